@@ -1,0 +1,149 @@
+"""The environment: the checked global declarations (axioms, definitions, theorems, inductive
+types with their constructors and recursors, the quotient primitives).
+
+An `Environment` is an immutable snapshot: `add` returns a new one, so the REPL can keep every
+environment id alive and backtrack for free. Only `kernel.add_declaration` (which type checks)
+and the inductive module should call `add`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from .expr import Expr
+
+
+@dataclass(frozen=True, slots=True)
+class ConstantInfo:
+    """What every declaration has: a name, universe parameters and a type."""
+
+    name: str
+    level_params: tuple[str, ...]
+    type: Expr
+
+
+@dataclass(frozen=True, slots=True)
+class AxiomInfo(ConstantInfo):
+    """`axiom name : type` (only Lean's own axioms are ever added; users' are rejected)."""
+
+
+@dataclass(frozen=True, slots=True)
+class DefinitionInfo(ConstantInfo):
+    """`def name : type := value`; `height` orders lazy delta unfolding (higher unfolds first)."""
+
+    value: Expr
+    height: int = 1
+    reducible: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TheoremInfo(ConstantInfo):
+    """`theorem name : type := value`; never unfolded (proof irrelevance makes it unnecessary)."""
+
+    value: Expr
+
+
+@dataclass(frozen=True, slots=True)
+class InductiveInfo(ConstantInfo):
+    """An inductive type family `name params indices : Sort u`."""
+
+    num_params: int
+    num_indices: int
+    ctors: tuple[str, ...]
+    is_rec: bool
+    is_structure_like: bool  # one constructor, no indices: projections (`Proj`) and structure eta apply
+
+
+@dataclass(frozen=True, slots=True)
+class ConstructorInfo(ConstantInfo):
+    """A constructor of `induct`, the `cidx`-th one, taking `num_params` parameters then `num_fields` fields."""
+
+    induct: str
+    cidx: int
+    num_params: int
+    num_fields: int
+
+
+@dataclass(frozen=True, slots=True)
+class RecursorRule:
+    """`rec params motive minors indices (ctor params fields) ↦ rhs params motive minors fields`."""
+
+    ctor: str
+    num_fields: int
+    rhs: Expr  # closed: λ params motive minors fields, minor fields ihs
+
+
+@dataclass(frozen=True, slots=True)
+class RecursorInfo(ConstantInfo):
+    """The recursor `I.rec` with its iota rules; `k` marks K-like reduction (e.g. `Eq.rec`)."""
+
+    induct: str
+    num_params: int
+    num_indices: int
+    num_motives: int
+    num_minors: int
+    rules: tuple[RecursorRule, ...]
+    k: bool
+
+    @property
+    def major_index(self) -> int:
+        """Position of the major premise among the recursor's arguments."""
+        return self.num_params + self.num_motives + self.num_minors + self.num_indices
+
+    def rule_for(self, ctor: str) -> RecursorRule | None:
+        """The iota rule for constructor `ctor`, if it belongs to this recursor."""
+        for rule in self.rules:
+            if rule.ctor == ctor:
+                return rule
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class QuotInfo(ConstantInfo):
+    """One of the quotient primitives `Quot`, `Quot.mk`, `Quot.lift`, `Quot.ind` (built into Lean's kernel)."""
+
+    kind: str  # "type" | "mk" | "lift" | "ind"
+
+
+@dataclass(frozen=True)
+class Environment:
+    """An immutable map from names to checked declarations, plus the order they were added in."""
+
+    constants: dict[str, ConstantInfo] = field(default_factory=dict)
+    order: tuple[str, ...] = ()
+    quot_initialized: bool = False
+    # Nat operations whose definitions the prelude verified against the kernel's literal arithmetic;
+    # the kernel computes on literals only for these (never for a user's `Nat.div`, say)
+    nat_extensions: frozenset[str] = frozenset()
+
+    def find(self, name: str) -> ConstantInfo | None:
+        """The declaration named `name`, or None."""
+        return self.constants.get(name)
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.constants
+
+    def __iter__(self) -> Iterator[ConstantInfo]:
+        return (self.constants[n] for n in self.order)
+
+    def add(self, info: ConstantInfo) -> "Environment":
+        """A new environment with `info` added (callers must have checked it)."""
+        if info.name in self.constants:
+            raise KeyError(info.name)
+        constants = dict(self.constants)
+        constants[info.name] = info
+        return Environment(constants, self.order + (info.name,), self.quot_initialized, self.nat_extensions)
+
+    def add_many(self, infos: list[ConstantInfo], *, quot_initialized: bool | None = None) -> "Environment":
+        """A new environment with all of `infos` added at once (one inductive block, the quotient primitives)."""
+        constants = dict(self.constants)
+        for info in infos:
+            if info.name in constants:
+                raise KeyError(info.name)
+            constants[info.name] = info
+        return Environment(constants, self.order + tuple(i.name for i in infos),
+                           self.quot_initialized if quot_initialized is None else quot_initialized, self.nat_extensions)
+
+    def with_nat_extensions(self, names: frozenset[str]) -> "Environment":
+        """This environment with literal arithmetic enabled for `names` (prelude use only)."""
+        return Environment(self.constants, self.order, self.quot_initialized, names)
