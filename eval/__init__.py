@@ -1,0 +1,1 @@
+"""Evaluation: benchmark runs, baselines, the LLM-prover cost model and reports."""

@@ -1,0 +1,895 @@
+"""The term elaborator: Lean 4 surface syntax (`lean_bridge.syntax.ast`) to kernel expressions.
+
+It resolves names (locals, namespaces, `open`s, dot notation), inserts implicit arguments as
+holes solved by unification, postpones arguments that need their expected type (`fun`
+without binder types, `⟨…⟩`, `_`, `▸`), resolves the handful of type classes behind Lean's
+notation (`+` is `HAdd.hAdd`, `≤` is `LE.le`, numerals are `OfNat.ofNat`), and expands
+notation exactly as Lean's macros do. Its output is untrusted: the kernel re-checks it.
+"""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Iterator, Sequence
+
+from lean_bridge.syntax import ast
+
+from .elab_env import ElabEnv
+from .environment import ConstructorInfo, InductiveInfo
+from .expr import (
+    App,
+    BinderInfo,
+    Const,
+    Expr,
+    FVar,
+    Lam,
+    Let,
+    MVar,
+    NatLit,
+    Pi,
+    Sort,
+    abstract,
+    get_app_fn,
+    get_app_fn_args,
+    instantiate1,
+    mk_app,
+    mk_lambda_fvars,
+    mk_pi_fvars,
+)
+from .kernel import KernelError
+from .level import LEVEL_ONE, LEVEL_ZERO, Level, LevelMVar, LevelParam, LevelSucc, mk_imax, mk_max, mk_succ
+from .meta import MetaChecker, MetaContext, head_beta
+
+NAT = Const("Nat")
+PROP = Sort(LEVEL_ZERO)
+
+_BINDER_KINDS = {
+    ast.EXPLICIT: BinderInfo.DEFAULT,
+    ast.IMPLICIT: BinderInfo.IMPLICIT,
+    ast.STRICT_IMPLICIT: BinderInfo.STRICT_IMPLICIT,
+    ast.INST_IMPLICIT: BinderInfo.INST_IMPLICIT,
+}
+
+# notation → (constant, kind): "app" applies the constant to both sides; "inst" ones resolve a class
+_BINOP_CONSTS = {
+    "∧": "And", "∨": "Or", "↔": "Iff", "=": "Eq", "≠": "Ne",
+    "+": "HAdd.hAdd", "-": "HSub.hSub", "*": "HMul.hMul", "/": "HDiv.hDiv", "%": "HMod.hMod", "^": "HPow.hPow",
+    "++": "HAppend.hAppend", "≤": "LE.le", "<": "LT.lt", "≥": "GE.ge", ">": "GT.gt", "::": "List.cons",
+    "∘": "Function.comp", "×": "Prod",
+}
+
+
+class ElabError(Exception):
+    """A user-facing elaboration error at a syntax node's position."""
+
+    def __init__(self, message: str, node: ast.Node | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.node = node
+
+    @property
+    def pos(self) -> tuple[int, int] | None:
+        return self.node.pos if self.node is not None else None
+
+
+@dataclass
+class Scope:
+    """The `namespace`/`section` state a command is elaborated in."""
+
+    namespace: str = ""
+    opens: tuple[str, ...] = ()
+    universes: tuple[str, ...] = ()
+    variables: tuple[ast.Binder, ...] = ()
+
+
+@dataclass
+class _Postponed:
+    """An argument elaborated only after the rest of the application fixed its expected type."""
+
+    stx: ast.Term
+    mvar: MVar
+
+
+class TermElaborator:
+    """Elaborates the terms of one declaration (or one tactic step) against an environment."""
+
+    def __init__(self, env: ElabEnv, scope: Scope, mctx: MetaContext | None = None,
+                 lctx: Sequence[FVar] = (), level_names: Sequence[str] = (), auto_bound_universes: bool = True,
+                 max_steps: int = 200_000) -> None:
+        self.env = env
+        self.scope = scope
+        self.mctx = mctx if mctx is not None else MetaContext()
+        self.lctx: list[FVar] = list(lctx)
+        self.level_names: list[str] = list(level_names)
+        self.auto_bound_universes = auto_bound_universes
+        self.checker = MetaChecker(env.kernel, self.mctx, max_steps=max_steps)
+        self.pending_instances: list[tuple[MVar, ast.Node]] = []
+        self.uses_sorry = False
+        self.recursive = None  # the function being defined, when its body may call it (see match_compiler)
+
+    # -- basic services -----------------------------------------------------------
+
+    def instantiate(self, e: Expr) -> Expr:
+        return self.mctx.instantiate(e)
+
+    def infer(self, e: Expr) -> Expr:
+        try:
+            return self.instantiate(self.checker.infer(self.instantiate(e)))
+        except KernelError as err:
+            raise ElabError(err.message.replace("(kernel) ", "")) from None
+
+    def whnf(self, e: Expr) -> Expr:
+        try:
+            return self.checker.whnf(self.instantiate(e))
+        except KernelError as err:
+            raise ElabError(err.message.replace("(kernel) ", "")) from None
+
+    def whnf_core_instantiated(self, e: Expr) -> Expr:
+        return self.checker.whnf_core(self.instantiate(e))
+
+    def unify(self, a: Expr, b: Expr) -> bool:
+        """`a =?= b`, assigning holes; on failure no assignment is kept."""
+        snap = self.mctx.snapshot()
+        try:
+            if self.checker.is_def_eq(a, b):
+                return True
+        except KernelError:
+            pass
+        self.mctx.restore(snap)
+        return False
+
+    def new_mvar(self, type_: Expr, kind: str = "natural", user_name: str | None = None) -> MVar:
+        return self.mctx.new_mvar(type_, tuple(self.lctx), user_name, kind)
+
+    def new_type_mvar(self) -> MVar:
+        """A hole for an unknown type `?α : Sort ?u`."""
+        return self.new_mvar(Sort(self.mctx.new_level_mvar()))
+
+    @contextmanager
+    def local(self, name: str, type_: Expr, binder_info: BinderInfo = BinderInfo.DEFAULT,
+              value: Expr | None = None) -> Iterator[FVar]:
+        """Extend the local context with one hypothesis for the duration of the block."""
+        fv = FVar(name, type_, value, binder_info)
+        self.lctx.append(fv)
+        try:
+            yield fv
+        finally:
+            self.lctx.pop()
+
+    @contextmanager
+    def local_fvar(self, fv: FVar) -> Iterator[FVar]:
+        """Put an existing free variable in scope for the duration of the block."""
+        self.lctx.append(fv)
+        try:
+            yield fv
+        finally:
+            self.lctx.pop()
+
+    def find_local(self, name: str) -> FVar | None:
+        for fv in reversed(self.lctx):
+            if fv.name == name:
+                return fv
+        return None
+
+    def fmt(self, e: Expr) -> str:
+        from .pretty import format_expr
+
+        return format_expr(self.instantiate(e))
+
+    # -- types ------------------------------------------------------------------------
+
+    def ensure_type(self, e: Expr, stx: ast.Node) -> Level:
+        """The universe of type `e`, or "type expected"."""
+        ty = self.whnf(self.infer(e))
+        if isinstance(ty, Sort):
+            return ty.level
+        if isinstance(get_app_fn(ty), MVar):
+            level = self.mctx.new_level_mvar()
+            if self.unify(ty, Sort(level)):
+                return level
+        raise ElabError(f"type expected, got\n  ({self.fmt(e)} : {self.fmt(ty)})", stx)
+
+    def elab_type(self, stx: ast.Term) -> Expr:
+        e = self.elab(stx, None)
+        self.ensure_type(e, stx)
+        return e
+
+    def ensure_has_type(self, expected: Expr | None, e: Expr, stx: ast.Node) -> Expr:
+        """Check `e : expected` up to definitional equality (solving holes), else "type mismatch"."""
+        if expected is None:
+            return e
+        actual = self.infer(e)
+        if self.unify(actual, expected):
+            return e
+        raise ElabError(
+            f"type mismatch\n  {self.fmt(e)}\nhas type\n  {self.fmt(actual)} : {self.fmt(self.infer(actual))}\n"
+            f"but is expected to have type\n  {self.fmt(expected)} : {self.fmt(self.infer(expected))}",
+            stx,
+        )
+
+    # -- levels ---------------------------------------------------------------------------
+
+    def elab_level(self, stx: ast.Level) -> Level:
+        if isinstance(stx, ast.LevelNum):
+            return mk_succ(LEVEL_ZERO, stx.value)
+        if isinstance(stx, ast.LevelName):
+            if stx.name not in self.level_names and stx.name not in self.scope.universes:
+                if not self.auto_bound_universes:
+                    raise ElabError(f"unknown universe level '{stx.name}'", stx)
+                self.level_names.append(stx.name)
+            elif stx.name not in self.level_names:
+                self.level_names.append(stx.name)
+            return LevelParam(stx.name)
+        if isinstance(stx, ast.LevelHole):
+            return self.mctx.new_level_mvar()
+        if isinstance(stx, ast.LevelAdd):
+            return mk_succ(self.elab_level(stx.base), stx.offset)
+        if isinstance(stx, (ast.LevelMax, ast.LevelIMax)):
+            levels = [self.elab_level(a) for a in stx.args]
+            combine = mk_max if isinstance(stx, ast.LevelMax) else mk_imax
+            out = levels[-1]
+            for level in reversed(levels[:-1]):
+                out = combine(level, out)
+            return out
+        raise ElabError("unsupported universe level syntax", stx)
+
+    # -- names ----------------------------------------------------------------------------
+
+    def resolve_global(self, name: str, stx: ast.Node) -> str | None:
+        """The full name a global identifier refers to, following Lean's namespace rules."""
+        if name.startswith("_root_."):
+            name = name[len("_root_."):]
+            return name if name in self.env else None
+        ns = self.scope.namespace
+        while ns:
+            candidate = f"{ns}.{name}"
+            if candidate in self.env:
+                return candidate
+            ns = ns.rpartition(".")[0]
+        found = [n for n in dict.fromkeys([name] + [f"{o}.{name}" for o in self.scope.opens]) if n in self.env]
+        if len(found) > 1:
+            raise ElabError(f"ambiguous, possible interpretations: {', '.join(sorted(found))}", stx)
+        return found[0] if found else None
+
+    def mk_const(self, name: str, stx: ast.Node, levels: Sequence[ast.Level] | None = None) -> Expr:
+        """The constant `name` with fresh universe holes (or the explicit levels `name.{u}`)."""
+        info = self.env.find(name)
+        assert info is not None
+        if levels is None:
+            return Const(name, [self.mctx.new_level_mvar() for _ in info.level_params])
+        if len(levels) != len(info.level_params):
+            raise ElabError(f"too many explicit universe levels for '{name}'", stx)
+        return Const(name, [self.elab_level(l) for l in levels])
+
+    def resolve_ident(self, stx: ast.Ident) -> tuple[Expr, list[str]]:
+        """An identifier as a head term plus the field projections that follow it (`h.mp.mpr`)."""
+        parts = stx.name.split(".")
+        for i in range(len(parts), 0, -1):
+            fv = self.find_local(".".join(parts[:i]))
+            if fv is not None:
+                if stx.levels is not None:
+                    raise ElabError("explicit universe levels are only allowed on constants", stx)
+                return fv, parts[i:]
+        rec = self.recursive
+        if rec is not None and any(fv is rec.fvar for fv in self.lctx):
+            for i in range(len(parts), 0, -1):  # the function being defined, by its full name
+                if ".".join(parts[:i]) == rec.name:
+                    return rec.fvar, parts[i:]
+        for i in range(len(parts), 0, -1):
+            full = self.resolve_global(".".join(parts[:i]), stx)
+            if full is not None:
+                return self.mk_const(full, stx, stx.levels), parts[i:]
+        raise ElabError(f"Unknown identifier `{stx.name}`", stx)
+
+    # -- the dispatcher ------------------------------------------------------------------
+
+    def elab(self, stx: ast.Term, expected: Expr | None) -> Expr:
+        """Elaborate `stx` against `expected` (None: unknown) and check the result has that type."""
+        method = getattr(self, f"elab_{type(stx).__name__}", None)
+        if method is None:
+            raise ElabError(f"unsupported syntax in the embedded checker: {type(stx).__name__}", stx)
+        e = method(stx, expected)
+        return self.ensure_has_type(expected, e, stx)
+
+    def needs_expected_type(self, stx: ast.Term) -> bool:
+        """Syntax whose elaboration is better postponed until its expected type is known."""
+        if isinstance(stx, ast.Fun):
+            return any(not isinstance(b, ast.Binder) or b.type is None for b in stx.binders)
+        return isinstance(stx, (ast.AnonymousCtor, ast.Hole, ast.SyntheticHole, ast.FunMatch, ast.DotIdent,
+                                ast.By, ast.Sorry, ast.Match)) or (isinstance(stx, ast.BinOp) and stx.op == "▸")
+
+    # -- atoms ------------------------------------------------------------------------------
+
+    def elab_Ident(self, stx: ast.Ident, expected: Expr | None) -> Expr:
+        return self.elab_application(stx, (), expected, explicit=False)
+
+    def elab_Explicit(self, stx: ast.Explicit, expected: Expr | None) -> Expr:
+        return self.elab_application(stx, (), expected, explicit=True)
+
+    def elab_App(self, stx: ast.App, expected: Expr | None) -> Expr:
+        fn = stx.fn
+        if isinstance(fn, ast.Explicit):
+            return self.elab_application(fn, stx.args, expected, explicit=True)
+        return self.elab_application(fn, stx.args, expected, explicit=False)
+
+    def elab_Num(self, stx: ast.Num, expected: Expr | None) -> Expr:
+        """Rule (numerals): `n` is `@OfNat.ofNat T n inst`; the type defaults to `Nat`."""
+        target = NAT
+        if expected is not None:
+            exp = self.whnf_core_instantiated(expected)
+            if isinstance(get_app_fn(exp), MVar):
+                self.unify(exp, NAT)
+            else:
+                target = self.instantiate(expected)
+        lit = NatLit(stx.value)
+        inst = self.synthesize_instance(mk_app(Const("OfNat", [LEVEL_ZERO]), [target, lit]), stx)
+        return mk_app(Const("OfNat.ofNat", [LEVEL_ZERO]), [target, lit, inst])
+
+    def elab_Sort(self, stx: ast.Sort, expected: Expr | None) -> Expr:
+        return Sort(self.elab_level(stx.level) if stx.level is not None else LEVEL_ZERO)
+
+    def elab_Type(self, stx: ast.Type, expected: Expr | None) -> Expr:
+        return Sort(LevelSucc(self.elab_level(stx.level)) if stx.level is not None else LEVEL_ONE)
+
+    def elab_Prop(self, stx: ast.Prop, expected: Expr | None) -> Expr:
+        return PROP
+
+    def elab_Hole(self, stx: ast.Hole, expected: Expr | None) -> Expr:
+        return self.new_mvar(expected if expected is not None else self.new_type_mvar())
+
+    def elab_SyntheticHole(self, stx: ast.SyntheticHole, expected: Expr | None) -> Expr:
+        return self.new_mvar(expected if expected is not None else self.new_type_mvar(), "syntheticOpaque", stx.name)
+
+    def elab_Sorry(self, stx: ast.Sorry, expected: Expr | None) -> Expr:
+        """`sorry` is `sorryAx T false`: accepted by the kernel as an axiom, reported as a sorry."""
+        self.uses_sorry = True
+        ty = expected if expected is not None else self.new_type_mvar()
+        level = self.ensure_type(ty, stx)
+        return mk_app(Const("sorryAx", [level]), [ty, Const("Bool.false")])
+
+    def elab_By(self, stx: ast.By, expected: Expr | None) -> Expr:
+        hook = getattr(self, "run_tactic_block", None)
+        if hook is None:
+            raise ElabError("tactic blocks (`by`) are not supported by the embedded checker yet", stx)
+        if expected is None:
+            raise ElabError("invalid `by` block, expected type must be known", stx)
+        return hook(stx, expected)
+
+    # -- binders ----------------------------------------------------------------------------
+
+    def elab_binder_type(self, binder: ast.Binder) -> Expr:
+        if binder.type is None:
+            return self.new_type_mvar()
+        return self.elab_type(binder.type)
+
+    @contextmanager
+    def binders(self, groups: Sequence[ast.Binder]) -> Iterator[list[FVar]]:
+        """Elaborate binder groups left to right, each name in scope for the next; yields the locals."""
+        added: list[FVar] = []
+        try:
+            for group in groups:
+                names = group.names or ("inst✝",)
+                for name in names:
+                    ty = self.elab_binder_type(group)
+                    fv = FVar(name if name != "_" else "x✝", ty, None, _BINDER_KINDS[group.kind])
+                    self.lctx.append(fv)
+                    added.append(fv)
+            yield added
+        finally:
+            for _ in added:
+                self.lctx.pop()
+
+    def mk_pi(self, fvars: list[FVar], body: Expr) -> Expr:
+        return mk_pi_fvars([self._instantiated_fvar(f) for f in fvars], self.instantiate(body)) if fvars else body
+
+    def mk_lambda(self, fvars: list[FVar], body: Expr) -> Expr:
+        return mk_lambda_fvars([self._instantiated_fvar(f) for f in fvars], self.instantiate(body)) if fvars else body
+
+    def _instantiated_fvar(self, fv: FVar) -> FVar:
+        if not fv.type.has_mvar and (fv.value is None or not fv.value.has_mvar):
+            return fv
+        return FVar(fv.name, self.instantiate(fv.type), self.instantiate(fv.value) if fv.value is not None else None,
+                    fv.binder_info, uid=fv.uid)
+
+    def elab_Forall(self, stx: ast.Forall, expected: Expr | None) -> Expr:
+        with self.binders(stx.binders) as fvars:
+            body = self.elab_type(stx.body)
+            return self.mk_pi(fvars, body)
+
+    def elab_DepArrow(self, stx: ast.DepArrow, expected: Expr | None) -> Expr:
+        with self.binders((stx.binder,)) as fvars:
+            body = self.elab_type(stx.body)
+            return self.mk_pi(fvars, body)
+
+    def elab_Arrow(self, stx: ast.Arrow, expected: Expr | None) -> Expr:
+        dom = self.elab_type(stx.domain)
+        cod = self.elab_type(stx.codomain)
+        return Pi("a✝", dom, cod)
+
+    def elab_Exists(self, stx: ast.Exists, expected: Expr | None) -> Expr:
+        """Rule: `∃ x, p` is `@Exists α (fun x => p)`, nested for several binders."""
+        return self._elab_exists(list(_flatten_binders(stx.binders)), stx.body, stx)
+
+    def _elab_exists(self, binders: list[ast.Binder], body: ast.Term, stx: ast.Node) -> Expr:
+        if not binders:
+            return self.elab(body, PROP)
+        group = binders[0]
+        with self.binders((group,)) as (fv,):
+            inner = self._elab_exists(binders[1:], body, stx)
+            lam = self.mk_lambda([fv], inner)
+        alpha = self.instantiate(fv.type)
+        level = self.ensure_type(alpha, stx)
+        return mk_app(Const("Exists", [level]), [alpha, lam])
+
+    def elab_Fun(self, stx: ast.Fun, expected: Expr | None) -> Expr:
+        """Rule: `fun x => b` against `(x : A) → B` elaborates `b : B` with `x : A`."""
+        return self._elab_fun(list(_flatten_fun_binders(stx.binders)), stx.body, expected, stx)
+
+    def _elab_fun(self, binders: list, body: ast.Term, expected: Expr | None, stx: ast.Node) -> Expr:
+        if not binders:
+            return self.elab(body, expected)
+        binder = binders[0]
+        exp_pi = None
+        if expected is not None:
+            exp = self.whnf(expected)
+            exp_pi = exp if isinstance(exp, Pi) else None
+        if isinstance(binder, ast.Binder):
+            name = binder.names[0] if binder.names else "inst✝"
+            if binder.type is not None:
+                dom = self.elab_type(binder.type)
+                if exp_pi is not None and not self.unify(dom, exp_pi.type):
+                    exp_pi = None
+            else:
+                dom = exp_pi.type if exp_pi is not None else self.new_type_mvar()
+            info = _BINDER_KINDS[binder.kind]
+            if exp_pi is not None and binder.kind == ast.EXPLICIT and exp_pi.binder_info != BinderInfo.DEFAULT:
+                info = exp_pi.binder_info
+            with self.local(name if name != "_" else "x✝", dom, info) as fv:
+                body_expected = instantiate1(exp_pi.body, fv) if exp_pi is not None else None
+                b = self._elab_fun(binders[1:], body, body_expected, stx)
+                return self.mk_lambda([fv], b)
+        # a pattern binder `fun ⟨a, b⟩ => body` is `fun x => match x with | ⟨a, b⟩ => body`
+        dom = exp_pi.type if exp_pi is not None else self.new_type_mvar()
+        with self.local("x✝", dom) as fv:
+            body_expected = instantiate1(exp_pi.body, fv) if exp_pi is not None else None
+            from .match_compiler import elab_match_on_locals
+
+            if len(binders) > 1:
+                rest = ast.Fun(stx.pos, stx.end_pos, tuple(binders[1:]), body)
+                alt = ast.MatchAlt(binder.pos, binder.end_pos, (binder,), rest)
+            else:
+                alt = ast.MatchAlt(binder.pos, binder.end_pos, (binder,), body)
+            b = elab_match_on_locals(self, [fv], [alt], body_expected, stx)
+            return self.mk_lambda([fv], b)
+
+    def elab_FunMatch(self, stx: ast.FunMatch, expected: Expr | None) -> Expr:
+        from .match_compiler import elab_fun_match
+
+        return elab_fun_match(self, stx, expected)
+
+    def elab_Match(self, stx: ast.Match, expected: Expr | None) -> Expr:
+        from .match_compiler import elab_match
+
+        return elab_match(self, stx, expected)
+
+    # -- structured terms ------------------------------------------------------------------
+
+    def elab_TypeAscription(self, stx: ast.TypeAscription, expected: Expr | None) -> Expr:
+        ty = self.elab_type(stx.type)
+        return self.elab(stx.term, ty)
+
+    def elab_Show(self, stx: ast.Show, expected: Expr | None) -> Expr:
+        ty = self.elab_type(stx.type)
+        if expected is not None and not self.unify(ty, expected):
+            raise ElabError(f"type mismatch\n  {self.fmt(ty)}\nis not definitionally equal to\n  {self.fmt(expected)}", stx)
+        if stx.value is None:
+            raise ElabError("`show` needs `from` or `by`", stx)
+        return self.elab(stx.value, ty)
+
+    def elab_Have(self, stx: ast.Have, expected: Expr | None) -> Expr:
+        """Rule: `have h : T := v; b` is `(fun h : T => b) v`."""
+        if stx.pattern is not None:
+            raise ElabError("pattern `have` is not supported in terms by the embedded checker", stx)
+        value, ty = self._elab_local_value(stx.binders, stx.type, stx.value)
+        with self.local(stx.name or "this", ty) as fv:
+            body = self.elab(stx.body, expected)
+            lam = self.mk_lambda([fv], body)
+        return App(lam, value)
+
+    def elab_Let(self, stx: ast.Let, expected: Expr | None) -> Expr:
+        if stx.pattern is not None or stx.name is None:
+            raise ElabError("pattern `let` is not supported by the embedded checker", stx)
+        value, ty = self._elab_local_value(stx.binders, stx.type, stx.value)
+        with self.local(stx.name, ty, value=value) as fv:
+            body = self.instantiate(self.elab(stx.body, expected))
+        return Let(stx.name, self.instantiate(ty), self.instantiate(value), abstract(body, [fv]))
+
+    def _elab_local_value(self, binders: Sequence[ast.Binder], type_stx: ast.Term | None,
+                          value_stx: ast.Term) -> tuple[Expr, Expr]:
+        with self.binders(binders) as fvars:
+            ty = self.elab_type(type_stx) if type_stx is not None else None
+            value = self.elab(value_stx, ty)
+            if ty is None:
+                ty = self.infer(value)
+            return self.mk_lambda(fvars, value), self.mk_pi(fvars, ty)
+
+    def elab_AnonymousCtor(self, stx: ast.AnonymousCtor, expected: Expr | None) -> Expr:
+        """Rule: `⟨a, b, c⟩` applies the only constructor of the expected type; extra components nest right."""
+        if expected is None:
+            raise ElabError("invalid constructor ⟨...⟩, expected type must be known", stx)
+        exp = self.whnf(expected)
+        head = get_app_fn(exp)
+        info = self.env.find(head.name) if isinstance(head, Const) else None
+        if not isinstance(info, InductiveInfo):
+            raise ElabError(f"invalid constructor ⟨...⟩, expected type must be an inductive type \n  {self.fmt(exp)}", stx)
+        if len(info.ctors) != 1:
+            raise ElabError(f"invalid constructor ⟨...⟩, expected type must be an inductive type with only one constructor \n  {self.fmt(exp)}", stx)
+        ctor = self.env.find(info.ctors[0])
+        assert isinstance(ctor, ConstructorInfo)
+        n_explicit = _count_explicit_fields(ctor)
+        args = list(stx.args)
+        if len(args) > n_explicit and n_explicit > 0:
+            tail = args[n_explicit - 1:]
+            nested = ast.AnonymousCtor(tail[0].pos, stx.end_pos, tuple(tail))
+            args = args[: n_explicit - 1] + [nested]
+        elif len(args) < n_explicit:
+            raise ElabError(
+                f"invalid constructor ⟨...⟩, insufficient number of arguments, constructs '{ctor.name}' has #{n_explicit} explicit fields, but only #{len(args)} provided",
+                stx)
+        fn_stx = ast.Ident(stx.pos, stx.pos, ctor.name, None)
+        return self.elab_application(fn_stx, tuple(args), exp, explicit=False, resolved=self.mk_const(ctor.name, stx))
+
+    def elab_ListLit(self, stx: ast.ListLit, expected: Expr | None) -> Expr:
+        """Rule: `[a, b]` is `a :: b :: []` (Lean's macro)."""
+        term: ast.Term = ast.Ident(stx.end_pos, stx.end_pos, "List.nil", None)
+        nil_const = True
+        for elem in reversed(stx.elems):
+            term = ast.BinOp(elem.pos, stx.end_pos, "::", elem, term)
+            nil_const = False
+        if nil_const:
+            return self.elab_application(term, (), expected, explicit=False, resolved=self.mk_const("List.nil", stx))
+        return self.elab(term, expected)
+
+    def elab_DotIdent(self, stx: ast.DotIdent, expected: Expr | None) -> Expr:
+        return self._elab_dot_ident(stx, (), expected)
+
+    def _elab_dot_ident(self, stx: ast.DotIdent, args: tuple, expected: Expr | None) -> Expr:
+        if expected is None:
+            raise ElabError(f"invalid dotted identifier notation, expected type must be known", stx)
+        exp = self.whnf(expected)
+        head = get_app_fn(exp)
+        if not isinstance(head, Const):
+            raise ElabError(f"invalid dotted identifier notation, expected type is not of the form (... → C ...) where C is a constant\n  {self.fmt(exp)}", stx)
+        full = f"{head.name}.{stx.name}"
+        if full not in self.env:
+            raise ElabError(f"invalid dotted identifier notation, unknown identifier `{full}` from expected type\n  {self.fmt(exp)}", stx)
+        return self.elab_application(stx, args, expected, explicit=False, resolved=self.mk_const(full, stx))
+
+    def elab_Proj(self, stx: ast.Proj, expected: Expr | None) -> Expr:
+        return self.elab_application(stx, (), expected, explicit=False)
+
+    def elab_UnOp(self, stx: ast.UnOp, expected: Expr | None) -> Expr:
+        if stx.op == "¬":
+            return self.elab_const_app("Not", (stx.arg,), expected, stx)
+        raise ElabError(f"unsupported prefix operator '{stx.op}' in the embedded checker", stx)
+
+    def elab_BinOp(self, stx: ast.BinOp, expected: Expr | None) -> Expr:
+        op = stx.op
+        if op == "▸":
+            return self.elab_subst(stx, expected)
+        if op in ("<|", "$"):
+            return self.elab(ast.App(stx.pos, stx.end_pos, stx.lhs, (stx.rhs,)), expected)
+        if op == "|>":
+            return self.elab(ast.App(stx.pos, stx.end_pos, stx.rhs, (stx.lhs,)), expected)
+        if op == "∈":  # `a ∈ l` is `Membership.mem l a` (collection first)
+            return self.elab_const_app("Membership.mem", (stx.rhs, stx.lhs), expected, stx)
+        if op == "∉":
+            mem = ast.BinOp(stx.pos, stx.end_pos, "∈", stx.lhs, stx.rhs)
+            return self.elab_const_app("Not", (mem,), expected, stx)
+        const = _BINOP_CONSTS.get(op)
+        if const is None:
+            raise ElabError(f"unsupported operator '{op}' in the embedded checker", stx)
+        return self.elab_const_app(const, (stx.lhs, stx.rhs), expected, stx)
+
+    def elab_const_app(self, name: str, args: tuple, expected: Expr | None, stx: ast.Node) -> Expr:
+        """Apply the global `name` (not subject to user shadowing, like Lean's notation) to `args`."""
+        if name not in self.env:
+            raise ElabError(f"unknown constant '{name}' (not in the embedded checker's library)", stx)
+        fn_stx = ast.Ident(stx.pos, stx.pos, name, None)
+        return self.elab_application(fn_stx, args, expected, explicit=False, resolved=self.mk_const(name, stx))
+
+    def elab_subst(self, stx: ast.BinOp, expected: Expr | None) -> Expr:
+        """Rule (`h ▸ e`): with `h : a = b`, rewrite the expected type (or `e`'s type) along `h`,
+        using `Eq.ndrec` (and `Eq.symm` for the other direction)."""
+        h = self.elab(stx.lhs, None)
+        h_type = self.whnf(self.infer(h))
+        fn, args = get_app_fn_args(h_type)
+        if not (isinstance(fn, Const) and fn.name == "Eq" and len(args) == 3):
+            raise ElabError(f"invalid `▸` notation, argument\n  {self.fmt(h)}\nhas type\n  {self.fmt(h_type)}\nequality expected", stx.lhs)
+        alpha, a, b = (self.instantiate(x) for x in args)
+        level = fn.levels[0]
+        if expected is not None:
+            target = self.instantiate(expected)
+            for lhs, rhs, proof in ((a, b, h), (b, a, mk_app(Const("Eq.symm", [level]), [alpha, a, b, h]))):
+                if _occurs(rhs, target):
+                    motive_body = _kabstract(target, rhs)
+                    motive = Lam("x", alpha, motive_body)
+                    motive_level = self.ensure_type(target, stx)
+                    e = self.elab(stx.rhs, instantiate1(motive_body, lhs))
+                    return mk_app(Const("Eq.ndrec", [motive_level, level]), [alpha, lhs, motive, e, rhs, proof])
+        e = self.elab(stx.rhs, None)
+        e_type = self.instantiate(self.infer(e))
+        if not _occurs(a, e_type):
+            raise ElabError(f"invalid `▸` notation, the equality\n  {self.fmt(h)}\nhas type\n  {self.fmt(h_type)}\nbut its left hand side is not mentioned in the type\n  {self.fmt(e_type)}", stx)
+        motive_body = _kabstract(e_type, a)
+        motive_level = self.ensure_type(e_type, stx)
+        return mk_app(Const("Eq.ndrec", [motive_level, level]), [alpha, a, Lam("x", alpha, motive_body), e, b, h])
+
+    def elab_Calc(self, stx: ast.Calc, expected: Expr | None) -> Expr:
+        """Rule: `calc a = b := p; _ = c := q` is `Eq.trans p q` (only `=` chains are supported)."""
+        proof: Expr | None = None
+        lhs: Expr | None = None
+        for step in stx.steps:
+            rel = step.term
+            if not (isinstance(rel, ast.BinOp) and rel.op == "="):
+                raise ElabError("the embedded checker supports `calc` chains of `=` only", step)
+            if isinstance(rel.lhs, ast.Hole):
+                if lhs is None:
+                    raise ElabError("invalid 'calc' step, first step cannot start with `_`", step)
+                step_type = self.elab_const_app("Eq", (rel.lhs, rel.rhs), None, rel)
+                _, (_, l, _) = get_app_fn_args(step_type)
+                self.unify(l, lhs)
+            else:
+                step_type = self.elab(rel, PROP)
+            if step.proof is None:
+                raise ElabError("calc step needs a proof", step)
+            step_proof = self.elab(step.proof, step_type)
+            fn, (alpha, l, r) = get_app_fn_args(self.instantiate(step_type))
+            if proof is None:
+                proof, lhs = step_proof, l
+                first_l = l
+            else:
+                proof = mk_app(Const("Eq.trans", fn.levels), [alpha, first_l, l, r, proof, step_proof])
+        assert proof is not None
+        return proof
+
+    # -- applications -------------------------------------------------------------------------
+
+    def elab_head(self, fn_stx: ast.Term) -> tuple[Expr, list]:
+        """The function of an application and any field projections still to apply to it."""
+        if isinstance(fn_stx, ast.Ident):
+            return self.resolve_ident(fn_stx)
+        if isinstance(fn_stx, ast.Explicit):
+            head, fields = self.resolve_ident(fn_stx.ident)
+            return head, fields
+        if isinstance(fn_stx, ast.Proj):
+            head, fields = self.elab_head(fn_stx.term)
+            if fields:
+                head = self.apply_fields(head, fields, fn_stx.term)
+            return head, [fn_stx.field]
+        return self.elab(fn_stx, None), []
+
+    def apply_fields(self, e: Expr, fields: list, stx: ast.Node) -> Expr:
+        for f in fields:
+            e = self.elab_field(e, f, (), None, stx)
+        return e
+
+    def elab_application(self, fn_stx: ast.Term, args: tuple, expected: Expr | None, *, explicit: bool,
+                         resolved: Expr | None = None) -> Expr:
+        if isinstance(fn_stx, ast.DotIdent) and resolved is None:
+            return self._elab_dot_ident(fn_stx, args, expected)
+        if resolved is not None:
+            head, fields = resolved, []
+        else:
+            head, fields = self.elab_head(fn_stx)
+        if fields:
+            head = self.apply_fields(head, fields[:-1], fn_stx)
+            return self.elab_field(head, fields[-1], args, expected, fn_stx)
+        return self.elab_app_args(head, args, expected, explicit, fn_stx)
+
+    def elab_field(self, e: Expr, field_: str | int, args: tuple, expected: Expr | None, stx: ast.Node) -> Expr:
+        """Generalized field notation: `e.f args` is `T.f … e … args` where `e : T …` (first explicit
+        argument of type `T …`); `e.i` is the i-th field of a structure."""
+        e_type = self.instantiate(self.infer(e))
+        candidates = [e_type, self.whnf_core_instantiated(e_type), self.whnf(e_type)]
+        for ty in candidates:
+            head = get_app_fn(ty)
+            if not isinstance(head, Const):
+                continue
+            struct = self.env.structures.get(head.name)
+            if isinstance(field_, int):
+                if struct is None:
+                    continue
+                if not 1 <= field_ <= len(struct.fields):
+                    raise ElabError(f"invalid projection, structure has only {len(struct.fields)} field(s)\n  {self.fmt(e)}\nhas type\n  {self.fmt(e_type)}", stx)
+                name = f"{head.name}.{struct.fields[field_ - 1]}"
+            else:
+                name = f"{head.name}.{field_}"
+                rec = self.recursive
+                if rec is not None and rec.name == name and any(fv is rec.fvar for fv in self.lctx):
+                    return self.elab_app_args(rec.fvar, args, expected, False, stx, self_arg=(e, head.name))
+                if name not in self.env:
+                    continue
+            fn = self.mk_const(name, stx)
+            return self.elab_app_args(fn, args, expected, False, stx, self_arg=(e, head.name))
+        if isinstance(field_, int):
+            raise ElabError(f"invalid projection, structure expected\n  {self.fmt(e)}\nhas type\n  {self.fmt(e_type)}", stx)
+        head = get_app_fn(candidates[-1])
+        where = head.name if isinstance(head, Const) else self.fmt(e_type)
+        raise ElabError(f"invalid field '{field_}', the environment does not contain '{where}.{field_}'\n  {self.fmt(e)}\nhas type\n  {self.fmt(e_type)}", stx)
+
+    def elab_app_args(self, fn: Expr, args: tuple, expected: Expr | None, explicit: bool, stx: ast.Node,
+                      self_arg: tuple[Expr, str] | None = None) -> Expr:
+        """Apply `fn` to the argument syntax: implicit arguments become holes, instance arguments are
+        synthesized, arguments needing their expected type are elaborated last (Lean's `elabAppArgs`)."""
+        positional = [a for a in args if not isinstance(a, ast.NamedArg)]
+        named = {a.name: a for a in args if isinstance(a, ast.NamedArg)}
+        fn_type = self.instantiate(self.infer(fn))
+        postponed: list[_Postponed] = []
+        deferred: list[tuple[Expr, Expr, ast.Term]] = []  # (argument, expected type, syntax): checked at the end
+        instances: list[MVar] = []
+        e = fn
+        while True:
+            if not isinstance(fn_type, Pi):
+                whnf_type = self.whnf(fn_type)
+                if isinstance(whnf_type, Pi):
+                    fn_type = whnf_type
+            if not isinstance(fn_type, Pi):
+                if positional or named or self_arg is not None:
+                    if self_arg is not None:
+                        raise ElabError(f"invalid field notation, function '{self.fmt(fn)}' does not have argument with type ({self_arg[1]} ...) that can be used, it must be explicit or implicit with a unique name", stx)
+                    if named:
+                        raise ElabError(f"invalid argument name '{next(iter(named))}' for function '{self.fmt(fn)}'", stx)
+                    raise ElabError(f"function expected\n  {self.fmt(e)}\nterm has type\n  {self.fmt(fn_type)}", positional[0])
+                break
+            binder_name, dom, info = fn_type.name, fn_type.type, fn_type.binder_info
+            if binder_name in named:  # named arguments (`(motive := …)`) are elaborated first-hand, as in Lean
+                arg = self.elab(named.pop(binder_name).value, dom)
+            elif self_arg is not None and info == BinderInfo.DEFAULT and _type_head_is(self, dom, self_arg[1]):
+                arg = self_arg[0]
+                arg_type = self.infer(arg)
+                if not self.unify(arg_type, dom):
+                    raise ElabError(f"application type mismatch\n  {self.fmt(e)} {self.fmt(arg)}\nargument\n  {self.fmt(arg)}\nhas type\n  {self.fmt(arg_type)} : {self.fmt(self.infer(arg_type))}\nbut is expected to have type\n  {self.fmt(dom)} : {self.fmt(self.infer(dom))}", stx)
+                self_arg = None
+            elif info == BinderInfo.DEFAULT or explicit:
+                if positional:
+                    arg = self._elab_arg(positional.pop(0), dom, postponed, deferred)
+                elif (named or self_arg is not None) and not explicit:
+                    arg = self.new_mvar(dom)  # an explicit argument skipped to reach a named or field argument
+                else:
+                    break
+            elif info == BinderInfo.INST_IMPLICIT:
+                arg = self.new_mvar(dom, "synthetic")
+                instances.append(arg)
+            else:  # implicit / strict implicit
+                if info == BinderInfo.STRICT_IMPLICIT and not positional and self_arg is None:
+                    break
+                arg = self.new_mvar(dom)
+            e = App(e, arg)
+            fn_type = instantiate1(fn_type.body, arg)
+        if expected is not None:
+            self.unify(fn_type, expected)  # propagate the expected type to the postponed arguments
+        for mvar in instances:
+            self._try_synthesize(mvar, stx)
+        for item in postponed:
+            if item.mvar.uid in self.mctx.assignment and isinstance(item.stx, ast.Hole):
+                continue
+            value = self.elab(item.stx, self.instantiate(self.mctx.decls[item.mvar.uid].type))
+            if not self.unify(item.mvar, value):
+                raise ElabError(f"type mismatch in argument\n  {self.fmt(value)}", item.stx)
+        for arg, dom, arg_stx in deferred:
+            self.ensure_has_type(dom, arg, arg_stx)
+        for mvar in instances:
+            if mvar.uid not in self.mctx.assignment:
+                self.pending_instances.append((mvar, stx))
+        return self.instantiate(e)
+
+    def _elab_arg(self, arg_stx: ast.Term, dom: Expr, postponed: list[_Postponed],
+                  deferred: list[tuple[Expr, Expr, ast.Term]]) -> Expr:
+        """Elaborate one explicit argument; postpone it, or its type check, while `dom` has unknowns."""
+        if self.needs_expected_type(arg_stx) and self._has_unknowns(dom):
+            mvar = self.new_mvar(dom)
+            postponed.append(_Postponed(arg_stx, mvar))
+            return mvar
+        if not self._has_unknowns(dom):
+            return self.elab(arg_stx, dom)
+        snap = self.mctx.snapshot()
+        try:
+            return self.elab(arg_stx, dom)
+        except ElabError:
+            self.mctx.restore(snap)
+        arg = self.elab(arg_stx, None)
+        deferred.append((arg, dom, arg_stx))
+        return arg
+
+    def _has_unknowns(self, ty: Expr) -> bool:
+        return self.instantiate(ty).has_mvar
+
+    # -- instances ----------------------------------------------------------------------------
+
+    def _try_synthesize(self, mvar: MVar, stx: ast.Node) -> bool:
+        goal = self.instantiate(self.mctx.decls[mvar.uid].type)
+        from .instances import synthesize
+
+        inst = synthesize(self, goal)
+        if inst is None:
+            return False
+        return self.unify(mvar, inst)
+
+    def synthesize_instance(self, goal: Expr, stx: ast.Node) -> Expr:
+        from .instances import synthesize
+
+        inst = synthesize(self, goal)
+        if inst is None:
+            raise ElabError(f"failed to synthesize\n  {self.fmt(goal)}", stx)
+        return inst
+
+    def synthesize_pending(self) -> None:
+        """Solve the instance holes left open (their types are known by now), or fail."""
+        for mvar, stx in self.pending_instances:
+            if mvar.uid in self.mctx.assignment:
+                continue
+            if not self._try_synthesize(mvar, stx):
+                goal = self.instantiate(self.mctx.decls[mvar.uid].type)
+                if goal.has_mvar:
+                    raise ElabError(f"typeclass instance problem is stuck, it is often due to metavariables\n  {self.fmt(goal)}", stx)
+                raise ElabError(f"failed to synthesize\n  {self.fmt(goal)}", stx)
+        self.pending_instances.clear()
+
+
+# ---------------------------------------------------------------------------
+# helpers
+# ---------------------------------------------------------------------------
+
+def _flatten_binders(groups: Sequence[ast.Binder]) -> Iterator[ast.Binder]:
+    for group in groups:
+        for name in group.names or ("_",):
+            yield ast.Binder(group.pos, group.end_pos, group.kind, (name,), group.type, group.default)
+
+
+def _flatten_fun_binders(binders: Sequence) -> Iterator:
+    for b in binders:
+        if isinstance(b, ast.Binder):
+            yield from _flatten_binders((b,))
+        elif isinstance(b, ast.Ident) and "." not in b.name:
+            yield ast.Binder(b.pos, b.end_pos, ast.EXPLICIT, (b.name,), None, None)
+        elif isinstance(b, ast.Hole):
+            yield ast.Binder(b.pos, b.end_pos, ast.EXPLICIT, ("_",), None, None)
+        elif isinstance(b, ast.TypeAscription) and isinstance(b.term, ast.Ident):
+            yield ast.Binder(b.pos, b.end_pos, ast.EXPLICIT, (b.term.name,), b.type, None)
+        else:
+            yield b
+
+
+def _count_explicit_fields(ctor: ConstructorInfo) -> int:
+    t, n, i = ctor.type, 0, 0
+    while isinstance(t, Pi):
+        if i >= ctor.num_params and t.binder_info == BinderInfo.DEFAULT:
+            n += 1
+        t, i = t.body, i + 1
+    return n
+
+
+def _type_head_is(elab: TermElaborator, ty: Expr, name: str) -> bool:
+    head = get_app_fn(elab.instantiate(ty))
+    if isinstance(head, Const) and head.name == name:
+        return True
+    head = get_app_fn(elab.whnf(ty))
+    return isinstance(head, Const) and head.name == name
+
+
+def _occurs(sub: Expr, e: Expr) -> bool:
+    from .expr import iter_subexprs
+
+    return any(x == sub for x in iter_subexprs(e))
+
+
+def _kabstract(e: Expr, sub: Expr) -> Expr:
+    """`e` (closed) with every occurrence of the closed term `sub` replaced by loose bound variable 0
+    (Lean's `kabstract`, up to syntactic equality)."""
+    from .expr import BVar, lift_loose_bvars, replace
+
+    return replace(lift_loose_bvars(e, 1), lambda x, depth: BVar(depth) if x == sub else None)
+
+
+__all__ = ["ElabError", "Scope", "TermElaborator", "head_beta", "LevelMVar"]

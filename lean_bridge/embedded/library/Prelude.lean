@@ -1,0 +1,235 @@
+/-
+  The embedded checker's library: Lean 4 core's definitions for the supported fragment, with
+  Lean's names, argument order and definitional behaviour (`Nat.add` recurses on its second
+  argument, `List.append` on its first, `Nat.sub` truncates). Only definitions, constructors,
+  recursors and the basic lemmas Lean's own prelude states before its Nat/List files live here.
+  Lines `--! quot NAME : TYPE` and `--! nat_extension NAMES` are instructions for the loader.
+-/
+universe u v w
+
+inductive True : Prop where
+  | intro : True
+
+inductive False : Prop
+
+inductive Bool : Type where
+  | false : Bool
+  | true : Bool
+
+def Not (a : Prop) : Prop := a → False
+
+@[reducible] def outParam (α : Sort u) : Sort u := α
+
+def id {α : Sort u} (a : α) : α := a
+
+def Function.comp {α : Sort u} {β : Sort v} {δ : Sort w} (f : β → δ) (g : α → β) : α → δ :=
+  fun x => f (g x)
+
+axiom sorryAx (α : Sort u) (synthetic : Bool) : α
+
+theorem trivial : True := True.intro
+
+def False.elim {C : Sort u} (h : False) : C := False.rec (fun _ => C) h
+
+def absurd {a : Prop} {b : Sort v} (h₁ : a) (h₂ : Not a) : b := False.elim (h₂ h₁)
+
+structure And (a b : Prop) : Prop where
+  intro ::
+  left : a
+  right : b
+
+inductive Or (a b : Prop) : Prop where
+  | inl (h : a) : Or a b
+  | inr (h : b) : Or a b
+
+theorem Or.elim {a b c : Prop} (h : Or a b) (left : a → c) (right : b → c) : c :=
+  Or.rec (motive := fun _ => c) left right h
+
+structure Iff (a b : Prop) : Prop where
+  intro ::
+  mp : a → b
+  mpr : b → a
+
+inductive Exists {α : Sort u} (p : α → Prop) : Prop where
+  | intro (w : α) (h : p w) : Exists p
+
+theorem Exists.elim {α : Sort u} {p : α → Prop} {b : Prop} (h₁ : Exists (fun x => p x))
+    (h₂ : ∀ (a : α), p a → b) : b :=
+  Exists.rec (motive := fun _ => b) h₂ h₁
+
+inductive Eq {α : Sort u} : α → α → Prop where
+  | refl (a : α) : Eq a a
+
+@[reducible] def Ne {α : Sort u} (a b : α) : Prop := Not (Eq a b)
+
+theorem rfl {α : Sort u} {a : α} : Eq a a := Eq.refl a
+
+def Eq.ndrec {α : Sort u2} {a : α} {motive : α → Sort u1} (m : motive a) {b : α} (h : Eq a b) : motive b :=
+  Eq.rec (motive := fun x _ => motive x) m h
+
+theorem Eq.subst {α : Sort u} {motive : α → Prop} {a b : α} (h₁ : Eq a b) (h₂ : motive a) : motive b :=
+  Eq.ndrec h₂ h₁
+
+theorem Eq.symm {α : Sort u} {a b : α} (h : Eq a b) : Eq b a :=
+  Eq.ndrec (motive := fun x => Eq x a) (Eq.refl a) h
+
+theorem Eq.trans {α : Sort u} {a b c : α} (h₁ : Eq a b) (h₂ : Eq b c) : Eq a c :=
+  Eq.ndrec (motive := fun x => Eq a x) h₁ h₂
+
+def Eq.mp {α β : Sort u} (h : Eq α β) (a : α) : β :=
+  Eq.rec (motive := fun x _ => x) a h
+
+def Eq.mpr {α β : Sort u} (h : Eq α β) (b : β) : α :=
+  Eq.rec (motive := fun x _ => x) b (Eq.symm h)
+
+theorem congrArg {α : Sort u} {β : Sort v} {a₁ a₂ : α} (f : α → β) (h : Eq a₁ a₂) : Eq (f a₁) (f a₂) :=
+  Eq.ndrec (motive := fun x => Eq (f a₁) (f x)) rfl h
+
+theorem congrFun {α : Sort u} {β : α → Sort v} {f g : (x : α) → β x} (h : Eq f g) (a : α) : Eq (f a) (g a) :=
+  Eq.ndrec (motive := fun (k : (x : α) → β x) => Eq (f a) (k a)) rfl h
+
+axiom propext {a b : Prop} : Iff a b → Eq a b
+
+inductive Nonempty (α : Sort u) : Prop where
+  | intro (val : α) : Nonempty α
+
+axiom Classical.choice {α : Sort u} : Nonempty α → α
+
+--! quot Quot.{u} : {α : Sort u} → (α → α → Prop) → Sort u
+--! quot Quot.mk.{u} : {α : Sort u} → (r : α → α → Prop) → α → Quot r
+--! quot Quot.lift.{u, v} : {α : Sort u} → {r : α → α → Prop} → {β : Sort v} → (f : α → β) → (∀ (a b : α), r a b → Eq (f a) (f b)) → Quot r → β
+--! quot Quot.ind.{u} : {α : Sort u} → {r : α → α → Prop} → {β : Quot r → Prop} → (∀ (a : α), β (Quot.mk r a)) → ∀ (q : Quot r), β q
+
+axiom Quot.sound {α : Sort u} {r : α → α → Prop} {a b : α} : r a b → Eq (Quot.mk r a) (Quot.mk r b)
+
+def Quot.liftOn {α : Sort u} {β : Sort v} {r : α → α → Prop} (q : Quot r) (f : α → β)
+    (c : ∀ (a b : α), r a b → Eq (f a) (f b)) : β :=
+  Quot.lift f c q
+
+theorem funext {α : Sort u} {β : α → Sort v} {f g : (x : α) → β x} (h : ∀ x, Eq (f x) (g x)) : Eq f g :=
+  let eqv (f g : (x : α) → β x) : Prop := ∀ x, Eq (f x) (g x)
+  let extfunApp (f : Quot eqv) (x : α) : β x := Quot.liftOn f (fun f => f x) (fun _ _ h => h x)
+  show Eq (extfunApp (Quot.mk eqv f)) (extfunApp (Quot.mk eqv g)) from
+    congrArg extfunApp (Quot.sound h)
+
+-- Natural numbers, with Lean core's definitions
+
+inductive Nat where
+  | zero : Nat
+  | succ (n : Nat) : Nat
+
+class OfNat (α : Type u) (n : Nat) where
+  ofNat : α
+
+def instOfNatNat (n : Nat) : OfNat Nat n := ⟨n⟩
+attribute [instance] instOfNatNat
+
+def Nat.pred : Nat → Nat
+  | 0 => 0
+  | n + 1 => n
+
+def Nat.add : Nat → Nat → Nat
+  | n, .zero => n
+  | n, .succ m => .succ (Nat.add n m)
+
+def Nat.mul : Nat → Nat → Nat
+  | _, .zero => .zero
+  | n, .succ m => Nat.add (Nat.mul n m) n
+
+def Nat.sub : Nat → Nat → Nat
+  | n, .zero => n
+  | n, .succ m => Nat.pred (Nat.sub n m)
+
+def Nat.beq : Nat → Nat → Bool
+  | .zero, .zero => Bool.true
+  | .zero, .succ _ => Bool.false
+  | .succ _, .zero => Bool.false
+  | .succ n, .succ m => Nat.beq n m
+
+def Nat.ble : Nat → Nat → Bool
+  | .zero, _ => Bool.true
+  | .succ _, .zero => Bool.false
+  | .succ n, .succ m => Nat.ble n m
+
+--! nat_extension Nat.succ Nat.add Nat.mul Nat.sub Nat.beq Nat.ble
+
+class HAdd (α : Type u) (β : Type v) (γ : outParam (Type w)) where
+  hAdd : α → β → γ
+class HSub (α : Type u) (β : Type v) (γ : outParam (Type w)) where
+  hSub : α → β → γ
+class HMul (α : Type u) (β : Type v) (γ : outParam (Type w)) where
+  hMul : α → β → γ
+class HAppend (α : Type u) (β : Type v) (γ : outParam (Type w)) where
+  hAppend : α → β → γ
+class Add (α : Type u) where
+  add : α → α → α
+class Sub (α : Type u) where
+  sub : α → α → α
+class Mul (α : Type u) where
+  mul : α → α → α
+class Append (α : Type u) where
+  append : α → α → α
+class LE (α : Type u) where
+  le : α → α → Prop
+class LT (α : Type u) where
+  lt : α → α → Prop
+class Membership (α : outParam (Type u)) (γ : Type v) where
+  mem : γ → α → Prop
+
+def instHAdd {α : Type u} [Add α] : HAdd α α α := ⟨fun a b => Add.add a b⟩
+def instHSub {α : Type u} [Sub α] : HSub α α α := ⟨fun a b => Sub.sub a b⟩
+def instHMul {α : Type u} [Mul α] : HMul α α α := ⟨fun a b => Mul.mul a b⟩
+def instHAppendOfAppend {α : Type u} [Append α] : HAppend α α α := ⟨fun a b => Append.append a b⟩
+attribute [instance] instHAdd instHSub instHMul instHAppendOfAppend
+
+def instAddNat : Add Nat := ⟨Nat.add⟩
+def instSubNat : Sub Nat := ⟨Nat.sub⟩
+def instMulNat : Mul Nat := ⟨Nat.mul⟩
+attribute [instance] instAddNat instSubNat instMulNat
+
+@[reducible] def GE.ge {α : Type u} [LE α] (a b : α) : Prop := LE.le b a
+@[reducible] def GT.gt {α : Type u} [LT α] (a b : α) : Prop := LT.lt b a
+
+inductive Nat.le (n : Nat) : Nat → Prop where
+  | refl : Nat.le n n
+  | step {m : Nat} : Nat.le n m → Nat.le n (Nat.succ m)
+
+def Nat.lt (n m : Nat) : Prop := Nat.le (n + 1) m
+
+def instLENat : LE Nat := ⟨Nat.le⟩
+def instLTNat : LT Nat := ⟨Nat.lt⟩
+attribute [instance] instLENat instLTNat
+
+-- Lists, with Lean core's definitions
+
+inductive List (α : Type u) where
+  | nil : List α
+  | cons (head : α) (tail : List α) : List α
+
+def List.append {α : Type u} : List α → List α → List α
+  | [], bs => bs
+  | a :: as, bs => a :: List.append as bs
+
+def List.instAppend {α : Type u} : Append (List α) := ⟨List.append⟩
+attribute [instance] List.instAppend
+
+def List.length {α : Type u} : List α → Nat
+  | [] => 0
+  | _ :: as => List.length as + 1
+
+def List.map {α : Type u} {β : Type v} (f : α → β) : List α → List β
+  | [] => []
+  | a :: as => f a :: List.map f as
+
+def List.reverseAux {α : Type u} : List α → List α → List α
+  | [], r => r
+  | a :: l, r => List.reverseAux l (a :: r)
+
+def List.reverse {α : Type u} (as : List α) : List α := List.reverseAux as []
+
+inductive List.Mem {α : Type u} (a : α) : List α → Prop where
+  | head (as : List α) : List.Mem a (a :: as)
+  | tail (b : α) {as : List α} : List.Mem a as → List.Mem a (b :: as)
+
+def List.instMembership {α : Type u} : Membership α (List α) := ⟨fun as a => List.Mem a as⟩
+attribute [instance] List.instMembership

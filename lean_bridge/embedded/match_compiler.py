@@ -1,0 +1,544 @@
+"""Pattern matching and structural recursion: `match`, `fun | … => …`, `fun ⟨a, b⟩ => …` and
+equation-style definitions (`def f : Nat → Nat | 0 => … | n + 1 => … f n …`), compiled to
+`I.casesOn` (case splits) and `I.rec` (recursion) as kernel terms.
+
+The compiler works column by column like Lean's: the first row whose patterns are all
+variables wins; otherwise it splits the first column where the first row has a constructor.
+Recursion is structural on one argument: the top-level split on that argument uses `I.rec`, and
+each recursive call on a constructor field becomes the induction hypothesis for that field.
+Calls on anything else are left in place and rejected as non-terminating ("fail to show
+termination"), which covers Lean's primitive structural recursion but not its course-of-values
+recursion (`fib (n + 2) = fib n + fib (n + 1)`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Sequence
+
+from lean_bridge.syntax import ast
+
+from .environment import ConstructorInfo, InductiveInfo, RecursorInfo
+from .expr import (
+    App,
+    BinderInfo,
+    Const,
+    Expr,
+    FVar,
+    Pi,
+    Sort,
+    abstract,
+    get_app_fn,
+    get_app_fn_args,
+    instantiate,
+    instantiate1,
+    iter_subexprs,
+    mk_app,
+    replace,
+)
+from .level import LEVEL_ZERO
+
+if TYPE_CHECKING:
+    from .elab_term import TermElaborator
+
+from .elab_term import ElabError
+
+
+# ---------------------------------------------------------------------------
+# patterns
+# ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PVar:
+    """A pattern variable (`x`) or wildcard (`_`, name None)."""
+
+    name: str | None
+    node: ast.Node
+
+
+@dataclass(frozen=True)
+class PCtor:
+    """A constructor pattern `c p₁ … pₙ` over the explicit fields; `ctor` None = the only constructor."""
+
+    ctor: str | None
+    args: tuple
+    node: ast.Node
+    short: str | None = None  # `.succ n`: resolved against the column's type
+
+
+@dataclass
+class Row:
+    """One alternative: remaining patterns, its right-hand side and the variables bound so far."""
+
+    patterns: list
+    rhs: ast.Term
+    bindings: list[tuple[str, Expr]] = field(default_factory=list)
+    node: ast.Node | None = None
+
+
+def _pattern(elab: "TermElaborator", stx: ast.Term):
+    """Surface syntax of a pattern as `PVar`/`PCtor` (numerals and `n + k` become `Nat.succ`s)."""
+    if isinstance(stx, ast.Hole):
+        return PVar(None, stx)
+    if isinstance(stx, ast.Ident):
+        ctor = _resolve_ctor(elab, stx.name, stx)
+        if ctor is None:
+            if "." in stx.name:
+                raise ElabError(f"invalid pattern, constructor or constant marked with '[match_pattern]' expected", stx)
+            return PVar(stx.name, stx)
+        return PCtor(ctor, (), stx)
+    if isinstance(stx, ast.DotIdent):
+        return PCtor(None, (), stx, short=stx.name)
+    if isinstance(stx, ast.App):
+        fn = stx.fn
+        args = tuple(_pattern(elab, a) for a in stx.args if not isinstance(a, ast.NamedArg))
+        if isinstance(fn, ast.DotIdent):
+            return PCtor(None, args, stx, short=fn.name)
+        if isinstance(fn, ast.Ident):
+            ctor = _resolve_ctor(elab, fn.name, fn)
+            if ctor is not None:
+                return PCtor(ctor, args, stx)
+        raise ElabError("invalid pattern, constructor or constant marked with '[match_pattern]' expected", stx)
+    if isinstance(stx, ast.Num):
+        pat = PCtor("Nat.zero", (), stx)
+        for _ in range(stx.value):
+            pat = PCtor("Nat.succ", (pat,), stx)
+        return pat
+    if isinstance(stx, ast.BinOp) and stx.op == "+" and isinstance(stx.rhs, ast.Num):
+        pat = _pattern(elab, stx.lhs)
+        for _ in range(stx.rhs.value):
+            pat = PCtor("Nat.succ", (pat,), stx)
+        return pat
+    if isinstance(stx, ast.BinOp) and stx.op == "::":
+        return PCtor("List.cons", (_pattern(elab, stx.lhs), _pattern(elab, stx.rhs)), stx)
+    if isinstance(stx, ast.ListLit):
+        pat = PCtor("List.nil", (), stx)
+        for elem in reversed(stx.elems):
+            pat = PCtor("List.cons", (_pattern(elab, elem), pat), stx)
+        return pat
+    if isinstance(stx, ast.AnonymousCtor):
+        return PCtor(None, tuple(_pattern(elab, a) for a in stx.args), stx)
+    if isinstance(stx, ast.TypeAscription):
+        return _pattern(elab, stx.term)
+    raise ElabError(f"unsupported pattern in the embedded checker", stx)
+
+
+def _resolve_ctor(elab: "TermElaborator", name: str, stx: ast.Node) -> str | None:
+    if elab.find_local(name) is not None:
+        return None
+    full = elab.resolve_global(name, stx)
+    if full is not None and isinstance(elab.env.find(full), ConstructorInfo):
+        return full
+    return None
+
+
+# ---------------------------------------------------------------------------
+# the compiler
+# ---------------------------------------------------------------------------
+
+@dataclass
+class _Recursion:
+    """Structural recursion in progress: calls `f params … field …` become `ih …`."""
+
+    fvar: FVar
+    params: list[FVar]
+    column: int  # which matched argument recursion is on
+    others: list[FVar]  # the other matched arguments (generalized in the motive)
+    ihs: dict[int, FVar] = field(default_factory=dict)  # field uid -> its induction hypothesis
+
+
+class _Compiler:
+    def __init__(self, elab: "TermElaborator", stx: ast.Node) -> None:
+        self.elab = elab
+        self.stx = stx
+
+    def compile(self, discrs: list[Expr], rows: list[Row], goal: Expr, recursion: _Recursion | None = None) -> Expr:
+        elab = self.elab
+        if not rows:
+            raise ElabError("missing cases", self.stx)
+        row = rows[0]
+        split = next((j for j, p in enumerate(row.patterns) if isinstance(p, PCtor)), None)
+        if split is None:
+            return self._leaf(discrs, row, goal)
+        if recursion is not None and split != recursion.column:
+            split = recursion.column if isinstance(row.patterns[recursion.column], PCtor) else split
+        return self._split(discrs, rows, goal, split, recursion)
+
+    def _leaf(self, discrs: list[Expr], row: Row, goal: Expr) -> Expr:
+        elab = self.elab
+        bindings = list(row.bindings) + [(p.name, d) for p, d in zip(row.patterns, discrs) if p.name is not None]
+        aliases: list[FVar] = []
+        values: list[Expr] = []
+        for name, value in bindings:
+            fv = FVar(name, elab.instantiate(elab.infer(value)), value)
+            elab.lctx.append(fv)
+            aliases.append(fv)
+            values.append(value)
+        try:
+            rhs = elab.instantiate(elab.elab(row.rhs, goal))
+        finally:
+            for _ in aliases:
+                elab.lctx.pop()
+        return instantiate(abstract(rhs, aliases), values) if aliases else rhs
+
+    def _column_inductive(self, discr: Expr, node: ast.Node) -> tuple[InductiveInfo, Const, list[Expr]]:
+        elab = self.elab
+        ty = elab.whnf(elab.infer(discr))
+        head, args = get_app_fn_args(ty)
+        info = elab.env.find(head.name) if isinstance(head, Const) else None
+        if not isinstance(info, InductiveInfo):
+            raise ElabError(f"invalid pattern: the discriminant's type is not an inductive type\n  {elab.fmt(ty)}", node)
+        if info.num_indices:
+            raise ElabError(f"pattern matching on the indexed family '{info.name}' is not supported by the embedded checker (use `cases`/`subst`)", node)
+        return info, head, args
+
+    def _split(self, discrs: list[Expr], rows: list[Row], goal: Expr, j: int, recursion: _Recursion | None) -> Expr:
+        elab = self.elab
+        d = discrs[j]
+        node = rows[0].patterns[j].node
+        info, head, params = self._column_inductive(d, node)
+        if not isinstance(d, FVar):
+            raise ElabError("internal: discriminant is not a variable", node)
+        for other in discrs:
+            if other is not d and isinstance(other, FVar) and any(isinstance(x, FVar) and x.uid == d.uid for x in iter_subexprs(elab.instantiate(other.type))):
+                raise ElabError("dependent pattern matching (a discriminant whose type mentions another) is not supported by the embedded checker", node)
+        use_rec = recursion is not None and j == recursion.column and recursion.ihs is not None and not getattr(recursion, "_used", False)
+        if use_rec:
+            recursion._used = True  # type: ignore[attr-defined]
+        goal = elab.instantiate(goal)
+        goal_sort = elab.whnf(elab.infer(goal))
+        if not isinstance(goal_sort, Sort):
+            raise ElabError("match: the result type is not a type", node)
+        eliminator = f"{info.name}.rec" if use_rec else f"{info.name}.casesOn"
+        rec_info = elab.env.find(f"{info.name}.rec")
+        assert isinstance(rec_info, RecursorInfo)
+        large = len(rec_info.level_params) > len(info.level_params)
+        if not large and goal_sort.level != LEVEL_ZERO and not elab.unify(goal_sort, Sort(LEVEL_ZERO)):
+            raise ElabError(f"invalid match: '{info.name}' can only eliminate into Prop (its values are proofs), but the result type is\n  {elab.fmt(goal)}", node)
+        levels = ([goal_sort.level] if large else []) + list(head.levels)
+        if use_rec:
+            others = recursion.others
+            generalized_goal = elab.mk_pi(others, goal)
+        else:
+            others = []
+            generalized_goal = goal
+        motive = elab.mk_lambda([d], generalized_goal) if True else None
+        motive = _lambda_over(d, generalized_goal)
+        minors: list[Expr] = []
+        for ctor_name in info.ctors:
+            ctor = elab.env.find(ctor_name)
+            assert isinstance(ctor, ConstructorInfo)
+            minors.append(self._minor(discrs, rows, goal, j, d, ctor, head, params, recursion if use_rec else None, others))
+        term = mk_app(Const(eliminator, levels), params[: info.num_params])
+        if use_rec:
+            term = mk_app(mk_app(App(term, motive), minors), [d])
+            return mk_app(term, others)
+        return mk_app(mk_app(App(term, motive), [d]), minors)
+
+    def _minor(self, discrs: list[Expr], rows: list[Row], goal: Expr, j: int, d: FVar, ctor: ConstructorInfo,
+               head: Const, params: list[Expr], recursion: _Recursion | None, others: list[FVar]) -> Expr:
+        elab = self.elab
+        ctor_type = elab.instantiate(elab.infer(Const(ctor.name, head.levels)))
+        for p in params[: ctor.num_params]:
+            ctor_type = instantiate1(elab.whnf(ctor_type).body, p)
+        names = self._field_names(rows, j, ctor)
+        fields: list[FVar] = []
+        t = ctor_type
+        for i in range(ctor.num_fields):
+            t = elab.whnf(t) if not isinstance(t, Pi) else t
+            fv = FVar(names[i] if i < len(names) and names[i] else f"a✝", t.type, None, BinderInfo.DEFAULT)
+            fields.append(fv)
+            t = instantiate1(t.body, fv)
+        ctor_term = mk_app(mk_app(Const(ctor.name, head.levels), params[: ctor.num_params]), fields)
+        new_goal = instantiate1(abstract(goal, [d]), ctor_term)
+        new_rows = []
+        explicit = _explicit_field_mask(ctor)
+        for row in rows:
+            pat = row.patterns[j]
+            if isinstance(pat, PVar):
+                sub = [PVar(None, pat.node) for _ in fields]
+                bindings = row.bindings + ([(pat.name, ctor_term)] if pat.name else [])
+            else:
+                resolved = self._resolve(pat, ctor, head)
+                if resolved != ctor.name:
+                    continue
+                sub = self._expand_fields(pat, explicit)
+                bindings = list(row.bindings)
+            new_rows.append(Row(row.patterns[:j] + sub + row.patterns[j + 1:], row.rhs, bindings, row.node))
+        new_discrs = discrs[:j] + list(fields) + discrs[j + 1:]
+        # induction hypotheses for recursive fields
+        ihs: list[FVar] = []
+        if recursion is not None:
+            for fv in fields:
+                fty = elab.whnf(fv.type)
+                if isinstance(get_app_fn(fty), Const) and get_app_fn(fty).name == head.name:
+                    ih_goal = instantiate1(abstract(elab.mk_pi(others, goal), [d]), fv)
+                    ih = FVar(f"{fv.name}_ih", ih_goal)
+                    ihs.append(ih)
+                    recursion.ihs[fv.uid] = ih
+        for fv in fields + ihs:
+            elab.lctx.append(fv)
+        new_others: list[FVar] = []
+        try:
+            if recursion is not None and others:
+                # the other arguments are re-bound inside each minor (the motive generalizes them)
+                sub_discrs = list(new_discrs)
+                renamed = []
+                for o in others:
+                    no = FVar(o.name, elab.instantiate(o.type), None, o.binder_info)
+                    renamed.append(no)
+                    elab.lctx.append(no)
+                new_others = renamed
+                sub_discrs = [renamed[others.index(x)] if isinstance(x, FVar) and x in others else x for x in sub_discrs]
+                sub_goal = instantiate(abstract(new_goal, others), renamed)
+                body = self.compile(sub_discrs, new_rows, sub_goal, recursion)
+                body = elab.mk_lambda(renamed, body)
+            else:
+                body = self.compile(new_discrs, new_rows, new_goal, recursion)
+        finally:
+            for _ in fields + ihs + new_others:
+                elab.lctx.pop()
+        if recursion is not None:
+            body = self._replace_recursive_calls(elab.instantiate(body), recursion)
+        return elab.mk_lambda(fields + ihs, body)
+
+    def _replace_recursive_calls(self, body: Expr, recursion: _Recursion) -> Expr:
+        """`f params a₁ … field … aₙ` ↦ `ih_field (others)`: the call on a structurally smaller argument."""
+        n_params = len(recursion.params)
+        column = recursion.column
+
+        def fn(x: Expr, _depth: int) -> Expr | None:
+            if not isinstance(x, App):
+                return None
+            head, args = get_app_fn_args(x)
+            if not (isinstance(head, FVar) and head.uid == recursion.fvar.uid):
+                return None
+            if len(args) < n_params + column + 1:
+                return None
+            if any(a != p for a, p in zip(args[:n_params], recursion.params)):
+                return None
+            rec_arg = args[n_params + column]
+            if not isinstance(rec_arg, FVar) or rec_arg.uid not in recursion.ihs:
+                return None
+            ih = recursion.ihs[rec_arg.uid]
+            rest = [replace(a, fn) for i, a in enumerate(args[n_params:]) if i != column]
+            return mk_app(ih, rest)
+
+        return replace(body, fn)
+
+    def _field_names(self, rows: list[Row], j: int, ctor: ConstructorInfo) -> list[str | None]:
+        explicit = _explicit_field_mask(ctor)
+        for row in rows:
+            pat = row.patterns[j]
+            if isinstance(pat, PCtor):
+                try:
+                    resolved = self._resolve(pat, ctor, None)
+                except ElabError:
+                    continue
+                if resolved == ctor.name:
+                    return [p.name if isinstance(p, PVar) else None for p in self._expand_fields(pat, explicit)]
+        return []
+
+    def _resolve(self, pat: PCtor, ctor: ConstructorInfo, head: Const | None) -> str:
+        if pat.ctor is not None:
+            target = self.elab.env.find(pat.ctor)
+            if isinstance(target, ConstructorInfo) and target.induct != ctor.induct:
+                raise ElabError(f"type mismatch in pattern: constructor '{pat.ctor}' does not belong to '{ctor.induct}'", pat.node)
+            return pat.ctor
+        if pat.short is not None:
+            full = f"{ctor.induct}.{pat.short}"
+            if not isinstance(self.elab.env.find(full), ConstructorInfo):
+                raise ElabError(f"invalid dotted identifier notation, unknown identifier `{full}`", pat.node)
+            return full
+        induct = self.elab.env.find(ctor.induct)
+        assert isinstance(induct, InductiveInfo)
+        if len(induct.ctors) != 1:
+            raise ElabError(f"invalid constructor ⟨...⟩, expected type must be an inductive type with only one constructor", pat.node)
+        return induct.ctors[0]
+
+    def _expand_fields(self, pat: PCtor, explicit: list[bool]) -> list:
+        n_explicit = sum(explicit)
+        args = list(pat.args)
+        if pat.ctor is None and pat.short is None and len(args) > n_explicit > 0:
+            nested = PCtor(None, tuple(args[n_explicit - 1:]), pat.node)
+            args = args[: n_explicit - 1] + [nested]
+        if len(args) != n_explicit:
+            raise ElabError(f"invalid pattern, constructor expects {n_explicit} explicit argument(s) but {len(args)} were given", pat.node)
+        out = []
+        it = iter(args)
+        for is_explicit in explicit:
+            out.append(next(it) if is_explicit else PVar(None, pat.node))
+        return out
+
+
+def _explicit_field_mask(ctor: ConstructorInfo) -> list[bool]:
+    t, mask, i = ctor.type, [], 0
+    while isinstance(t, Pi):
+        if i >= ctor.num_params:
+            mask.append(t.binder_info == BinderInfo.DEFAULT)
+        t, i = t.body, i + 1
+    return mask
+
+
+def _lambda_over(fv: FVar, body: Expr) -> Expr:
+    from .expr import Lam
+
+    return Lam(fv.name, fv.type, abstract(body, [fv]), BinderInfo.DEFAULT)
+
+
+# ---------------------------------------------------------------------------
+# entry points
+# ---------------------------------------------------------------------------
+
+def _rows(elab: "TermElaborator", alts: Sequence[ast.MatchAlt], arity: int, stx: ast.Node) -> list[Row]:
+    rows = []
+    for alt in alts:
+        if len(alt.patterns) != arity:
+            raise ElabError(f"incorrect number of patterns, expected {arity}, found {len(alt.patterns)}", alt)
+        rows.append(Row([_pattern(elab, p) for p in alt.patterns], alt.rhs, [], alt))
+    return rows
+
+
+def elab_match_on_locals(elab: "TermElaborator", fvars: list[FVar], alts: Sequence[ast.MatchAlt],
+                         expected: Expr | None, stx: ast.Node) -> Expr:
+    """Compile `match fvars with alts` against `expected` (which may mention the fvars)."""
+    if expected is None:
+        expected = elab.new_type_mvar()
+    rows = _rows(elab, alts, len(fvars), stx)
+    return _Compiler(elab, stx).compile(list(fvars), rows, expected)
+
+
+def elab_match(elab: "TermElaborator", stx: ast.Match, expected: Expr | None) -> Expr:
+    """`match e₁, e₂ with …`: discriminants that are not variables are generalized first."""
+    from .elab_term import _kabstract
+
+    values = []
+    for discr in stx.discrs:
+        if discr.name is not None:
+            raise ElabError("`match h : e` is not supported by the embedded checker", discr)
+        values.append(elab.instantiate(elab.elab(discr.term, None)))
+    if expected is None:
+        expected = elab.new_type_mvar()
+    goal = elab.instantiate(expected)
+    fvars: list[FVar] = []
+    for v in values:
+        if isinstance(v, FVar):
+            fvars.append(v)
+            continue
+        fv = FVar("x✝", elab.instantiate(elab.infer(v)))
+        if not v.has_mvar:
+            goal = instantiate1(_kabstract(goal, v), fv)
+        fvars.append(fv)
+    new_locals = [fv for fv, v in zip(fvars, values) if fv is not v]
+    for fv in new_locals:
+        elab.lctx.append(fv)
+    try:
+        body = elab_match_on_locals(elab, fvars, stx.alts, goal, stx)
+    finally:
+        for _ in new_locals:
+            elab.lctx.pop()
+    if not new_locals:
+        return body
+    lam = elab.mk_lambda(new_locals, body)
+    return mk_app(lam, [v for fv, v in zip(fvars, values) if fv is not v])
+
+
+def _open_expected(elab: "TermElaborator", expected: Expr, arity: int, stx: ast.Node) -> tuple[list[FVar], Expr]:
+    fvars: list[FVar] = []
+    t = expected
+    for _ in range(arity):
+        t = elab.whnf(t)
+        if not isinstance(t, Pi):
+            raise ElabError(f"type mismatch: the function has {arity} pattern column(s) but its type has fewer arrows", stx)
+        fv = FVar(t.name if t.name and not t.name.startswith("a✝") else "x✝", t.type, None, t.binder_info)
+        fvars.append(fv)
+        t = instantiate1(t.body, fv)
+    return fvars, t
+
+
+def elab_fun_match(elab: "TermElaborator", stx: ast.FunMatch, expected: Expr | None) -> Expr:
+    """`fun | p₁ => e₁ | …` against a known function type."""
+    if expected is None:
+        raise ElabError("invalid `fun | ...`: expected type must be known", stx)
+    arity = len(stx.alts[0].patterns)
+    fvars, goal = _open_expected(elab, expected, arity, stx)
+    for fv in fvars:
+        elab.lctx.append(fv)
+    try:
+        body = elab_match_on_locals(elab, fvars, stx.alts, goal, stx)
+    finally:
+        for _ in fvars:
+            elab.lctx.pop()
+    return elab.mk_lambda(fvars, body)
+
+
+def elab_equations(elab: "TermElaborator", eqns: ast.Equations, type_: Expr, cmd: ast.Node) -> Expr:
+    """An equation-style definition body, with structural recursion when the body calls itself."""
+    arity = len(eqns.alts[0].patterns)
+    fvars, goal = _open_expected(elab, type_, arity, eqns)
+    recursive = getattr(elab, "recursive", None)
+    for fv in fvars:
+        elab.lctx.append(fv)
+    try:
+        if recursive is None:
+            body = elab_match_on_locals(elab, fvars, eqns.alts, goal, eqns)
+        else:
+            body = _compile_recursive(elab, recursive, fvars, eqns, goal)
+    finally:
+        for _ in fvars:
+            elab.lctx.pop()
+    return elab.mk_lambda(fvars, body)
+
+
+def _mentions(e: Expr, fv: FVar) -> bool:
+    return e.has_fvar and any(isinstance(x, FVar) and x.uid == fv.uid for x in iter_subexprs(e))
+
+
+def _compile_recursive(elab: "TermElaborator", recursive, fvars: list[FVar], eqns: ast.Equations, goal: Expr) -> Expr:
+    """Try a plain match first; if the result still calls the function, try structural recursion
+    on each argument column in turn."""
+    rows = _rows(elab, eqns.alts, len(fvars), eqns)
+    snap = elab.mctx.snapshot()
+    with elab.local_fvar(recursive.fvar):
+        body = _Compiler(elab, eqns).compile(list(fvars), rows, goal)
+        body = elab.instantiate(body)
+        if not _mentions(body, recursive.fvar):
+            return body
+        last_error: ElabError | None = None
+        for column, fv in enumerate(fvars):
+            ty = elab.whnf(fv.type)
+            head = get_app_fn(ty)
+            info = elab.env.find(head.name) if isinstance(head, Const) else None
+            if not isinstance(info, InductiveInfo) or info.num_indices or not info.is_rec:
+                continue
+            if not any(isinstance(r.patterns[column], PCtor) for r in rows):
+                continue
+            elab.mctx.restore(snap)
+            others = [o for o in fvars if o is not fv]
+            if any(_mentions(elab.instantiate(o.type), fv) for o in others):
+                continue
+            recursion = _Recursion(recursive.fvar, list(recursive.params), column, others)
+            rows_c = _rows(elab, eqns.alts, len(fvars), eqns)
+            # the recursion column is split first, at the top, with the recursor
+            rows_c = [Row(r.patterns, r.rhs, r.bindings, r.node) for r in rows_c]
+            try:
+                body = _Compiler(elab, eqns).compile_recursive_top(list(fvars), rows_c, goal, recursion)
+            except ElabError as err:
+                last_error = err
+                continue
+            body = elab.instantiate(body)
+            if not _mentions(body, recursive.fvar):
+                return body
+        if last_error is not None:
+            raise last_error
+        return body
+
+
+def _compile_recursive_top(self: _Compiler, discrs: list[Expr], rows: list[Row], goal: Expr, recursion: _Recursion) -> Expr:
+    """Split the recursion column first (with `I.rec`), whatever the first row says."""
+    j = recursion.column
+    if all(isinstance(r.patterns[j], PVar) for r in rows):
+        raise ElabError("no constructor pattern on the recursion argument", self.stx)
+    return self._split(discrs, rows, goal, j, recursion)
+
+
+_Compiler.compile_recursive_top = _compile_recursive_top  # type: ignore[attr-defined]

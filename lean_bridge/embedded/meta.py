@@ -1,0 +1,318 @@
+"""Metavariables and unification for the elaborator and the tactics.
+
+`MetaContext` holds the holes of a proof in progress (their types, local contexts and
+assignments, for terms and universe levels); `MetaChecker` is the kernel's type checker
+extended to see through assigned holes and to assign unassigned ones while deciding
+definitional equality (first-order unification plus Miller patterns `?m x y =?= t`).
+Nothing here is trusted: finished terms go back through the plain kernel.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .environment import Environment
+from .expr import (
+    App,
+    Binder,
+    Const,
+    Expr,
+    FVar,
+    Lam,
+    Let,
+    MVar,
+    Proj,
+    Sort,
+    abstract,
+    get_app_fn,
+    get_app_fn_args,
+    instantiate,
+    iter_subexprs,
+    mk_app,
+    mk_lambda_fvars,
+    replace,
+)
+from .kernel import KernelError, TypeChecker
+from .level import (
+    Level,
+    LevelIMax,
+    LevelMax,
+    LevelMVar,
+    LevelSucc,
+    has_level_mvar,
+    is_equivalent,
+    mk_imax,
+    mk_max,
+    replace_level,
+)
+
+
+@dataclass
+class MetavarDecl:
+    """A hole: its type, the free variables it may mention, and how it was made."""
+
+    type: Expr
+    lctx: tuple[FVar, ...]
+    user_name: str | None = None
+    kind: str = "natural"  # "natural" (unification may fill it) | "synthetic" | "syntheticOpaque" (a goal)
+
+
+@dataclass
+class MetaContext:
+    """All holes of one elaboration or proof, and what has been assigned to them."""
+
+    decls: dict[int, MetavarDecl] = field(default_factory=dict)
+    assignment: dict[int, Expr] = field(default_factory=dict)
+    level_assignment: dict[int, Level] = field(default_factory=dict)
+
+    def new_mvar(self, type_: Expr, lctx: tuple[FVar, ...], user_name: str | None = None, kind: str = "natural") -> MVar:
+        """A fresh hole of type `type_` that may mention the free variables `lctx`."""
+        mvar = MVar()
+        self.decls[mvar.uid] = MetavarDecl(type_, lctx, user_name, kind)
+        return mvar
+
+    def new_level_mvar(self) -> LevelMVar:
+        """A fresh universe-level hole."""
+        from .expr import fresh_mvar_id
+
+        return LevelMVar(fresh_mvar_id())
+
+    def snapshot(self) -> tuple[dict[int, Expr], dict[int, Level], int]:
+        """The current assignments, to `restore` after a failed attempt."""
+        return dict(self.assignment), dict(self.level_assignment), len(self.decls)
+
+    def restore(self, snap: tuple[dict[int, Expr], dict[int, Level], int]) -> None:
+        """Undo every assignment made since `snap`."""
+        self.assignment, self.level_assignment = dict(snap[0]), dict(snap[1])
+
+    def copy(self) -> "MetaContext":
+        """An independent copy (proof states branch)."""
+        return MetaContext(dict(self.decls), dict(self.assignment), dict(self.level_assignment))
+
+    def is_assigned(self, mvar: MVar) -> bool:
+        return mvar.uid in self.assignment
+
+    def instantiate_level(self, level: Level) -> Level:
+        """`level` with assigned universe holes replaced."""
+        if not has_level_mvar(level):
+            return level
+
+        def fn(l: Level) -> Level | None:
+            if isinstance(l, LevelMVar) and l.uid in self.level_assignment:
+                return self.instantiate_level(self.level_assignment[l.uid])
+            return None
+
+        return replace_level(level, fn)
+
+    def instantiate(self, e: Expr) -> Expr:
+        """`e` with every assigned hole replaced (and `?m a` beta-reduced when `?m := fun x => …`)."""
+        if not e.has_mvar:
+            return e
+
+        def fn(x: Expr, _depth: int) -> Expr | None:
+            if not x.has_mvar:
+                return x
+            if isinstance(x, MVar):
+                value = self.assignment.get(x.uid)
+                return self.instantiate(value) if value is not None else x
+            if isinstance(x, Sort):
+                return Sort(self.instantiate_level(x.level))
+            if isinstance(x, Const):
+                return Const(x.name, [self.instantiate_level(l) for l in x.levels])
+            if isinstance(x, App):
+                head, args = get_app_fn_args(x)
+                if isinstance(head, MVar) and head.uid in self.assignment:
+                    return head_beta(mk_app(self.instantiate(head), [self.instantiate(a) for a in args]))
+            return None
+
+        return replace(e, fn)
+
+    def unassigned_mvars(self, e: Expr) -> list[MVar]:
+        """The unassigned holes occurring in `e` (after instantiation), in order of appearance."""
+        e = self.instantiate(e)
+        out: list[MVar] = []
+        seen: set[int] = set()
+        for x in iter_subexprs(e):
+            if isinstance(x, MVar) and x.uid not in seen:
+                seen.add(x.uid)
+                out.append(x)
+        return out
+
+
+def head_beta(e: Expr) -> Expr:
+    """Beta-reduce `(fun x => b) a …` at the head."""
+    head, args = get_app_fn_args(e)
+    if not isinstance(head, Lam) or not args:
+        return e
+    i, body = 0, head
+    while isinstance(body, Lam) and i < len(args):
+        body, i = body.body, i + 1
+    return head_beta(mk_app(instantiate(body, args[:i]), args[i:]))
+
+
+class MetaChecker(TypeChecker):
+    """The kernel's checker, aware of a `MetaContext`: it reads through assigned holes and may assign
+    unassigned natural ones when asked whether two terms are definitionally equal."""
+
+    def __init__(self, env: Environment, mctx: MetaContext, level_params: tuple[str, ...] = (),
+                 max_steps: int = 200_000, assign_synthetic_opaque: bool = False) -> None:
+        super().__init__(env, level_params, max_steps)
+        self.mctx = mctx
+        self.assign_synthetic_opaque = assign_synthetic_opaque
+
+    # -- seeing through holes ---------------------------------------------------
+
+    def _check_level(self, level: Level) -> None:
+        if not has_level_mvar(level):
+            super()._check_level(level)
+
+    def infer(self, e: Expr, infer_only: bool = True) -> Expr:
+        """Elaboration-time inference: holes have their declared types; arguments are trusted."""
+        if isinstance(e, MVar):
+            decl = self.mctx.decls.get(e.uid)
+            if decl is None:
+                raise KernelError("unknown metavariable")
+            return decl.type
+        return super().infer(e, infer_only)
+
+    def _instantiate_head(self, e: Expr) -> Expr:
+        if not e.has_mvar:
+            return e
+        if isinstance(e, (Sort, Const)):
+            out = self.mctx.instantiate(e)
+            return e if out == e else out
+        head = get_app_fn(e)
+        if isinstance(head, MVar) and head.uid in self.mctx.assignment:
+            return self._instantiate_head(self.mctx.instantiate(e))
+        if isinstance(head, Const) and any(has_level_mvar(l) for l in head.levels):
+            new_head = self.mctx.instantiate(head)
+            if new_head != head:
+                return mk_app(new_head, get_app_fn_args(e)[1])
+        return e
+
+    def whnf_core(self, e: Expr) -> Expr:
+        return super().whnf_core(self._instantiate_head(e))
+
+    def whnf(self, e: Expr) -> Expr:
+        return super().whnf(self._instantiate_head(e))
+
+    # -- levels ---------------------------------------------------------------------
+
+    def is_level_def_eq(self, a: Level, b: Level) -> bool:
+        a, b = self.mctx.instantiate_level(a), self.mctx.instantiate_level(b)
+        if a == b:
+            return True
+        if isinstance(a, LevelMVar):
+            return self._assign_level(a, b)
+        if isinstance(b, LevelMVar):
+            return self._assign_level(b, a)
+        if isinstance(a, LevelSucc) and isinstance(b, LevelSucc):
+            return self.is_level_def_eq(a.pred, b.pred)
+        if not has_level_mvar(a) and not has_level_mvar(b):
+            return is_equivalent(a, b)
+        if type(a) is type(b) and isinstance(a, (LevelMax, LevelIMax)):
+            return self.is_level_def_eq(a.lhs, b.lhs) and self.is_level_def_eq(a.rhs, b.rhs)
+        return False
+
+    def _assign_level(self, mvar: LevelMVar, value: Level) -> bool:
+        if _level_mentions(value, mvar.uid):
+            return False
+        self.mctx.level_assignment[mvar.uid] = value
+        return True
+
+    # -- terms ------------------------------------------------------------------------
+
+    def is_def_eq(self, t: Expr, s: Expr) -> bool:
+        if t is s:
+            return True
+        if t.has_mvar or s.has_mvar:
+            t, s = self._instantiate_head(t), self._instantiate_head(s)
+            assigned = self._try_assign(t, s)
+            if assigned is None:
+                assigned = self._try_assign(s, t)
+            if assigned is not None:
+                return assigned
+            if isinstance(get_app_fn(t), MVar) and isinstance(get_app_fn(s), MVar) and get_app_fn(t) == get_app_fn(s):
+                return self._is_def_eq_args(t, s)
+        return super().is_def_eq(t, s)
+
+    def _is_def_eq_args(self, t: Expr, s: Expr) -> bool:
+        ta, sa = get_app_fn_args(t)[1], get_app_fn_args(s)[1]
+        return len(ta) == len(sa) and all(self.is_def_eq(a, b) for a, b in zip(ta, sa))
+
+    def _assignable(self, mvar: MVar) -> bool:
+        decl = self.mctx.decls.get(mvar.uid)
+        if decl is None or mvar.uid in self.mctx.assignment:
+            return False
+        return decl.kind == "natural" or (self.assign_synthetic_opaque and decl.kind == "syntheticOpaque") or decl.kind == "synthetic"
+
+    def _try_assign(self, lhs: Expr, rhs: Expr) -> bool | None:
+        """Assign `?m a₁ … aₙ := rhs` when `lhs` is an unassigned hole applied to distinct free
+        variables (a Miller pattern); None when `lhs` is not such a hole."""
+        head, args = get_app_fn_args(lhs)
+        if not isinstance(head, MVar) or not self._assignable(head):
+            return None
+        if not all(isinstance(a, FVar) for a in args) or len({a.uid for a in args}) != len(args):
+            if isinstance(get_app_fn(rhs), MVar):
+                return None
+            return self._first_order(head, args, rhs)
+        value = self.mctx.instantiate(rhs)
+        if _mentions_mvar(value, head.uid):
+            return False
+        decl = self.mctx.decls[head.uid]
+        allowed = {fv.uid for fv in decl.lctx} | {a.uid for a in args}
+        if value.has_fvar and any(isinstance(x, FVar) and x.uid not in allowed for x in iter_subexprs(value)):
+            value = self._restrict_scope(value, allowed)
+            if value is None:
+                return False
+        solution = mk_lambda_fvars(args, value) if args else value
+        if not args:
+            try:
+                if not super().is_def_eq(self.mctx.instantiate(decl.type), self.infer(value)):
+                    return False
+            except KernelError:
+                return False
+        self.mctx.assignment[head.uid] = solution
+        return True
+
+    def _restrict_scope(self, value: Expr, allowed: set[int]) -> Expr | None:
+        """Unfold let-bound free variables that are out of the hole's scope; None if others remain."""
+        def fn(x: Expr, _d: int) -> Expr | None:
+            if isinstance(x, FVar) and x.uid not in allowed and x.value is not None:
+                return x.value
+            return None
+
+        value = replace(value, fn)
+        if any(isinstance(x, FVar) and x.uid not in allowed for x in iter_subexprs(value)):
+            return None
+        return value
+
+    def _first_order(self, head: MVar, args: list[Expr], rhs: Expr) -> bool | None:
+        """`?m a₁ … aₙ =?= f b₁ … bₙ` approximated by `?m =?= f` and `aᵢ =?= bᵢ` (Lean's first-order approximation)."""
+        r_head, r_args = get_app_fn_args(rhs)
+        if len(r_args) < len(args):
+            return None
+        split = len(r_args) - len(args)
+        snap = self.mctx.snapshot()
+        if self.is_def_eq(head, mk_app(r_head, r_args[:split])) and all(
+                self.is_def_eq(a, b) for a, b in zip(args, r_args[split:])):
+            return True
+        self.mctx.restore(snap)
+        return None
+
+
+def _mentions_mvar(e: Expr, uid: int) -> bool:
+    return e.has_mvar and any(isinstance(x, MVar) and x.uid == uid for x in iter_subexprs(e))
+
+
+def _level_mentions(level: Level, uid: int) -> bool:
+    if isinstance(level, LevelMVar):
+        return level.uid == uid
+    if isinstance(level, LevelSucc):
+        return _level_mentions(level.pred, uid)
+    if isinstance(level, (LevelMax, LevelIMax)):
+        return _level_mentions(level.lhs, uid) or _level_mentions(level.rhs, uid)
+    return False
+
+
+__all__ = ["MetaContext", "MetavarDecl", "MetaChecker", "head_beta", "mk_max", "mk_imax", "abstract",
+           "Binder", "Let", "Proj"]

@@ -1,0 +1,1 @@
+"""Graph-network tactic prover: ExprGraph, model, search, training and the `prover` command."""

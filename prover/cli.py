@@ -1,0 +1,68 @@
+"""The `prover` command line: `prover check FILE.lean …` (more subcommands arrive with later issues).
+
+User mistakes (a missing file, a file that is not UTF-8) get one line on stderr and exit code 2;
+a declaration the checker rejects is not a usage error: it is reported and makes the exit code 1.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Sequence
+
+EPILOG_CHECK = """examples:
+  prover check datasets/examples/core_logic.lean
+  prover check a.lean b.lean      # exit 0 only if every declaration of every file is accepted
+"""
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="prover", description="A graph-network tactic prover for Lean 4.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="check every declaration of Lean files with the embedded checker",
+                           epilog=EPILOG_CHECK, formatter_class=argparse.RawDescriptionHelpFormatter)
+    check.add_argument("files", nargs="+", type=Path, metavar="FILE.lean")
+    return parser
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise SystemExit(_usage_error(f"cannot read {path}: no such file"))
+    except IsADirectoryError:
+        raise SystemExit(_usage_error(f"cannot read {path}: it is a directory"))
+    except UnicodeDecodeError as err:
+        raise SystemExit(_usage_error(f"cannot read {path}: not UTF-8 text (byte {err.start})"))
+    except OSError as err:
+        raise SystemExit(_usage_error(f"cannot read {path}: {err.strerror}"))
+
+
+def _usage_error(message: str) -> int:
+    print(f"prover: error: {message}", file=sys.stderr)
+    return 2
+
+
+def run_check(files: Sequence[Path]) -> int:
+    """Print one line per declaration; 0 if all are accepted, 1 otherwise."""
+    from lean_bridge.embedded.checker import check_source
+
+    texts = [(path, _read(path)) for path in files]
+    all_ok = True
+    for path, text in texts:
+        for result in check_source(text, str(path)):
+            if result.ok:
+                print(f"{result.name}: ok")
+            else:
+                all_ok = False
+                message = " ".join((result.message or "rejected").split())
+                print(f"{result.name}: error: {message} ({path}:{result.line}:{result.column})")
+    return 0 if all_ok else 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `prover` console script."""
+    args = _build_parser().parse_args(argv)
+    if args.command == "check":
+        return run_check(args.files)
+    return _usage_error(f"unknown command {args.command}")
