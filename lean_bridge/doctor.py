@@ -1,0 +1,121 @@
+"""``diagnose()``: which backend kinds are usable on this machine, and why not.
+
+For each kind it reports whether it can be started and what was found: the embedded
+servers (importable ``lean_bridge.embedded.__main__``), ``lean``/``lake`` on PATH and
+``lean --version``, the Pantograph and REPL executables (argument-free discovery as in
+``open_backend``) with Pantograph's ``--version``, and toolchain-mismatch hints (the
+``lean-toolchain`` file next to a server build versus the ``lean`` on PATH). Nothing is
+started except short ``--version`` probes with a timeout. A CLI wraps this later.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional, Sequence
+
+from lean_bridge.backend import ENV_VARS, resolve_executable
+from lean_bridge.types import BackendStartupError
+
+
+@dataclass(frozen=True)
+class BackendReport:
+    """Whether one backend kind is usable, why (not), and what was found."""
+
+    kind: str
+    usable: bool
+    reason: str
+    executable: tuple[str, ...] = ()
+    version: Optional[str] = None
+    hints: tuple[str, ...] = field(default=())
+
+
+def _run_version(argv: Sequence[str], timeout: float = 10.0) -> Optional[str]:
+    """First line of ``argv --version`` (stdin closed), or None if it fails."""
+    try:
+        out = subprocess.run([*argv, "--version"], stdin=subprocess.DEVNULL, capture_output=True,
+                             timeout=timeout, text=True)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    text = (out.stdout or out.stderr).strip()
+    return text.splitlines()[0] if out.returncode == 0 and text else None
+
+
+def lean_version() -> Optional[str]:
+    """``lean --version`` of the ``lean`` on PATH (None if absent)."""
+    lean = shutil.which("lean")
+    return _run_version([lean]) if lean else None
+
+
+def _toolchain_near(executable: str) -> Optional[str]:
+    """The ``lean-toolchain`` of the project a server binary was built in (…/.lake/build/bin/x)."""
+    path = Path(executable).resolve()
+    for parent in list(path.parents)[:5]:
+        candidate = parent / "lean-toolchain"
+        if candidate.is_file():
+            return candidate.read_text().strip()
+    return None
+
+
+def _version_number(text: Optional[str]) -> Optional[str]:
+    """The ``4.x.y[-rcN]`` part of a version string."""
+    m = re.search(r"(\d+\.\d+\.\d+(?:-rc\d+)?)", text or "")
+    return m.group(1) if m else None
+
+
+def _mismatch_hints(executable: str, lean: Optional[str]) -> list[str]:
+    """Hints when the server's toolchain and the project's/PATH's Lean differ."""
+    hints: list[str] = []
+    built_with = _toolchain_near(executable)
+    project = Path.cwd() / "lean-toolchain"
+    project_tc = project.read_text().strip() if project.is_file() else None
+    if built_with and project_tc and _version_number(built_with) != _version_number(project_tc):
+        hints.append(f"server built with {built_with} but this project uses {project_tc}: rebuild at the matching tag")
+    if built_with and lean and _version_number(built_with) != _version_number(lean):
+        hints.append(f"server built with {built_with} but `lean` on PATH is {lean}")
+    return hints
+
+
+def diagnose() -> list["BackendReport"]:
+    """One report per backend kind: embedded, pantograph, repl."""
+    reports = [_diagnose_embedded()]
+    lean = lean_version()
+    base_hints = [] if lean else ["`lean` is not on PATH (install elan: https://github.com/leanprover/elan)"]
+    if lean and not shutil.which("lake"):
+        base_hints.append("`lake` is not on PATH")
+    for kind in ("pantograph", "repl"):
+        try:
+            argv = resolve_executable(kind)
+        except BackendStartupError as e:
+            reports.append(BackendReport(kind, False, str(e), hints=tuple(base_hints)))
+            continue
+        exe = argv[-1] if argv else ""
+        if not (os.path.isfile(shutil.which(argv[0]) or argv[0])):
+            reports.append(BackendReport(kind, False, f"{argv[0]} (from {ENV_VARS[kind]}) does not exist",
+                                         executable=tuple(argv), hints=tuple(base_hints)))
+            continue
+        version = _run_version(argv) if kind == "pantograph" else None
+        hints = base_hints + _mismatch_hints(exe, lean)
+        if kind == "pantograph" and version is None:
+            reports.append(BackendReport(kind, False, f"`{' '.join(argv)} --version` failed",
+                                         executable=tuple(argv), hints=tuple(hints)))
+            continue
+        reports.append(BackendReport(kind, True, "executable found", executable=tuple(argv),
+                                     version=version or _toolchain_near(exe), hints=tuple(hints)))
+    return reports
+
+
+def _diagnose_embedded() -> BackendReport:
+    """The embedded servers are usable once ``lean_bridge.embedded.__main__`` exists."""
+    try:
+        found = importlib.util.find_spec("lean_bridge.embedded.__main__") is not None
+    except ImportError:
+        found = False
+    if not found:
+        return BackendReport("embedded", False, "embedded servers not built yet (no lean_bridge.embedded.__main__)")
+    return BackendReport("embedded", True, "python -m lean_bridge.embedded repl|pantograph available")

@@ -1,0 +1,1487 @@
+"""Adversarial corpus for the embedded checker: files whose target declaration must be rejected.
+
+Every `Case` is a small, self-contained Lean 4 file. Its declaration named `target`
+is false or ill-typed in real Lean 4 (or, for `sorry` and user `axiom`s, forbidden by
+the project's contract although real Lean only warns / accepts: see `why`), so the
+embedded checker must report it with `ok=False`.
+
+`expect` is matched case-insensitively against the one-line error message, using
+Lean's own vocabulary. Several acceptable wordings are separated by `|` (any one must
+occur); `""` means no wording is certain and only the rejection itself is checked.
+
+`CONTROLS` holds accepted twins of a dozen-odd cases: the same shape with the error
+fixed. They prove the checker does not pass this suite by rejecting everything.
+
+Invisible or look-alike characters are written as `\\u` escapes so the Python source
+shows exactly what the Lean file contains.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Case:
+    """One Lean file whose declaration `target` must be rejected."""
+
+    id: str
+    source: str
+    why: str
+    expect: str
+    target: str = "bad"
+
+    def expected_alternatives(self) -> tuple[str, ...]:
+        """The acceptable message fragments (lower-cased); empty when any message will do."""
+        return tuple(part.strip().lower() for part in self.expect.split("|") if part.strip())
+
+
+@dataclass(frozen=True)
+class Control:
+    """An accepted twin of the case `twin`: its declaration `target` must be accepted."""
+
+    id: str
+    twin: str
+    source: str
+    why: str
+    target: str = "good"
+
+
+def lean(text: str) -> str:
+    """Dedent a triple-quoted Lean snippet and end it with exactly one newline."""
+    return textwrap.dedent(text).strip("\n") + "\n"
+
+
+# Lean vocabulary used by several cases.
+MISMATCH = "mismatch"  # "type mismatch" and "application type mismatch"
+PARSE = "expected"  # Lean's parse errors: "unexpected token ...; expected term"
+
+CASES: list[Case] = [
+    # ------------------------------------------------------------------ rfl on non-defeq terms
+    Case(
+        "rfl_zero_add_var",
+        lean("""
+            theorem bad (n : Nat) : 0 + n = n := rfl
+        """),
+        "Nat.add recurses on its second argument, so 0 + n is stuck on the variable n",
+        MISMATCH,
+    ),
+    Case(
+        "rfl_add_comm_one",
+        lean("""
+            theorem bad (n : Nat) : n + 1 = 1 + n := rfl
+        """),
+        "n + 1 reduces to Nat.succ n but 1 + n is stuck; commutativity needs induction",
+        MISMATCH,
+    ),
+    Case(
+        "rfl_two_add_two_five",
+        lean("""
+            theorem bad : 2 + 2 = 5 := rfl
+        """),
+        "2 + 2 evaluates to 4, which is not 5",
+        MISMATCH,
+    ),
+    Case(
+        "rfl_append_comm",
+        lean("""
+            theorem bad (l : List Nat) : [1] ++ l = l ++ [1] := rfl
+        """),
+        "[1] ++ l reduces to 1 :: l while l ++ [1] is stuck on l",
+        MISMATCH,
+    ),
+    Case(
+        "rfl_reverse_identity",
+        lean("""
+            theorem bad : List.reverse [1, 2] = [1, 2] := rfl
+        """),
+        "List.reverse [1, 2] computes to [2, 1]",
+        MISMATCH,
+    ),
+    Case(
+        "rfl_truncated_sub",
+        lean("""
+            theorem bad : Nat.sub 2 5 = 1 := rfl
+        """),
+        "Nat.sub truncates at zero: 2 - 5 = 0",
+        MISMATCH,
+    ),
+    Case(
+        "rfl_big_numeral_off_by_one",
+        lean("""
+            theorem bad : 1000000 * 1000000 = 1000000000001 := rfl
+        """),
+        "10^6 * 10^6 = 10^12, one less than the right-hand side (GMP-accelerated literals must still be exact)",
+        MISMATCH,
+    ),
+    Case(
+        "rfl_mul_one_var",
+        lean("""
+            theorem bad (n : Nat) : n * 1 = n := rfl
+        """),
+        "true but not by rfl: n * 1 unfolds to n * 0 + n = 0 + n, which is stuck on n",
+        MISMATCH,
+    ),
+    Case(
+        "rfl_pred_zero",
+        lean("""
+            theorem bad : Nat.pred 0 = 1 := rfl
+        """),
+        "Nat.pred 0 = 0",
+        MISMATCH,
+    ),
+    Case(
+        "rfl_length_off_by_one",
+        lean("""
+            theorem bad : [1, 2, 3].length = 4 := rfl
+        """),
+        "the list has length 3",
+        MISMATCH,
+    ),
+    Case(
+        "rfl_irrelevance_on_data",
+        lean("""
+            theorem bad (a b : Nat) : a = b := rfl
+        """),
+        "definitional proof irrelevance holds only for proofs of a Prop, not for elements of Nat",
+        MISMATCH,
+    ),
+    Case(
+        "rfl_capture_avoiding_substitution",
+        lean("""
+            theorem bad (y : Nat) : (fun (x y : Nat) => x) y = (fun (y : Nat) => y) := rfl
+        """),
+        "beta-reduction gives the constant function fun y' => y, not the identity (variable capture)",
+        MISMATCH,
+    ),
+    Case(
+        "rfl_bound_variable_order",
+        lean("""
+            theorem bad : (fun (x y : Nat) => x) = (fun (x y : Nat) => y) := rfl
+        """),
+        "the first and second projections differ (de Bruijn indices 1 and 0)",
+        MISMATCH,
+    ),
+    Case(
+        "rfl_eta_wrong_body",
+        lean("""
+            theorem bad (f : Nat → Nat) : (fun x => f (x + 1)) = f := rfl
+        """),
+        "eta only identifies fun x => f x with f; f (x + 1) is a different body",
+        MISMATCH,
+    ),
+    Case(
+        "rfl_let_zeta",
+        lean("""
+            theorem bad : (let x := 1; x) = 2 := rfl
+        """),
+        "zeta-reducing the let gives 1 = 2",
+        MISMATCH,
+    ),
+    Case(
+        "rfl_recursive_def_value",
+        lean("""
+            def double : Nat → Nat
+              | 0 => 0
+              | n + 1 => double n + 2
+
+            theorem bad : double 3 = 7 := rfl
+        """),
+        "double 3 computes to 6",
+        MISMATCH,
+    ),
+    Case(
+        "rfl_recursive_def_var",
+        lean("""
+            def double : Nat → Nat
+              | 0 => 0
+              | n + 1 => double n + 2
+
+            theorem bad (n : Nat) : double (n + 1) = 2 + double n := rfl
+        """),
+        "double (n + 1) unfolds to double n + 2, but 2 + double n is stuck on the variable",
+        MISMATCH,
+    ),
+    Case(
+        "rfl_nat_rec_value",
+        lean("""
+            theorem bad : @Nat.rec (fun _ => Nat) 0 (fun _ ih => ih + 2) 3 = 5 := rfl
+        """),
+        "the recursor computes 0 + 2 + 2 + 2 = 6",
+        MISMATCH,
+    ),
+    Case(
+        "eq_symm_does_not_create_defeq",
+        lean("""
+            theorem bad (n : Nat) : 0 + n = n := Eq.symm rfl
+        """),
+        "Eq.symm needs rfl : n = 0 + n, which is just as non-definitional",
+        MISMATCH,
+    ),
+    # ------------------------------------------------------------------ sorry (Lean warns; the contract rejects)
+    Case(
+        "sorry_whole_proof",
+        lean("""
+            theorem bad : False := sorry
+        """),
+        "sorry is not a proof (Lean: 'declaration uses sorry'; the project rejects it)",
+        "sorry",
+    ),
+    Case(
+        "sorry_inside_fun",
+        lean("""
+            theorem bad : ∀ n : Nat, n = 0 := fun n => sorry
+        """),
+        "sorry under a binder is still sorry; the statement is false for n = 1",
+        "sorry",
+    ),
+    Case(
+        "sorry_in_argument",
+        lean("""
+            theorem bad : (1 : Nat) = 2 := Eq.trans sorry rfl
+        """),
+        "the first argument of Eq.trans is sorry; 1 = 2 is false",
+        "sorry",
+    ),
+    Case(
+        "sorry_in_anonymous_constructor",
+        lean("""
+            theorem bad : True ∧ False := ⟨trivial, sorry⟩
+        """),
+        "the False component is sorry",
+        "sorry",
+    ),
+    Case(
+        "sorry_in_have",
+        lean("""
+            theorem bad : (0 : Nat) = 1 := have h : False := sorry; h.elim
+        """),
+        "the have-bound proof of False is sorry",
+        "sorry",
+    ),
+    Case(
+        "sorry_in_example",
+        lean("""
+            example : False := sorry
+        """),
+        "examples are checked like theorems; sorry is not a proof",
+        "sorry",
+        target="_example",
+    ),
+    Case(
+        "sorry_in_def_used_later",
+        lean("""
+            def allZero : ∀ n : Nat, n = 0 := sorry
+
+            theorem bad : (1 : Nat) = 0 := allZero 1
+        """),
+        "the theorem depends on a definition whose body is sorry; 1 = 0 is false",
+        "sorry|unknown identifier",
+    ),
+    Case(
+        "sorry_ax_spelled_out",
+        lean("""
+            theorem bad : False := sorryAx False
+        """),
+        "sorryAx is what sorry elaborates to; naming it directly is still sorry",
+        "sorry|unknown identifier",
+    ),
+    # ------------------------------------------------------------------ user axioms (Lean accepts; the contract rejects)
+    Case(
+        "axiom_false",
+        lean("""
+            axiom bad : False
+        """),
+        "user axioms are forbidden by the contract (Lean would accept and make everything provable)",
+        "axiom",
+    ),
+    Case(
+        "axiom_used_by_theorem",
+        lean("""
+            axiom oneEqTwo : (1 : Nat) = 2
+
+            theorem bad : (1 : Nat) = 2 := oneEqTwo
+        """),
+        "the theorem's only justification is a user axiom; 1 = 2 is false",
+        "axiom|unknown identifier",
+    ),
+    Case(
+        "axiom_classically_true",
+        lean("""
+            axiom bad (p : Prop) : p ∨ ¬p
+        """),
+        "even a classically true user axiom is rejected; Classical.em is the built-in way",
+        "axiom",
+    ),
+    Case(
+        "axiom_redeclares_builtin",
+        lean("""
+            axiom propext : False
+        """),
+        "propext already exists at the root namespace ('propext' has already been declared)",
+        "already|axiom",
+        target="propext",
+    ),
+    # ------------------------------------------------------------------ self-reference and recursion
+    Case(
+        "self_reference_theorem",
+        lean("""
+            theorem bad : False := bad
+        """),
+        "a theorem may recurse only with a termination proof; bad has no decreasing argument",
+        "termination|unknown identifier",
+    ),
+    Case(
+        "self_reference_def",
+        lean("""
+            def bad : False := bad
+        """),
+        "fail to show termination: no argument to recurse on",
+        "termination",
+    ),
+    Case(
+        "forward_reference_defs",
+        lean("""
+            def bad : False := helper
+
+            def helper : False := bad
+        """),
+        "helper is not declared yet when bad is elaborated (no implicit mutual recursion)",
+        "unknown identifier",
+    ),
+    Case(
+        "nonterminating_match",
+        lean("""
+            def bad : Nat → Nat
+              | n => bad n
+        """),
+        "bad n calls itself on the same argument: no structural or well-founded decrease",
+        "termination",
+    ),
+    Case(
+        "nonstructural_growth",
+        lean("""
+            def bad : Nat → Nat
+              | 0 => 0
+              | n + 1 => bad (n + 2)
+        """),
+        "the recursive call is on a larger argument (n + 2 > n + 1)",
+        "termination",
+    ),
+    Case(
+        "nonterminating_unfold_exploit",
+        lean("""
+            def loop : Nat → Nat
+              | n => loop n + 1
+
+            theorem bad : loop 0 = loop 0 + 1 := rfl
+        """),
+        "loop is rejected; a checker that unfolds it lazily would 'prove' x = x + 1",
+        "",
+    ),
+    Case(
+        "partial_def_exploit",
+        lean("""
+            partial def loop : Nat → Nat
+              | n => loop n + 1
+
+            theorem bad : loop 0 = loop 0 + 1 := rfl
+        """),
+        "partial definitions are opaque to the kernel; x = x + 1 has no proof",
+        "",
+    ),
+    Case(
+        "unsafe_def_exploit",
+        lean("""
+            unsafe def cheat : False := cheat
+
+            theorem bad : False := cheat
+        """),
+        "(kernel) a theorem may not use an unsafe declaration",
+        "",
+    ),
+    Case(
+        "match_missing_case",
+        lean("""
+            def bad : Nat → False
+              | n + 1 => bad n
+        """),
+        "the match has no case for 0 (missing cases)",
+        "missing",
+    ),
+    Case(
+        "match_mistyped_branch",
+        lean("""
+            def bad (n : Nat) : n = 0 :=
+              match n with
+              | 0 => rfl
+              | _ + 1 => rfl
+        """),
+        "in the second branch rfl would have to prove k + 1 = 0",
+        MISMATCH,
+    ),
+    Case(
+        "match_returns_false",
+        lean("""
+            def bad : Nat → False
+              | 0 => trivial
+              | n + 1 => bad n
+        """),
+        "trivial proves True, not False",
+        MISMATCH,
+    ),
+    # ------------------------------------------------------------------ universes
+    Case(
+        "type_in_type",
+        lean("""
+            def bad : Type := Type
+        """),
+        "Type : Type 1, not Type (Girard's paradox)",
+        MISMATCH,
+    ),
+    Case(
+        "prop_in_prop",
+        lean("""
+            def bad : Prop := Prop
+        """),
+        "Prop : Type, not Prop",
+        MISMATCH,
+    ),
+    Case(
+        "sort_in_sort",
+        lean("""
+            universe u
+
+            def bad : Sort u := Sort u
+        """),
+        "Sort u : Sort (u + 1)",
+        MISMATCH,
+    ),
+    Case(
+        "type_quantifies_over_type",
+        lean("""
+            def bad : Type := (α : Type) → α → α
+        """),
+        "a Pi over Type lives in Type 1 (only Prop is impredicative)",
+        MISMATCH,
+    ),
+    Case(
+        "sort_param_as_type",
+        lean("""
+            universe u
+
+            def bad (α : Sort u) : Type u := α
+        """),
+        "α : Sort u but Type u is Sort (u + 1)",
+        MISMATCH,
+    ),
+    Case(
+        "imax_is_not_max",
+        lean("""
+            universe u v
+
+            def bad (α : Sort u) (β : Sort v) : Sort (max u v) := α → β
+        """),
+        "α → β : Sort (imax u v), which differs from Sort (max u v) when v = 0",
+        MISMATCH,
+    ),
+    Case(
+        "max_one_is_not_succ",
+        lean("""
+            universe u
+
+            def bad (α : Sort (max u 1)) : Type u := α
+        """),
+        "max u 1 and u + 1 differ for u = 1 (universe level normalisation)",
+        MISMATCH,
+    ),
+    Case(
+        "undeclared_universe_in_body",
+        lean("""
+            def bad : Nat := (fun (_ : Sort w) => 0) Nat
+        """),
+        "universe names are auto-bound only in the header; in the body w is an unknown universe level",
+        "universe",
+    ),
+    Case(
+        "eq_across_universes",
+        lean("""
+            theorem bad : Type = Type 1 := rfl
+        """),
+        "Type : Type 1 and Type 1 : Type 2, so the equation is not even well-typed",
+        MISMATCH,
+    ),
+    Case(
+        "inductive_field_too_large",
+        lean("""
+            inductive Bad : Type where
+              | mk : Type → Bad
+        """),
+        "a constructor field of type Type (in Type 1) cannot live in an inductive in Type",
+        "universe|unsupported",
+        target="Bad",
+    ),
+    # ------------------------------------------------------------------ recursors
+    Case(
+        "or_large_elimination",
+        lean("""
+            theorem bad : (0 : Nat) = 1 :=
+              congrArg (fun (h : True ∨ True) => @Or.rec True True (fun _ => Nat) (fun _ => 0) (fun _ => 1) h)
+                (rfl : (Or.inl trivial : True ∨ True) = Or.inr trivial)
+        """),
+        "Or eliminates only into Prop; with large elimination, proof irrelevance would give 0 = 1",
+        MISMATCH,
+    ),
+    Case(
+        "exists_large_elimination",
+        lean("""
+            theorem bad : (1 : Nat) = 2 :=
+              congrArg
+                (fun (h : ∃ n : Nat, n > 0) =>
+                  @Exists.rec Nat (fun n => n > 0) (fun _ => Nat) (fun w _ => w) h)
+                (rfl : (⟨1, Nat.le.refl⟩ : ∃ n : Nat, n > 0) = ⟨2, Nat.le.step Nat.le.refl⟩)
+        """),
+        "Exists eliminates only into Prop; extracting the witness plus proof irrelevance gives 1 = 2",
+        MISMATCH,
+    ),
+    Case(
+        "exists_elim_into_data",
+        lean("""
+            def bad (h : ∃ n : Nat, n = 5) : Nat := Exists.elim h (fun w _ => w)
+        """),
+        "Exists.elim concludes a Prop; Nat is not one, so the witness cannot escape",
+        MISMATCH,
+    ),
+    Case(
+        "false_rec_without_false",
+        lean("""
+            theorem bad : (1 : Nat) = 2 := @False.rec (fun _ => (1 : Nat) = 2) trivial
+        """),
+        "False.rec needs a proof of False; trivial proves True",
+        MISMATCH,
+    ),
+    Case(
+        "false_elim_with_true",
+        lean("""
+            theorem bad : (1 : Nat) = 2 := False.elim trivial
+        """),
+        "False.elim needs a proof of False; trivial proves True",
+        MISMATCH,
+    ),
+    Case(
+        "nat_rec_motive_not_a_sort",
+        lean("""
+            def bad : Nat := @Nat.rec (fun n => n) 0 (fun _ ih => ih) 3
+        """),
+        "the motive must have type Nat → Sort u; fun n => n has type Nat → Nat",
+        MISMATCH,
+    ),
+    Case(
+        "nat_rec_wrong_step",
+        lean("""
+            theorem bad (n : Nat) : n = 0 := @Nat.rec (fun k => k = 0) rfl (fun k ih => ih) n
+        """),
+        "the step case must prove k + 1 = 0 but ih only proves k = 0",
+        MISMATCH,
+    ),
+    Case(
+        "eq_rec_motive_arity",
+        lean("""
+            theorem bad (a b : Nat) (h : a = b) : b = a := @Eq.rec Nat a (fun x => x = a) rfl b h
+        """),
+        "Eq.rec's motive takes the endpoint and the equality proof; a one-argument motive is ill-typed",
+        MISMATCH,
+    ),
+    Case(
+        "prop_inductive_large_elimination",
+        lean("""
+            inductive Two : Prop where
+              | a
+              | b
+
+            theorem bad : (0 : Nat) = 1 :=
+              congrArg (fun (t : Two) => @Two.rec (fun _ => Nat) 0 1 t) (rfl : Two.a = Two.b)
+        """),
+        "a Prop with two constructors eliminates only into Prop; otherwise Two.a = Two.b yields 0 = 1",
+        "",
+    ),
+    # ------------------------------------------------------------------ ill-typed terms
+    Case(
+        "application_type_mismatch",
+        lean("""
+            theorem bad : Nat.succ True = 1 := rfl
+        """),
+        "Nat.succ expects a Nat, True is a Prop",
+        MISMATCH,
+    ),
+    Case(
+        "function_expected",
+        lean("""
+            theorem bad : True := trivial trivial
+        """),
+        "trivial is a proof of True, not a function",
+        "function expected",
+    ),
+    Case(
+        "absurd_wrong_negation",
+        lean("""
+            theorem bad (p : Prop) (hp : p) (hn : ¬((1 : Nat) = 2)) : False := absurd hp hn
+        """),
+        "absurd needs ¬p, not the negation of an unrelated proposition",
+        MISMATCH,
+    ),
+    Case(
+        "eq_mp_on_non_equality",
+        lean("""
+            theorem bad (h : (1 : Nat) ≤ 2) : False := Eq.mp h trivial
+        """),
+        "Eq.mp needs an equality of types, h is an inequality",
+        MISMATCH,
+    ),
+    Case(
+        "congr_arg_wrong_result",
+        lean("""
+            theorem bad (n : Nat) (h : n = 0) : n + 1 = 0 := congrArg Nat.succ h
+        """),
+        "congrArg Nat.succ h proves n + 1 = 1, not n + 1 = 0",
+        MISMATCH,
+    ),
+    Case(
+        "congr_fun_wrong_point",
+        lean("""
+            theorem bad (f g : Nat → Nat) (h : f = g) : f 0 = g 1 := congrFun h 0
+        """),
+        "congrFun h 0 proves f 0 = g 0",
+        MISMATCH,
+    ),
+    Case(
+        "explicit_eq_refl_lie",
+        lean("""
+            theorem bad : (1 : Nat) = 2 := @Eq.refl Nat 1
+        """),
+        "@Eq.refl Nat 1 : 1 = 1",
+        MISMATCH,
+    ),
+    Case(
+        "ascription_lie",
+        lean("""
+            theorem bad : (1 : Nat) = 2 := (rfl : (1 : Nat) = 2)
+        """),
+        "a type ascription is checked, not trusted",
+        MISMATCH,
+    ),
+    Case(
+        "show_from_lie",
+        lean("""
+            theorem bad : (1 : Nat) = 2 := show (1 : Nat) = 2 from rfl
+        """),
+        "show ... from checks the term against the shown type",
+        MISMATCH,
+    ),
+    Case(
+        "anonymous_constructor_wrong_component",
+        lean("""
+            theorem bad : True ∧ False := ⟨trivial, trivial⟩
+        """),
+        "the second component must prove False",
+        MISMATCH,
+    ),
+    Case(
+        "anonymous_constructor_for_false",
+        lean("""
+            theorem bad : False := ⟨⟩
+        """),
+        "False has no constructor, so ⟨⟩ cannot build it",
+        "constructor",
+    ),
+    Case(
+        "anonymous_constructor_too_few",
+        lean("""
+            theorem bad (p : Prop) (hp : p) : p ∧ p := ⟨hp⟩
+        """),
+        "And.intro has two explicit fields, only one is given",
+        "constructor|argument",
+    ),
+    Case(
+        "projection_out_of_range",
+        lean("""
+            theorem bad (p q : Prop) (h : p ∧ q) : q := h.3
+        """),
+        "And has only two fields",
+        "projection",
+    ),
+    Case(
+        "projection_on_or",
+        lean("""
+            theorem bad (p q : Prop) (h : p ∨ q) : p := h.1
+        """),
+        "Or is not a structure, so it has no projections",
+        "projection",
+    ),
+    Case(
+        "dot_notation_wrong_type",
+        lean("""
+            theorem bad (p q : Prop) (h : p ∨ q) : p := h.left
+        """),
+        "Or.left does not exist: left is a field of And",
+        "field",
+    ),
+    Case(
+        "dot_notation_nat_length",
+        lean("""
+            theorem bad (n : Nat) : n.length = 0 := rfl
+        """),
+        "Nat.length does not exist",
+        "field",
+    ),
+    Case(
+        "subst_wrong_direction",
+        lean("""
+            theorem bad (a : Nat) (h : a = 0) : a + 1 = 0 := h ▸ rfl
+        """),
+        "rewriting either way leaves 0 + 1 = 0 or a + 1 = a, neither of which rfl proves",
+        "",
+    ),
+    Case(
+        "iff_wrong_direction",
+        lean("""
+            theorem bad (p q : Prop) (h : p ↔ q) (hq : q) : p := h.mp hq
+        """),
+        "h.mp goes from p to q; the backward direction is h.mpr",
+        MISMATCH,
+    ),
+    Case(
+        "double_negation_is_not_identity",
+        lean("""
+            theorem bad (p : Prop) (h : ¬¬p) : p := h
+        """),
+        "¬¬p is (p → False) → False, not p; eliminating it needs Classical.em",
+        MISMATCH,
+    ),
+    Case(
+        "or_elim_wrong_branch",
+        lean("""
+            theorem bad (p q : Prop) (h : p ∨ q) : p := Or.elim h (fun hp => hp) (fun hq => hq)
+        """),
+        "the right branch produces q, not p",
+        MISMATCH,
+    ),
+    Case(
+        "exists_wrong_witness",
+        lean("""
+            theorem bad : ∃ n : Nat, n + 1 = 0 := ⟨0, rfl⟩
+        """),
+        "0 + 1 = 0 is false; no Nat witness exists",
+        MISMATCH,
+    ),
+    Case(
+        "exists_elim_leaks_witness",
+        lean("""
+            theorem bad (h : ∃ n : Nat, n = 5) : (0 : Nat) = 5 := Exists.elim h (fun w hw => hw)
+        """),
+        "hw : w = 5 mentions the opaque witness w, not 0",
+        MISMATCH,
+    ),
+    Case(
+        "not_true",
+        lean("""
+            theorem bad : ¬True := fun h => h
+        """),
+        "fun h => h proves True → True, but ¬True is True → False",
+        MISMATCH,
+    ),
+    Case(
+        "ne_refl",
+        lean("""
+            theorem bad : (1 : Nat) ≠ 1 := fun h => h
+        """),
+        "1 ≠ 1 is 1 = 1 → False; h : 1 = 1 is not False",
+        MISMATCH,
+    ),
+    Case(
+        "forall_prop_confusion",
+        lean("""
+            theorem bad : ∀ p : Prop, p := fun p => p
+        """),
+        "fun p => p returns the proposition p, not a proof of it",
+        MISMATCH,
+    ),
+    Case(
+        "proposition_as_proof",
+        lean("""
+            theorem bad : False := False
+        """),
+        "False is a proposition (of type Prop), not a proof of False",
+        MISMATCH,
+    ),
+    Case(
+        "proof_of_other_statement_nat",
+        lean("""
+            theorem bad (n : Nat) : 0 + n = n := (rfl : n + 0 = n)
+        """),
+        "a correct proof of n + 0 = n is not a proof of 0 + n = n",
+        MISMATCH,
+    ),
+    Case(
+        "proof_of_other_statement_logic",
+        lean("""
+            theorem bad (p q : Prop) : p ∧ q → q ∧ p := fun h => h
+        """),
+        "the identity proves p ∧ q → p ∧ q",
+        MISMATCH,
+    ),
+    # ------------------------------------------------------------------ built-in axioms misused
+    Case(
+        "classical_choice_on_true",
+        lean("""
+            theorem bad : False := Classical.choice trivial
+        """),
+        "Classical.choice needs Nonempty False, which has no proof; trivial proves True",
+        MISMATCH,
+    ),
+    Case(
+        "propext_non_equivalent",
+        lean("""
+            theorem bad : ((1 : Nat) = 1) = ((1 : Nat) = 2) := propext ⟨fun h => h, fun h => h⟩
+        """),
+        "propext needs both directions; 1 = 1 does not imply 1 = 2",
+        MISMATCH,
+    ),
+    Case(
+        "propext_true_false",
+        lean("""
+            theorem bad : True = False := propext (Iff.intro (fun h => h) (fun h => h))
+        """),
+        "True → False has no proof",
+        MISMATCH,
+    ),
+    Case(
+        "funext_pointwise_false",
+        lean("""
+            theorem bad : (fun n : Nat => n) = (fun n => n + 1) := funext (fun n => rfl)
+        """),
+        "funext needs n = n + 1 for every n",
+        MISMATCH,
+    ),
+    Case(
+        "quot_sound_unrelated",
+        lean("""
+            theorem bad :
+                Quot.mk (fun a b : Nat => a = b) 1 = Quot.mk (fun a b : Nat => a = b) 2 :=
+              Quot.sound rfl
+        """),
+        "Quot.sound needs r 1 2, i.e. 1 = 2",
+        MISMATCH,
+    ),
+    Case(
+        "quot_lift_not_respecting",
+        lean("""
+            theorem bad : (0 : Nat) = 1 :=
+              congrArg (Quot.lift (fun n : Nat => n) (fun a b _ => rfl))
+                (Quot.sound trivial : Quot.mk (fun _ _ : Nat => True) 0 = Quot.mk (fun _ _ : Nat => True) 1)
+        """),
+        "Quot.lift needs a = b for related a b; the identity does not respect the total relation",
+        MISMATCH,
+    ),
+    # ------------------------------------------------------------------ Nat.le, <, List.Mem
+    Case(
+        "le_refl_false",
+        lean("""
+            theorem bad : 3 ≤ 2 := Nat.le.refl
+        """),
+        "Nat.le.refl proves n ≤ n only",
+        MISMATCH,
+    ),
+    Case(
+        "le_step_false",
+        lean("""
+            theorem bad : 5 ≤ 4 := Nat.le.step Nat.le.refl
+        """),
+        "Nat.le.step would need 5 ≤ 3",
+        MISMATCH,
+    ),
+    Case(
+        "lt_irreflexive",
+        lean("""
+            theorem bad : 1 < 1 := Nat.le.refl
+        """),
+        "1 < 1 unfolds to 2 ≤ 1",
+        MISMATCH,
+    ),
+    Case(
+        "ge_false",
+        lean("""
+            theorem bad : (2 : Nat) ≥ 3 := Nat.le.step Nat.le.refl
+        """),
+        "2 ≥ 3 is 3 ≤ 2",
+        MISMATCH,
+    ),
+    Case(
+        "mem_absent_head",
+        lean("""
+            theorem bad : 3 ∈ [1, 2] := @List.Mem.head Nat 3 [2]
+        """),
+        "List.Mem.head proves 3 ∈ [3, 2], not 3 ∈ [1, 2]",
+        MISMATCH,
+    ),
+    Case(
+        "mem_absent_tail",
+        lean("""
+            theorem bad : 3 ∈ [1, 2] := @List.Mem.tail Nat 3 1 [2] (@List.Mem.head Nat 3 [])
+        """),
+        "the tail proof is about [3], not [2]; 3 is not in [1, 2]",
+        MISMATCH,
+    ),
+    # ------------------------------------------------------------------ command-level errors
+    Case(
+        "example_false_trivial",
+        lean("""
+            example : False := trivial
+        """),
+        "trivial proves True",
+        MISMATCH,
+        target="_example",
+    ),
+    Case(
+        "example_false_identity",
+        lean("""
+            example : False := fun h => h
+        """),
+        "a function is not a proof of False",
+        MISMATCH,
+        target="_example",
+    ),
+    Case(
+        "theorem_not_a_proposition",
+        lean("""
+            theorem bad : Nat := 0
+        """),
+        "type of theorem 'bad' is not a proposition",
+        "proposition",
+    ),
+    Case(
+        "duplicate_theorem",
+        lean("""
+            theorem bad : True := trivial
+
+            theorem bad : True := trivial
+        """),
+        "'bad' has already been declared (the second declaration is the target)",
+        "already",
+    ),
+    Case(
+        "duplicate_def_overwrite_exploit",
+        lean("""
+            def two : Nat := 2
+
+            def two : Nat := 3
+
+            theorem bad : two = 3 := rfl
+        """),
+        "the second def two is rejected, so two is still 2",
+        MISMATCH,
+    ),
+    Case(
+        "unknown_identifier",
+        lean("""
+            theorem bad : False := magic
+        """),
+        "magic is not declared anywhere",
+        "unknown identifier",
+    ),
+    Case(
+        "variable_out_of_scope",
+        lean("""
+            section
+            variable (h : False)
+            end
+
+            theorem bad : False := h
+        """),
+        "the section variable h is gone after end",
+        "unknown identifier",
+    ),
+    Case(
+        "by_block_false",
+        lean("""
+            theorem bad : 2 + 2 = 5 := by decide
+        """),
+        "decide evaluates the proposition to false (the embedded checker may report 'unsupported')",
+        "",
+    ),
+    # ------------------------------------------------------------------ shadowing and redeclaration
+    Case(
+        "local_named_nat",
+        lean("""
+            theorem bad (Nat : Prop) (h : Nat) : False := h
+        """),
+        "the local Nat is an arbitrary proposition; h proves it, not False",
+        MISMATCH,
+    ),
+    Case(
+        "redefine_true",
+        lean("""
+            def True : Prop := False
+        """),
+        "True already exists at the root namespace",
+        "already",
+        target="True",
+    ),
+    Case(
+        "redefine_false_exploit",
+        lean("""
+            def False : Prop := True
+
+            theorem bad : False := trivial
+        """),
+        "the def is rejected, False still means False, and trivial proves True",
+        MISMATCH,
+    ),
+    Case(
+        "redefine_rfl",
+        lean("""
+            def rfl : Nat := 0
+        """),
+        "rfl already exists at the root namespace",
+        "already",
+        target="rfl",
+    ),
+    Case(
+        "redefine_nat",
+        lean("""
+            def Nat : Type := Prop
+        """),
+        "Nat already exists at the root namespace",
+        "already",
+        target="Nat",
+    ),
+    Case(
+        "local_rfl_shadow",
+        lean("""
+            theorem bad : (1 : Nat) = 2 := (fun (rfl : (1 : Nat) = 2) => rfl) rfl
+        """),
+        "inside the fun rfl is the hypothesis, but the argument is the real rfl, which cannot prove 1 = 2",
+        MISMATCH,
+    ),
+    Case(
+        "namespace_nat_add_exploit",
+        lean("""
+            namespace Nat
+            def add (n m : Nat) : Nat := 0
+            end Nat
+
+            theorem bad : 2 + 2 = 0 := rfl
+        """),
+        "Nat.add already exists, so the redefinition is rejected and 2 + 2 is still 4",
+        MISMATCH,
+    ),
+    Case(
+        "theorem_named_nat_add",
+        lean("""
+            theorem Nat.add : True := trivial
+        """),
+        "'Nat.add' has already been declared",
+        "already",
+        target="Nat.add",
+    ),
+    Case(
+        "hypothesis_shadows_constant",
+        lean("""
+            theorem bad (True : Prop) (h : True → False) : False := h trivial
+        """),
+        "h expects the local True, trivial proves the global True",
+        MISMATCH,
+    ),
+    Case(
+        "open_ambiguous_name",
+        lean("""
+            namespace Foo
+            def x : Nat := 1
+            end Foo
+
+            def x : Nat := 2
+
+            open Foo
+
+            theorem bad : x = 1 := rfl
+        """),
+        "after open Foo, x may mean Foo.x or _root_.x; both elaborate, so Lean reports an ambiguity",
+        "ambiguous",
+    ),
+    # ------------------------------------------------------------------ unicode and layout tricks
+    Case(
+        "cyrillic_lookalike_identifier",
+        "theorem bad (a : Nat) (h : \u0430 = 0) : a = 0 := h\n",
+        "U+0430 CYRILLIC SMALL LETTER A is not an identifier character in Lean (homoglyph folding would accept)",
+        "",
+    ),
+    Case(
+        "lisu_lookalike_prop",
+        "theorem bad (p : \ua4d1rop) (hp : p) : p := hp\n",
+        "U+A4D1 LISU LETTER PA only looks like P; Lean's lexer rejects it",
+        "",
+    ),
+    Case(
+        "zero_width_space_in_name",
+        "theorem bad : Tr\u200bue := trivial\n",
+        "U+200B ZERO WIDTH SPACE is neither whitespace nor an identifier character in Lean",
+        "",
+    ),
+    Case(
+        "non_breaking_space",
+        "theorem bad :\u00a0True := trivial\n",
+        "U+00A0 NO-BREAK SPACE is not Lean whitespace (Python's str.split would treat it as such)",
+        "",
+    ),
+    Case(
+        "fullwidth_digits",
+        "theorem bad : \uff12 + \uff12 = \uff14 := rfl\n",
+        "fullwidth digits are not numerals in Lean (Python's int() would accept them)",
+        "",
+    ),
+    Case(
+        "subscript_is_not_digit",
+        lean("""
+            theorem bad (p q : Prop) (h₁ : p) (h1 : q) : q := h₁
+        """),
+        "h₁ and h1 are different names; h₁ proves p (NFKC folding would make this pass)",
+        MISMATCH,
+    ),
+    Case(
+        "line_comment_hides_statement",
+        lean("""
+            theorem bad (p : Prop) : p -- → p
+              := fun h => h
+        """),
+        "the statement is just p; the arrow is inside a comment",
+        MISMATCH,
+    ),
+    Case(
+        "block_comment_hides_proof",
+        lean("""
+            theorem bad (p : Prop) (hp : p) : p ∧ p := /- ⟨hp, hp⟩ -/ hp
+        """),
+        "the real proof is commented out; hp alone proves p, not p ∧ p",
+        MISMATCH,
+    ),
+    Case(
+        "nested_block_comment",
+        lean("""
+            theorem bad : True := /- outer /- inner -/ trivial -- -/ (fun (x : Nat) => x)
+        """),
+        "block comments nest, so trivial is commented out and the proof is a function (non-nesting lexers see trivial)",
+        MISMATCH,
+    ),
+    Case(
+        "unterminated_block_comment",
+        lean("""
+            theorem bad : True := trivial /- this comment is never closed
+        """),
+        "unterminated comment: the file does not parse",
+        "comment|" + PARSE,
+    ),
+    Case(
+        "guillemet_false",
+        lean("""
+            theorem bad : «False» := trivial
+        """),
+        "«False» is just the identifier False",
+        MISMATCH,
+    ),
+    Case(
+        "tab_indentation",
+        "theorem bad : True :=\n\ttrivial\n",
+        "tabs are not allowed in Lean 4 source",
+        "tab",
+    ),
+    # ------------------------------------------------------------------ inductive declarations
+    Case(
+        "inductive_negative_occurrence",
+        lean("""
+            inductive Bad where
+              | mk : (Bad → False) → Bad
+        """),
+        "Bad occurs to the left of an arrow in its own constructor (non positive occurrence)",
+        "positive|unsupported",
+        target="Bad",
+    ),
+    Case(
+        "inductive_negative_exploit",
+        lean("""
+            inductive Bad where
+              | mk : (Bad → False) → Bad
+
+            theorem bad : False :=
+              have notBad : Bad → False := fun b =>
+                match b with
+                | Bad.mk f => f b
+              notBad (Bad.mk notBad)
+        """),
+        "the non-positive Bad is rejected, so this derivation of False has nothing to stand on",
+        "",
+    ),
+    Case(
+        "inductive_non_strictly_positive",
+        lean("""
+            inductive Bad where
+              | mk : ((Bad → Nat) → Nat) → Bad
+        """),
+        "Bad occurs inside the domain of a domain: positive but not strictly positive",
+        "positive|unsupported",
+        target="Bad",
+    ),
+    Case(
+        "inductive_wrong_constructor_type",
+        lean("""
+            inductive Bad where
+              | mk : Nat → Nat
+        """),
+        "a constructor must return the inductive type being declared",
+        "constructor|unsupported",
+        target="Bad",
+    ),
+    # ------------------------------------------------------------------ syntax errors (rejected, never a crash)
+    Case(
+        "parse_misplaced_assign",
+        lean("""
+            theorem bad := : True trivial
+        """),
+        "':=' where the signature should be",
+        PARSE,
+    ),
+    Case(
+        "parse_theorem_without_type",
+        lean("""
+            theorem bad := trivial
+        """),
+        "a theorem needs a type signature",
+        PARSE,
+    ),
+    Case(
+        "parse_unbalanced_paren_in_type",
+        lean("""
+            theorem bad : (True := trivial
+        """),
+        "the parenthesis opened in the type is never closed",
+        PARSE,
+    ),
+    Case(
+        "parse_unbalanced_paren_in_proof",
+        lean("""
+            theorem bad : True := (trivial
+        """),
+        "the parenthesis opened in the proof is never closed",
+        PARSE,
+    ),
+    Case(
+        "parse_missing_body",
+        lean("""
+            theorem bad : True :=
+        """),
+        "unexpected end of input after ':='",
+        PARSE,
+    ),
+    Case(
+        "parse_missing_assign",
+        lean("""
+            theorem bad : True trivial
+        """),
+        "no ':=' before the end of input",
+        PARSE,
+    ),
+    Case(
+        "parse_unclosed_anonymous_constructor",
+        lean("""
+            theorem bad : True ∧ True := ⟨trivial, trivial
+        """),
+        "the ⟨ is never closed",
+        PARSE,
+    ),
+]
+
+
+CONTROLS: list[Control] = [
+    Control(
+        "ctl_add_zero",
+        "rfl_zero_add_var",
+        lean("""
+            theorem good (n : Nat) : n + 0 = n := rfl
+        """),
+        "Nat.add recurses on its second argument: n + 0 reduces to n",
+    ),
+    Control(
+        "ctl_two_add_two",
+        "rfl_two_add_two_five",
+        lean("""
+            theorem good : 2 + 2 = 4 := rfl
+        """),
+        "closed arithmetic computes",
+    ),
+    Control(
+        "ctl_big_numeral",
+        "rfl_big_numeral_off_by_one",
+        lean("""
+            theorem good : 1000000 * 1000000 = 1000000000000 := rfl
+        """),
+        "large literals compute exactly",
+    ),
+    Control(
+        "ctl_truncated_sub",
+        "rfl_truncated_sub",
+        lean("""
+            theorem good : Nat.sub 2 5 = 0 := rfl
+        """),
+        "truncated subtraction",
+    ),
+    Control(
+        "ctl_reverse",
+        "rfl_reverse_identity",
+        lean("""
+            theorem good : List.reverse [1, 2] = [2, 1] := rfl
+        """),
+        "reverse computes through reverseAux",
+    ),
+    Control(
+        "ctl_append_cons",
+        "rfl_append_comm",
+        lean("""
+            theorem good (l : List Nat) : [1] ++ l = 1 :: l := rfl
+        """),
+        "append recurses on its first list",
+    ),
+    Control(
+        "ctl_capture",
+        "rfl_capture_avoiding_substitution",
+        lean("""
+            theorem good (y : Nat) : (fun (x y : Nat) => x) y = (fun (_ : Nat) => y) := rfl
+        """),
+        "capture-avoiding beta gives the constant function",
+    ),
+    Control(
+        "ctl_nat_rec_value",
+        "rfl_nat_rec_value",
+        lean("""
+            theorem good : @Nat.rec (fun _ => Nat) 0 (fun _ ih => ih + 2) 3 = 6 := rfl
+        """),
+        "iota reduction on a literal",
+    ),
+    Control(
+        "ctl_recursive_def_var",
+        "rfl_recursive_def_var",
+        lean("""
+            def double : Nat → Nat
+              | 0 => 0
+              | n + 1 => double n + 2
+
+            theorem good (n : Nat) : double (n + 1) = double n + 2 := rfl
+        """),
+        "the defining equation of a structural recursion holds by rfl",
+    ),
+    Control(
+        "ctl_type_in_type_one",
+        "type_in_type",
+        lean("""
+            def good : Type 1 := Type
+        """),
+        "Type : Type 1",
+    ),
+    Control(
+        "ctl_imax",
+        "imax_is_not_max",
+        lean("""
+            universe u v
+
+            def good (α : Sort u) (β : Sort v) : Sort (imax u v) := α → β
+        """),
+        "an arrow lives in Sort (imax u v)",
+    ),
+    Control(
+        "ctl_and_large_elimination",
+        "or_large_elimination",
+        lean("""
+            theorem good : @And.rec True True (fun _ => Nat) (fun _ _ => 5) ⟨trivial, trivial⟩ = 5 := rfl
+        """),
+        "And (one constructor, only Prop fields) may eliminate into Type",
+    ),
+    Control(
+        "ctl_congr_arg",
+        "congr_arg_wrong_result",
+        lean("""
+            theorem good (n : Nat) (h : n = 0) : n + 1 = 1 := congrArg Nat.succ h
+        """),
+        "congrArg Nat.succ h proves Nat.succ n = Nat.succ 0, defeq to n + 1 = 1",
+    ),
+    Control(
+        "ctl_iff_direction",
+        "iff_wrong_direction",
+        lean("""
+            theorem good (p q : Prop) (h : p ↔ q) (hq : q) : p := h.mpr hq
+        """),
+        "the backward direction",
+    ),
+    Control(
+        "ctl_exists_witness",
+        "exists_wrong_witness",
+        lean("""
+            theorem good : ∃ n : Nat, n + 1 = 1 := ⟨0, rfl⟩
+        """),
+        "0 is a witness",
+    ),
+    Control(
+        "ctl_le_step",
+        "le_step_false",
+        lean("""
+            theorem good : 4 ≤ 5 := Nat.le.step Nat.le.refl
+        """),
+        "4 ≤ 4 then one step",
+    ),
+    Control(
+        "ctl_lt",
+        "lt_irreflexive",
+        lean("""
+            theorem good : 1 < 2 := Nat.le.refl
+        """),
+        "1 < 2 unfolds to 2 ≤ 2",
+    ),
+    Control(
+        "ctl_mem_head",
+        "mem_absent_head",
+        lean("""
+            theorem good : 1 ∈ [1, 2] := @List.Mem.head Nat 1 [2]
+        """),
+        "1 is the head",
+    ),
+    Control(
+        "ctl_local_nat",
+        "local_named_nat",
+        lean("""
+            theorem good (Nat : Prop) (h : Nat) : Nat := h
+        """),
+        "the local Nat shadows the constant consistently",
+    ),
+    Control(
+        "ctl_subscript",
+        "subscript_is_not_digit",
+        lean("""
+            theorem good (p q : Prop) (h₁ : p) (h1 : q) : p := h₁
+        """),
+        "h₁ is the proof of p",
+    ),
+    Control(
+        "ctl_guillemet_true",
+        "guillemet_false",
+        lean("""
+            theorem good : «True» := trivial
+        """),
+        "«True» is the identifier True",
+    ),
+    Control(
+        "ctl_nested_comment",
+        "nested_block_comment",
+        lean("""
+            theorem good : True := /- outer /- inner -/ (fun (x : Nat) => x) -/ trivial
+        """),
+        "the nested comment ends at the second -/",
+    ),
+]
