@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lean_bridge.syntax import parse_file
+from dataclasses import replace
+
+from lean_bridge.syntax import ast, parse_file
 
 from .elab_command import CommandElaborator, DeclarationResult, Message
 from .kernel import raise_recursion_limit
@@ -24,8 +26,29 @@ def run_source(text: str, filename: str = "<input>") -> tuple[list[DeclarationRe
     file = parse_file(text, filename)
     elab = CommandElaborator(prelude_env())
     for cmd in file.commands:
+        if isinstance(cmd, ast.ErrorCommand) and elab.results and _continues_previous(cmd):
+            _fail_previous(elab, cmd)
         elab.run(cmd)
     return elab.results, elab.messages
+
+
+_COMMAND_WORDS = ("theorem", "lemma", "def", "abbrev", "example", "axiom", "inductive", "structure", "class",
+                  "instance", "namespace", "section", "end", "open", "universe", "variable", "set_option",
+                  "#check", "#eval", "#print", "#reduce", "import", "attribute", "@[", "private", "protected",
+                  "noncomputable", "/--")
+
+
+def _continues_previous(cmd: ast.ErrorCommand) -> bool:
+    """A parse error that does not start a new command belongs to the declaration before it."""
+    return not cmd.source.lstrip().startswith(_COMMAND_WORDS)
+
+
+def _fail_previous(elab: CommandElaborator, cmd: ast.ErrorCommand) -> None:
+    """Mark the previous declaration as rejected: its text runs into a parse error."""
+    prev = elab.results[-1]
+    if prev.ok:
+        err = cmd.error
+        elab.results[-1] = replace(prev, ok=False, message=f"{err.message} ({err.line}:{err.column}, after the declaration)")
 
 
 def check_file(path: str | Path) -> list[DeclarationResult]:

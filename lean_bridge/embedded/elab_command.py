@@ -303,7 +303,7 @@ class CommandElaborator:
                 raise ElabError(f"'{name}' has already been declared", cmd)
             type_, value, params, uses_sorry = self._elab_declaration(cmd, name, universes, binders, type_stx, value_stx, kind)
             kernel = add_definition(self.env.kernel, name if kind != "example" else "_example", params, type_, value,
-                                    is_theorem=kind in ("theorem", "example") and self._is_prop(type_, params),
+                                    is_theorem=kind == "theorem" or (kind == "example" and self._is_prop(type_, params)),
                                     reducible=kind == "abbrev", max_steps=self.max_steps)
         except ElabError as err:
             self._error(err.message, err.node or cmd)
@@ -347,6 +347,7 @@ class CommandElaborator:
                 type_ = elab.new_type_mvar()
             if kind in ("theorem", "example") and type_stx is not None:
                 self._check_no_holes(elab, type_, type_stx)
+            elab.auto_bound_universes = False  # Lean binds unknown universe names in the header only
             rec_fvar = None
             if kind != "example":
                 short = name.rpartition(".")[2]
@@ -386,6 +387,11 @@ class CommandElaborator:
 
     def _finalize(self, terms: list[Expr], elab: TermElaborator, cmd: ast.Node) -> tuple[list[Expr], tuple[str, ...]]:
         """Instantiate holes, fail on unsolved ones, turn leftover universe holes into parameters."""
+        failed = elab.checker.check_postponed()
+        if failed is not None:
+            from .level import format_level
+
+            raise ElabError(f"universe level mismatch: {format_level(failed[0])} ≠ {format_level(failed[1])}", cmd)
         out = [elab.instantiate(t) for t in terms]
         for t in out:
             holes = elab.mctx.unassigned_mvars(t)
@@ -468,6 +474,7 @@ class CommandElaborator:
             for ctor_name, ctor_binders, ctor_type_stx, node in ctors:
                 with elab.binders(ctor_binders) as fields:
                     ct = elab.elab_type(ctor_type_stx) if ctor_type_stx is not None else self_app
+                    _check_ctor_result(elab, ct, name, ctor_type_stx or node)
                     elab.synthesize_pending()
                     ct = elab.mk_pi(fields, ct)
                 implicit_params = [FVar(p.name, p.type, None, BinderInfo.IMPLICIT, uid=p.uid) for p in params]
@@ -561,6 +568,16 @@ class _RecursiveFn:
     name: str
     num_vars: int
     params: list[FVar]
+
+
+def _check_ctor_result(elab: TermElaborator, ctor_type: Expr, name: str, node: ast.Node) -> None:
+    """A constructor must end in the type being declared (Lean checks this before the kernel does)."""
+    t = elab.instantiate(ctor_type)
+    while isinstance(t, Pi):
+        t = instantiate1(t.body, FVar(t.name, t.type))
+    head = get_app_fn(t)
+    if not (isinstance(head, Const) and head.name == name):
+        raise ElabError(f"unexpected constructor resulting type\n  {elab.fmt(t)}", node)
 
 
 def _promote_fixed_indices(decl: InductiveDecl) -> InductiveDecl:

@@ -720,13 +720,13 @@ class TermElaborator:
 
     def elab_app_args(self, fn: Expr, args: tuple, expected: Expr | None, explicit: bool, stx: ast.Node,
                       self_arg: tuple[Expr, str] | None = None) -> Expr:
-        """Apply `fn` to the argument syntax: implicit arguments become holes, instance arguments are
-        synthesized, arguments needing their expected type are elaborated last (Lean's `elabAppArgs`)."""
+        """Apply `fn` to the argument syntax (Lean's `elabAppArgs`): first lay out one hole per argument
+        consumed (implicit ones stay holes, instance ones are synthesized), then propagate the expected
+        type to the result, then elaborate the explicit arguments, those that need their expected type last."""
         positional = [a for a in args if not isinstance(a, ast.NamedArg)]
         named = {a.name: a for a in args if isinstance(a, ast.NamedArg)}
         fn_type = self.instantiate(self.infer(fn))
-        postponed: list[_Postponed] = []
-        deferred: list[tuple[Expr, Expr, ast.Term]] = []  # (argument, expected type, syntax): checked at the end
+        plan: list[tuple[str, MVar, object]] = []  # (kind, hole, syntax or self term)
         instances: list[MVar] = []
         e = fn
         while True:
@@ -743,40 +743,56 @@ class TermElaborator:
                     raise ElabError(f"function expected\n  {self.fmt(e)}\nterm has type\n  {self.fmt(fn_type)}", positional[0])
                 break
             binder_name, dom, info = fn_type.name, fn_type.type, fn_type.binder_info
-            if binder_name in named:  # named arguments (`(motive := …)`) are elaborated first-hand, as in Lean
-                arg = self.elab(named.pop(binder_name).value, dom)
+            if binder_name in named:
+                kind, payload = "named", named.pop(binder_name).value
             elif self_arg is not None and info == BinderInfo.DEFAULT and _type_head_is(self, dom, self_arg[1]):
-                arg = self_arg[0]
-                arg_type = self.infer(arg)
-                if not self.unify(arg_type, dom):
-                    raise ElabError(f"application type mismatch\n  {self.fmt(e)} {self.fmt(arg)}\nargument\n  {self.fmt(arg)}\nhas type\n  {self.fmt(arg_type)} : {self.fmt(self.infer(arg_type))}\nbut is expected to have type\n  {self.fmt(dom)} : {self.fmt(self.infer(dom))}", stx)
+                kind, payload = "self", self_arg[0]
                 self_arg = None
             elif info == BinderInfo.DEFAULT or explicit:
                 if positional:
-                    arg = self._elab_arg(positional.pop(0), dom, postponed, deferred)
+                    kind, payload = "explicit", positional.pop(0)
                 elif (named or self_arg is not None) and not explicit:
-                    arg = self.new_mvar(dom)  # an explicit argument skipped to reach a named or field argument
+                    kind, payload = "hole", None  # an explicit argument skipped to reach a named or field argument
                 else:
                     break
             elif info == BinderInfo.INST_IMPLICIT:
-                arg = self.new_mvar(dom, "synthetic")
-                instances.append(arg)
+                kind, payload = "instance", None
             else:  # implicit / strict implicit
                 if info == BinderInfo.STRICT_IMPLICIT and not positional and self_arg is None:
                     break
-                arg = self.new_mvar(dom)
+                kind, payload = "hole", None
+            arg = self.new_mvar(dom, "synthetic" if kind == "instance" else "natural")
+            if kind == "instance":
+                instances.append(arg)
+            plan.append((kind, arg, payload))
             e = App(e, arg)
             fn_type = instantiate1(fn_type.body, arg)
-        if expected is not None:
-            self.unify(fn_type, expected)  # propagate the expected type to the postponed arguments
+        result = self.instantiate(fn_type)
+        if expected is not None and not (isinstance(result, App) and isinstance(get_app_fn(result), MVar)):
+            self.unify(fn_type, expected)  # first-order propagation of the expected type (Lean's propagateExpectedType)
+        postponed: list[_Postponed] = []
+        deferred: list[tuple[Expr, Expr, ast.Term]] = []  # (argument, expected type, syntax): checked at the end
+        for kind, hole, payload in plan:
+            dom = self.instantiate(self.mctx.decls[hole.uid].type)
+            if kind == "named":  # `(motive := …)` is elaborated first-hand, as in Lean
+                self._assign_arg(hole, self.elab(payload, dom), payload)
+            elif kind == "explicit":
+                if self._should_postpone(payload, dom):
+                    postponed.append(_Postponed(payload, hole))
+                else:
+                    self._assign_arg(hole, self._elab_arg(payload, dom, deferred), payload)
+            elif kind == "self":
+                arg_type = self.infer(payload)
+                if not self.unify(hole, payload):
+                    raise ElabError(f"application type mismatch\n  {self.fmt(fn)} {self.fmt(payload)}\nargument\n  {self.fmt(payload)}\nhas type\n  {self.fmt(arg_type)} : {self.fmt(self.infer(arg_type))}\nbut is expected to have type\n  {self.fmt(dom)} : {self.fmt(self.infer(dom))}", stx)
+            elif kind == "instance":
+                self._try_synthesize(hole, stx)
         for mvar in instances:
-            self._try_synthesize(mvar, stx)
+            if mvar.uid not in self.mctx.assignment:
+                self._try_synthesize(mvar, stx)
         for item in postponed:
-            if item.mvar.uid in self.mctx.assignment and isinstance(item.stx, ast.Hole):
-                continue
-            value = self.elab(item.stx, self.instantiate(self.mctx.decls[item.mvar.uid].type))
-            if not self.unify(item.mvar, value):
-                raise ElabError(f"type mismatch in argument\n  {self.fmt(value)}", item.stx)
+            dom = self.instantiate(self.mctx.decls[item.mvar.uid].type)
+            self._assign_arg(item.mvar, self.elab(item.stx, dom), item.stx)
         for arg, dom, arg_stx in deferred:
             self.ensure_has_type(dom, arg, arg_stx)
         for mvar in instances:
@@ -784,14 +800,28 @@ class TermElaborator:
                 self.pending_instances.append((mvar, stx))
         return self.instantiate(e)
 
-    def _elab_arg(self, arg_stx: ast.Term, dom: Expr, postponed: list[_Postponed],
-                  deferred: list[tuple[Expr, Expr, ast.Term]]) -> Expr:
-        """Elaborate one explicit argument; postpone it, or its type check, while `dom` has unknowns."""
-        if self.needs_expected_type(arg_stx) and self._has_unknowns(dom):
-            mvar = self.new_mvar(dom)
-            postponed.append(_Postponed(arg_stx, mvar))
-            return mvar
-        if not self._has_unknowns(dom):
+    def _assign_arg(self, hole: MVar, value: Expr, stx: ast.Node) -> None:
+        """Fill an argument hole with its elaborated value (types were checked when elaborating it)."""
+        if hole.uid not in self.mctx.assignment:
+            self.mctx.assignment[hole.uid] = value
+        elif not self.unify(hole, value):
+            expected = self.instantiate(hole)
+            raise ElabError(f"type mismatch\n  {self.fmt(value)}\nis not definitionally equal to the argument determined by the expected type\n  {self.fmt(expected)}", stx)
+
+    def _should_postpone(self, stx: ast.Term, dom: Expr) -> bool:
+        """Whether an argument needs more of its expected type than is known yet."""
+        if not self.needs_expected_type(stx) or isinstance(stx, (ast.Hole, ast.SyntheticHole)):
+            return False
+        if isinstance(stx, (ast.Fun, ast.AnonymousCtor, ast.DotIdent, ast.FunMatch)):
+            w = self.whnf_core_instantiated(dom)
+            if isinstance(stx, ast.Fun):
+                return not isinstance(w, Pi) or isinstance(get_app_fn(self.instantiate(w.type)), MVar)
+            return isinstance(get_app_fn(w), MVar)
+        return _has_expr_mvar(self.instantiate(dom))
+
+    def _elab_arg(self, arg_stx: ast.Term, dom: Expr, deferred: list[tuple[Expr, Expr, ast.Term]]) -> Expr:
+        """Elaborate one explicit argument; while `dom` has unknowns, a failing type check is retried at the end."""
+        if not _has_expr_mvar(dom):
             return self.elab(arg_stx, dom)
         snap = self.mctx.snapshot()
         try:
@@ -801,9 +831,6 @@ class TermElaborator:
         arg = self.elab(arg_stx, None)
         deferred.append((arg, dom, arg_stx))
         return arg
-
-    def _has_unknowns(self, ty: Expr) -> bool:
-        return self.instantiate(ty).has_mvar
 
     # -- instances ----------------------------------------------------------------------------
 
@@ -840,6 +867,13 @@ class TermElaborator:
 # ---------------------------------------------------------------------------
 # helpers
 # ---------------------------------------------------------------------------
+
+def _has_expr_mvar(e: Expr) -> bool:
+    """Whether a term hole (not just a universe hole) occurs in `e`."""
+    from .expr import iter_subexprs
+
+    return e.has_mvar and any(isinstance(x, MVar) for x in iter_subexprs(e))
+
 
 def _flatten_binders(groups: Sequence[ast.Binder]) -> Iterator[ast.Binder]:
     for group in groups:

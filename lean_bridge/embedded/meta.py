@@ -158,6 +158,7 @@ class MetaChecker(TypeChecker):
         super().__init__(env, level_params, max_steps)
         self.mctx = mctx
         self.assign_synthetic_opaque = assign_synthetic_opaque
+        self.postponed_levels: list[tuple[Level, Level]] = []
 
     # -- seeing through holes ---------------------------------------------------
 
@@ -210,8 +211,26 @@ class MetaChecker(TypeChecker):
         if not has_level_mvar(a) and not has_level_mvar(b):
             return is_equivalent(a, b)
         if type(a) is type(b) and isinstance(a, (LevelMax, LevelIMax)):
-            return self.is_level_def_eq(a.lhs, b.lhs) and self.is_level_def_eq(a.rhs, b.rhs)
-        return False
+            snap = self.mctx.snapshot()
+            if self.is_level_def_eq(a.lhs, b.lhs) and self.is_level_def_eq(a.rhs, b.rhs):
+                return True
+            self.mctx.restore(snap)
+        # stuck on holes (e.g. `imax ?u ?v =?= 1`): postpone, as Lean does; `check_postponed` decides it
+        # once the holes are known, and the kernel re-checks the finished term in any case
+        self.postponed_levels.append((a, b))
+        return True
+
+    def check_postponed(self) -> tuple[Level, Level] | None:
+        """Re-check postponed universe constraints; the first one that fails, if any."""
+        pending, self.postponed_levels = self.postponed_levels, []
+        for a, b in pending:
+            a, b = self.mctx.instantiate_level(a), self.mctx.instantiate_level(b)
+            if has_level_mvar(a) or has_level_mvar(b):
+                if not self.is_level_def_eq(a, b):
+                    return a, b
+            elif not is_equivalent(a, b):
+                return a, b
+        return None
 
     def _assign_level(self, mvar: LevelMVar, value: Level) -> bool:
         if _level_mentions(value, mvar.uid):

@@ -214,7 +214,10 @@ class _Scanner:
                 self._newline(self.i)
                 self.i += 1
                 self.ws_before = True
-            elif c in " \t\r":
+            elif c == "\t":  # Lean's whitespace parser rejects tab characters
+                return ("tabs are not allowed; please configure your editor to expand them",
+                        self.line, self.i - self.line_start, self.i)
+            elif c in " \r":
                 self.i += 1
                 self.ws_before = True
             elif c == "-" and text.startswith("--", self.i):
@@ -415,6 +418,10 @@ class _Scanner:
                     self.scan_symbol(start, line, col)
                     continue
                 name = self.scan_identifier()
+                if self.i == start:  # `«` without its closing `»`
+                    self.i += 1
+                    self.emit(ERROR, start, line, col, "unterminated identifier escape")
+                    continue
                 word = text[start:self.i]
                 kind = KEYWORD if word in KEYWORDS else IDENT
                 self.emit(kind, start, line, col, name)

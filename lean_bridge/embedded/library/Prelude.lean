@@ -64,7 +64,7 @@ inductive Eq {α : Sort u} : α → α → Prop where
 
 theorem rfl {α : Sort u} {a : α} : Eq a a := Eq.refl a
 
-def Eq.ndrec {α : Sort u2} {a : α} {motive : α → Sort u1} (m : motive a) {b : α} (h : Eq a b) : motive b :=
+def Eq.ndrec.{u1, u2} {α : Sort u2} {a : α} {motive : α → Sort u1} (m : motive a) {b : α} (h : Eq a b) : motive b :=
   Eq.rec (motive := fun x _ => motive x) m h
 
 theorem Eq.subst {α : Sort u} {motive : α → Prop} {a b : α} (h₁ : Eq a b) (h₂ : motive a) : motive b :=
@@ -233,3 +233,42 @@ inductive List.Mem {α : Type u} (a : α) : List α → Prop where
 
 def List.instMembership {α : Type u} : Membership α (List α) := ⟨fun as a => List.Mem a as⟩
 attribute [instance] List.instMembership
+
+-- Classical logic: Lean's derivation of excluded middle from choice (Diaconescu's argument)
+
+structure Subtype {α : Sort u} (p : α → Prop) where
+  val : α
+  property : p val
+
+noncomputable def Classical.indefiniteDescription {α : Sort u} (p : α → Prop) (h : Exists (fun x => p x)) : Subtype p :=
+  Classical.choice (Exists.elim h (fun x px => Nonempty.intro (Subtype.mk x px)))
+
+noncomputable def Classical.choose {α : Sort u} {p : α → Prop} (h : Exists (fun x => p x)) : α :=
+  (Classical.indefiniteDescription p h).val
+
+theorem Classical.choose_spec {α : Sort u} {p : α → Prop} (h : Exists (fun x => p x)) : p (Classical.choose h) :=
+  (Classical.indefiniteDescription p h).property
+
+theorem Classical.em (p : Prop) : Or p (Not p) :=
+  let U (x : Prop) : Prop := Or (Eq x True) p
+  let V (x : Prop) : Prop := Or (Eq x False) p
+  have exU : Exists (fun x => U x) := ⟨True, Or.inl rfl⟩
+  have exV : Exists (fun x => V x) := ⟨False, Or.inl rfl⟩
+  have u_def : U (Classical.choose exU) := Classical.choose_spec exU
+  have v_def : V (Classical.choose exV) := Classical.choose_spec exV
+  have not_uv_or_p : Or (Not (Eq (Classical.choose exU) (Classical.choose exV))) p :=
+    Or.elim u_def
+      (fun hut => Or.elim v_def
+        (fun hvf => Or.inl (fun huv => Eq.mp (Eq.trans (Eq.trans (Eq.symm hut) huv) hvf) trivial))
+        (fun hp => Or.inr hp))
+      (fun hp => Or.inr hp)
+  have p_implies_uv : p → Eq (Classical.choose exU) (Classical.choose exV) := fun hp =>
+    have hpred : Eq U V := funext (fun x => propext (Iff.intro (fun _ => Or.inr hp) (fun _ => Or.inr hp)))
+    have h₀ : ∀ (exU : Exists (fun x => U x)) (exV : Exists (fun x => V x)),
+        Eq (Classical.choose exU) (Classical.choose exV) :=
+      Eq.ndrec (motive := fun (W : Prop → Prop) => ∀ (exU : Exists (fun x => U x)) (exV : Exists (fun x => W x)),
+          Eq (Classical.choose exU) (Classical.choose exV)) (fun _ _ => rfl) hpred
+    h₀ exU exV
+  Or.elim not_uv_or_p
+    (fun hne => Or.inr (fun hp => hne (p_implies_uv hp)))
+    (fun hp => Or.inl hp)
