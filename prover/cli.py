@@ -56,7 +56,9 @@ def run_check(files: Sequence[Path]) -> int:
             else:
                 all_ok = False
                 message = " ".join((result.message or "rejected").split())
-                print(f"{result.name}: error: {message} ({path}:{result.line}:{result.column})")
+                line = result.error_line if result.error_line is not None else result.line
+                column = result.error_column if result.error_column is not None else result.column
+                print(f"{result.name}: error: {message} ({path}:{line}:{column})")
     return 0 if all_ok else 1
 
 

@@ -65,6 +65,8 @@ class DeclarationResult:
     column: int
     axioms: tuple[str, ...] = ()
     kind: str = "theorem"
+    error_line: int | None = None  # where the error is, when it is not the declaration's start
+    error_column: int | None = None
 
 
 @dataclass
@@ -107,8 +109,10 @@ class CommandElaborator:
         self.messages.append(Message("error", node.pos, node.end_pos, text))
 
     def _result(self, name: str, cmd: ast.Node, ok: bool, message: str | None, axioms: Sequence[str] = (),
-                kind: str = "theorem") -> None:
-        self.results.append(DeclarationResult(name, ok, message, cmd.pos[0], cmd.pos[1], tuple(sorted(axioms)), kind))
+                kind: str = "theorem", at: ast.Node | None = None) -> None:
+        where = (at or cmd).pos
+        self.results.append(DeclarationResult(name, ok, message, cmd.pos[0], cmd.pos[1], tuple(sorted(axioms)), kind,
+                                              where[0], where[1]))
 
     # -- dispatch -----------------------------------------------------------------------
 
@@ -307,7 +311,7 @@ class CommandElaborator:
                                     reducible=kind == "abbrev", max_steps=self.max_steps)
         except ElabError as err:
             self._error(err.message, err.node or cmd)
-            self._result(name, cmd, False, _one_line(err.message), kind=kind)
+            self._result(name, cmd, False, _one_line(err.message), kind=kind, at=err.node)
             return
         except KernelError as err:
             self._error(err.message, cmd)

@@ -278,6 +278,8 @@ class TermElaborator:
         for i in range(len(parts), 0, -1):
             full = self.resolve_global(".".join(parts[:i]), stx)
             if full is not None:
+                if i < len(parts) and isinstance(self.env.find(full), InductiveInfo):
+                    break  # `Nat.foo` with no such constant: not field notation on the type `Nat`
                 return self.mk_const(full, stx, stx.levels), parts[i:]
         raise ElabError(f"Unknown identifier `{stx.name}`", stx)
 
