@@ -70,6 +70,21 @@ class DeclarationResult:
 
 
 @dataclass
+class ProofArtifacts:
+    """What a declaration's elaboration left for the servers: its `sorry`s (each a goal in context),
+    the initial goal of each outermost `by` block, and every tactic step run (with the state before it)."""
+
+    name: str
+    env: ElabEnv  # the environment the declaration was elaborated in
+    scope: "Scope"
+    level_names: list[str]
+    mctx: object
+    sorries: list  # (syntax, local context, goal type)
+    root_goals: list  # (by-syntax, TacticState)
+    tactic_steps: list  # (tactic syntax, TacticState before it)
+
+
+@dataclass
 class _ScopeFrame:
     kind: str  # "namespace" | "section"
     name: str
@@ -98,6 +113,7 @@ class CommandElaborator:
         self.results: list[DeclarationResult] = []
         self.max_steps = max_steps
         self.example_count = 0
+        self.artifacts: list[ProofArtifacts] = []
 
     @property
     def env(self) -> ElabEnv:
@@ -341,6 +357,8 @@ class CommandElaborator:
                           type_stx: ast.Term | None, value_stx, kind: str) -> tuple[Expr, Expr, tuple[str, ...], bool]:
         scope = self._decl_scope(name)
         elab = TermElaborator(self.env, scope, level_names=universes, max_steps=self.max_steps)
+        self.artifacts.append(ProofArtifacts(name, self.env, scope, elab.level_names, elab.mctx, elab.sorries,
+                                             elab.root_goals, elab.tactic_steps))
         with elab.binders(scope.variables) as var_fvars, elab.binders(binders) as fvars:
             if type_stx is not None:
                 type_ = elab.elab_type(type_stx)

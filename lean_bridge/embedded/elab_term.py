@@ -106,6 +106,10 @@ class TermElaborator:
         self.pending_instances: list[tuple[MVar, ast.Node]] = []
         self.uses_sorry = False
         self.recursive = None  # the function being defined, when its body may call it (see match_compiler)
+        self.sorries: list[tuple[ast.Node, tuple[FVar, ...], Expr]] = []  # (syntax, context, goal) of each `sorry`
+        self.tactic_steps: list = []  # (tactic syntax, state before) for the REPL's `allTactics`
+        self.root_goals: list = []  # (syntax, state) at the start of each outermost `by` block
+        self.tactic_depth = 0
 
     # -- basic services -----------------------------------------------------------
 
@@ -347,15 +351,16 @@ class TermElaborator:
         self.uses_sorry = True
         ty = expected if expected is not None else self.new_type_mvar()
         level = self.ensure_type(ty, stx)
+        self.sorries.append((stx, tuple(self.lctx), ty))
         return mk_app(Const("sorryAx", [level]), [ty, Const("Bool.false")])
 
     def elab_By(self, stx: ast.By, expected: Expr | None) -> Expr:
-        hook = getattr(self, "run_tactic_block", None)
-        if hook is None:
-            raise ElabError("tactic blocks (`by`) are not supported by the embedded checker yet", stx)
+        """Rule: `by tacs` against `T` runs the tactics on a new goal `⊢ T`; the goals must all close."""
         if expected is None:
             raise ElabError("invalid `by` block, expected type must be known", stx)
-        return hook(stx, expected)
+        from .tactics import run_by_block
+
+        return run_by_block(self, stx, expected)
 
     # -- binders ----------------------------------------------------------------------------
 

@@ -46,6 +46,22 @@ from .level import (
 )
 
 
+class DelayedLambda(Expr):
+    """`fun fvars => body` where `body` still has holes whose solutions will mention `fvars`: the
+    abstraction happens when the holes are instantiated (Lean's delayed assignment). Only ever
+    stored as (part of) a hole's assignment; `MetaContext.instantiate` expands it."""
+
+    __slots__ = ("fvars", "body")
+
+    def __init__(self, fvars: tuple[FVar, ...], body: Expr) -> None:
+        self.fvars, self.body = tuple(fvars), body
+        self._hash = hash(("delayed", tuple(f.uid for f in self.fvars), body._hash))
+        self.lbr, self.has_fvar, self.has_mvar = 0, False, True
+
+    def _fields_equal(self, other: "DelayedLambda") -> bool:
+        return self is other
+
+
 @dataclass
 class MetavarDecl:
     """A hole: its type, the free variables it may mention, and how it was made."""
@@ -114,6 +130,8 @@ class MetaContext:
             if isinstance(x, MVar):
                 value = self.assignment.get(x.uid)
                 return self.instantiate(value) if value is not None else x
+            if isinstance(x, DelayedLambda):
+                return mk_lambda_fvars(list(x.fvars), self.instantiate(x.body))
             if isinstance(x, Sort):
                 return Sort(self.instantiate_level(x.level))
             if isinstance(x, Const):

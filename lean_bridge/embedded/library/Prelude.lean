@@ -272,3 +272,9 @@ theorem Classical.em (p : Prop) : Or p (Not p) :=
   Or.elim not_uv_or_p
     (fun hne => Or.inr (fun hp => hne (p_implies_uv hp)))
     (fun hp => Or.inl hp)
+
+theorem Iff.refl (a : Prop) : Iff a a := Iff.intro (fun h => h) (fun h => h)
+
+theorem Iff.symm {a b : Prop} (h : Iff a b) : Iff b a := Iff.intro h.mpr h.mp
+
+theorem Ne.symm {α : Sort u} {a b : α} (h : Ne a b) : Ne b a := fun h' => h (Eq.symm h')

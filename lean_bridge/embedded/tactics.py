@@ -1,0 +1,910 @@
+"""The tactic engine: goals are metavariables with local contexts; each tactic assigns the main
+goal a partial proof term whose holes are the new goals. A finished proof is the root hole fully
+instantiated, and the kernel re-checks it whole (`ProofState.check_proof`), so a buggy tactic
+can fail a proof but never make a false statement pass.
+
+Behaviour follows Lean 4: tactics act on the main (first) goal and put new goals in front of
+the rest; hypothesis names, case tags (`case left`) and error texts are Lean's where known.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterator, Sequence
+
+from lean_bridge.syntax import ast
+
+from .elab_env import ElabEnv
+from .elab_term import ElabError, Scope, TermElaborator
+from .environment import ConstructorInfo, InductiveInfo
+from .expr import (
+    App,
+    BinderInfo,
+    Const,
+    Expr,
+    FVar,
+    Lam,
+    Let,
+    MVar,
+    Pi,
+    Sort,
+    abstract,
+    get_app_fn,
+    get_app_fn_args,
+    instantiate1,
+    iter_subexprs,
+    mk_app,
+)
+from .kernel import KernelError, KernelTimeout, TypeChecker
+from .level import LEVEL_ZERO
+from .meta import DelayedLambda, MetaContext, MetavarDecl
+
+DEFAULT_TACTIC_STEPS = 200_000
+
+
+class TacticError(Exception):
+    """A tactic failed: the message is Lean's, the node is where."""
+
+    def __init__(self, message: str, node: ast.Node | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.node = node
+
+
+@dataclass
+class TacticState:
+    """The goals of a proof in progress. `copy()` before trying something that may fail."""
+
+    env: ElabEnv
+    scope: Scope
+    mctx: MetaContext
+    goals: list[MVar]
+    level_names: list[str] = field(default_factory=list)
+    max_steps: int = DEFAULT_TACTIC_STEPS
+    sorries: list = field(default_factory=list)  # (syntax, context, goal type) of `sorry`s met
+    steps: list = field(default_factory=list)  # (tactic syntax, state before) of every tactic run
+    record_steps: bool = False
+    hidden: frozenset[int] = frozenset()  # fvar uids never shown (the function being defined)
+
+    def copy(self) -> "TacticState":
+        return TacticState(self.env, self.scope, self.mctx.copy(), list(self.goals), list(self.level_names),
+                           self.max_steps, list(self.sorries), list(self.steps), self.record_steps, self.hidden)
+
+    def restore_from(self, other: "TacticState") -> None:
+        """Adopt `other`'s goals and assignments (after a successful attempt on a copy)."""
+        # the MetaContext object is shared with the enclosing elaborator: update it in place
+        self.mctx.decls, self.mctx.assignment = other.mctx.decls, other.mctx.assignment
+        self.mctx.level_assignment = other.mctx.level_assignment
+        self.goals, self.sorries, self.steps = other.goals, other.sorries, other.steps
+
+    # -- goals ------------------------------------------------------------------
+
+    def prune(self) -> None:
+        """Drop goals that were solved by unification."""
+        self.goals = [g for g in self.goals if g.uid not in self.mctx.assignment]
+
+    def main_goal(self, node: ast.Node | None = None) -> MVar:
+        self.prune()
+        if not self.goals:
+            raise TacticError("No goals to be solved", node)
+        return self.goals[0]
+
+    def decl(self, goal: MVar) -> MetavarDecl:
+        return self.mctx.decls[goal.uid]
+
+    def target(self, goal: MVar) -> Expr:
+        return self.mctx.instantiate(self.decl(goal).type)
+
+    def new_goal(self, type_: Expr, lctx: Sequence[FVar], tag: str | None) -> MVar:
+        return self.mctx.new_mvar(self.mctx.instantiate(type_), tuple(lctx), tag, "syntheticOpaque")
+
+    def assign(self, goal: MVar, value: Expr) -> None:
+        self.mctx.assignment[goal.uid] = value
+
+    def replace_main(self, new_goals: Sequence[MVar]) -> None:
+        """The main goal is done; `new_goals` go in front of the remaining ones."""
+        self.goals = list(new_goals) + self.goals[1:]
+        self.prune()
+
+    def elaborator(self, goal: MVar) -> TermElaborator:
+        elab = TermElaborator(self.env, self.scope, self.mctx, lctx=self.decl(goal).lctx,
+                              level_names=self.level_names, auto_bound_universes=False, max_steps=self.max_steps)
+        return elab
+
+    def whnf(self, goal: MVar, e: Expr) -> Expr:
+        return self.elaborator(goal).whnf(e)
+
+    def format_goal(self, goal: MVar) -> str:
+        from .pretty import format_goal
+
+        decl = self.decl(goal)
+        hyps = [self._instantiated(h) for h in decl.lctx if h.uid not in self.hidden]
+        return format_goal(hyps, self.mctx.instantiate(decl.type), decl.user_name, env=self.env)
+
+    def _instantiated(self, fv: FVar) -> FVar:
+        if not fv.type.has_mvar and (fv.value is None or not fv.value.has_mvar):
+            return fv
+        value = self.mctx.instantiate(fv.value) if fv.value is not None else None
+        return FVar(fv.name, self.mctx.instantiate(fv.type), value, fv.binder_info, uid=fv.uid)
+
+    def format_goals(self) -> list[str]:
+        self.prune()
+        return [self.format_goal(g) for g in self.goals]
+
+
+# ---------------------------------------------------------------------------
+# running tactics
+# ---------------------------------------------------------------------------
+
+def run_tactic(state: TacticState, tac: ast.Tactic) -> None:
+    """Run one tactic (or combinator) on `state` in place; raises `TacticError` on failure."""
+    if state.record_steps and _is_substantive(tac):
+        state.steps.append((tac, state.copy()))
+    handler = _TACTICS.get(type(tac).__name__)
+    if handler is None:
+        name = tac.source.split()[0] if tac.source.split() else type(tac).__name__
+        raise TacticError(f"tactic '{name}' is not supported by the embedded checker", tac)
+    try:
+        handler(state, tac)
+    except ElabError as err:
+        raise TacticError(err.message, err.node or tac) from None
+    except KernelTimeout:
+        raise TacticError("(deterministic) timeout, maximum number of heartbeats reached: the tactic ran "
+                          f"more than {state.max_steps} reduction steps", tac) from None
+    except KernelError as err:
+        raise TacticError(err.message, tac) from None
+    except RecursionError:
+        raise TacticError("maximum recursion depth has been reached", tac) from None
+
+
+def run_tactic_seq(state: TacticState, seq: ast.TacticSeq) -> None:
+    for tac in seq.tactics:
+        run_tactic(state, tac)
+
+
+_STRUCTURAL = {"TacticSeq", "CDotTac", "Nested", "ThenAll", "Case", "Next", "AllGoals", "AnyGoals", "Try", "First",
+               "Repeat", "Focus", "OnGoal"}
+
+
+def _is_substantive(tac: ast.Tactic) -> bool:
+    return type(tac).__name__ not in _STRUCTURAL
+
+
+def run_by_block(elab: TermElaborator, stx: ast.By, expected: Expr) -> Expr:
+    """Elaborate `by tacs` inside a term: a new goal `⊢ expected`, closed by the tactics."""
+    goal = elab.mctx.new_mvar(elab.instantiate(expected), tuple(elab.lctx), None, "syntheticOpaque")
+    hidden = frozenset({elab.recursive.fvar.uid}) if getattr(elab, "recursive", None) is not None else frozenset()
+    state = TacticState(elab.env, elab.scope, elab.mctx, [goal], elab.level_names, elab.checker.max_steps,
+                        hidden=hidden, record_steps=True)
+    if elab.tactic_depth == 0:
+        elab.root_goals.append((stx, state.copy()))
+    elab.tactic_depth += 1
+    try:
+        run_tactic_seq(state, stx.tactics)
+    except TacticError as err:
+        raise ElabError(err.message, err.node or stx) from None
+    finally:
+        elab.tactic_depth -= 1
+    elab.sorries.extend(state.sorries)
+    elab.tactic_steps.extend(state.steps)
+    state.prune()
+    if state.goals:
+        raise ElabError("unsolved goals\n" + "\n\n".join(state.format_goals()), stx)
+    return elab.mctx.instantiate(goal)
+
+
+# ---------------------------------------------------------------------------
+# term helpers
+# ---------------------------------------------------------------------------
+
+def _elab_closed_term(state: TacticState, goal: MVar, stx: ast.Term, expected: Expr | None,
+                      allow_holes: str = "none") -> tuple[Expr, list[MVar]]:
+    """Elaborate a term in the goal's context. `allow_holes`: "none" (exact), "synthetic" (refine: `?_`
+    become goals), "all" (apply: any unsolved argument becomes a goal). Returns (term, new goals)."""
+    elab = state.elaborator(goal)
+    e = elab.elab(stx, expected)
+    elab.synthesize_pending()
+    state.sorries.extend(elab.sorries)
+    state.steps.extend(elab.tactic_steps)
+    e = state.mctx.instantiate(e)
+    holes = state.mctx.unassigned_mvars(e)
+    new_goals = []
+    for h in holes:
+        decl = state.mctx.decls[h.uid]
+        if decl.kind == "syntheticOpaque" or allow_holes == "all":  # `apply` turns them into goals afterwards
+            new_goals.append(h)
+        elif allow_holes == "none" or decl.kind == "natural":
+            raise TacticError(f"don't know how to synthesize placeholder\ncontext:\n{_goal_text(state, decl)}", stx)
+    return e, new_goals
+
+
+def _goal_text(state: TacticState, decl: MetavarDecl) -> str:
+    from .pretty import format_goal
+
+    return format_goal([state._instantiated(h) for h in decl.lctx if h.uid not in state.hidden],
+                       state.mctx.instantiate(decl.type), None, env=state.env)
+
+
+def _unify(state: TacticState, goal: MVar, a: Expr, b: Expr) -> bool:
+    return state.elaborator(goal).unify(a, b)
+
+
+def _fmt(state: TacticState, e: Expr) -> str:
+    from .pretty import format_expr
+
+    return format_expr(state.mctx.instantiate(e), state.env)
+
+
+def _head_const(e: Expr) -> str | None:
+    head = get_app_fn(e)
+    return head.name if isinstance(head, Const) else None
+
+
+def _fresh_const(state: TacticState, name: str) -> Expr:
+    info = state.env.find(name)
+    assert info is not None
+    return Const(name, [state.mctx.new_level_mvar() for _ in info.level_params])
+
+
+def _inaccessible(name: str) -> str:
+    return name if name.endswith("✝") else f"{name}✝"
+
+
+# ---------------------------------------------------------------------------
+# basic tactics
+# ---------------------------------------------------------------------------
+
+def intro_core(state: TacticState, goal: MVar, name: str | None, node: ast.Node) -> tuple[MVar, FVar]:
+    """Introduce one binder of the goal (`∀`, `→`, `let`, or a definition unfolding to one)."""
+    decl = state.decl(goal)
+    target = state.mctx.instantiate(decl.type)
+    if not isinstance(target, (Pi, Let)):
+        target = state.whnf(goal, target)
+    if isinstance(target, Let):
+        fv = FVar(name or target.name, target.type, target.value)
+        body = instantiate1(target.body, fv)
+        new = state.new_goal(body, decl.lctx + (fv,), decl.user_name)
+        state.assign(goal, DelayedLambda((fv,), new))
+        return new, fv
+    if not isinstance(target, Pi):
+        raise TacticError("tactic 'introN' failed, insufficient number of binders", node)
+    fv = FVar(name if name is not None else _inaccessible(target.name), target.type, None, target.binder_info)
+    new = state.new_goal(instantiate1(target.body, fv), decl.lctx + (fv,), decl.user_name)
+    state.assign(goal, DelayedLambda((fv,), new))
+    return new, fv
+
+
+def tac_Intro(state: TacticState, tac: ast.Intro) -> None:
+    goal = state.main_goal(tac)
+    if not tac.patterns:
+        new, _ = intro_core(state, goal, None, tac)
+        state.replace_main([new])
+        return
+    for pat in tac.patterns:
+        goal = state.main_goal(tac)
+        if isinstance(pat, ast.Ident) and "." not in pat.name:
+            new, _ = intro_core(state, goal, pat.name, tac)
+            state.replace_main([new])
+        elif isinstance(pat, ast.Hole):
+            new, _ = intro_core(state, goal, None, tac)
+            state.replace_main([new])
+        else:
+            from .tactics_cases import intro_pattern
+
+            intro_pattern(state, goal, pat, tac)
+
+
+def tac_Intros(state: TacticState, tac: ast.Intros) -> None:
+    goal = state.main_goal(tac)
+    if tac.names:
+        for name in tac.names:
+            goal, _ = intro_core(state, goal, None if name == "_" else name, tac)
+        state.replace_main([goal])
+        return
+    while True:
+        target = state.target(goal)
+        if not isinstance(target, (Pi, Let)):
+            break
+        goal, _ = intro_core(state, goal, None, tac)
+    state.replace_main([goal])
+
+
+def tac_Exact(state: TacticState, tac: ast.Exact) -> None:
+    goal = state.main_goal(tac)
+    value, _ = _elab_closed_term(state, goal, tac.term, state.target(goal), "none")
+    state.assign(goal, value)
+    state.replace_main([])
+
+
+def tac_Refine(state: TacticState, tac: ast.Refine) -> None:
+    goal = state.main_goal(tac)
+    tag = state.decl(goal).user_name
+    value, new_goals = _elab_closed_term(state, goal, tac.term, state.target(goal), "synthetic")
+    for g in new_goals:
+        d = state.decl(g)
+        if d.user_name is None:
+            d.user_name = tag
+    state.assign(goal, value)
+    state.replace_main(new_goals)
+
+
+def apply_core(state: TacticState, goal: MVar, fn: Expr, node: ast.Node, fn_goals: Sequence[MVar] = ()) -> None:
+    """Lean's `apply`: unify the conclusion of `fn`'s type (after some arguments) with the goal; the
+    arguments left unassigned become new goals, non-dependent ones first."""
+    elab = state.elaborator(goal)
+    target = state.target(goal)
+    fn_type = state.mctx.instantiate(elab.infer(fn))
+    arity = _count_binders(elab, fn_type)
+    target_arity = _count_binders(elab, target)
+    first = max(arity - target_arity, 0)
+    order = [first] + [i for i in range(arity + 1) if i != first]
+    decl = state.decl(goal)
+    for i in order:
+        snap = state.mctx.snapshot()
+        args: list[tuple[MVar, str, BinderInfo]] = []
+        t = fn_type
+        term = fn
+        ok = True
+        for _ in range(i):
+            t = t if isinstance(t, Pi) else elab.whnf(t)
+            if not isinstance(t, Pi):
+                ok = False
+                break
+            m = state.mctx.new_mvar(t.type, decl.lctx, None, "natural")
+            args.append((m, t.name, t.binder_info))
+            term = App(term, m)
+            t = instantiate1(t.body, m)
+        if ok and elab.unify(t, target):
+            _finish_apply(state, goal, term, args, elab, fn_goals)
+            return
+        state.mctx.restore(snap)
+    raise TacticError(f"Tactic `apply` failed: could not unify the conclusion of `{_fmt(state, fn)}`\n  "
+                      f"{_fmt(state, _conclusion(elab, fn_type))}\nwith the goal\n  {_fmt(state, target)}\n\n"
+                      + _goal_text(state, decl), node)
+
+
+def _conclusion(elab: TermElaborator, t: Expr) -> Expr:
+    while isinstance(t, Pi):
+        t = t.body
+    return t
+
+
+def _count_binders(elab: TermElaborator, t: Expr) -> int:
+    n = 0
+    while True:
+        if not isinstance(t, Pi):
+            w = elab.whnf(t)
+            if not isinstance(w, Pi):
+                return n
+            t = w
+        n += 1
+        t = instantiate1(t.body, FVar(t.name, t.type))
+
+
+def _finish_apply(state: TacticState, goal: MVar, term: Expr, args: list, elab: TermElaborator,
+                  fn_goals: Sequence[MVar]) -> None:
+    for m, _name, info in args:  # instance arguments are synthesized, as in Lean
+        if info == BinderInfo.INST_IMPLICIT and m.uid not in state.mctx.assignment:
+            elab._try_synthesize(m, None)
+    parent = state.decl(goal).user_name
+    open_args = [(m, name) for m, name, _ in args if m.uid not in state.mctx.assignment]
+    open_args += [(g, state.decl(g).user_name) for g in fn_goals if g.uid not in state.mctx.assignment]
+    types = [state.mctx.instantiate(state.decl(m).type) for m, _ in open_args]
+    dependent = {m.uid for m, _ in open_args if any(_mentions_mvar(ty, m.uid) for ty in types)}
+    ordered = [a for a in open_args if a[0].uid not in dependent] + [a for a in open_args if a[0].uid in dependent]
+    new_goals = []
+    for m, name in ordered:
+        d = state.decl(m)
+        d.kind = "syntheticOpaque"
+        if len(ordered) == 1 or not name or name.endswith("✝") or name.startswith("a✝"):
+            d.user_name = parent if (len(ordered) == 1 or not name or "✝" in name) else name
+        else:
+            d.user_name = f"{parent}.{name}" if parent else name
+        new_goals.append(m)
+    state.assign(goal, state.mctx.instantiate(term))
+    state.replace_main(new_goals)
+
+
+def _mentions_mvar(e: Expr, uid: int) -> bool:
+    return e.has_mvar and any(isinstance(x, MVar) and x.uid == uid for x in iter_subexprs(e))
+
+
+def tac_Apply(state: TacticState, tac: ast.Apply) -> None:
+    goal = state.main_goal(tac)
+    fn, fn_goals = _elab_closed_term(state, goal, tac.term, None, "all")
+    apply_core(state, goal, fn, tac, fn_goals)
+
+
+def tac_Assumption(state: TacticState, tac: ast.Assumption) -> None:
+    goal = state.main_goal(tac)
+    target = state.target(goal)
+    for hyp in reversed(state.decl(goal).lctx):
+        if hyp.uid in state.hidden:
+            continue
+        if _unify(state, goal, hyp.type, target):
+            state.assign(goal, hyp)
+            state.replace_main([])
+            return
+    raise TacticError("Tactic `assumption` failed\n\n" + state.format_goal(goal), tac)
+
+
+def _inductive_of_target(state: TacticState, goal: MVar, node: ast.Node, tactic: str) -> tuple[InductiveInfo, Expr]:
+    target = state.whnf(goal, state.target(goal))
+    name = _head_const(target)
+    info = state.env.find(name) if name else None
+    if not isinstance(info, InductiveInfo):
+        raise TacticError(f"Tactic `{tactic}` failed: target is not an inductive datatype\n\n" + state.format_goal(goal), node)
+    return info, target
+
+
+def tac_Constructor(state: TacticState, tac: ast.Constructor) -> None:
+    goal = state.main_goal(tac)
+    info, _ = _inductive_of_target(state, goal, tac, "constructor")
+    for ctor in info.ctors:
+        trial = state.copy()
+        try:
+            apply_core(trial, trial.main_goal(tac), _fresh_const(trial, ctor), tac)
+        except TacticError:
+            continue
+        state.restore_from(trial)
+        return
+    raise TacticError("tactic 'constructor' failed, no applicable constructor found\n\n" + state.format_goal(goal), tac)
+
+
+def _left_right(state: TacticState, tac: ast.Tactic, index: int, name: str) -> None:
+    goal = state.main_goal(tac)
+    info, _ = _inductive_of_target(state, goal, tac, name)
+    if len(info.ctors) != 2:
+        raise TacticError(f"{name} tactic works for inductive types with exactly 2 constructors\n\n" + state.format_goal(goal), tac)
+    apply_core(state, goal, _fresh_const(state, info.ctors[index]), tac)
+
+
+def tac_Left(state: TacticState, tac: ast.Left) -> None:
+    _left_right(state, tac, 0, "left")
+
+
+def tac_Right(state: TacticState, tac: ast.Right) -> None:
+    _left_right(state, tac, 1, "right")
+
+
+def tac_ExistsTac(state: TacticState, tac: ast.ExistsTac) -> None:
+    """`exists a, b` is `refine ⟨a, b, ?_⟩; try trivial`."""
+    goal = state.main_goal(tac)
+    hole = ast.SyntheticHole(tac.pos, tac.end_pos, None)
+    anon = ast.AnonymousCtor(tac.pos, tac.end_pos, tuple(tac.terms) + (hole,))
+    tac_Refine(state, ast.Refine(tac.pos, tac.end_pos, tac.source, anon))
+    _try(state, lambda s: tac_Trivial(s, tac))
+
+
+def tac_Rfl(state: TacticState, tac: ast.Rfl) -> None:
+    goal = state.main_goal(tac)
+    target = state.whnf(goal, state.target(goal))
+    fn, args = get_app_fn_args(target)
+    name = fn.name if isinstance(fn, Const) else None
+    if name == "Eq" and len(args) == 3:
+        if _unify(state, goal, args[1], args[2]):
+            state.assign(goal, mk_app(Const("Eq.refl", fn.levels), [args[0], args[1]]))
+            state.replace_main([])
+            return
+        raise TacticError(f"Tactic `rfl` failed: The left-hand side\n  {_fmt(state, args[1])}\nis not definitionally "
+                          f"equal to the right-hand side\n  {_fmt(state, args[2])}\n\n" + state.format_goal(goal), tac)
+    for lemma in ("Iff.refl", "Nat.le.refl", "HEq.refl"):
+        if state.env.find(lemma) is None:
+            continue
+        trial = state.copy()
+        try:
+            apply_core(trial, trial.main_goal(tac), _fresh_const(trial, lemma), tac)
+        except TacticError:
+            continue
+        trial.prune()
+        if len(trial.goals) < len(state.goals):
+            state.restore_from(trial)
+            return
+    raise TacticError("The rfl tactic failed. Possible reasons:\n- The goal is not a reflexive relation (neither `=` "
+                      "nor a relation with a @[refl] lemma).\n- The arguments of the relation are not equal.\nTry using "
+                      "the reflexivity lemma for your relation explicitly, e.g. `exact Eq.refl _` or\n`exact HEq.rfl` etc.\n\n"
+                      + state.format_goal(goal), tac)
+
+
+def tac_Exfalso(state: TacticState, tac: ast.Exfalso) -> None:
+    goal = state.main_goal(tac)
+    decl = state.decl(goal)
+    target = state.target(goal)
+    level = state.elaborator(goal).ensure_type(target, tac)
+    new = state.new_goal(Const("False"), decl.lctx, decl.user_name)
+    state.assign(goal, mk_app(Const("False.elim", [level]), [target, new]))
+    state.replace_main([new])
+
+
+def tac_Contradiction(state: TacticState, tac: ast.Contradiction) -> None:
+    goal = state.main_goal(tac)
+    decl = state.decl(goal)
+    target = state.target(goal)
+    elab = state.elaborator(goal)
+    level = elab.ensure_type(target, tac)
+    hyps = [h for h in decl.lctx if h.uid not in state.hidden]
+    for h in hyps:  # h : False
+        if _head_const(elab.whnf(h.type)) == "False":
+            state.assign(goal, mk_app(Const("False.elim", [level]), [target, h]))
+            state.replace_main([])
+            return
+    for h in hyps:  # h : ¬p and h' : p
+        ty = elab.whnf(h.type)
+        if isinstance(ty, Pi) and _head_const(elab.whnf(ty.body)) == "False" and ty.body.lbr == 0:
+            for h2 in hyps:
+                if h2 is not h and elab.unify(h2.type, ty.type):
+                    state.assign(goal, mk_app(Const("False.elim", [level]), [target, App(h, h2)]))
+                    state.replace_main([])
+                    return
+            fn, args = get_app_fn_args(elab.whnf(ty.type))  # h : ¬a = a
+            if isinstance(fn, Const) and fn.name == "Eq" and len(args) == 3 and elab.unify(args[1], args[2]):
+                proof = App(h, mk_app(Const("Eq.refl", fn.levels), [args[0], args[1]]))
+                state.assign(goal, mk_app(Const("False.elim", [level]), [target, proof]))
+                state.replace_main([])
+                return
+    from .tactics_cases import contradiction_by_constructors
+
+    if contradiction_by_constructors(state, goal, hyps, level, target):
+        return
+    raise TacticError("tactic 'contradiction' failed\n\n" + state.format_goal(goal), tac)
+
+
+def tac_Trivial(state: TacticState, tac: ast.Tactic) -> None:
+    """Lean's `trivial`: `rfl`, `exact True.intro`, `assumption`, `decide`, or `And.intro` with both sides trivial."""
+    goal = state.main_goal(tac)
+    attempts: list[Callable[[TacticState], None]] = [
+        lambda s: tac_Rfl(s, tac),
+        lambda s: _exact_const(s, "True.intro", tac),
+        lambda s: tac_Assumption(s, tac),
+    ]
+    for attempt in attempts:
+        trial = state.copy()
+        try:
+            attempt(trial)
+        except TacticError:
+            continue
+        state.restore_from(trial)
+        return
+    target = state.whnf(goal, state.target(goal))
+    if _head_const(target) == "And":
+        trial = state.copy()
+        try:
+            apply_core(trial, trial.main_goal(tac), _fresh_const(trial, "And.intro"), tac)
+            tac_Trivial(trial, tac)
+            tac_Trivial(trial, tac)
+        except TacticError:
+            pass
+        else:
+            state.restore_from(trial)
+            return
+    raise TacticError("tactic 'trivial' failed\n\n" + state.format_goal(goal), tac)
+
+
+def _exact_const(state: TacticState, name: str, node: ast.Node) -> None:
+    goal = state.main_goal(node)
+    c = _fresh_const(state, name)
+    if not _unify(state, goal, state.elaborator(goal).infer(c), state.target(goal)):
+        raise TacticError("type mismatch", node)
+    state.assign(goal, c)
+    state.replace_main([])
+
+
+def tac_ShowTac(state: TacticState, tac: ast.ShowTac) -> None:
+    """`show T` picks the first goal unifying with `T` and displays it as `T`."""
+    for i, goal in enumerate(list(state.goals)):
+        elab = state.elaborator(goal)
+        snap = state.mctx.snapshot()
+        try:
+            ty = elab.elab_type(tac.type)
+        except ElabError:
+            state.mctx.restore(snap)
+            continue
+        if elab.unify(ty, state.target(goal)):
+            decl = state.decl(goal)
+            new = state.new_goal(ty, decl.lctx, decl.user_name)
+            state.assign(goal, new)
+            state.goals = [new] + state.goals[:i] + state.goals[i + 1:]
+            state.prune()
+            return
+        state.mctx.restore(snap)
+    goal = state.main_goal(tac)
+    raise TacticError(f"type mismatch\n  {tac.type.__class__.__name__}\n\n" + state.format_goal(goal), tac)
+
+
+def tac_HaveTac(state: TacticState, tac: ast.HaveTac) -> None:
+    """`have h : T := e` adds `h : T`; without `:= e`, `T` becomes a new goal first."""
+    goal = state.main_goal(tac)
+    decl = state.decl(goal)
+    elab = state.elaborator(goal)
+    if tac.binders:
+        raise TacticError("`have` with binders is not supported by the embedded checker", tac)
+    ty = elab.elab_type(tac.type) if tac.type is not None else None
+    new_goals: list[MVar] = []
+    if tac.value is not None:
+        value, new_goals = _elab_closed_term(state, goal, tac.value, ty, "synthetic")
+        if ty is None:
+            ty = state.mctx.instantiate(elab.infer(value))
+    else:
+        if ty is None:
+            raise TacticError("`have` needs a type or a value", tac)
+        value = state.new_goal(ty, decl.lctx, tac.name or "this")
+        new_goals = [value]
+    elab.synthesize_pending()
+    ty = state.mctx.instantiate(ty)
+    if tac.pattern is not None:
+        from .tactics_cases import have_pattern
+
+        have_pattern(state, goal, tac.pattern, value, ty, new_goals, tac)
+        return
+    fv = FVar(tac.name or "this", ty)
+    body = state.new_goal(state.target(goal), decl.lctx + (fv,), decl.user_name)
+    state.assign(goal, App(DelayedLambda((fv,), body), value))
+    state.replace_main(new_goals + [body] if tac.value is None else [body] + new_goals)
+
+
+def tac_Specialize(state: TacticState, tac: ast.Specialize) -> None:
+    goal = state.main_goal(tac)
+    decl = state.decl(goal)
+    value, new_goals = _elab_closed_term(state, goal, tac.term, None, "all")
+    head = get_app_fn(value)
+    if not isinstance(head, FVar) or not isinstance(value, App):
+        raise TacticError("'specialize' requires a term of the form `h x_1 .. x_n` where `h` appears in the local context", tac)
+    ty = state.mctx.instantiate(state.elaborator(goal).infer(value))
+    fv = FVar(head.name, ty)
+    lctx = tuple(h for h in decl.lctx if h.uid != head.uid) + (fv,)
+    body = state.new_goal(state.target(goal), lctx, decl.user_name)
+    state.assign(goal, App(DelayedLambda((fv,), body), value))
+    state.replace_main([body] + new_goals)
+
+
+def tac_Symm(state: TacticState, tac: ast.Symm) -> None:
+    goal = state.main_goal(tac)
+    target = state.whnf(goal, state.target(goal))
+    lemma = {"Eq": "Eq.symm", "Iff": "Iff.symm", "Ne": "Ne.symm"}.get(_head_const(target) or "")
+    if lemma is None or state.env.find(lemma) is None:
+        raise TacticError("symm failed, no @[symm] lemma applies to the goal\n\n" + state.format_goal(goal), tac)
+    apply_core(state, goal, _fresh_const(state, lemma), tac)
+
+
+def tac_RenameI(state: TacticState, tac: ast.RenameI) -> None:
+    """Give names to the most recent inaccessible hypotheses, oldest first."""
+    goal = state.main_goal(tac)
+    decl = state.decl(goal)
+    lctx = list(decl.lctx)
+    inaccessible = [i for i, h in enumerate(lctx) if h.name.endswith("✝") and h.uid not in state.hidden]
+    if len(tac.names) > len(inaccessible):
+        raise TacticError("too many variable names provided", tac)
+    targets = inaccessible[len(inaccessible) - len(tac.names):]
+    for i, name in zip(targets, tac.names):
+        if name == "_":
+            continue
+        h = lctx[i]
+        lctx[i] = FVar(name, h.type, h.value, h.binder_info, uid=h.uid)
+    new = state.new_goal(decl.type, lctx, decl.user_name)
+    state.assign(goal, new)
+    state.replace_main([new])
+
+
+def tac_SorryTac(state: TacticState, tac: ast.Tactic) -> None:
+    goal = state.main_goal(tac)
+    decl = state.decl(goal)
+    target = state.target(goal)
+    level = state.elaborator(goal).ensure_type(target, tac)
+    state.sorries.append((tac, decl.lctx, target))
+    state.assign(goal, mk_app(Const("sorryAx", [level]), [target, Const("Bool.false")]))
+    state.replace_main([])
+
+
+tac_Admit = tac_SorryTac
+
+
+def tac_Skip(state: TacticState, tac: ast.Skip) -> None:
+    return None
+
+
+def tac_Done(state: TacticState, tac: ast.Done) -> None:
+    state.prune()
+    if state.goals:
+        raise TacticError("unsolved goals\n" + "\n\n".join(state.format_goals()), tac)
+
+
+# ---------------------------------------------------------------------------
+# combinators
+# ---------------------------------------------------------------------------
+
+def _try(state: TacticState, fn: Callable[[TacticState], None]) -> bool:
+    trial = state.copy()
+    try:
+        fn(trial)
+    except TacticError:
+        return False
+    state.restore_from(trial)
+    return True
+
+
+def _focus(state: TacticState, goal: MVar, body: Callable[[TacticState], None], node: ast.Node,
+           must_close: bool = True) -> list[MVar]:
+    """Run `body` with only `goal` visible; returns the goals it leaves (error if `must_close`)."""
+    rest = [g for g in state.goals if g is not goal]
+    state.goals = [goal]
+    try:
+        body(state)
+    except TacticError:
+        state.goals = state.goals + rest
+        raise
+    state.prune()
+    left = state.goals
+    if must_close and left:
+        state.goals = left + rest
+        raise TacticError("unsolved goals\n" + "\n\n".join(state.format_goal(g) for g in left), node)
+    state.goals = rest
+    return left
+
+
+def tac_CDotTac(state: TacticState, tac: ast.CDotTac) -> None:
+    goal = state.main_goal(tac)
+    _focus(state, goal, lambda s: run_tactic_seq(s, tac.body), tac)
+
+
+def tac_Nested(state: TacticState, tac: ast.Nested) -> None:
+    if tac.bracket == "{":
+        goal = state.main_goal(tac)
+        _focus(state, goal, lambda s: run_tactic_seq(s, tac.body), tac)
+    else:
+        run_tactic_seq(state, tac.body)
+
+
+def tac_Focus(state: TacticState, tac: ast.Focus) -> None:
+    goal = state.main_goal(tac)
+    left = _focus(state, goal, lambda s: run_tactic_seq(s, tac.body), tac, must_close=False)
+    state.goals = left + state.goals
+
+
+def tac_ThenAll(state: TacticState, tac: ast.ThenAll) -> None:
+    goal = state.main_goal(tac)
+    produced = _focus(state, goal, lambda s: run_tactic(s, tac.first), tac, must_close=False)
+    rest = state.goals
+    results: list[MVar] = []
+    for g in produced:
+        if g.uid in state.mctx.assignment:
+            continue
+        state.goals = [g]
+        run_tactic(state, tac.then)
+        state.prune()
+        results.extend(state.goals)
+    state.goals = results + rest
+
+
+def _tag_matches(tag: str | None, wanted: str) -> bool:
+    if wanted == "_":
+        return True
+    if tag is None:
+        return False
+    return tag == wanted or tag.endswith("." + wanted)
+
+
+def _rename_for_case(state: TacticState, goal: MVar, names: Sequence[str], node: ast.Node) -> MVar:
+    if not names:
+        return goal
+    rename = ast.RenameI(node.pos, node.end_pos, "rename_i", tuple(names))
+    state.goals = [goal] + [g for g in state.goals if g is not goal]
+    tac_RenameI(state, rename)
+    return state.goals[0]
+
+
+def tac_Case(state: TacticState, tac: ast.Case) -> None:
+    for arg in tac.args:
+        state.prune()
+        goal = next((g for g in state.goals if _tag_matches(state.decl(g).user_name, arg.tag)), None)
+        if goal is None:
+            raise TacticError(f"Case tag '{arg.tag}' not found.\n\nThere are no cases to select." if not state.goals
+                              else f"Case tag '{arg.tag}' not found.\n\nAvailable tags: "
+                              + ", ".join(f"'{state.decl(g).user_name}'" for g in state.goals if state.decl(g).user_name), tac)
+        goal = _rename_for_case(state, goal, arg.names, tac)
+        state.decl(goal).user_name = None
+        _focus(state, goal, lambda s: run_tactic_seq(s, tac.body), tac)
+
+
+def tac_Next(state: TacticState, tac: ast.Next) -> None:
+    goal = state.main_goal(tac)
+    goal = _rename_for_case(state, goal, tac.names, tac)
+    _focus(state, goal, lambda s: run_tactic_seq(s, tac.body), tac)
+
+
+def tac_AllGoals(state: TacticState, tac: ast.AllGoals) -> None:
+    state.prune()
+    results: list[MVar] = []
+    for g in list(state.goals):
+        if g.uid in state.mctx.assignment:
+            continue
+        state.goals = [g]
+        run_tactic_seq(state, tac.body)
+        state.prune()
+        results.extend(state.goals)
+    state.goals = results
+
+
+def tac_AnyGoals(state: TacticState, tac: ast.AnyGoals) -> None:
+    state.prune()
+    results: list[MVar] = []
+    progress = False
+    for g in list(state.goals):
+        trial = state.copy()
+        trial.goals = [g]
+        try:
+            run_tactic_seq(trial, tac.body)
+        except TacticError:
+            results.append(g)
+            continue
+        progress = True
+        state.restore_from(trial)
+        state.prune()
+        results.extend(state.goals)
+    state.goals = results
+    if not progress:
+        raise TacticError("any_goals failed on every goal", tac)
+
+
+def tac_First(state: TacticState, tac: ast.First) -> None:
+    last: TacticError | None = None
+    for alt in tac.alts:
+        trial = state.copy()
+        try:
+            run_tactic_seq(trial, alt)
+        except TacticError as err:
+            last = err
+            continue
+        state.restore_from(trial)
+        return
+    raise last or TacticError("first failed", tac)
+
+
+def tac_Try(state: TacticState, tac: ast.Try) -> None:
+    _try(state, lambda s: run_tactic_seq(s, tac.body))
+
+
+def tac_Repeat(state: TacticState, tac: ast.Repeat) -> None:
+    for _ in range(10_000):
+        state.prune()
+        if not state.goals:
+            return
+        before = (len(state.goals), state.goals[0].uid)
+        if not _try(state, lambda s: run_tactic_seq(s, tac.body)):
+            return
+        state.prune()
+        if state.goals and (len(state.goals), state.goals[0].uid) == before:
+            return
+
+
+def tac_OnGoal(state: TacticState, tac: ast.OnGoal) -> None:
+    state.prune()
+    index = tac.index - 1 if tac.index > 0 else len(state.goals) + tac.index
+    if not 0 <= index < len(state.goals):
+        raise TacticError(f"goal index {tac.index} is out of range", tac)
+    goal = state.goals[index]
+    before, after = state.goals[:index], state.goals[index + 1:]
+    state.goals = [goal]
+    run_tactic_seq(state, tac.body)
+    state.prune()
+    state.goals = before + state.goals + after
+
+
+# registry: tactic syntax class name -> implementation
+_TACTICS: dict[str, Callable] = {name[len("tac_"):]: fn for name, fn in dict(globals()).items() if name.startswith("tac_")}
+_TACTICS["Trivial"] = tac_Trivial
+_TACTICS["Admit"] = tac_Admit
+
+
+def register(name: str) -> Callable[[Callable], Callable]:
+    """Decorator for tactics defined in other modules (`tactics_cases`, `tactics_rewrite`)."""
+    def wrap(fn: Callable) -> Callable:
+        _TACTICS[name] = fn
+        return fn
+
+    return wrap
+
+
+def _load_extensions() -> None:
+    from . import tactics_cases, tactics_rewrite  # noqa: F401  (they register themselves)
+
+
+_load_extensions()

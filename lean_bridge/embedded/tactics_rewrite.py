@@ -1,0 +1,2 @@
+"""Rewriting tactics (`rw`, `rewrite`, `rwa`, `simp`)."""
+from __future__ import annotations
