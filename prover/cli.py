@@ -22,6 +22,8 @@ def _build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="check every declaration of Lean files with the embedded checker",
                            epilog=EPILOG_CHECK, formatter_class=argparse.RawDescriptionHelpFormatter)
     check.add_argument("files", nargs="+", type=Path, metavar="FILE.lean")
+    sub.add_parser("doctor", help="say which proof-checker backends are usable here, and why not",
+                   epilog="example:\n  prover doctor", formatter_class=argparse.RawDescriptionHelpFormatter)
     return parser
 
 
@@ -62,9 +64,25 @@ def run_check(files: Sequence[Path]) -> int:
     return 0 if all_ok else 1
 
 
+def run_doctor() -> int:
+    """One line per backend kind (usable or why not), with hints; exit 0 if any backend is usable."""
+    from lean_bridge.doctor import diagnose
+
+    reports = diagnose()
+    for report in reports:
+        status = "usable" if report.usable else "not usable"
+        version = f" ({report.version})" if report.version else ""
+        print(f"{report.kind}: {status}{version}: {report.reason}")
+        for hint in report.hints:
+            print(f"  hint: {hint}")
+    return 0 if any(r.usable for r in reports) else 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `prover` console script."""
     args = _build_parser().parse_args(argv)
     if args.command == "check":
         return run_check(args.files)
+    if args.command == "doctor":
+        return run_doctor()
     return _usage_error(f"unknown command {args.command}")

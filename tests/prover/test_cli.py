@@ -1,0 +1,63 @@
+"""The `prover` command as a user runs it: a real subprocess, real files, exit codes and output lines."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_prover(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "prover", *args], cwd=ROOT, capture_output=True, text=True, timeout=300)
+
+
+def test_check_bundled_example_is_all_ok():
+    out = run_prover("check", "datasets/examples/core_facts.lean")
+    assert out.returncode == 0, out.stdout + out.stderr
+    lines = out.stdout.splitlines()
+    assert lines and all(line.endswith(": ok") for line in lines)
+    assert "Examples.and_swap: ok" in lines
+
+
+def test_check_reports_each_declaration_with_error_position(tmp_path):
+    f = tmp_path / "mixed.lean"
+    f.write_text("theorem good (n : Nat) : n + 0 = n := rfl\ntheorem bad (n : Nat) : 0 + n = n := rfl\n"
+                 "theorem uses_sorry : 1 = 2 := sorry\n", encoding="utf-8")
+    out = run_prover("check", str(f))
+    assert out.returncode == 1
+    lines = out.stdout.splitlines()
+    assert lines[0] == "good: ok"
+    assert lines[1].startswith("bad: error: ") and lines[1].endswith(f"({f}:2:37)")
+    assert lines[2].startswith("uses_sorry: error: declaration uses ") and "sorry" in lines[2]
+    assert "Traceback" not in out.stderr
+
+
+def test_unparsable_file_gives_one_line_per_error_and_no_traceback(tmp_path):
+    f = tmp_path / "broken.lean"
+    f.write_text("theorem t : True := (trivial\n\ntheorem u : True := trivial\n", encoding="utf-8")
+    out = run_prover("check", str(f))
+    assert out.returncode == 1
+    assert "Traceback" not in out.stderr
+    assert any(line.startswith("t: error: unexpected") for line in out.stdout.splitlines())
+    assert "u: ok" in out.stdout.splitlines()
+
+
+def test_missing_file_is_a_usage_error():
+    out = run_prover("check", "no/such/file.lean")
+    assert out.returncode == 2
+    assert out.stderr.strip() == "prover: error: cannot read no/such/file.lean: no such file"
+
+
+def test_non_utf8_file_is_a_usage_error(tmp_path):
+    f = tmp_path / "latin1.lean"
+    f.write_bytes(b"theorem t : True := trivial -- caf\xe9\n")
+    out = run_prover("check", str(f))
+    assert out.returncode == 2 and "not UTF-8" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_doctor_reports_every_backend_kind():
+    out = run_prover("doctor")
+    kinds = [line.split(":")[0] for line in out.stdout.splitlines() if not line.startswith(" ")]
+    assert kinds == ["embedded", "pantograph", "repl"]
+    assert "Traceback" not in out.stderr
