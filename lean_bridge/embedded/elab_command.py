@@ -82,6 +82,7 @@ class ProofArtifacts:
     sorries: list  # (syntax, local context, goal type)
     root_goals: list  # (by-syntax, TacticState)
     tactic_steps: list  # (tactic syntax, TacticState before it)
+    elab: object = None  # the TermElaborator (its `recursive` fvar is hidden from goals, as Lean's aux decls)
 
 
 @dataclass
@@ -246,7 +247,7 @@ class CommandElaborator:
         e = elab.elab(cmd.term, None)
         elab.synthesize_pending()
         ty = elab.instantiate(elab.infer(e))
-        self.messages.append(Message("info", cmd.pos, cmd.end_pos, f"{format_expr(elab.instantiate(e))} : {format_expr(ty)}"))
+        self.messages.append(Message("info", cmd.pos, _keyword_end(cmd), f"{format_expr(elab.instantiate(e))} : {format_expr(ty)}"))
 
     def cmd_Reduce(self, cmd: ast.Reduce) -> None:
         from .pretty import format_expr
@@ -254,7 +255,7 @@ class CommandElaborator:
         elab = TermElaborator(self.env, self.state.scope)
         e = elab.instantiate(elab.elab(cmd.term, None))
         elab.synthesize_pending()
-        self.messages.append(Message("info", cmd.pos, cmd.end_pos, format_expr(elab.whnf(elab.instantiate(e)))))
+        self.messages.append(Message("info", cmd.pos, _keyword_end(cmd), format_expr(elab.whnf(elab.instantiate(e)))))
 
     # -- declarations --------------------------------------------------------------------
 
@@ -340,7 +341,8 @@ class CommandElaborator:
             self.state.env = new_env
         bad = sorted(a for a in axioms if a not in LEAN_AXIOMS)
         if "sorryAx" in bad:
-            self.messages.append(Message("warning", cmd.pos, cmd.end_pos, "declaration uses 'sorry'"))
+            start, end = decl_name_span(cmd)
+            self.messages.append(Message("warning", start, end, "declaration uses `sorry`"))
             self._result(name, cmd, False, "declaration uses 'sorry'", axioms, kind)
         elif bad:
             self._result(name, cmd, False, f"depends on axiom '{bad[0]}', which is not one of Lean's built-in axioms", axioms, kind)
@@ -355,10 +357,29 @@ class CommandElaborator:
 
     def _elab_declaration(self, cmd: ast.Command, name: str, universes: Sequence[str], binders: Sequence[ast.Binder],
                           type_stx: ast.Term | None, value_stx, kind: str) -> tuple[Expr, Expr, tuple[str, ...], bool]:
+        """Elaborate a declaration; an unknown atomic name in its header becomes an implicit argument,
+        as with Lean's default `autoImplicit true` (`theorem t (x : α) : x = x` binds `{α}`)."""
+        auto_bound: list[ast.Binder] = []
+        while True:
+            progress: dict[str, bool] = {}
+            try:
+                return self._elab_declaration_once(cmd, name, universes, tuple(auto_bound) + tuple(binders),
+                                                   type_stx, value_stx, kind, progress)
+            except ElabError as err:
+                unknown = _unknown_atomic_name(err.message)
+                if progress.get("header_done") or unknown is None or len(auto_bound) >= 16 \
+                        or any(unknown in b.names for b in auto_bound):
+                    raise
+                self.artifacts.pop()
+                auto_bound.append(ast.Binder(cmd.pos, cmd.pos, ast.IMPLICIT, (unknown,), None, None))
+
+    def _elab_declaration_once(self, cmd: ast.Command, name: str, universes: Sequence[str],
+                               binders: Sequence[ast.Binder], type_stx: ast.Term | None, value_stx, kind: str,
+                               progress: dict[str, bool]) -> tuple[Expr, Expr, tuple[str, ...], bool]:
         scope = self._decl_scope(name)
         elab = TermElaborator(self.env, scope, level_names=universes, max_steps=self.max_steps)
         self.artifacts.append(ProofArtifacts(name, self.env, scope, elab.level_names, elab.mctx, elab.sorries,
-                                             elab.root_goals, elab.tactic_steps))
+                                             elab.root_goals, elab.tactic_steps, elab))
         with elab.binders(scope.variables) as var_fvars, elab.binders(binders) as fvars:
             if type_stx is not None:
                 type_ = elab.elab_type(type_stx)
@@ -370,6 +391,7 @@ class CommandElaborator:
             if kind in ("theorem", "example") and type_stx is not None:
                 self._check_no_holes(elab, type_, type_stx)
             elab.auto_bound_universes = False  # Lean binds unknown universe names in the header only
+            progress["header_done"] = True
             rec_fvar = None
             if kind != "example":
                 short = name.rpartition(".")[2]
@@ -387,7 +409,12 @@ class CommandElaborator:
             elab.synthesize_pending()
             value = elab.instantiate(value)
             if rec_fvar is not None and any(isinstance(x, FVar) and x.uid == rec_fvar.uid for x in iter_subexprs(value)):
-                raise ElabError(f"fail to show termination for\n  {name}\nstructural recursion cannot be used (the embedded checker supports structural recursion through `match`/equations on the recursive argument's direct subterms)", cmd)
+                if not fvars:  # Lean's exact wording when there is no argument to recurse on
+                    raise ElabError(f"fail to show termination for\n  {name}\nwith errors\nfailed to infer structural "
+                                    "recursion:\nno parameters suitable for structural recursion\n\nwell-founded "
+                                    f"recursion cannot be used, `{name.rpartition('.')[2]}` does not take any (non-fixed) "
+                                    "arguments", _NameNode(*decl_name_span(cmd)))
+                raise ElabError(f"fail to show termination for\n  {name}\nstructural recursion cannot be used (the embedded checker supports structural recursion through `match`/equations on the recursive argument's direct subterms)", _NameNode(*decl_name_span(cmd)))
             type_ = elab.instantiate(type_)
             all_fvars = list(var_fvars) + list(fvars)
             used_vars = _used_variables(var_fvars, [type_, value] + [elab.instantiate(f.type) for f in fvars])
@@ -592,6 +619,15 @@ class _RecursiveFn:
     params: list[FVar]
 
 
+def _unknown_atomic_name(message: str) -> str | None:
+    """The name in an "Unknown identifier `x`" error when `x` is atomic (no dots), else None."""
+    prefix = "Unknown identifier `"
+    if not message.startswith(prefix) or not message.endswith("`"):
+        return None
+    name = message[len(prefix):-1]
+    return name if name and "." not in name else None
+
+
 def _check_ctor_result(elab: TermElaborator, ctor_type: Expr, name: str, node: ast.Node) -> None:
     """A constructor must end in the type being declared (Lean checks this before the kernel does)."""
     t = elab.instantiate(ctor_type)
@@ -673,3 +709,47 @@ def _guess_decl_name(source: str) -> str:
         if w in ("theorem", "lemma", "def", "abbrev", "example", "axiom", "inductive", "structure", "instance"):
             return words[i + 1] if w != "example" else "_example"
     return "<parse error>"
+
+
+@dataclass(frozen=True)
+class _NameNode:
+    """A bare source span (Lean reports some declaration errors at the declaration's name)."""
+
+    pos: tuple[int, int]
+    end_pos: tuple[int, int]
+
+
+_DECL_KEYWORDS = ("theorem", "lemma", "def", "abbrev", "instance", "opaque", "axiom", "inductive", "structure", "class")
+
+
+def decl_name_span(cmd: ast.Node) -> tuple[tuple[int, int], tuple[int, int]]:
+    """Where Lean reports declaration-level messages (`declaration uses `sorry``, termination): the
+    declaration's name, or the `example` keyword for an example; the command's start otherwise."""
+    from lean_bridge.syntax.tokens import IDENT, KEYWORD, tokenize
+
+    source = getattr(cmd, "source", None)
+    if not isinstance(source, str):
+        return cmd.pos, cmd.end_pos
+
+    def absolute(line: int, col: int) -> tuple[int, int]:
+        return (cmd.pos[0] + line - 1, col + cmd.pos[1] if line == 1 else col)
+
+    try:
+        toks = tokenize(source)
+    except Exception:  # the lexer does not raise, but never let a span computation fail a command
+        return cmd.pos, cmd.end_pos
+    for i, t in enumerate(toks):
+        if t.kind == KEYWORD and t.text == "example":
+            return absolute(t.line, t.col), absolute(t.end_line, t.end_col)
+        if t.kind == KEYWORD and t.text in _DECL_KEYWORDS:
+            if i + 1 < len(toks) and toks[i + 1].kind == IDENT:
+                n = toks[i + 1]
+                return absolute(n.line, n.col), absolute(n.end_line, n.end_col)
+            return absolute(t.line, t.col), absolute(t.end_line, t.end_col)
+    return cmd.pos, cmd.end_pos
+
+
+def _keyword_end(cmd: ast.Command) -> tuple[int, int]:
+    """End of a command's leading keyword (`#check`): where Lean ends the span of its output."""
+    word = cmd.source.split(None, 1)[0] if cmd.source.split() else ""
+    return (cmd.pos[0], cmd.pos[1] + len(word))

@@ -170,9 +170,14 @@ class TermElaborator:
             self.lctx.pop()
 
     def find_local(self, name: str) -> FVar | None:
+        """The innermost hypothesis called `name`; the function being defined comes last, as in Lean,
+        where its reference sits before the declaration's binders (so `(h : p)` shadows `theorem h`)."""
+        rec = self.recursive.fvar if self.recursive is not None else None
         for fv in reversed(self.lctx):
-            if fv.name == name:
+            if fv.name == name and fv is not rec:
                 return fv
+        if rec is not None and rec.name == name and any(fv is rec for fv in self.lctx):
+            return rec
         return None
 
     def fmt(self, e: Expr) -> str:

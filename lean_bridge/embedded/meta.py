@@ -86,6 +86,15 @@ class MetaContext:
         self.decls[mvar.uid] = MetavarDecl(type_, lctx, user_name, kind)
         return mvar
 
+    def update_decl(self, uid: int, **changes: object) -> MetavarDecl:
+        """Change a hole's declaration (kind, tag) in this context only: declarations are shared
+        between copies, so they are replaced, never edited in place."""
+        from dataclasses import replace as dc_replace
+
+        decl = dc_replace(self.decls[uid], **changes)
+        self.decls[uid] = decl
+        return decl
+
     def new_level_mvar(self) -> LevelMVar:
         """A fresh universe-level hole."""
         from .expr import fresh_mvar_id

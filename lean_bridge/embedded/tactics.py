@@ -64,10 +64,15 @@ class TacticState:
     steps: list = field(default_factory=list)  # (tactic syntax, state before) of every tactic run
     record_steps: bool = False
     hidden: frozenset[int] = frozenset()  # fvar uids never shown (the function being defined)
+    # REPL tactic mode: like Lean's error recovery, an unknown identifier in a tactic's term is logged
+    # here and the term becomes a (synthetic) `sorry`, so the proof can never be "Completed"
+    recover: bool = False
+    messages: list = field(default_factory=list)
 
     def copy(self) -> "TacticState":
         return TacticState(self.env, self.scope, self.mctx.copy(), list(self.goals), list(self.level_names),
-                           self.max_steps, list(self.sorries), list(self.steps), self.record_steps, self.hidden)
+                           self.max_steps, list(self.sorries), list(self.steps), self.record_steps, self.hidden,
+                           self.recover, list(self.messages))
 
     def restore_from(self, other: "TacticState") -> None:
         """Adopt `other`'s goals and assignments (after a successful attempt on a copy)."""
@@ -75,6 +80,7 @@ class TacticState:
         self.mctx.decls, self.mctx.assignment = other.mctx.decls, other.mctx.assignment
         self.mctx.level_assignment = other.mctx.level_assignment
         self.goals, self.sorries, self.steps = other.goals, other.sorries, other.steps
+        self.messages = other.messages
 
     # -- goals ------------------------------------------------------------------
 
@@ -181,6 +187,9 @@ def run_by_block(elab: TermElaborator, stx: ast.By, expected: Expr) -> Expr:
     try:
         run_tactic_seq(state, stx.tactics)
     except TacticError as err:
+        # what ran before the error stays visible to the servers (Lean keeps it in the info trees)
+        elab.sorries.extend(state.sorries)
+        elab.tactic_steps.extend(state.steps)
         raise ElabError(err.message, err.node or stx) from None
     finally:
         elab.tactic_depth -= 1
@@ -201,7 +210,14 @@ def _elab_closed_term(state: TacticState, goal: MVar, stx: ast.Term, expected: E
     """Elaborate a term in the goal's context. `allow_holes`: "none" (exact), "synthetic" (refine: `?_`
     become goals), "all" (apply: any unsolved argument becomes a goal). Returns (term, new goals)."""
     elab = state.elaborator(goal)
-    e = elab.elab(stx, expected)
+    try:
+        e = elab.elab(stx, expected)
+    except ElabError as err:
+        if not (state.recover and expected is not None and err.message.startswith("Unknown identifier")):
+            raise
+        state.messages.append(err.message)
+        level = elab.ensure_type(expected, stx)
+        return mk_app(Const("sorryAx", [level]), [state.mctx.instantiate(expected), Const("Bool.true")]), []
     elab.synthesize_pending()
     state.sorries.extend(elab.sorries)
     state.steps.extend(elab.tactic_steps)
@@ -322,7 +338,7 @@ def tac_Refine(state: TacticState, tac: ast.Refine) -> None:
     for g in new_goals:
         d = state.decl(g)
         if d.user_name is None:
-            d.user_name = tag
+            state.mctx.update_decl(g.uid, user_name=tag)
     state.assign(goal, value)
     state.replace_main(new_goals)
 
@@ -393,12 +409,11 @@ def _finish_apply(state: TacticState, goal: MVar, term: Expr, args: list, elab: 
     ordered = [a for a in open_args if a[0].uid not in dependent] + [a for a in open_args if a[0].uid in dependent]
     new_goals = []
     for m, name in ordered:
-        d = state.decl(m)
-        d.kind = "syntheticOpaque"
         if len(ordered) == 1 or not name or name.endswith("✝") or name.startswith("a✝"):
-            d.user_name = parent if (len(ordered) == 1 or not name or "✝" in name) else name
+            tag = parent if (len(ordered) == 1 or not name or "✝" in name) else name
         else:
-            d.user_name = f"{parent}.{name}" if parent else name
+            tag = f"{parent}.{name}" if parent else name
+        state.mctx.update_decl(m.uid, kind="syntheticOpaque", user_name=tag)
         new_goals.append(m)
     state.assign(goal, state.mctx.instantiate(term))
     state.replace_main(new_goals)
@@ -800,7 +815,7 @@ def tac_Case(state: TacticState, tac: ast.Case) -> None:
                               else f"Case tag '{arg.tag}' not found.\n\nAvailable tags: "
                               + ", ".join(f"'{state.decl(g).user_name}'" for g in state.goals if state.decl(g).user_name), tac)
         goal = _rename_for_case(state, goal, arg.names, tac)
-        state.decl(goal).user_name = None
+        state.mctx.update_decl(goal.uid, user_name=None)
         _focus(state, goal, lambda s: run_tactic_seq(s, tac.body), tac)
 
 
@@ -886,6 +901,17 @@ def tac_OnGoal(state: TacticState, tac: ast.OnGoal) -> None:
     run_tactic_seq(state, tac.body)
     state.prune()
     state.goals = before + state.goals + after
+
+
+def tac_Rotate(state: TacticState, tac: ast.Rotate) -> None:
+    """`rotate_left n` moves the first n goals to the end; `rotate_right n` the last n to the front."""
+    state.prune()
+    if not state.goals:
+        return
+    shift = tac.count % len(state.goals)
+    if not tac.left:
+        shift = (len(state.goals) - shift) % len(state.goals)
+    state.goals = state.goals[shift:] + state.goals[:shift]
 
 
 # registry: tactic syntax class name -> implementation

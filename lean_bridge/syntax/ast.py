@@ -937,6 +937,14 @@ class OnGoal(Tactic):
 
 
 @node
+class Rotate(Tactic):
+    """`rotate_left n` / `rotate_right n` (n defaults to 1): cycle the goal list."""
+
+    left: bool
+    count: int
+
+
+@node
 class Nested(Tactic):
     """`(tacs)` (bracket "(") or `{ tacs }` (bracket "{", which must close the goal)."""
 

@@ -1136,6 +1136,8 @@ class Parser:
             "focus": lambda t: self.make(ast.Focus, t, self.tactic_seq(True)),
             "first": self.tac_first,
             "on_goal": self.tac_on_goal,
+            "rotate_left": lambda t: self.make(ast.Rotate, t, True, self.optional_count()),
+            "rotate_right": lambda t: self.make(ast.Rotate, t, False, self.optional_count()),
         })
         return table
 
@@ -1276,6 +1278,12 @@ class Parser:
             self.advance()
             alts.append(self.tactic_seq(require_col_gt=False))
         return self.make(ast.First, t, tuple(alts))
+
+    def optional_count(self) -> int:
+        """An optional numeral argument on the tactic's line (`rotate_left 2`); 1 when absent."""
+        if self.tok.kind == NUM and self.col_ok(self.tok):
+            return int(self.advance().value)
+        return 1
 
     def tac_on_goal(self, t: Token) -> ast.Tactic:
         if self.tok.kind != NUM:
