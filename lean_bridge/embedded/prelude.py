@@ -22,6 +22,7 @@ from .expr import App, Const, NatLit, mk_app
 from .kernel import TypeChecker, add_quot_constant, raise_recursion_limit
 
 LIBRARY = Path(__file__).with_name("library") / "Prelude.lean"
+SIMP_LIBRARY = LIBRARY.with_name("Simp.lean")  # the default simp set's lemmas, loaded after the prelude
 _DIRECTIVE = re.compile(r"^--! (\w+) (.*)$")
 
 
@@ -82,4 +83,15 @@ def prelude_env() -> ElabEnv:
             raise PreludeError(f"{LIBRARY.name}:{errors[0].pos[0]}:{errors[0].pos[1]}: {errors[0].text}")
     for _, kind, arg in directives:
         elab.state.env = _run_directive(elab.env, kind, arg)
+    _load_plain(elab, SIMP_LIBRARY)
     return elab.env
+
+
+def _load_plain(elab: CommandElaborator, path: Path) -> None:
+    """Elaborate a library file without loader directives into the environment being built."""
+    for cmd in parse_file(path.read_text(encoding="utf-8"), str(path)).commands:
+        before = len(elab.messages)
+        elab.run(cmd)
+        errors = [m for m in elab.messages[before:] if m.severity == "error"]
+        if errors:
+            raise PreludeError(f"{path.name}:{errors[0].pos[0]}:{errors[0].pos[1]}: {errors[0].text}")
