@@ -409,7 +409,7 @@ class CommandElaborator:
             elab.synthesize_pending()
             value = elab.instantiate(value)
             if rec_fvar is not None and any(isinstance(x, FVar) and x.uid == rec_fvar.uid for x in iter_subexprs(value)):
-                if not fvars:  # Lean's exact wording when there is no argument to recurse on
+                if not fvars and not isinstance(elab.whnf(type_), Pi):  # Lean's wording: nothing to recurse on
                     raise ElabError(f"fail to show termination for\n  {name}\nwith errors\nfailed to infer structural "
                                     "recursion:\nno parameters suitable for structural recursion\n\nwell-founded "
                                     f"recursion cannot be used, `{name.rpartition('.')[2]}` does not take any (non-fixed) "

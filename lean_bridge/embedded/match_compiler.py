@@ -159,7 +159,8 @@ class _Compiler:
         split = next((j for j, p in enumerate(row.patterns) if isinstance(p, PCtor)), None)
         if split is None:
             return self._leaf(discrs, row, goal)
-        if recursion is not None and split != recursion.column:
+        if recursion is not None and not getattr(recursion, "_used", False) and split != recursion.column:
+            # before the recursor split the column still indexes the original arguments; after it, it is stale
             split = recursion.column if isinstance(row.patterns[recursion.column], PCtor) else split
         return self._split(discrs, rows, goal, split, recursion)
 

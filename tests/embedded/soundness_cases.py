@@ -370,6 +370,17 @@ CASES: list[Case] = [
         "termination",
     ),
     Case(
+        "nonterminating_two_columns",
+        lean("""
+            def bad : Nat → Nat → Nat
+              | 0, n => n
+              | m + 1, 0 => bad (m + 1) 0
+              | m + 1, n + 1 => bad m (bad (m + 1) n)
+        """),
+        "the second equation calls bad on the same arguments; structural recursion on either column fails",
+        "termination",
+    ),
+    Case(
         "nonterminating_unfold_exploit",
         lean("""
             def loop : Nat → Nat
