@@ -10,6 +10,12 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
+EPILOG_BENCH = """examples:
+  prover bench --checker               # median ms per atomic tactic (target < 1 ms)
+  prover bench --bridge --calls 1000   # client CPU ms per round trip (target < 0.3 ms)
+  prover bench --restarts              # 2000 calls, kill -9 every 100: no call lost, no zombie
+"""
+
 EPILOG_CHECK = """examples:
   prover check datasets/examples/core_logic.lean
   prover check a.lean b.lean      # exit 0 only if every declaration of every file is accepted
@@ -22,6 +28,16 @@ def _build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="check every declaration of Lean files with the embedded checker",
                            epilog=EPILOG_CHECK, formatter_class=argparse.RawDescriptionHelpFormatter)
     check.add_argument("files", nargs="+", type=Path, metavar="FILE.lean")
+    bench = sub.add_parser("bench", help="measure the checker and the bridge (figures printed as JSON lines)",
+                           epilog=EPILOG_BENCH, formatter_class=argparse.RawDescriptionHelpFormatter)
+    bench.add_argument("--checker", action="store_true", help="tactic applications per second on a fixed goal set, in process")
+    bench.add_argument("--bridge", action="store_true", help="client time per tactic round trip to the embedded server")
+    bench.add_argument("--restarts", action="store_true", help="soak: calls with the server SIGKILLed every --kill-every calls")
+    bench.add_argument("--goals", type=int, default=300, help="goals for --checker (default 300)")
+    bench.add_argument("--calls", type=int, default=2000, help="calls for --bridge and --restarts (default 2000)")
+    bench.add_argument("--kill-every", type=int, default=100, help="for --restarts (default 100)")
+    bench.add_argument("--protocol", choices=["pantograph", "repl"], default="pantograph",
+                       help="embedded server protocol for --bridge/--restarts (default pantograph)")
     sub.add_parser("doctor", help="say which proof-checker backends are usable here, and why not",
                    epilog="example:\n  prover doctor", formatter_class=argparse.RawDescriptionHelpFormatter)
     return parser
@@ -64,6 +80,35 @@ def run_check(files: Sequence[Path]) -> int:
     return 0 if all_ok else 1
 
 
+def run_bench(args: argparse.Namespace) -> int:
+    """Run the requested measurements (all three when none is named) and print one JSON line each."""
+    import json
+
+    from lean_bridge import open_backend
+
+    chosen = [name for name in ("checker", "bridge", "restarts") if getattr(args, name)] or ["checker", "bridge", "restarts"]
+    for name in chosen:
+        if name == "checker":
+            from lean_bridge.embedded.bench import measure
+
+            figures = measure(args.goals)
+        elif name == "bridge":
+            from lean_bridge.bench import measure_round_trip
+
+            with open_backend("embedded", protocol=args.protocol) as backend:
+                figures = measure_round_trip(backend, args.calls)
+        else:
+            from lean_bridge.stress import soak
+
+            with open_backend("embedded", protocol=args.protocol, timeout=60.0) as backend:
+                report = soak(backend, args.calls, args.kill_every)
+            figures = report.summary()
+            if report.other_errors:
+                print(json.dumps({"bench": name, "undocumented": report.other_errors[:5]}, ensure_ascii=False))
+        print(json.dumps({"bench": name, **figures}, ensure_ascii=False))
+    return 0
+
+
 def run_doctor() -> int:
     """One line per backend kind (usable or why not), with hints; exit 0 if any backend is usable."""
     from lean_bridge.doctor import diagnose
@@ -85,4 +130,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_check(args.files)
     if args.command == "doctor":
         return run_doctor()
+    if args.command == "bench":
+        return run_bench(args)
     return _usage_error(f"unknown command {args.command}")

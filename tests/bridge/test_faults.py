@@ -236,3 +236,20 @@ def test_pantograph_backend_smoke_and_batched_delete() -> None:
         lean.release(state)
         assert lean._pending_delete == []
     assert_no_zombies()
+
+
+@pytest.mark.parametrize("protocol", ["repl", "pantograph"])
+def test_soak_with_kill9_loses_no_call(protocol: str) -> None:
+    """`prover bench --restarts` in small: SIGKILL the embedded server every 40 calls; every call
+    succeeds or raises a documented error (at most one per kill), no zombie, no descriptor leak."""
+    from lean_bridge import open_backend
+    from lean_bridge.stress import soak
+
+    with open_backend("embedded", protocol=protocol, timeout=60) as backend:
+        report = soak(backend, calls=120, kill_every=40)
+    assert report.other_errors == []
+    assert report.calls == 120 and report.kills == 2
+    assert report.succeeded + report.backend_errors + report.lean_errors == report.calls
+    assert report.lean_errors == 0 and report.backend_errors <= report.kills
+    assert len(report.after_kill_ms) == report.kills  # the server came back after each kill
+    assert report.zombies == 0 and report.leaked_fds == 0

@@ -1,13 +1,12 @@
 """End-to-end tests against the embedded servers and against a real Lean, when available.
 
-The embedded tests turn on by themselves once ``lean_bridge.embedded.__main__`` exists;
+The embedded tests always run (the servers are part of this project);
 the real-Lean tests need ``LEAN_BRIDGE_REPL``/``LEAN_BRIDGE_PANTOGRAPH`` (or the binaries
 on PATH) and are skipped with the reason otherwise.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
 
@@ -17,14 +16,6 @@ from lean_bridge import StatementError, TacticError, open_backend
 from lean_bridge.backend import ENV_VARS, PATH_NAMES
 
 
-def _embedded_available() -> bool:
-    """True once the embedded checker has a ``__main__`` (its servers)."""
-    try:
-        return importlib.util.find_spec("lean_bridge.embedded.__main__") is not None
-    except ImportError:
-        return False
-
-
 def _real_available(kind: str) -> bool:
     """True if a real server of ``kind`` can be found."""
     return bool(os.environ.get(ENV_VARS[kind])) or any(shutil.which(n) for n in PATH_NAMES[kind])
@@ -32,9 +23,7 @@ def _real_available(kind: str) -> bool:
 
 LIVE = []
 for protocol in ("pantograph", "repl"):
-    LIVE.append(pytest.param(
-        ("embedded", protocol), id=f"embedded-{protocol}",
-        marks=pytest.mark.skipif(not _embedded_available(), reason="embedded servers not built yet")))
+    LIVE.append(pytest.param(("embedded", protocol), id=f"embedded-{protocol}"))
 for kind in ("pantograph", "repl"):
     LIVE.append(pytest.param(
         (kind, kind), id=f"real-{kind}",
