@@ -930,7 +930,7 @@ def register(name: str) -> Callable[[Callable], Callable]:
 
 
 def _load_extensions() -> None:
-    from . import tactics_cases, tactics_rewrite  # noqa: F401  (they register themselves)
+    from . import tactics_cases, tactics_conversion, tactics_rewrite  # noqa: F401  (they register themselves)
 
 
 _load_extensions()

@@ -430,6 +430,7 @@ def unfold_equation(state: TacticState, elab: TermElaborator, e: Expr) -> Expr |
     arity = _lambda_arity(value)
     if len(args) < arity:
         return None
+    args = [_succ_form(a) for a in args]
     body = head_beta(mk_app(value, args[:arity]))
     chk = elab.checker
     head = get_app_fn(body)
@@ -458,6 +459,17 @@ def unfold_equation(state: TacticState, elab: TermElaborator, e: Expr) -> Expr |
         if template is not None:
             body = _refold(state, fn, value, arity, args, body, template)
     return mk_app(body, args[arity:])
+
+
+def _succ_form(e: Expr) -> Expr:
+    """`a + k` (k ≥ 1, `a` not a numeral) as `Nat.succ (a + (k - 1))`: the same number, but a match on it
+    then binds the predecessor as `a + (k - 1)` (shown as `a` when k = 1), as Lean's equations do,
+    rather than whatever `Nat.add`'s recursor unfolds to."""
+    off = nat_offset(e)
+    if off is None or eval_nat(off[0]) is not None:
+        return e
+    base, k = off
+    return App(Const("Nat.succ"), base if k == 1 else mk_nat_add(base, k - 1))
 
 
 def _rec_template(state: TacticState, value: Expr, arity: int):
