@@ -71,3 +71,63 @@ def test_check_and_sorries(lean) -> None:
     ((name, state),) = lean.sorries(text)
     assert name == "t2" and state.goals[0].target.pp == "p"
     assert lean.run_tactic(state, "exact h").is_solved
+
+
+def _prove_and_swap(lean) -> tuple:
+    state = lean.start_goal("∀ (p q : Prop), p ∧ q → q ∧ p")
+    state = lean.run_tactic(state, "intro p q h")
+    state = lean.run_tactic(state, "exact ⟨h.2, h.1⟩")
+    return state.goals
+
+
+def test_pool_reuses_recycles_and_replaces_broken_backends() -> None:
+    """One slot: reused for `recycle_every` theorems, then restarted; a backend killed during a lease
+    raises the documented error and the next lease gets a working one; `max_rss_mb` recycles."""
+    import os
+    import signal
+
+    from lean_bridge import BackendCrashed, BackendPool
+
+    with BackendPool(1, "embedded", protocol="repl", recycle_every=2, timeout=60) as pool:
+        pids = []
+        for _ in range(3):
+            with pool.lease() as lean:
+                assert _prove_and_swap(lean) == ()
+                pids.append(lean.pid)
+        assert pids[0] == pids[1] != pids[2]
+        with pytest.raises(BackendCrashed):
+            with pool.lease() as lean:
+                state = lean.start_goal("∀ (p : Prop), p → p")
+                os.kill(lean.pid, signal.SIGKILL)
+                lean.run_tactic(state, "intro p hp")
+        with pool.lease() as lean:
+            assert _prove_and_swap(lean) == ()
+    with BackendPool(1, "embedded", protocol="pantograph", max_rss_mb=1, timeout=60) as pool:
+        seen = set()
+        for _ in range(2):
+            with pool.lease() as lean:
+                assert _prove_and_swap(lean) == ()
+                seen.add(lean.pid)
+        assert len(seen) == 2  # any real server is over 1 MB, so each lease ends in a restart
+
+
+def test_pool_serves_threads_in_parallel() -> None:
+    """Two workers prove at the same time on two independent servers."""
+    import threading
+
+    from lean_bridge import BackendPool
+
+    done: list[tuple[int, tuple]] = []
+    with BackendPool(2, "embedded", protocol="pantograph", timeout=60) as pool:
+        def work() -> None:
+            for _ in range(3):
+                with pool.lease() as lean:
+                    done.append((lean.pid, _prove_and_swap(lean)))
+
+        workers = [threading.Thread(target=work) for _ in range(2)]
+        for w in workers:
+            w.start()
+        for w in workers:
+            w.join(timeout=120)
+    assert len(done) == 6 and all(goals == () for _, goals in done)
+    assert len({pid for pid, _ in done}) == 2
