@@ -136,16 +136,37 @@ class CommandElaborator:
     def run(self, cmd: ast.Command) -> None:
         """Elaborate one command; errors become messages (and failed results for declarations)."""
         method = getattr(self, f"cmd_{type(cmd).__name__}", None)
-        if method is None:
-            self._error(f"unsupported command in the embedded checker: {type(cmd).__name__}", cmd)
-            return
+        results_before, messages_before = len(self.results), len(self.messages)
         try:
+            if method is None:
+                raise ElabError(f"unsupported command in the embedded checker: {_command_label(cmd)}", cmd)
             method(cmd)
         except ElabError as err:
             node = err.node or cmd
             self._error(err.message, node)
         except RecursionError:
             self._error("maximum recursion depth has been reached", cmd)
+        except Exception as err:  # noqa: BLE001 - an engine bug rejects this command, never the whole file
+            self._error(f"internal error in the embedded checker: {type(err).__name__}: {err}", cmd)
+        new_errors = [m for m in self.messages[messages_before:] if m.severity == "error"]
+        if new_errors and len(self.results) == results_before:
+            # every error gets a verdict line: a failure that escaped a declaration's own handling, and
+            # errors of other commands (`end` mismatch, unknown namespace, unsupported `#eval`) alike
+            name = self._declared_name(cmd)
+            kind = _COMMAND_KINDS.get(type(cmd), "def") if name is not None else "command"
+            self._result(name or _command_label(cmd), cmd, False, _one_line(new_errors[0].text), kind=kind,
+                         at=_NameNode(new_errors[0].pos, new_errors[0].end_pos))
+
+    def _declared_name(self, cmd: ast.Command) -> str | None:
+        """The name a declaration command reports its result under (None for other commands)."""
+        if isinstance(cmd, ast.InCommand):
+            return self._declared_name(cmd.command)
+        if isinstance(cmd, ast.Example):
+            return "_example"
+        name = getattr(cmd, "name", None)
+        if isinstance(cmd, (ast.Theorem, ast.Definition, ast.Axiom, ast.Inductive, ast.Structure)) and isinstance(name, str):
+            return self._full_name(name)
+        return None
 
     # -- scopes ----------------------------------------------------------------------------
 
@@ -701,6 +722,23 @@ def _default_inductive_level(elab: TermElaborator, params: Sequence[FVar]) -> Le
         if isinstance(ty, Sort):
             level = mk_max(level, ty.level)
     return level
+
+
+_COMMAND_KINDS = {ast.Theorem: "theorem", ast.Example: "example", ast.Axiom: "axiom", ast.Inductive: "inductive",
+                  ast.Structure: "structure"}
+_COMMAND_WORDS = {ast.Universe: "universe", ast.Variable: "variable", ast.Namespace: "namespace", ast.Section: "section",
+                  ast.End: "end", ast.Open: "open", ast.SetOption: "set_option", ast.Check: "#check", ast.Eval: "#eval",
+                  ast.Reduce: "#reduce", ast.Print: "#print", ast.Import: "import", ast.AttributeCmd: "attribute"}
+
+
+def _command_label(cmd: ast.Command) -> str:
+    """How a non-declaration command is named in `prover check`'s verdict lines (`end`, `#eval`)."""
+    keyword = getattr(cmd, "keyword", None)
+    if isinstance(keyword, str):
+        return keyword
+    if isinstance(cmd, ast.InCommand):
+        return _command_label(cmd.command)
+    return _COMMAND_WORDS.get(type(cmd), type(cmd).__name__.lower())
 
 
 def _guess_decl_name(source: str) -> str:

@@ -5,30 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from lean_bridge.embedded.checker import check_source, run_source
-
-
-def accepted(src: str) -> None:
-    results = check_source(src)
-    assert results, "no declaration checked"
-    for r in results:
-        assert r.ok, f"{r.name}: {r.message}"
-
-
-def rejected(src: str) -> str:
-    results, messages = run_source(src)
-    assert results and not results[-1].ok, "expected the declaration to be rejected"
-    errors = [m.text for m in messages if m.severity == "error"]
-    assert errors
-    return errors[0]
-
-
-def goals_after(src: str) -> str:
-    """The goals left by a proof that ends early (`done` reports them as `unsolved goals`)."""
-    text = rejected(src)
-    assert text.startswith("unsolved goals\n"), text
-    return text[len("unsolved goals\n"):]
-
+from tactic_support import accepted, goals_after, rejected
 
 # ---------------------------------------------------------------------------
 # proofs as Lean users write them: all accepted

@@ -4,29 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from lean_bridge.embedded.checker import check_source, run_source
+from tactic_support import accepted, rejected
 
 DOUBLE = """
 def double : Nat → Nat
   | 0 => 0
   | n + 1 => double n + 2
 """
-
-
-def accepted(src: str) -> None:
-    results = check_source(src)
-    assert results, "no declaration checked"
-    for r in results:
-        assert r.ok, f"{r.name}: {r.message}"
-
-
-def rejected(src: str) -> str:
-    results, messages = run_source(src)
-    assert results and not results[-1].ok, "expected the last declaration to be rejected"
-    errors = [m.text for m in messages if m.severity == "error"]
-    assert errors
-    return errors[0]
-
 
 ACCEPTED = {
     "unfold_not": """

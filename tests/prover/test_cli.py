@@ -43,6 +43,35 @@ def test_unparsable_file_gives_one_line_per_error_and_no_traceback(tmp_path):
     assert "u: ok" in out.stdout.splitlines()
 
 
+def test_errors_outside_declarations_fail_the_file(tmp_path):
+    """Every error gets a verdict line and a non-zero exit, even when no declaration failed."""
+    cases = {
+        "namespace Foo\ntheorem a : True := trivial\nend Bar\n": "end: error: invalid 'end'",
+        "theorem a : True := trivial\n#eval 1 + 1\n": "#eval: error: unsupported command",
+        "theorem a : True := trivial\nopen Nonexistent\n": "open: error: unknown namespace",
+        "theorem a : True := trivial\ninstance : Inhabited Nat := ⟨0⟩\n": "instance: error: ",
+    }
+    for i, (text, expected) in enumerate(cases.items()):
+        f = tmp_path / f"case{i}.lean"
+        f.write_text(text, encoding="utf-8")
+        out = run_prover("check", str(f))
+        assert out.returncode == 1, text
+        assert any(line.startswith(expected) for line in out.stdout.splitlines()), out.stdout
+
+
+def test_blown_recursion_is_a_verdict_not_a_silent_drop(tmp_path):
+    """A proof that exhausts the recursion depth is reported as rejected (it once vanished with exit 0)."""
+    f = tmp_path / "deep.lean"
+    f.write_text("def g : Nat → Nat → Nat\n  | 0, a => a + 1\n  | n + 1, a => g n (g n a)\n"
+                 "theorem big : g 40 0 = 0 := rfl\ntheorem small : g 3 0 = 8 := rfl\n", encoding="utf-8")
+    out = run_prover("check", str(f))
+    assert out.returncode == 1
+    lines = out.stdout.splitlines()
+    assert lines[0] == "g: ok" and lines[2] == "small: ok"
+    assert lines[1].startswith("big: error: ")
+    assert "Traceback" not in out.stderr
+
+
 def test_missing_file_is_a_usage_error():
     out = run_prover("check", "no/such/file.lean")
     assert out.returncode == 2
