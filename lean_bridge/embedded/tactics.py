@@ -124,7 +124,21 @@ class TacticState:
 
         decl = self.decl(goal)
         hyps = [self._instantiated(h) for h in decl.lctx if h.uid not in self.hidden]
-        return format_goal(hyps, self.mctx.instantiate(decl.type), decl.user_name, env=self.env)
+        target = self.mctx.instantiate(decl.type)
+        return format_goal(hyps, target, decl.user_name, env=self.env, mvar_names=self._goal_names([target] + hyps))
+
+    def _goal_names(self, parts: Sequence) -> dict[int, str]:
+        """Named goals occurring in a goal print by name, as Lean does (`⊢ p ?w` after `apply Exists.intro`)."""
+        names: dict[int, str] = {}
+        for part in parts:
+            e = part.type if isinstance(part, FVar) else part
+            if not e.has_mvar:
+                continue
+            for m in self.mctx.unassigned_mvars(e):
+                d = self.mctx.decls.get(m.uid)
+                if d is not None and d.user_name:
+                    names[m.uid] = d.user_name
+        return names
 
     def _instantiated(self, fv: FVar) -> FVar:
         if not fv.type.has_mvar and (fv.value is None or not fv.value.has_mvar):
@@ -159,7 +173,7 @@ def run_tactic(state: TacticState, tac: ast.Tactic) -> None:
     except KernelError as err:
         raise TacticError(err.message, tac) from None
     except RecursionError:
-        raise TacticError("maximum recursion depth has been reached", tac) from None
+        raise TacticError(MAX_REC_DEPTH, tac) from None
 
 
 def run_tactic_seq(state: TacticState, seq: ast.TacticSeq) -> None:
@@ -210,6 +224,7 @@ def _elab_closed_term(state: TacticState, goal: MVar, stx: ast.Term, expected: E
     """Elaborate a term in the goal's context. `allow_holes`: "none" (exact), "synthetic" (refine: `?_`
     become goals), "all" (apply: any unsolved argument becomes a goal). Returns (term, new goals)."""
     elab = state.elaborator(goal)
+    mark = MVar().uid  # holes made before this term (other goals) are not its holes
     try:
         e = elab.elab(stx, expected)
     except ElabError as err:
@@ -222,7 +237,7 @@ def _elab_closed_term(state: TacticState, goal: MVar, stx: ast.Term, expected: E
     state.sorries.extend(elab.sorries)
     state.steps.extend(elab.tactic_steps)
     e = state.mctx.instantiate(e)
-    holes = state.mctx.unassigned_mvars(e)
+    holes = [h for h in state.mctx.unassigned_mvars(e) if h.uid > mark]
     new_goals = []
     for h in holes:
         decl = state.mctx.decls[h.uid]
@@ -247,7 +262,8 @@ def _unify(state: TacticState, goal: MVar, a: Expr, b: Expr) -> bool:
 def _fmt(state: TacticState, e: Expr) -> str:
     from .pretty import format_expr
 
-    return format_expr(state.mctx.instantiate(e), state.env)
+    e = state.mctx.instantiate(e)
+    return format_expr(e, state.env, mvar_names=state._goal_names([e]))
 
 
 def _head_const(e: Expr) -> str | None:
@@ -335,10 +351,12 @@ def tac_Refine(state: TacticState, tac: ast.Refine) -> None:
     goal = state.main_goal(tac)
     tag = state.decl(goal).user_name
     value, new_goals = _elab_closed_term(state, goal, tac.term, state.target(goal), "synthetic")
-    for g in new_goals:
-        d = state.decl(g)
-        if d.user_name is None:
-            state.mctx.update_decl(g.uid, user_name=tag)
+    new_goals = sorted(new_goals, key=lambda g: g.uid)  # creation order, as Lean sorts them
+    # Lean's `tagUntaggedGoals`: one anonymous `?_` takes the goal's tag, several become `refine_1`, …
+    anonymous = [g for g in new_goals if state.decl(g).user_name is None]
+    for i, g in enumerate(anonymous, 1):
+        name = tag if len(anonymous) == 1 else (f"{tag}.refine_{i}" if tag else f"refine_{i}")
+        state.mctx.update_decl(g.uid, user_name=name)
     state.assign(goal, value)
     state.replace_main(new_goals)
 
@@ -374,14 +392,20 @@ def apply_core(state: TacticState, goal: MVar, fn: Expr, node: ast.Node, fn_goal
             return
         state.mctx.restore(snap)
     raise TacticError(f"Tactic `apply` failed: could not unify the conclusion of `{_fmt(state, fn)}`\n  "
-                      f"{_fmt(state, _conclusion(elab, fn_type))}\nwith the goal\n  {_fmt(state, target)}\n\n"
+                      f"{_conclusion_text(state, fn_type)}\nwith the goal\n  {_fmt(state, target)}\n\n"
                       + _goal_text(state, decl), node)
 
 
-def _conclusion(elab: TermElaborator, t: Expr) -> Expr:
+def _conclusion_text(state: TacticState, t: Expr) -> str:
+    """The conclusion of `t`, its binders shown as holes named after them (`?a = ?a`), as Lean prints it."""
+    from .pretty import format_expr
+
+    names: dict[int, str] = {}
     while isinstance(t, Pi):
-        t = t.body
-    return t
+        hole = MVar()
+        names[hole.uid] = t.name
+        t = instantiate1(t.body, hole)
+    return format_expr(state.mctx.instantiate(t), state.env, mvar_names=names)
 
 
 def _count_binders(elab: TermElaborator, t: Expr) -> int:
@@ -413,7 +437,8 @@ def _finish_apply(state: TacticState, goal: MVar, term: Expr, args: list, elab: 
             tag = parent if (len(ordered) == 1 or not name or "✝" in name) else name
         else:
             tag = f"{parent}.{name}" if parent else name
-        state.mctx.update_decl(m.uid, kind="syntheticOpaque", user_name=tag)
+        # the holes stay natural, as in Lean: a later unification may solve them (`exact h` fixes `?w`)
+        state.mctx.update_decl(m.uid, user_name=tag)
         new_goals.append(m)
     state.assign(goal, state.mctx.instantiate(term))
     state.replace_main(new_goals)
@@ -564,12 +589,14 @@ def tac_Contradiction(state: TacticState, tac: ast.Contradiction) -> None:
 
 
 def tac_Trivial(state: TacticState, tac: ast.Tactic) -> None:
-    """Lean's `trivial`: `rfl`, `exact True.intro`, `assumption`, `decide`, or `And.intro` with both sides trivial."""
+    """Lean's `trivial`: `rfl`, `exact True.intro`, `assumption`, `contradiction`, or `And.intro` with both
+    sides trivial (Lean's `decide` alternative is not in the fragment)."""
     goal = state.main_goal(tac)
     attempts: list[Callable[[TacticState], None]] = [
         lambda s: tac_Rfl(s, tac),
         lambda s: _exact_const(s, "True.intro", tac),
         lambda s: tac_Assumption(s, tac),
+        lambda s: tac_Contradiction(s, tac),
     ]
     for attempt in attempts:
         trial = state.copy()
@@ -605,6 +632,7 @@ def _exact_const(state: TacticState, name: str, node: ast.Node) -> None:
 
 def tac_ShowTac(state: TacticState, tac: ast.ShowTac) -> None:
     """`show T` picks the first goal unifying with `T` and displays it as `T`."""
+    state.prune()
     for i, goal in enumerate(list(state.goals)):
         elab = state.elaborator(goal)
         snap = state.mctx.snapshot()
@@ -621,8 +649,13 @@ def tac_ShowTac(state: TacticState, tac: ast.ShowTac) -> None:
             state.prune()
             return
         state.mctx.restore(snap)
+    # as Lean: the error is the first goal's (its elaboration error, or the pattern against its target)
     goal = state.main_goal(tac)
-    raise TacticError(f"type mismatch\n  {tac.type.__class__.__name__}\n\n" + state.format_goal(goal), tac)
+    pattern, target = _fmt(state, state.elaborator(goal).elab_type(tac.type)), _fmt(state, state.target(goal))
+    if len(state.goals) == 1:
+        raise TacticError(f"'show' tactic failed, pattern\n  {pattern}\nis not definitionally equal to target\n  {target}", tac)
+    raise TacticError("'show' tactic failed, no goals unify with the given pattern.\n\nIn the first goal, the pattern\n  "
+                      f"{pattern}\nis not definitionally equal to the target\n  {target}\n(Errors for other goals omitted)", tac)
 
 
 def tac_HaveTac(state: TacticState, tac: ast.HaveTac) -> None:
@@ -673,8 +706,11 @@ def tac_Specialize(state: TacticState, tac: ast.Specialize) -> None:
 
 def tac_Symm(state: TacticState, tac: ast.Symm) -> None:
     goal = state.main_goal(tac)
-    target = state.whnf(goal, state.target(goal))
-    lemma = {"Eq": "Eq.symm", "Iff": "Iff.symm", "Ne": "Ne.symm"}.get(_head_const(target) or "")
+    lemmas = {"Eq": "Eq.symm", "Iff": "Iff.symm", "Ne": "Ne.symm"}
+    target = state.target(goal)
+    if _head_const(target) not in lemmas:  # `a ≠ b` is matched before `Ne` unfolds to `a = b → False`
+        target = state.whnf(goal, target)
+    lemma = lemmas.get(_head_const(target) or "")
     if lemma is None or state.env.find(lemma) is None:
         raise TacticError("symm failed, no @[symm] lemma applies to the goal\n\n" + state.format_goal(goal), tac)
     apply_core(state, goal, _fresh_const(state, lemma), tac)
@@ -789,12 +825,30 @@ def tac_ThenAll(state: TacticState, tac: ast.ThenAll) -> None:
     state.goals = results + rest
 
 
-def _tag_matches(tag: str | None, wanted: str) -> bool:
+def _find_tag(state: TacticState, wanted: str) -> MVar | None:
+    """Lean's `findTag?`: a goal tagged exactly `wanted`, else one whose tag ends with it, else one whose
+    tag starts with it (whole name components); `_` is the main goal."""
+    state.prune()
     if wanted == "_":
-        return True
-    if tag is None:
-        return False
-    return tag == wanted or tag.endswith("." + wanted)
+        return state.goals[0] if state.goals else None
+    parts = wanted.split(".")
+    tags = [(g, (state.decl(g).user_name or "").split(".")) for g in state.goals if state.decl(g).user_name]
+    for match in (lambda t: t == parts, lambda t: t[len(t) - len(parts):] == parts, lambda t: t[:len(parts)] == parts):
+        goal = next((g for g, t in tags if len(t) >= len(parts) and match(t)), None)
+        if goal is not None:
+            return goal
+    return None
+
+
+def _case_tag_not_found(state: TacticState, wanted: str, node: ast.Node) -> TacticError:
+    names = [state.decl(g).user_name for g in state.goals if state.decl(g).user_name]
+    if not names:
+        hint = "Note: There are no cases to select."
+    elif len(names) == 1:
+        hint = f"Hint: The only available case tag is `{names[0]}`."
+    else:
+        hint = "Hint: Available tags: " + ", ".join(f"`{n}`" for n in names)
+    return TacticError(f"Case tag `{wanted}` not found.\n\n{hint}", node)
 
 
 def _rename_for_case(state: TacticState, goal: MVar, names: Sequence[str], node: ast.Node) -> MVar:
@@ -808,20 +862,21 @@ def _rename_for_case(state: TacticState, goal: MVar, names: Sequence[str], node:
 
 def tac_Case(state: TacticState, tac: ast.Case) -> None:
     for arg in tac.args:
-        state.prune()
-        goal = next((g for g in state.goals if _tag_matches(state.decl(g).user_name, arg.tag)), None)
+        goal = _find_tag(state, arg.tag)
         if goal is None:
-            raise TacticError(f"Case tag '{arg.tag}' not found.\n\nThere are no cases to select." if not state.goals
-                              else f"Case tag '{arg.tag}' not found.\n\nAvailable tags: "
-                              + ", ".join(f"'{state.decl(g).user_name}'" for g in state.goals if state.decl(g).user_name), tac)
+            if arg.tag == "_":
+                raise TacticError("No goals to be solved", tac)
+            raise _case_tag_not_found(state, arg.tag, tac)
         goal = _rename_for_case(state, goal, arg.names, tac)
         state.mctx.update_decl(goal.uid, user_name=None)
         _focus(state, goal, lambda s: run_tactic_seq(s, tac.body), tac)
 
 
 def tac_Next(state: TacticState, tac: ast.Next) -> None:
+    """`next xs => tacs` is Lean's `case _ xs => tacs`: the main goal, its tag cleared."""
     goal = state.main_goal(tac)
     goal = _rename_for_case(state, goal, tac.names, tac)
+    state.mctx.update_decl(goal.uid, user_name=None)
     _focus(state, goal, lambda s: run_tactic_seq(s, tac.body), tac)
 
 
@@ -856,7 +911,8 @@ def tac_AnyGoals(state: TacticState, tac: ast.AnyGoals) -> None:
         results.extend(state.goals)
     state.goals = results
     if not progress:
-        raise TacticError("any_goals failed on every goal", tac)
+        body = "\n".join(t.source for t in tac.body.tactics).replace("\n", "\n  ")
+        raise TacticError(f"Tactic failed on all goals:\n  {body}", tac)
 
 
 def tac_First(state: TacticState, tac: ast.First) -> None:
@@ -877,24 +933,33 @@ def tac_Try(state: TacticState, tac: ast.Try) -> None:
     _try(state, lambda s: run_tactic_seq(s, tac.body))
 
 
+_REPEAT_LIMIT = 1_000
+MAX_REC_DEPTH = ("maximum recursion depth has been reached\nuse `set_option maxRecDepth <num>` to increase limit\n"
+                 "use `set_option diagnostics true` to get diagnostic information")
+
+
 def tac_Repeat(state: TacticState, tac: ast.Repeat) -> None:
-    for _ in range(10_000):
+    """Lean's `repeat tac` is `first | (tac); repeat tac | skip`: it stops when `tac` fails. A `tac` that
+    keeps succeeding overflows Lean's recursion depth; reported the same here, at once when a round
+    changed nothing (it would loop forever), else after `_REPEAT_LIMIT` rounds."""
+    for _ in range(_REPEAT_LIMIT):
         state.prune()
-        if not state.goals:
-            return
-        before = (len(state.goals), state.goals[0].uid)
+        before = ([g.uid for g in state.goals], len(state.mctx.assignment))
         if not _try(state, lambda s: run_tactic_seq(s, tac.body)):
             return
         state.prune()
-        if state.goals and (len(state.goals), state.goals[0].uid) == before:
-            return
+        if ([g.uid for g in state.goals], len(state.mctx.assignment)) == before:
+            break
+    raise TacticError(MAX_REC_DEPTH, tac)
 
 
 def tac_OnGoal(state: TacticState, tac: ast.OnGoal) -> None:
     state.prune()
+    if tac.index == 0:  # Batteries' texts
+        raise TacticError("goals are 1-indexed", tac)
+    if abs(tac.index) > len(state.goals):
+        raise TacticError(f"goal index `{abs(tac.index)}` is out of bounds", tac)
     index = tac.index - 1 if tac.index > 0 else len(state.goals) + tac.index
-    if not 0 <= index < len(state.goals):
-        raise TacticError(f"goal index {tac.index} is out of range", tac)
     goal = state.goals[index]
     before, after = state.goals[:index], state.goals[index + 1:]
     state.goals = [goal]
