@@ -279,6 +279,11 @@ class MetaChecker(TypeChecker):
                 return assigned
             if isinstance(get_app_fn(t), MVar) and isinstance(get_app_fn(s), MVar) and get_app_fn(t) == get_app_fn(s):
                 return self._is_def_eq_args(t, s)
+            from .nat_terms import offset_def_eq  # `?w + 1 =?= 3` solves `?w := 2`, as Lean's isDefEqOffsetNat
+
+            offset = offset_def_eq(self, t, s)
+            if offset is not None:
+                return offset
         return super().is_def_eq(t, s)
 
     def _is_def_eq_args(self, t: Expr, s: Expr) -> bool:

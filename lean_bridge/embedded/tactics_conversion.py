@@ -15,16 +15,16 @@ from .expr import App, Const, Expr, FVar, MVar, Sort, get_app_fn, mk_app, replac
 from .level import LEVEL_ZERO
 from .meta import DelayedLambda
 from .tactics import TacticError, TacticState, _fmt, register
-from .tactics_rewrite import _find_hyp, _with_location, replace_hyp, replace_target, unfold_equation
+from . import tactics_rewrite as rewrite  # attributes read at call time: the modules import each other
 
 def _replace_type(state: TacticState, hyp_name: str | None, new_type: Expr, node: ast.Node) -> None:
     """Make `new_type` the main goal's target (hyp_name None) or hypothesis `hyp_name`'s type."""
     goal = state.main_goal(node)
     if hyp_name is None:
-        new = replace_target(state, goal, new_type, None, LEVEL_ZERO)
+        new = rewrite.replace_target(state, goal, new_type, None, LEVEL_ZERO)
     else:
-        hyp = state._instantiated(_find_hyp(state, goal, hyp_name, node))
-        new = replace_hyp(state, goal, hyp, new_type, None, LEVEL_ZERO)
+        hyp = state._instantiated(rewrite._find_hyp(state, goal, hyp_name, node))
+        new = rewrite.replace_hyp(state, goal, hyp, new_type, None, LEVEL_ZERO)
     state.replace_main([new])
 
 
@@ -36,7 +36,7 @@ def _change_at(state: TacticState, tac: ast.Change, hyp_name: str | None) -> Non
     """`change T [at h]`: `T` (holes allowed) must unify with the current type."""
     goal = state.main_goal(tac)
     current = state.target(goal) if hyp_name is None else \
-        state.mctx.instantiate(_find_hyp(state, goal, hyp_name, tac).type)
+        state.mctx.instantiate(rewrite._find_hyp(state, goal, hyp_name, tac).type)
     elab = state.elaborator(goal)
     new_type = elab.elab_type(tac.term)
     if not elab.unify(new_type, current):
@@ -52,7 +52,7 @@ def _change_at(state: TacticState, tac: ast.Change, hyp_name: str | None) -> Non
 
 @register("Change")
 def tac_Change(state: TacticState, tac: ast.Change) -> None:
-    _with_location(state, tac.location, tac, lambda s, name: _change_at(s, tac, name),
+    rewrite._with_location(state, tac.location, tac, lambda s, name: _change_at(s, tac, name),
                    "'change' tactic failed")
 
 
@@ -72,7 +72,7 @@ def _unfold_const(state: TacticState, goal: MVar, e: Expr, name: str) -> tuple[E
         nonlocal stuck
         head = get_app_fn(x)
         if isinstance(head, Const) and head.name == name:
-            unfolded = unfold_equation(state, elab, x)
+            unfolded = rewrite.unfold_equation(state, elab, x)
             if unfolded is not None:
                 return unfolded
             stuck = True
@@ -84,7 +84,7 @@ def _unfold_const(state: TacticState, goal: MVar, e: Expr, name: str) -> tuple[E
 def _unfold_at(state: TacticState, tac: ast.Unfold, full_names: list[str], hyp_name: str | None) -> None:
     goal = state.main_goal(tac)
     current = state.target(goal) if hyp_name is None else \
-        state.mctx.instantiate(_find_hyp(state, goal, hyp_name, tac).type)
+        state.mctx.instantiate(rewrite._find_hyp(state, goal, hyp_name, tac).type)
     new_type = current
     for name in full_names:
         unfolded, stuck = _unfold_const(state, goal, new_type, name)
@@ -112,7 +112,7 @@ def tac_Unfold(state: TacticState, tac: ast.Unfold) -> None:
         if not isinstance(info, DefinitionInfo) or isinstance(info, TheoremInfo):
             raise TacticError(f"unknown constant '{name}'" if info is None else f"'{name}' is not a definition", tac)
         full_names.append(full)
-    _with_location(state, tac.location, tac, lambda s, hyp: _unfold_at(s, tac, full_names, hyp),
+    rewrite._with_location(state, tac.location, tac, lambda s, hyp: _unfold_at(s, tac, full_names, hyp),
                    "unfold failed")
 
 

@@ -53,6 +53,7 @@ from typing import Callable, Sequence
 from lean_bridge.syntax import ast
 
 from .elab_term import ElabError, TermElaborator
+from .nat_terms import NAT, eval_nat, mk_nat_add, mk_nat_lit, nat_offset, offset_def_eq
 from .environment import DefinitionInfo, RecursorInfo, TheoremInfo
 from .expr import (
     App,
@@ -106,7 +107,6 @@ DEFAULT_SIMP_LEMMAS: tuple[str, ...] = (
 # Lean marks these `@[reducible]` (our prelude's `@[reducible]` attribute is not recorded by the loader)
 _REDUCIBLE_CORE = frozenset({"outParam", "Ne", "GE.ge", "GT.gt"})
 MAX_SIMP_STEPS = 2000
-NAT = Const("Nat")
 
 
 # ---------------------------------------------------------------------------
@@ -164,7 +164,7 @@ class ReducibleChecker(MetaChecker):
         return super()._definition_height(e)
 
     def _is_def_eq_core(self, t: Expr, s: Expr) -> bool:
-        offset = _offset_def_eq(self, t, s)
+        offset = offset_def_eq(self, t, s)
         if offset is not None:
             return offset
         return super()._is_def_eq_core(t, s)
@@ -183,110 +183,6 @@ def _unify_with(chk: MetaChecker, mctx: MetaContext, a: Expr, b: Expr) -> bool:
         pass
     mctx.restore(snap)
     return False
-
-
-# -- Nat literals and offsets (Lean's `evalNat` / `isOffset?`) -----------------------------
-
-def _is_nat_inst(inst: Expr, cls: str) -> bool:
-    """`instHAdd Nat instAddNat` and friends (Lean checks the instance structurally too)."""
-    fn, args = get_app_fn_args(inst)
-    base = {"HAdd": ("instHAdd", "instAddNat"), "HSub": ("instHSub", "instSubNat"),
-            "HMul": ("instHMul", "instMulNat")}[cls]
-    return (isinstance(fn, Const) and fn.name == base[0] and len(args) == 2 and args[0] == NAT
-            and isinstance(args[1], Const) and args[1].name == base[1])
-
-
-_NAT_OPS: dict[str, Callable[[int, int], int]] = {
-    "add": lambda a, b: a + b, "sub": lambda a, b: max(a - b, 0), "mul": lambda a, b: a * b}
-
-
-def eval_nat(e: Expr) -> int | None:
-    """The value of a closed Nat numeral expression (`OfNat.ofNat Nat 3 _`, `2 + 2`, `Nat.succ 1`)."""
-    if isinstance(e, NatLit):
-        return e.value
-    if isinstance(e, Const):
-        return 0 if e.name == "Nat.zero" else None
-    fn, args = get_app_fn_args(e)
-    if not isinstance(fn, Const):
-        return None
-    name = fn.name
-    if name == "OfNat.ofNat" and len(args) == 3 and args[0] == NAT and isinstance(args[1], NatLit):
-        inst = get_app_fn(args[2])
-        return args[1].value if isinstance(inst, Const) and inst.name == "instOfNatNat" else None
-    if name == "Nat.succ" and len(args) == 1:
-        v = eval_nat(args[0])
-        return v + 1 if v is not None else None
-    if name in ("Nat.add", "Nat.sub", "Nat.mul") and len(args) == 2:
-        op = _NAT_OPS[name[4:]]
-    elif name in ("HAdd.hAdd", "HSub.hSub", "HMul.hMul") and len(args) == 6:
-        if not (args[0] == NAT and args[1] == NAT and args[2] == NAT and _is_nat_inst(args[3], name.split(".")[0])):
-            return None
-        op = _NAT_OPS[name.split(".")[1][1:].lower()]
-        args = args[4:]
-    else:
-        return None
-    a = eval_nat(args[0])
-    if a is None:
-        return None
-    b = eval_nat(args[1])
-    return op(a, b) if b is not None else None
-
-
-def _nat_add_args(e: Expr) -> tuple[Expr, Expr] | None:
-    fn, args = get_app_fn_args(e)
-    if not isinstance(fn, Const):
-        return None
-    if fn.name == "Nat.add" and len(args) == 2:
-        return args[0], args[1]
-    if (fn.name == "HAdd.hAdd" and len(args) == 6 and args[0] == NAT and args[1] == NAT and args[2] == NAT
-            and _is_nat_inst(args[3], "HAdd")):
-        return args[4], args[5]
-    return None
-
-
-def nat_offset(e: Expr) -> tuple[Expr, int] | None:
-    """`e` as `s + k` with `k > 0` (`Nat.succ a`, `a + 3`), or None."""
-    fn = get_app_fn(e)
-    if isinstance(fn, Const) and fn.name == "Nat.succ" and isinstance(e, App):
-        base = nat_offset(e.arg)
-        return (base[0], base[1] + 1) if base is not None else (e.arg, 1)
-    ab = _nat_add_args(e)
-    if ab is not None:
-        k = eval_nat(ab[1])
-        if k is not None and k > 0:
-            base = nat_offset(ab[0])
-            return (base[0], base[1] + k) if base is not None else (ab[0], k)
-    return None
-
-
-def mk_nat_lit(n: int) -> Expr:
-    """The numeral `n : Nat` as the elaborator builds it."""
-    return mk_app(Const("OfNat.ofNat", [LEVEL_ZERO]), [NAT, NatLit(n), App(Const("instOfNatNat"), NatLit(n))])
-
-
-def mk_nat_add(a: Expr, k: int) -> Expr:
-    inst = mk_app(Const("instHAdd", [LEVEL_ZERO]), [NAT, Const("instAddNat")])
-    return mk_app(Const("HAdd.hAdd", [LEVEL_ZERO, LEVEL_ZERO, LEVEL_ZERO]), [NAT, NAT, NAT, inst, a, mk_nat_lit(k)])
-
-
-def _offset_def_eq(chk: MetaChecker, t: Expr, s: Expr) -> bool | None:
-    vt, vs = eval_nat(t), eval_nat(s)
-    if vt is not None and vs is not None:
-        return vt == vs
-    ot = nat_offset(t) if vt is None else None
-    os_ = nat_offset(s) if vs is None else None
-    if ot is not None and os_ is not None:
-        (bt, k1), (bs, k2) = ot, os_
-        if k1 == k2:
-            return chk.is_def_eq(bt, bs)
-        if k1 < k2:
-            return chk.is_def_eq(bt, mk_nat_add(bs, k2 - k1))
-        return chk.is_def_eq(mk_nat_add(bt, k1 - k2), bs)
-    if ot is not None and vs is not None:
-        return chk.is_def_eq(ot[0], mk_nat_lit(vs - ot[1])) if vs >= ot[1] else False
-    if os_ is not None and vt is not None:
-        return chk.is_def_eq(mk_nat_lit(vt - os_[1]), os_[0]) if vt >= os_[1] else False
-    return None
 
 
 # ---------------------------------------------------------------------------

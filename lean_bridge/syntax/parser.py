@@ -1286,9 +1286,10 @@ class Parser:
         return 1
 
     def tac_on_goal(self, t: Token) -> ast.Tactic:
+        negative = self.accept("-") is not None  # `on_goal -1`: counted from the last goal
         if self.tok.kind != NUM:
             self.fail("numeral")
-        index = int(self.advance().value)
+        index = int(self.advance().value) * (-1 if negative else 1)
         self.expect("=>")
         return self.make(ast.OnGoal, t, index, self.tactic_seq(True))
 
