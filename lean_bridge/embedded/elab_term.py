@@ -36,7 +36,7 @@ from .expr import (
     mk_lambda_fvars,
     mk_pi_fvars,
 )
-from .kernel import KernelError
+from .kernel import KernelError, KernelTimeout
 from .level import LEVEL_ONE, LEVEL_ZERO, Level, LevelMVar, LevelParam, LevelSucc, mk_imax, mk_max, mk_succ
 from .meta import MetaChecker, MetaContext, head_beta
 
@@ -137,6 +137,9 @@ class TermElaborator:
         try:
             if self.checker.is_def_eq(a, b):
                 return True
+        except KernelTimeout:  # out of budget is not "not equal": the caller reports a timeout
+            self.mctx.restore(snap)
+            raise
         except KernelError:
             pass
         self.mctx.restore(snap)

@@ -928,3 +928,23 @@ theorem deep : g 300 := by
     errors = [m.text for m in elab.messages if m.severity == "error"]
     assert errors and "deterministic timeout" in errors[0] and "300" in errors[0]
     accepted(src)
+
+
+def test_timeout_inside_unification_is_reported_as_timeout() -> None:
+    """Running out of budget while unifying (here checking a term proof against its statement) is a
+    timeout, not "type mismatch" (the unifier used to swallow it and report the terms as different)."""
+    src = """
+def g : Nat → Prop
+  | 0 => True
+  | n + 1 => g n
+
+theorem deep (h : True) : g 300 := h
+"""
+    raise_recursion_limit()
+    elab = CommandElaborator(prelude_env(), max_steps=300)
+    for cmd in parse_file(src).commands:
+        elab.run(cmd)
+    assert [r.ok for r in elab.results] == [True, False]
+    errors = [m.text for m in elab.messages if m.severity == "error"]
+    assert errors and "timeout" in errors[0] and "mismatch" not in errors[0], errors
+    accepted(src)
