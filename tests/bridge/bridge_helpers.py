@@ -5,9 +5,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from lean_bridge.transcripts import repl_tests
+
 HERE = Path(__file__).resolve().parent
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-TRANSCRIPTS = SHARED / "lean-transcripts" / "repl" / "test"
+TRANSCRIPTS = repl_tests()
 REPLAY_SERVER = HERE / "replay_server.py"
 FAULT_SERVER = HERE / "fault_server.py"
 

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from lean_bridge.syntax import ast, parse_file, parse_tactic_block
+from lean_bridge.transcripts import repl_tests
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-REPL_TESTS = SHARED / "lean-transcripts" / "repl" / "test"
+REPL_TESTS = repl_tests()
 
 #: Transcripts whose commands use syntax outside the fragment, with the reason.
 OUT_OF_FRAGMENT = {
