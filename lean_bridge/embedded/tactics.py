@@ -953,6 +953,50 @@ def tac_Repeat(state: TacticState, tac: ast.Repeat) -> None:
     raise TacticError(MAX_REC_DEPTH, tac)
 
 
+def tac_RepeatAll(state: TacticState, tac: ast.RepeatAll) -> None:
+    """Lean's `repeat' tac`: `tac` on each goal, then on each goal it produced, depth first; goals
+    where it fails are kept. Never fails itself; bounded like `repeat`."""
+    rounds = 0
+
+    def go(goals: list[MVar]) -> list[MVar]:
+        nonlocal rounds
+        kept: list[MVar] = []
+        for goal in goals:
+            rounds += 1
+            if rounds > _REPEAT_LIMIT:
+                raise TacticError(MAX_REC_DEPTH, tac)
+            trial = state.copy()
+            trial.goals = [goal]
+            try:
+                run_tactic_seq(trial, tac.body)
+            except TacticError:
+                kept.append(goal)
+                continue
+            trial.prune()
+            if [g.uid for g in trial.goals] == [goal.uid]:  # succeeded without progress: it would loop
+                raise TacticError(MAX_REC_DEPTH, tac)
+            produced = trial.goals
+            state.restore_from(trial)
+            kept.extend(go(produced))
+        return kept
+
+    state.prune()
+    state.goals = go(list(state.goals))
+
+
+def tac_Iterate(state: TacticState, tac: ast.Iterate) -> None:
+    """`iterate n tac` runs `tac` n times in sequence (failing if any run fails); `iterate tac` runs it
+    until it fails."""
+    if tac.count is not None:
+        for _ in range(tac.count):
+            run_tactic_seq(state, tac.body)
+        return
+    for _ in range(_REPEAT_LIMIT):
+        if not _try(state, lambda s: run_tactic_seq(s, tac.body)):
+            return
+    raise TacticError(MAX_REC_DEPTH, tac)
+
+
 def tac_OnGoal(state: TacticState, tac: ast.OnGoal) -> None:
     state.prune()
     if tac.index == 0:  # Batteries' texts

@@ -922,6 +922,21 @@ class Repeat(Tactic):
 
 
 @node
+class RepeatAll(Tactic):
+    """`repeat' tacs`: run on every goal, and again on every goal that produces, until it fails."""
+
+    body: TacticSeq
+
+
+@node
+class Iterate(Tactic):
+    """`iterate n tacs` (exactly n times) or `iterate tacs` (until it fails)."""
+
+    count: Optional[int]
+    body: TacticSeq
+
+
+@node
 class Focus(Tactic):
     """`focus tacs`."""
 

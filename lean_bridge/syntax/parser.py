@@ -1133,6 +1133,8 @@ class Parser:
             "any_goals": lambda t: self.make(ast.AnyGoals, t, self.tactic_seq(True)),
             "try": lambda t: self.make(ast.Try, t, self.tactic_seq(True)),
             "repeat": lambda t: self.make(ast.Repeat, t, self.tactic_seq(True)),
+            "repeat'": lambda t: self.make(ast.RepeatAll, t, self.tactic_seq(True)),
+            "iterate": lambda t: self.make(ast.Iterate, t, self.optional_numeral(), self.tactic_seq(True)),
             "focus": lambda t: self.make(ast.Focus, t, self.tactic_seq(True)),
             "first": self.tac_first,
             "on_goal": self.tac_on_goal,
@@ -1278,6 +1280,12 @@ class Parser:
             self.advance()
             alts.append(self.tactic_seq(require_col_gt=False))
         return self.make(ast.First, t, tuple(alts))
+
+    def optional_numeral(self) -> int | None:
+        """An optional numeral argument on the tactic's line (`iterate 3 …`); None when absent."""
+        if self.tok.kind == NUM and self.col_ok(self.tok):
+            return int(self.advance().value)
+        return None
 
     def optional_count(self) -> int:
         """An optional numeral argument on the tactic's line (`rotate_left 2`); 1 when absent."""

@@ -948,3 +948,38 @@ theorem deep (h : True) : g 300 := h
     errors = [m.text for m in elab.messages if m.severity == "error"]
     assert errors and "timeout" in errors[0] and "mismatch" not in errors[0], errors
     accepted(src)
+
+
+def test_repeat_all_splits_every_goal() -> None:
+    """`repeat' constructor` splits nested conjunctions on every branch, then stops where it fails."""
+    accepted("""
+theorem r (p q r : Prop) (hp : p) (hq : q) (hr : r) : (p ∧ q) ∧ r := by
+  repeat' constructor
+  all_goals assumption
+""")
+    assert goals_after("""
+theorem r (p q r : Prop) : (p ∧ q) ∧ r := by
+  repeat' constructor
+  done
+""") == "case left.left\np q r : Prop\n⊢ p\n\ncase left.right\np q r : Prop\n⊢ q\n\ncase right\np q r : Prop\n⊢ r"
+
+
+def test_iterate_runs_exactly_n_times() -> None:
+    accepted("""
+theorem r (p q r : Prop) (hp : p) (hq : q) (hr : r) : p ∧ q ∧ r := by
+  iterate 2 (constructor; assumption)
+  exact hr
+""")
+    # the second `constructor` lands on `p`, which it cannot split: the whole `iterate` fails
+    assert "constructor" in rejected("""
+theorem r (p q r : Prop) (hp : p) (hq : q) (hr : r) : p ∧ q ∧ r := by
+  iterate 2 constructor
+  all_goals assumption
+""")
+
+
+def test_repeat_all_without_progress_is_bounded() -> None:
+    assert rejected("""
+theorem r (p : Prop) (hp : p) : p := by
+  repeat' skip
+""").startswith(MAX_REC)
