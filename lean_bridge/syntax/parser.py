@@ -906,6 +906,14 @@ class Parser:
         tactics = self.with_limit(seq_col, items)
         return ast.TacticSeq(first.pos, self.last_end(), tactics)
 
+    def tactic_seq1(self) -> ast.TacticSeq:
+        """A combinator's body (`try`, `all_goals`, `repeat`): Lean wants at least one tactic, so nothing
+        at all (end of the block, a non-tactic token) is a parse error. A tactic on the next line at the
+        block's own column is left to the block, as before."""
+        if not self.can_start_tactic(self.tok):
+            self.fail("tactic")
+        return self.tactic_seq(True)
+
     def tactic(self) -> ast.Tactic:
         """One tactic with its `<;>` continuations."""
         start = self.tok
@@ -1129,13 +1137,13 @@ class Parser:
             "by_cases": self.tac_by_cases,
             "case": self.tac_case,
             "next": lambda t: self.make(ast.Next, t, self.names_then_arrow(), self.tactic_seq(True)),
-            "all_goals": lambda t: self.make(ast.AllGoals, t, self.tactic_seq(True)),
-            "any_goals": lambda t: self.make(ast.AnyGoals, t, self.tactic_seq(True)),
-            "try": lambda t: self.make(ast.Try, t, self.tactic_seq(True)),
-            "repeat": lambda t: self.make(ast.Repeat, t, self.tactic_seq(True)),
-            "repeat'": lambda t: self.make(ast.RepeatAll, t, self.tactic_seq(True)),
-            "iterate": lambda t: self.make(ast.Iterate, t, self.optional_numeral(), self.tactic_seq(True)),
-            "focus": lambda t: self.make(ast.Focus, t, self.tactic_seq(True)),
+            "all_goals": lambda t: self.make(ast.AllGoals, t, self.tactic_seq1()),
+            "any_goals": lambda t: self.make(ast.AnyGoals, t, self.tactic_seq1()),
+            "try": lambda t: self.make(ast.Try, t, self.tactic_seq1()),
+            "repeat": lambda t: self.make(ast.Repeat, t, self.tactic_seq1()),
+            "repeat'": lambda t: self.make(ast.RepeatAll, t, self.tactic_seq1()),
+            "iterate": lambda t: self.make(ast.Iterate, t, self.optional_numeral(), self.tactic_seq1()),
+            "focus": lambda t: self.make(ast.Focus, t, self.tactic_seq1()),
             "first": self.tac_first,
             "on_goal": self.tac_on_goal,
             "rotate_left": lambda t: self.make(ast.Rotate, t, True, self.optional_count()),
@@ -1278,6 +1286,8 @@ class Parser:
         alts = []
         while self.at("|") and self.tok.col >= bar_col:
             self.advance()
+            if not self.can_start_tactic(self.tok):
+                self.fail("tactic")
             alts.append(self.tactic_seq(require_col_gt=False))
         return self.make(ast.First, t, tuple(alts))
 

@@ -140,3 +140,19 @@ def test_unknown_tactic() -> None:
 def test_misindented_tactic_is_an_error() -> None:
     with pytest.raises(ParseError):
         parse_tactic_block("rfl\n simp")
+
+
+@pytest.mark.parametrize("text", ["first |", "first | skip |", "try", "all_goals", "any_goals", "repeat", "repeat'",
+                                  "iterate 3", "focus", "skip; try"])
+def test_combinator_without_body_is_an_error(text: str) -> None:
+    """Lean's combinators take at least one tactic; an empty body must not parse as a no-op."""
+    with pytest.raises(ParseError, match="expected tactic"):
+        parse_tactic_block(text)
+
+
+def test_rotate_repeat_all_iterate_parse() -> None:
+    seq = parse_tactic_block("rotate_left\nrotate_right 2\nrepeat' constructor\niterate 2 skip\non_goal -1 => rfl")
+    assert [type(t).__name__ for t in seq.tactics] == ["Rotate", "Rotate", "RepeatAll", "Iterate", "OnGoal"]
+    assert (seq.tactics[0].left, seq.tactics[0].count) == (True, 1)
+    assert (seq.tactics[1].left, seq.tactics[1].count) == (False, 2)
+    assert seq.tactics[3].count == 2 and seq.tactics[4].index == -1
