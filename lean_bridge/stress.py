@@ -11,6 +11,8 @@ import statistics
 import time
 from dataclasses import dataclass, field
 
+from tqdm import tqdm
+
 from lean_bridge.backend import Backend
 from lean_bridge.types import BackendError, LeanError
 
@@ -67,13 +69,15 @@ def open_fds() -> int:
 
 
 def soak(backend: Backend, calls: int = 2000, kill_every: int = 100,
-         statement: str = "∀ (p q : Prop), p ∧ q → q ∧ p", tactic: str = "intro p q h") -> SoakReport:
-    """Alternate `start_goal` and `run_tactic`, SIGKILLing the server before every `kill_every`-th call."""
+         statement: str = "∀ (p q : Prop), p ∧ q → q ∧ p", tactic: str = "intro p q h",
+         progress: bool = False) -> SoakReport:
+    """Alternate `start_goal` and `run_tactic`, SIGKILLing the server before every `kill_every`-th call
+    (`progress`: a tqdm bar on stderr)."""
     report = SoakReport()
     fds_before = open_fds()
     state = None
     killed_at: float | None = None
-    for i in range(calls):
+    for i in tqdm(range(calls), desc="soak", unit="call", disable=not progress):
         if i and i % kill_every == 0 and backend.pid is not None:
             try:
                 os.kill(backend.pid, signal.SIGKILL)

@@ -101,7 +101,7 @@ def run_bench(args: argparse.Namespace) -> int:
             from lean_bridge.stress import soak
 
             with open_backend("embedded", protocol=args.protocol, timeout=60.0) as backend:
-                report = soak(backend, args.calls, args.kill_every)
+                report = soak(backend, args.calls, args.kill_every, progress=True)
             figures = report.summary()
             if report.other_errors:
                 print(json.dumps({"bench": name, "undocumented": report.other_errors[:5]}, ensure_ascii=False))

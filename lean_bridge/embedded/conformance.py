@@ -28,6 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Optional
 
+from tqdm import tqdm
+
 from lean_bridge.transcripts import repl_tests
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -169,8 +171,10 @@ def replay(inp: Path, out: Path, workdir: Path, timeout: float = 300.0) -> PairR
     return PairResult(name, len(requests), expected, actual, error)
 
 
-def replay_all(root: Path = DEFAULT_TRANSCRIPTS, only: Optional[set[str]] = None) -> dict[str, PairResult]:
-    """Replay every pair (in order, sharing one working directory per folder), or just those in `only`."""
+def replay_all(root: Path = DEFAULT_TRANSCRIPTS, only: Optional[set[str]] = None,
+               progress: bool = False) -> dict[str, PairResult]:
+    """Replay every pair (in order, sharing one working directory per folder), or just those in `only`
+    (`progress`: a tqdm bar on stderr)."""
     results: dict[str, PairResult] = {}
     with tempfile.TemporaryDirectory(prefix="repl-conformance-") as tmp:
         work = Path(tmp)
@@ -178,9 +182,8 @@ def replay_all(root: Path = DEFAULT_TRANSCRIPTS, only: Optional[set[str]] = None
         (work / "Mathlib" / "test").mkdir(parents=True)
         for rel, content in FIXTURES.items():
             (work / rel).write_text(content, encoding="utf-8")
-        for name, inp, out in transcript_pairs(root):
-            if only is not None and name not in only:
-                continue
+        pairs = [p for p in transcript_pairs(root) if only is None or p[0] in only]
+        for name, inp, out in tqdm(pairs, desc="transcripts", unit="pair", disable=not progress):
             cwd = work / "Mathlib" if name.startswith("Mathlib/") else work
             result = replay(inp, out, cwd)
             result.name = name
@@ -269,7 +272,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         if r.error:
             print("error:", r.error)
         return 0
-    results = replay_all(args.transcripts)
+    results = replay_all(args.transcripts, progress=True)
     table = render_table(results)
     if args.check:
         if read_table() != table:
