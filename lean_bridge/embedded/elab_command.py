@@ -16,30 +16,24 @@ from lean_bridge.syntax import ast
 
 from .elab_env import ElabEnv, StructureInfo
 from .elab_term import ElabError, Scope, TermElaborator
-from .environment import AxiomInfo, ConstructorInfo, Environment, InductiveInfo
+from .environment import InductiveInfo
 from .expr import (
     BinderInfo,
     Const,
     Expr,
     FVar,
-    Lam,
     Pi,
-    Proj,
     Sort,
-    abstract,
-    constants_of,
     get_app_fn,
     instantiate1,
     iter_subexprs,
     level_params_of_expr,
     mk_app,
-    mk_lambda_fvars,
-    mk_pi_fvars,
     replace,
 )
 from .inductive import InductiveDecl, add_inductive
 from .kernel import KernelError, TypeChecker, add_axiom, add_definition
-from .level import LEVEL_ONE, LEVEL_ZERO, Level, LevelMVar, LevelParam, mk_max, replace_level
+from .level import LEVEL_ONE, Level, LevelMVar, LevelParam, mk_max, replace_level
 
 LEAN_AXIOMS = frozenset({"propext", "Quot.sound", "Classical.choice"})
 
@@ -726,7 +720,7 @@ def _default_inductive_level(elab: TermElaborator, params: Sequence[FVar]) -> Le
 
 _COMMAND_KINDS = {ast.Theorem: "theorem", ast.Example: "example", ast.Axiom: "axiom", ast.Inductive: "inductive",
                   ast.Structure: "structure"}
-_COMMAND_WORDS = {ast.Universe: "universe", ast.Variable: "variable", ast.Namespace: "namespace", ast.Section: "section",
+_COMMAND_LABELS = {ast.Universe: "universe", ast.Variable: "variable", ast.Namespace: "namespace", ast.Section: "section",
                   ast.End: "end", ast.Open: "open", ast.SetOption: "set_option", ast.Check: "#check", ast.Eval: "#eval",
                   ast.Reduce: "#reduce", ast.Print: "#print", ast.Import: "import", ast.AttributeCmd: "attribute"}
 
@@ -738,7 +732,7 @@ def _command_label(cmd: ast.Command) -> str:
         return keyword
     if isinstance(cmd, ast.InCommand):
         return _command_label(cmd.command)
-    return _COMMAND_WORDS.get(type(cmd), type(cmd).__name__.lower())
+    return _COMMAND_LABELS.get(type(cmd), type(cmd).__name__.lower())
 
 
 def _guess_decl_name(source: str) -> str:

@@ -9,7 +9,7 @@ notation exactly as Lean's macros do. Its output is untrusted: the kernel re-che
 from __future__ import annotations
 
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterator, Sequence
 
 from lean_bridge.syntax import ast

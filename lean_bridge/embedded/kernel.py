@@ -57,7 +57,6 @@ from .level import (
     LevelSucc,
     is_equivalent,
     level_params_of,
-    levels_equivalent,
     mk_imax,
 )
 

@@ -152,7 +152,6 @@ class _Compiler:
         self.stx = stx
 
     def compile(self, discrs: list[Expr], rows: list[Row], goal: Expr, recursion: _Recursion | None = None) -> Expr:
-        elab = self.elab
         if not rows:
             raise ElabError("missing cases", self.stx)
         row = rows[0]

@@ -117,3 +117,11 @@ def offset_def_eq(chk: "MetaChecker", t: Expr, s: Expr) -> bool | None:
     return None
 
 
+def offset_predecessor(e: Expr) -> Expr | None:
+    """For an offset `a + k` (k ≥ 1, also `Nat.succ a`): its predecessor `a + (k - 1)`, just `a` when
+    k = 1; so `e` is `Nat.succ` of it, which is how a `match` or `cases` sees it. None otherwise."""
+    off = nat_offset(e)
+    if off is None:
+        return None
+    base, k = off
+    return base if k == 1 else mk_nat_add(base, k - 1)

@@ -39,7 +39,6 @@ tactic runs is a failed tactic (the state it ran on is untouched), never a dead 
 from __future__ import annotations
 
 import json
-import os
 import re
 import signal
 import sys

@@ -18,7 +18,7 @@ from lean_bridge.syntax import parse_file, parse_term
 from .elab_command import CommandElaborator
 from .elab_env import ElabEnv
 from .elab_term import Scope, TermElaborator
-from .expr import App, Const, NatLit, mk_app
+from .expr import Const, NatLit, mk_app
 from .kernel import TypeChecker, add_quot_constant, raise_recursion_limit
 
 LIBRARY = Path(__file__).with_name("library") / "Prelude.lean"

@@ -41,7 +41,7 @@ import pickle
 import sys
 import threading
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, TextIO
 
 from lean_bridge.syntax import ParseError, ast, parse_file, parse_tactic_block
@@ -59,7 +59,6 @@ from .expr import (
     has_level_mvar_expr,
     iter_subexprs,
     level_params_of_expr,
-    mk_app,
     mk_lambda_fvars,
     mk_pi_fvars,
     replace,

@@ -9,33 +9,29 @@ the rest; hypothesis names, case tags (`case left`) and error texts are Lean's w
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Iterator, Sequence
+from typing import Callable, Sequence
 
 from lean_bridge.syntax import ast
 
 from .elab_env import ElabEnv
 from .elab_term import ElabError, Scope, TermElaborator
-from .environment import ConstructorInfo, InductiveInfo
+from .environment import InductiveInfo
 from .expr import (
     App,
     BinderInfo,
     Const,
     Expr,
     FVar,
-    Lam,
     Let,
     MVar,
     Pi,
-    Sort,
-    abstract,
     get_app_fn,
     get_app_fn_args,
     instantiate1,
     iter_subexprs,
     mk_app,
 )
-from .kernel import KernelError, KernelTimeout, TypeChecker
-from .level import LEVEL_ZERO
+from .kernel import KernelError, KernelTimeout
 from .meta import DelayedLambda, MetaContext, MetavarDecl
 
 DEFAULT_TACTIC_STEPS = 200_000
@@ -508,7 +504,7 @@ def tac_Right(state: TacticState, tac: ast.Right) -> None:
 
 def tac_ExistsTac(state: TacticState, tac: ast.ExistsTac) -> None:
     """`exists a, b` is `refine ⟨a, b, ?_⟩; try trivial`."""
-    goal = state.main_goal(tac)
+    state.main_goal(tac)  # "no goals" before anything is elaborated
     hole = ast.SyntheticHole(tac.pos, tac.end_pos, None)
     anon = ast.AnonymousCtor(tac.pos, tac.end_pos, tuple(tac.terms) + (hole,))
     tac_Refine(state, ast.Refine(tac.pos, tac.end_pos, tac.source, anon))

@@ -35,7 +35,6 @@ from .expr import (
     Const,
     Expr,
     FVar,
-    Let,
     MVar,
     NatLit,
     Pi,
@@ -53,6 +52,7 @@ from .expr import (
 )
 from .level import LEVEL_ZERO, Level
 from .meta import DelayedLambda, head_beta
+from .nat_terms import mk_nat_add, mk_nat_lit, offset_predecessor
 from .tactics import (
     TacticError,
     TacticState,
@@ -65,7 +65,6 @@ from .tactics import (
     run_tactic_seq,
 )
 
-NAT = Const("Nat")
 
 
 # ---------------------------------------------------------------------------
@@ -172,24 +171,14 @@ def instantiate_pis(t: Expr, args: Sequence[Expr]) -> Expr:
     return t
 
 
-def _nat_zero() -> Expr:
-    return mk_app(Const("OfNat.ofNat", [LEVEL_ZERO]), [NAT, NatLit(0), App(Const("instOfNatNat"), NatLit(0))])
-
-
-def _nat_succ(n: Expr) -> Expr:
-    one = mk_app(Const("OfNat.ofNat", [LEVEL_ZERO]), [NAT, NatLit(1), App(Const("instOfNatNat"), NatLit(1))])
-    inst = mk_app(Const("instHAdd", [LEVEL_ZERO]), [NAT, Const("instAddNat")])
-    return mk_app(Const("HAdd.hAdd", [LEVEL_ZERO, LEVEL_ZERO, LEVEL_ZERO]), [NAT, NAT, NAT, inst, n, one])
-
-
 def _display_ctor_app(ind: InductiveInfo, ctor_app: Expr, fields: Sequence[FVar]) -> Expr:
     """Lean 4.33's custom `Nat` eliminators show `0` and `n + 1`."""
     if ind.name == "Nat" and ind.ctors == ("Nat.zero", "Nat.succ"):
         head = get_app_fn(ctor_app)
         if isinstance(head, Const) and head.name == "Nat.zero":
-            return _nat_zero()
+            return mk_nat_lit(0)
         if isinstance(head, Const) and head.name == "Nat.succ" and len(fields) == 1:
-            return _nat_succ(fields[0])
+            return mk_nat_add(fields[0], 1)
     return ctor_app
 
 
@@ -361,10 +350,8 @@ def _ctor_view(state: TacticState, goal: MVar, e: Expr) -> tuple[ConstructorInfo
     """`(ctor, head, args)` when `e` reduces to a constructor application (literals count as `Nat.succ`/`zero`,
     and `x + k` with a numeral `k` as `Nat.succ (x + (k-1))`, as Lean's `Nat` offset view does)."""
     e = _inst(state, e)
-    k = _nat_offset(e)
-    if k is not None and k[1] > 0 and state.env.find("Nat.succ") is not None:
-        base, n = k
-        pred = base if n == 1 else _nat_add_lit(base, n - 1)
+    pred = offset_predecessor(e)
+    if pred is not None and state.env.find("Nat.succ") is not None:
         info = state.env.find("Nat.succ")
         assert isinstance(info, ConstructorInfo)
         return info, Const("Nat.succ"), [pred]
@@ -380,33 +367,6 @@ def _ctor_view(state: TacticState, goal: MVar, e: Expr) -> tuple[ConstructorInfo
     if not isinstance(info, ConstructorInfo) or len(args) != info.num_params + info.num_fields:
         return None
     return info, head, args
-
-
-def _nat_lit_value(e: Expr) -> int | None:
-    if isinstance(e, NatLit):
-        return e.value
-    head, args = get_app_fn_args(e)
-    if isinstance(head, Const) and head.name == "OfNat.ofNat" and len(args) == 3 and args[0] == NAT \
-            and isinstance(args[1], NatLit):
-        return args[1].value
-    return None
-
-
-def _nat_offset(e: Expr) -> tuple[Expr, int] | None:
-    """`(x, k)` when `e` is `x + k` on `Nat` with a numeral `k`."""
-    head, args = get_app_fn_args(e)
-    if isinstance(head, Const) and head.name == "HAdd.hAdd" and len(args) == 6 and args[0] == NAT \
-            and args[1] == NAT and args[2] == NAT:
-        k = _nat_lit_value(args[5])
-        if k is not None:
-            return args[4], k
-    return None
-
-
-def _nat_add_lit(x: Expr, k: int) -> Expr:
-    lit = mk_app(Const("OfNat.ofNat", [LEVEL_ZERO]), [NAT, NatLit(k), App(Const("instOfNatNat"), NatLit(k))])
-    inst = mk_app(Const("instHAdd", [LEVEL_ZERO]), [NAT, Const("instAddNat")])
-    return mk_app(Const("HAdd.hAdd", [LEVEL_ZERO, LEVEL_ZERO, LEVEL_ZERO]), [NAT, NAT, NAT, inst, x, lit])
 
 
 def _cases_on_prop_motive(state: TacticState, ind: InductiveInfo, levels: Sequence[Level], params: Sequence[Expr],
@@ -873,8 +833,7 @@ def _run_alts(state: TacticState, alts: list[_Alt], alt_stxs: Optional[Sequence[
         state.replace_main(new_goals)
         return
     # the main goal is consumed; alternatives are focused one at a time
-    state.goals = [g for g in state.goals[1:]]
-    rest = state.goals
+    state.goals = state.goals[1:]
     seen: list[str] = []
     invalid: list[ast.InductionAlt] = []
     for i, stx in enumerate(alt_stxs):

@@ -48,12 +48,12 @@ Deliberately absent (they need induction, and benchmarks must not be solved by t
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
+from typing import Callable
 
 from lean_bridge.syntax import ast
 
 from .elab_term import ElabError, TermElaborator
-from .nat_terms import NAT, eval_nat, mk_nat_add, mk_nat_lit, nat_offset, offset_def_eq
+from .nat_terms import NAT, eval_nat, mk_nat_lit, nat_offset, offset_def_eq, offset_predecessor
 from .environment import DefinitionInfo, RecursorInfo, TheoremInfo
 from .expr import (
     App,
@@ -83,7 +83,6 @@ from .meta import DelayedLambda, MetaChecker, MetaContext, head_beta
 from .tactics import (
     TacticError,
     TacticState,
-    _fmt,
     _fresh_const,
     register,
     tac_Assumption,
@@ -364,8 +363,7 @@ def _succ_form(e: Expr) -> Expr:
     off = nat_offset(e)
     if off is None or eval_nat(off[0]) is not None:
         return e
-    base, k = off
-    return App(Const("Nat.succ"), base if k == 1 else mk_nat_add(base, k - 1))
+    return App(Const("Nat.succ"), offset_predecessor(e))
 
 
 def _rec_template(state: TacticState, value: Expr, arity: int):
@@ -1009,7 +1007,6 @@ class Simplifier:
             a2, pa = self.simp(a)
             if a2 == a:
                 continue
-            before = mk_app(fn, new_args)
             new_args[i] = a2
             after = mk_app(fn, new_args)
             if pa is None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from lean_bridge.embedded.checker import check_source
-from lean_bridge.embedded.expr import BVar, Const, Lam, NatLit, Pi, Sort, mk_app
+from lean_bridge.embedded.expr import BVar, Const, Lam, NatLit, Sort, mk_app
 from lean_bridge.embedded.kernel import KernelError, KernelTimeout, TypeChecker, add_definition
 from lean_bridge.embedded.level import (
     LEVEL_ONE,

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from lean_bridge import StatementError, TacticError
-from lean_bridge.pantograph_client import PantographBackend, PantographClient, PantographError
+from lean_bridge.pantograph_client import PantographBackend, PantographClient
 from lean_bridge.sexp import format_sexp, parse_sexp
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
