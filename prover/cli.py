@@ -14,6 +14,7 @@ EPILOG_BENCH = """examples:
   prover bench --checker               # median ms per atomic tactic (target < 1 ms)
   prover bench --bridge --calls 1000   # client CPU ms per round trip (target < 0.3 ms)
   prover bench --restarts              # 2000 calls, kill -9 every 100: no call lost, no zombie
+  prover bench --scaling --sizes 1000 10000   # peak MB and seconds per file size (linear)
 """
 
 EPILOG_CHECK = """examples:
@@ -33,6 +34,10 @@ def _build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--checker", action="store_true", help="tactic applications per second on a fixed goal set, in process")
     bench.add_argument("--bridge", action="store_true", help="client time per tactic round trip to the embedded server")
     bench.add_argument("--restarts", action="store_true", help="soak: calls with the server SIGKILLed every --kill-every calls")
+    bench.add_argument("--scaling", action="store_true",
+                       help="peak memory and seconds to check files of --sizes one-line theorems (linear is the target)")
+    bench.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 50000], metavar="N",
+                       help="declaration counts for --scaling (default 1000 10000 50000)")
     bench.add_argument("--goals", type=int, default=300, help="goals for --checker (default 300)")
     bench.add_argument("--calls", type=int, default=2000, help="calls for --bridge and --restarts (default 2000)")
     bench.add_argument("--kill-every", type=int, default=100, help="for --restarts (default 100)")
@@ -86,8 +91,15 @@ def run_bench(args: argparse.Namespace) -> int:
 
     from lean_bridge import open_backend
 
-    chosen = [name for name in ("checker", "bridge", "restarts") if getattr(args, name)] or ["checker", "bridge", "restarts"]
+    chosen = [name for name in ("checker", "bridge", "restarts", "scaling") if getattr(args, name)] \
+        or ["checker", "bridge", "restarts"]
     for name in chosen:
+        if name == "scaling":
+            from lean_bridge.embedded.scaling import measure_scaling
+
+            for row in measure_scaling(args.sizes):
+                print(json.dumps({"bench": name, **row}), flush=True)
+            continue
         if name == "checker":
             from lean_bridge.embedded.bench import measure
 

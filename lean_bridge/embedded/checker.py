@@ -29,6 +29,7 @@ def run_source(text: str, filename: str = "<input>") -> tuple[list[DeclarationRe
         if isinstance(cmd, ast.ErrorCommand) and elab.results and _continues_previous(cmd):
             _fail_previous(elab, cmd)
         elab.run(cmd)
+        elab.artifacts.clear()  # proof states are for the servers; keeping them would cost ~40 KB a declaration
     return elab.results, elab.messages
 
 
