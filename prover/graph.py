@@ -37,7 +37,9 @@ from __future__ import annotations
 import sys
 import time
 import zlib
+from array import array
 from collections import Counter
+from itertools import chain, repeat
 from typing import Any, Iterable, Optional, Sequence
 
 import torch
@@ -306,25 +308,55 @@ class _Builder:
             if h.value is not None:
                 self.edge(n, self.term(_typed(h.value), []), 8)
 
-    def finish(self) -> dict[str, torch.Tensor]:
-        vocab = self.vocab
+    def finish(self, root: int, hyp_nodes: Sequence[int], cand: Sequence[int], subterms: list[Term]) -> StateGraph:
+        """All tensors from one flat int64 buffer (one conversion, then views), wrapped as a StateGraph."""
+        vocab_id = self.vocab.id
         kinds = self.kind
+        n = len(kinds)
         const = _K["const"]
-        name_ids = [vocab.id(nm) if k == const else 0 for k, nm in zip(kinds, self.names)]  # type: ignore[arg-type]
-        flat: list[int] = []
-        for nm in self.names:
-            flat.extend(_NO_NAME if nm is None else name_hash(nm))
-        num_nodes = len(kinds)
+        flat = list(kinds)
+        flat.extend([vocab_id(nm) if k == const else 0 for k, nm in zip(kinds, self.names)])  # type: ignore[arg-type]
+        flat.extend(chain.from_iterable([_NO_NAME if nm is None else name_hash(nm) for nm in self.names]))
         src, dst, et = self.src, self.dst, self.etype
-        edges = torch.tensor([src + dst, dst + src], dtype=torch.long)
-        etypes = torch.tensor(et + [t + _NUM_FWD for t in et], dtype=torch.long)
-        return {
-            "node_kind": torch.tensor(kinds, dtype=torch.long),
-            "name_id": torch.tensor(name_ids, dtype=torch.long),
-            "name_hash": torch.tensor(flat, dtype=torch.long).view(num_nodes, NAME_PARTS),
-            "edge_index": edges,
-            "edge_type": etypes,
+        e = len(src)
+        flat.extend(src)
+        flat.extend(dst)
+        flat.extend(dst)
+        flat.extend(src)
+        flat.extend(et)
+        flat.extend([t + _NUM_FWD for t in et])
+        flat.append(root)
+        flat.extend(hyp_nodes)
+        flat.extend(cand)
+        buf = torch.frombuffer(array("q", flat), dtype=torch.long)
+        o = 2 * n + n * NAME_PARTS
+        h = o + 6 * e + 1
+        fields = {
+            "node_kind": buf[:n],
+            "name_id": buf[n:2 * n],
+            "name_hash": buf[2 * n:o].view(n, NAME_PARTS),
+            "edge_index": buf[o:o + 4 * e].view(2, 2 * e),
+            "edge_type": buf[o + 4 * e:o + 6 * e],
+            "root": buf[h - 1:h],
+            "hyp_node": buf[h:h + len(hyp_nodes)],
+            "subterm_node": buf[h + len(hyp_nodes):],
+            "subterms": subterms,
+            "num_nodes": n,
         }
+        return _make(StateGraph, fields)
+
+
+def _make(cls: type, fields: dict[str, Any]) -> Any:
+    """Build a PyG ``Data``/``Batch`` from a dict (straight into its store: ~4x cheaper than kwargs)."""
+    data = cls()
+    store = getattr(data, "_store", None)
+    mapping = getattr(store, "_mapping", None)
+    if isinstance(mapping, dict):
+        mapping.update(fields)
+    else:  # pragma: no cover - other PyG versions
+        for k, v in fields.items():
+            setattr(data, k, v)
+    return data
 
 
 def _typed(expr: Any) -> Term:
@@ -360,36 +392,65 @@ def build_state_graph(goals: Sequence[Goal], focus: int, vocab: Vocab) -> StateG
     for a, c in zip(goal_nodes, goal_nodes[1:]):
         b.edge(a, c, 11)
     cand = list(b.cand)[:MAX_SUBTERMS]
-    data = StateGraph(**b.finish())
-    data.root = torch.tensor([goal_nodes[focus]], dtype=torch.long)
-    data.hyp_node = torch.tensor(hyp_nodes, dtype=torch.long)
-    data.subterm_node = torch.tensor(cand, dtype=torch.long)
-    data.subterms = b.cand_terms[:MAX_SUBTERMS]
-    data.num_nodes = len(b.kind)
-    return data
+    return b.finish(goal_nodes[focus], hyp_nodes, cand, b.cand_terms[:MAX_SUBTERMS])
 
 
 def build_term_graph(term: Term, vocab: Vocab) -> StateGraph:
     """The ExprGraph of one closed term (a premise statement); ``root`` is the term's node."""
     b = _Builder(vocab)
     root = b.term(term, [])
-    data = StateGraph(**b.finish())
-    data.root = torch.tensor([root], dtype=torch.long)
-    data.hyp_node = torch.zeros(0, dtype=torch.long)
-    data.subterm_node = torch.zeros(0, dtype=torch.long)
-    data.subterms = []
-    data.num_nodes = len(b.kind)
-    return data
+    return b.finish(root, (), (), [])
 
 
 def collate(graphs: Sequence[StateGraph]) -> Batch:
-    """Batch graphs (node indices offset); adds ``hyp_batch``/``subterm_batch`` (graph id per entry)."""
-    batch = Batch.from_data_list(list(graphs))
-    n = len(graphs)
-    ids = torch.arange(n)
-    batch.hyp_batch = ids.repeat_interleave(torch.tensor([g.hyp_node.numel() for g in graphs], dtype=torch.long))
-    batch.subterm_batch = ids.repeat_interleave(
-        torch.tensor([g.subterm_node.numel() for g in graphs], dtype=torch.long))
+    """Batch graphs (node indices offset); adds ``hyp_batch``/``subterm_batch`` (graph id per entry).
+
+    Same fields as ``Batch.from_data_list`` (tested equal), plus the two, several times faster.
+    ``subterms`` becomes a list (one list of Terms per graph).
+    """
+    if not graphs:
+        raise ValueError("collate needs at least one graph")
+    node_counts = [g.num_nodes for g in graphs]
+    starts = [0]
+    for c in node_counts:
+        starts.append(starts[-1] + c)
+    ids = range(len(graphs))
+
+    def spread(values: Sequence[int], counts: list[int]) -> torch.Tensor:
+        # built in Python: torch.repeat_interleave is pathologically slow on this small, busy CPU
+        flat = array("q")
+        for v, c in zip(values, counts):
+            if c:
+                flat.extend(repeat(v, c))
+        return torch.frombuffer(flat, dtype=torch.long) if flat else torch.zeros(0, dtype=torch.long)
+
+    def cat_index(key: str, dim: int = 0) -> tuple[torch.Tensor, torch.Tensor]:
+        parts = [getattr(g, key) for g in graphs]
+        counts = [p.shape[dim] for p in parts]
+        return torch.cat(parts, dim) + spread(starts, counts), spread(ids, counts)
+
+    edge_index, _ = cat_index("edge_index", 1)
+    root, _ = cat_index("root")
+    hyp_node, hyp_batch = cat_index("hyp_node")
+    subterm_node, subterm_batch = cat_index("subterm_node")
+    fields = {
+        "node_kind": torch.cat([g.node_kind for g in graphs]),
+        "name_id": torch.cat([g.name_id for g in graphs]),
+        "name_hash": torch.cat([g.name_hash for g in graphs]),
+        "edge_index": edge_index,
+        "edge_type": torch.cat([g.edge_type for g in graphs]),
+        "root": root,
+        "hyp_node": hyp_node,
+        "subterm_node": subterm_node,
+        "subterms": [g.subterms for g in graphs],
+        "num_nodes": starts[-1],
+        "batch": spread(ids, node_counts),
+        "ptr": torch.tensor(starts, dtype=torch.long),
+        "hyp_batch": hyp_batch,
+        "subterm_batch": subterm_batch,
+    }
+    batch = _make(Batch, fields)
+    batch._num_graphs = len(graphs)
     return batch
 
 
