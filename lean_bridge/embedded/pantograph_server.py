@@ -197,13 +197,19 @@ def quote_name(name: str) -> str:
 
 
 def _binder_name(name: str) -> str:
-    """``eraseMacroScopes``: inaccessible names (``h✝``) lose their mark."""
-    cut = name.find("✝")
-    base = name if cut < 0 else name[:cut]
-    return quote_name(base or "x")
+    """Pantograph's ``serializeName`` (sanitize): inaccessible/unhygienic names (``a✝``) print as ``_``.
+
+    Names needing ``«»`` are wrapped in double quotes, as ``serializeName.addQuotes`` does.
+    """
+    if not name or "✝" in name or name == "_":
+        return "_"
+    quoted = quote_name(name)
+    return f'"{quoted}"' if "«" in quoted else quoted
 
 
-_BINDER_INFO = {"default": "", "implicit": " :i", "strictImplicit": " :si", "instImplicit": " :ii"}
+# Pantograph's ``binderInfoSexp`` (Delate.lean): the long forms, as samples.json shows
+_BINDER_INFO = {"default": "", "implicit": " :implicit", "strictImplicit": " :strictImplicit",
+                "instImplicit": " :instImplicit"}
 
 
 def level_sexp(level: Level) -> str:
