@@ -138,15 +138,19 @@ _JSON_TYPES = {str: "String", int: "Nat", bool: "Bool", list: "Array", dict: "Ob
 
 
 def _field(payload: dict[str, Any], struct: str, name: str, kind: type, default: Any = ..., ) -> Any:
-    """A payload field checked like Lean's derived ``FromJson`` (missing / wrong type → ``command`` error)."""
+    """A payload field checked like Lean's derived ``FromJson`` (missing / wrong type → ``command`` error).
+
+    Derived instances read a field with ``getObjValD`` (``null`` when missing), so a missing
+    required field reports ``String expected`` like a mistyped one (samples.json session).
+    """
+    expected = " or ".join(_JSON_TYPES.get(k, k.__name__) for k in (kind if isinstance(kind, tuple) else (kind,)))
     if name not in payload or payload[name] is None:
         if default is ...:
             raise ProtocolFailure("command", f"Unable to parse json: Pantograph.Protocol.{struct}.{name}: "
-                                             f"property not found: {name}")
+                                             f"{expected} expected")
         return default
     value = payload[name]
     ok = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
-    expected = " or ".join(_JSON_TYPES.get(k, k.__name__) for k in (kind if isinstance(kind, tuple) else (kind,)))
     if kind is int and ok and value < 0:
         ok = False
     if not ok:
