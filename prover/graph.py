@@ -224,7 +224,7 @@ class _Builder:
             key = t.anon
         n = self.nodes.get(key)
         if n is None:
-            n = self._create(t, key, binders)
+            return self._create(t, key, binders, self.collect and not mask and not fn_pos)
         if self.collect and not mask and not fn_pos and n not in self.cand:
             self._maybe_candidate(t, n)
         return n
@@ -241,14 +241,34 @@ class _Builder:
         self.cand[n] = None
         self.cand_terms.append(t)
 
-    def _create(self, t: Term, key: Any, binders: list[int]) -> int:
+    def _create(self, t: Term, key: Any, binders: list[int], candidate: bool) -> int:
+        """Make the node of ``t`` (a candidate is recorded before its children: pre-order), then its edges."""
         k = t.kind
         if k == "app":
             n = self.new_node(key, _K["app"], None)
+        elif k == "forall" or k == "lam" or k == "let":
+            n = self.new_node(key, _BINDER_KIND[(k, t.data)], None)
+        elif k == "bvar":
+            n = self.new_node(key, _K["bvar"], None)
+            self.edge(n, key[1][0], 5)
+            return n
+        elif k == "const":
+            n = self.new_node(key, _K["const"], t.name)
+        elif k == "lit":
+            n = self.new_node(key, _K["lit_str"], None) if isinstance(t.data, str) else \
+                self.new_node(key, _K["lit_nat"], str(t.data))
+        elif k == "sort":
+            n = self.new_node(key, _K["sort"], _level_name(t.data))
+        elif k == "proj":
+            n = self.new_node(key, _K["proj"], t.name)
+        else:  # mvar, placeholder (an fvar never gets here: it is its hypothesis' node)
+            n = self.new_node(key, _K.get(k, _K["fvar"]), None)
+        if candidate:
+            self._maybe_candidate(t, n)
+        if k == "app":
             self.edge(n, self.term(t.children[0], binders, True), 0)
             self.edge(n, self.term(t.children[1], binders), 1)
         elif k == "forall" or k == "lam" or k == "let":
-            n = self.new_node(key, _BINDER_KIND[(k, t.data)], None)
             ch = t.children
             self.edge(n, self.term(ch[0], binders), 2)
             if k == "let":
@@ -258,27 +278,8 @@ class _Builder:
                 self.edge(n, self.term(ch[-1], binders), 3)
             finally:
                 binders.pop()
-        elif k == "bvar":
-            n = self.new_node(key, _K["bvar"], None)
-            self.edge(n, key[1][0], 5)
-        elif k == "const":
-            n = self.new_node(key, _K["const"], t.name)
-        elif k == "lit":
-            if isinstance(t.data, str):
-                n = self.new_node(key, _K["lit_str"], None)
-            else:
-                n = self.new_node(key, _K["lit_nat"], str(t.data))
-        elif k == "sort":
-            n = self.new_node(key, _K["sort"], _level_name(t.data))
         elif k == "proj":
-            n = self.new_node(key, _K["proj"], t.name)
             self.edge(n, self.term(t.children[0], binders), 6)
-        elif k == "mvar":
-            n = self.new_node(key, _K["mvar"], None)
-        elif k == "placeholder":
-            n = self.new_node(key, _K["placeholder"], None)
-        else:  # fvar with loose context cannot happen; kept for completeness
-            n = self.new_node(key, _K["fvar"], None)
         return n
 
     def goal(self, goal: Goal, focused: bool) -> tuple[int, list[int], list[tuple[int, Any]]]:
