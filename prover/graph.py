@@ -170,17 +170,14 @@ class StateGraph(Data):
 class _Builder:
     """Accumulates nodes and edges as Python lists; ``finish`` makes the tensors in one go."""
 
-    __slots__ = ("vocab", "nodes", "kind", "names", "src", "dst", "etype", "fv_node",
-                 "cand", "cand_terms", "collect")
+    __slots__ = ("vocab", "nodes", "kind", "names", "edges", "fv_node", "cand", "cand_terms", "collect")
 
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
         self.nodes: dict[Any, int] = {}
         self.kind: list[int] = []
         self.names: list[Optional[str]] = []  # feature name per node (None = no name)
-        self.src: list[int] = []
-        self.dst: list[int] = []
-        self.etype: list[int] = []
+        self.edges: list[int] = []  # flat (source, target, forward edge type) triples
         self.fv_node: dict[str, int] = {}
         self.cand: dict[int, None] = {}  # subterm candidate nodes, insertion-ordered
         self.cand_terms: list[Term] = []
@@ -194,9 +191,7 @@ class _Builder:
         return n
 
     def edge(self, u: int, v: int, t: int) -> None:
-        self.src.append(u)
-        self.dst.append(v)
-        self.etype.append(t)
+        self.edges += (u, v, t)
 
     def term(self, t: Term, binders: list[int], fn_pos: bool = False) -> int:
         """Node of ``t`` under the binder nodes ``binders`` (innermost last); creates it on first visit."""
@@ -211,7 +206,7 @@ class _Builder:
                     ctx.append(binders[d - 1 - i])
                 m >>= 1
                 i += 1
-            key: Any = (t.shape, tuple(ctx))
+            key: Any = (t._shape or t.shape, tuple(ctx))
         elif t.flags and t.kind == "fvar":
             n = self.fv_node.get(t.name)  # type: ignore[arg-type]
             if n is None:
@@ -221,7 +216,7 @@ class _Builder:
                 self.cand_terms.append(t)
             return n
         else:
-            key = t.anon
+            key = t._anon or t.anon
         n = self.nodes.get(key)
         if n is None:
             return self._create(t, key, binders, self.collect and not mask and not fn_pos)
@@ -250,7 +245,7 @@ class _Builder:
             n = self.new_node(key, _BINDER_KIND[(k, t.data)], None)
         elif k == "bvar":
             n = self.new_node(key, _K["bvar"], None)
-            self.edge(n, key[1][0], 5)
+            self.edges += (n, key[1][0], 5)
             return n
         elif k == "const":
             n = self.new_node(key, _K["const"], t.name)
@@ -266,8 +261,8 @@ class _Builder:
         if candidate:
             self._maybe_candidate(t, n)
         if k == "app":
-            self.edge(n, self.term(t.children[0], binders, True), 0)
-            self.edge(n, self.term(t.children[1], binders), 1)
+            f = self.term(t.children[0], binders, True)
+            self.edges += (n, f, 0, n, self.term(t.children[1], binders), 1)
         elif k == "forall" or k == "lam" or k == "let":
             ch = t.children
             self.edge(n, self.term(ch[0], binders), 2)
@@ -318,7 +313,8 @@ class _Builder:
         flat = list(kinds)
         flat.extend([vocab_id(nm) if k == const else 0 for k, nm in zip(kinds, self.names)])  # type: ignore[arg-type]
         flat.extend(chain.from_iterable([_NO_NAME if nm is None else name_hash(nm) for nm in self.names]))
-        src, dst, et = self.src, self.dst, self.etype
+        flat_edges = self.edges
+        src, dst, et = flat_edges[0::3], flat_edges[1::3], flat_edges[2::3]
         e = len(src)
         flat.extend(src)
         flat.extend(dst)
