@@ -310,3 +310,12 @@ def test_repl_backend_inspect_is_a_clear_error() -> None:
     with open_backend("embedded", protocol="repl") as repl:
         with pytest.raises(NotImplementedError, match="REPL"):
             repl.inspect("Nat.add")
+
+
+def test_goal_key_without_sexps_is_exact() -> None:
+    """REPL goals carry no S-expressions: keys fall back to the exact text (never merging different goals)."""
+    a = Goal((Hypothesis("h", Expression("p ∧ q")),), Expression("q ∧ p"))
+    b = Goal((Hypothesis("h", Expression("p ∧ q")),), Expression("q ∧ p"), case="intro")
+    c = Goal((Hypothesis("k", Expression("p ∧ q")),), Expression("q ∧ p"))
+    assert goal_key(a) == goal_key(b) and goal_key(a) != goal_key(c)
+    assert state_key([a]) == state_key([b])
