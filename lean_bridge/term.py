@@ -41,6 +41,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+import sys
 import weakref
 from typing import TYPE_CHECKING, Any, Hashable, Iterator, Optional, Sequence, Union
 
@@ -52,6 +53,12 @@ BINDER_INFOS = ("default", "implicit", "strictImplicit", "instImplicit")
 BINDER_KINDS = frozenset({"forall", "lam", "let"})
 
 Level = Union[int, str, tuple]
+
+# Terms nest as deep as Lean's (a 1000-element list literal is 1000 applications deep) and the
+# walkers here and in ``prover.graph`` recurse; pure-Python frames do not use the C stack (3.11+).
+RECURSION_LIMIT = 50_000
+if sys.getrecursionlimit() < RECURSION_LIMIT:
+    sys.setrecursionlimit(RECURSION_LIMIT)
 
 _F_FVAR = 1  # flags: the term contains a free variable
 _F_MVAR = 2  # ... a metavariable

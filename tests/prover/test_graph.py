@@ -294,3 +294,15 @@ def test_real_states_renamed_give_identical_graphs() -> None:
     g = build_state_graph(c.goals, 1, VOCAB)
     assert g.hyp_node.numel() == len(c.goals[1].hypotheses)
     assert mk_const("Nat") in g.subterms
+
+
+def test_deep_terms() -> None:
+    """A 3000-element list literal (3000 applications deep) reads, prints and graphs without RecursionError."""
+    text = "((:c List.nil) (:c Nat))"
+    for i in range(3000):
+        text = f"((:c List.cons) (:c Nat) (:lit {i}) {text})"
+    term = parse_term(text)
+    assert term.to_sexp() == text and term.anon is term
+    g = build_term_graph(term, VOCAB)
+    # per element: `List.cons Nat i`, `… rest` and the literal; shared: List.cons, Nat, List.nil, `List.cons Nat`, `List.nil Nat`
+    assert g.num_nodes == 3000 * 3 + 5
