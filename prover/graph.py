@@ -34,6 +34,7 @@ instance terms (head constant's last component starts with ``inst``), at most ``
 
 from __future__ import annotations
 
+import json
 import sys
 import time
 import zlib
@@ -520,19 +521,45 @@ def _rate(fn: Any, pairs: Sequence[Any], seconds: float) -> tuple[float, float, 
     return count / (time.perf_counter() - wall), count / (time.process_time() - cpu), count
 
 
-def bench_graphs(seconds: float = 3.0, backend_kind: str = "embedded") -> dict[str, float]:
-    """Graphs built per second on real states from a backend (prints and returns the figures).
+def trace_states(path: str, limit: int = 5000) -> list[tuple[list[Goal], int]]:
+    """(goals, focus) before each step of a ``prover data trace`` JSONL file (GOAL records, INTERFACES 3)."""
+    from lean_bridge.types import Expression, Hypothesis
 
-    ``warm``: the states' Terms are already read (the search reads each state once, and
-    ``parse_term`` caches texts); ``cold``: S-expression reading (cache cleared) included.
-    Figures are per wall second and per CPU second (the machine may be shared).
+    def expr(obj: Any) -> Expression:
+        return Expression(obj["pp"], obj.get("sexp"))
+
+    out: list[tuple[list[Goal], int]] = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            for step in json.loads(line).get("steps", ()):
+                goals = [Goal(tuple(Hypothesis(h["name"], expr(h), fvar_id=h.get("fvar"),
+                                               value=expr(h["value"]) if h.get("value") else None)
+                                    for h in g["hyps"]), expr(g["target"]), case=g.get("case"))
+                         for g in step["goals"]]
+                if goals:
+                    out.append((goals, int(step.get("focus", 0))))
+                if len(out) >= limit:
+                    return out
+    return out
+
+
+def bench_graphs(seconds: float = 3.0, backend_kind: str = "embedded",
+                 pairs: Optional[Sequence[tuple[Sequence[Goal], int]]] = None) -> dict[str, float]:
+    """Graphs built per second on real states (prints and returns the figures).
+
+    States come from ``pairs`` (e.g. ``trace_states(path)``) or else from a backend exploring
+    ``BENCH_STATEMENTS``. ``warm``: the states' Terms are already read (the search reads each
+    state once, and ``parse_term`` caches texts); ``cold``: S-expression reading (cache cleared)
+    included. Figures are per wall second and per CPU second (the machine may be shared).
     """
-    from lean_bridge import open_backend
     from lean_bridge.term import parse_term
 
-    with open_backend(backend_kind) as lean:
-        states = collect_states(lean, BENCH_STATEMENTS, BENCH_TACTICS)
-    pairs = [(goals, i) for goals in states for i in range(len(goals))]
+    if pairs is None:
+        from lean_bridge import open_backend
+
+        with open_backend(backend_kind) as lean:
+            states = collect_states(lean, BENCH_STATEMENTS, BENCH_TACTICS)
+        pairs = [(goals, i) for goals in states for i in range(len(goals))]
     vocab = Vocab.build(t.name for goals, _ in pairs for g in goals
                         for t in _typed(g.target).subterms() if t.kind == "const")
     nodes = [build_state_graph(g, f, vocab).num_nodes for g, f in pairs]
@@ -549,18 +576,41 @@ def bench_graphs(seconds: float = 3.0, backend_kind: str = "embedded") -> dict[s
     result = {
         "states": float(len(pairs)),
         "mean_nodes": sum(nodes) / len(nodes),
+        "max_nodes": float(max(nodes)),
         "graphs_per_second": warm_wall,
         "graphs_per_cpu_second": warm_cpu,
         "cold_graphs_per_second": cold_wall,
         "cold_graphs_per_cpu_second": cold_cpu,
         "collate32_per_second": coll_wall,
     }
-    print(f"graph build over {len(pairs)} real states (mean {result['mean_nodes']:.1f} nodes): "
+    print(f"graph build over {len(pairs)} real states (mean {result['mean_nodes']:.1f} nodes, max {max(nodes)}): "
           f"{warm_wall:.0f} graphs/s ({warm_cpu:.0f} per CPU-second); with S-expression reading: "
           f"{cold_wall:.0f} graphs/s ({cold_cpu:.0f} per CPU-second); collate of 32 graphs: "
           f"{coll_wall:.0f} batches/s ({coll_cpu:.0f} per CPU-second)")
     return result
 
 
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    """``python -m prover.graph [SECONDS] [--traces traces.jsonl]``: print graph-building rates."""
+    import argparse
+
+    ap = argparse.ArgumentParser(prog="python -m prover.graph", description=main.__doc__)
+    ap.add_argument("seconds", nargs="?", type=float, default=3.0, help="time per measurement (default 3)")
+    ap.add_argument("--traces", help="take states from a `prover data trace` JSONL file instead of a backend")
+    args = ap.parse_args(argv)
+    pairs = None
+    if args.traces:
+        try:
+            pairs = trace_states(args.traces)
+        except (OSError, ValueError, KeyError) as e:
+            print(f"error: cannot read states from {args.traces}: {e}", file=sys.stderr)
+            return 2
+        if not pairs:
+            print(f"error: no states in {args.traces}", file=sys.stderr)
+            return 2
+    bench_graphs(args.seconds, pairs=pairs)
+    return 0
+
+
 if __name__ == "__main__":  # pragma: no cover
-    bench_graphs(float(sys.argv[1]) if len(sys.argv) > 1 else 3.0)
+    sys.exit(main())
