@@ -284,8 +284,14 @@ def interned_count() -> int:
     return len(_TABLE)
 
 
+_BVARS: list[Term] = []  # strong caches of the commonest leaves (bounded: indices, constant names)
+_CONSTS: dict[str, Term] = {}
+
+
 def mk_bvar(index: int) -> Term:
     """Bound variable with de Bruijn index ``index``."""
+    if 0 <= index < len(_BVARS):
+        return _BVARS[index]
     return _intern("bvar", None, int(index), ())
 
 
@@ -301,7 +307,12 @@ def mk_mvar(mvar_id: str) -> Term:
 
 def mk_const(name: str) -> Term:
     """Constant ``(:c name)``."""
-    return _intern("const", name, None, ())
+    t = _CONSTS.get(name)
+    if t is None:
+        t = _intern("const", name, None, ())
+        if len(_CONSTS) < 1 << 20:
+            _CONSTS[name] = t
+    return t
 
 
 def mk_lit(value: Union[int, str]) -> Term:
@@ -355,6 +366,7 @@ def mk_proj(struct: str, idx: int, expr: Term) -> Term:
 
 
 PLACEHOLDER: Term = _intern("placeholder", None, None, ())
+_BVARS.extend(_intern("bvar", None, i, ()) for i in range(256))
 
 
 # ------------------------------------------------------------------------- derived forms
@@ -505,9 +517,19 @@ def _group(items: list) -> Any:
     if not items:
         raise TermParseError("empty list ()")
     head = items[0]
-    if type(head) is str:
+    th = type(head)
+    if th is Term or th is int:  # application spine, the commonest form
+        if len(items) < 2:
+            raise TermParseError(f"application without arguments: ({head!r})")
+        fn = head if th is Term else mk_bvar(head)
+        for a in items[1:]:
+            fn = _intern("app", None, None, (fn, a if type(a) is Term else _as_term(a)))
+        return fn
+    if th is str:
         if head == ":c" and len(items) == 2:
-            return mk_const(_as_name(items[1]))
+            name = items[1]
+            t = _CONSTS.get(name) if type(name) is str else None
+            return t if t is not None else mk_const(_as_name(name))
         if head == ":forall":
             return _binder("forall", items)
         if head == ":lambda":
@@ -557,15 +579,20 @@ def parse_term(sexp_text: str) -> Term:
     for tok in tokens:
         if done:
             raise TermParseError(f"trailing text after the expression: {tok!r}")
-        if tok == "(":
+        c = tok[0]
+        if c == "(":
             stack.append([])
             continue
-        if tok == ")":
+        if c == ")":
             if not stack:
                 raise TermParseError("unbalanced ')'")
             item = _group(stack.pop())
-        else:
+        elif c == '"':
             item = _atom(tok)
+        elif tok.isdigit():
+            item = int(tok)
+        else:
+            item = tok
         if stack:
             stack[-1].append(item)
         else:
