@@ -11,8 +11,9 @@ shared by several goals (same fvar id) is one node. Nothing depends on names or 
 through these keys, so the graph is invariant to renaming hypotheses, free-variable ids and binders.
 
 Node order is the order of first visit of a deterministic traversal: the focused goal first (its
-hypotheses in order, each with its type, then its target), then the other goals in order; terms
-depth-first, function before argument, binder type before body.
+goal node, its hypothesis nodes in order, its target, then its hypotheses' types and let values),
+then the other goals in order (goal node, new hypotheses with their types, target); terms
+depth-first, function before argument, binder type before body. Nothing else decides the order.
 
 Edges (``EDGE_TYPES``; messages flow ``edge_index[0] -> edge_index[1]``): for every forward edge
 ``u -> v`` of type ``t`` listed in ``FORWARD_EDGES`` there is also the reverse edge ``v -> u`` of
@@ -28,8 +29,10 @@ CRC32 into ``[1, HASH_BUCKETS)``, 0 = padding; constants, numerals and sorts (``
 Pointer heads: ``hyp_node`` (node of each hypothesis of the focused goal, in order), and
 ``subterm_node`` / ``subterms``: candidate witness/rewrite subterms of the focused goal -- distinct
 subterms of its target then of its hypotheses' types (pre-order), closed w.r.t. bound variables,
-not in function position of an application, not sorts, placeholders or metavariables, not
-instance terms (head constant's last component starts with ``inst``), at most ``MAX_SUBTERMS``.
+not in function position of an application, not sorts, raw literals (the numeral is the
+``OfNat.ofNat`` term), placeholders or metavariables, not instance terms (head constant's last
+component starts with ``inst``), at most ``MAX_SUBTERMS``. Free-variable occurrences qualify
+(their node is the hypothesis node). ``subterms[i]`` is the first occurrence's Term.
 """
 
 from __future__ import annotations
