@@ -704,6 +704,13 @@ def _canonical_goal(goal: "Goal", mvars: dict[str, Term]) -> Hashable:
     return out
 
 
+def canonical(term: Term, goal: "Goal") -> Term:
+    """``term`` (read in ``goal``'s context) as ``goal_key`` sees it: fvars ``#i`` by hypothesis
+    position, binder names erased -- so subterms of different but renamed states compare with ``is``."""
+    fvars = {h.fvar_id: mk_fvar(f"#{i}") for i, h in enumerate(goal.hypotheses) if h.fvar_id is not None}
+    return replace_free(term, fvars).anon
+
+
 def goal_key(goal: "Goal") -> Hashable:
     """A key equal for two goals exactly when they are equal up to renaming.
 

@@ -319,3 +319,14 @@ def test_goal_key_without_sexps_is_exact() -> None:
     c = Goal((Hypothesis("k", Expression("p ∧ q")),), Expression("q ∧ p"))
     assert goal_key(a) == goal_key(b) and goal_key(a) != goal_key(c)
     assert state_key([a]) == state_key([b])
+
+
+def test_canonical_subterms_compare_across_renamed_states(lean) -> None:
+    from lean_bridge.term import canonical
+
+    s = lean.start_goal("∀ (p q : Prop), p ∧ q → q ∧ p")
+    a = lean.run_tactic(s, "intro p q h").goals[0]
+    b = lean.run_tactic(s, "intro x y z").goals[0]
+    ta, tb = a.target.typed, b.target.typed
+    assert ta is not tb and canonical(ta, a) is canonical(tb, b)
+    assert canonical(a.hypotheses[2].type.typed, a) is not canonical(ta, a)
