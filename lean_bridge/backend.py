@@ -156,7 +156,10 @@ def resolve_executable(kind: str, executable: Executable = None, *, protocol: st
         return _as_argv(executable)
     env_value = os.environ.get(ENV_VARS[kind], "").strip()
     if env_value:
-        return shlex.split(env_value)
+        try:
+            return shlex.split(env_value)
+        except ValueError as err:  # unbalanced quotes: a user mistake, not a crash
+            raise BackendStartupError(f"{ENV_VARS[kind]} is not a valid command line ({err}): {env_value!r}") from err
     for name in PATH_NAMES[kind]:
         found = shutil.which(name)
         if found:

@@ -3,6 +3,7 @@ verdict per declaration (the engine behind `prover check`)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Iterator
 
 from dataclasses import replace
 
@@ -12,24 +13,52 @@ from .elab_command import CommandElaborator, DeclarationResult, Message
 from .kernel import raise_recursion_limit
 from .prelude import prelude_env
 
-__all__ = ["check_source", "check_file", "DeclarationResult", "Message"]
+__all__ = ["check_source", "iter_check", "check_file", "DeclarationResult", "Message"]
 
 
 def check_source(text: str, filename: str = "<input>") -> list[DeclarationResult]:
     """Elaborate and kernel-check every command of `text`; one result per declaration, in order."""
-    return run_source(text, filename)[0]
+    return list(iter_check(text, filename))
+
+
+def iter_check(text: str, filename: str = "<input>") -> Iterator[DeclarationResult]:
+    """`check_source` as a stream: each result is yielded as soon as it is final.
+
+    A result is held back until the next command is read, because a parse error that continues
+    a declaration (`_continues_previous`) turns that declaration's verdict into a failure.
+    """
+    elab = CommandElaborator(prelude_env())
+    yield from _run(elab, text, filename)
 
 
 def run_source(text: str, filename: str = "<input>") -> tuple[list[DeclarationResult], list[Message]]:
     """Like `check_source`, also returning every message (errors, warnings, `#check` output)."""
-    raise_recursion_limit()
-    file = parse_file(text, filename)
     elab = CommandElaborator(prelude_env())
+    results = list(_run(elab, text, filename))
+    return results, elab.messages
+
+
+def _run(elab: CommandElaborator, text: str, filename: str) -> Iterator[DeclarationResult]:
+    """Elaborate `text` command by command with `elab`, yielding each declaration's final result."""
+    raise_recursion_limit()
+    file = parse_file(text.removeprefix("\ufeff"), filename)  # a byte-order mark is not part of the source
+    emitted = 0
     for cmd in file.commands:
-        if isinstance(cmd, ast.ErrorCommand) and elab.results and _continues_previous(cmd):
+        before = len(elab.results)
+        continues = isinstance(cmd, ast.ErrorCommand) and before > 0 and _continues_previous(cmd)
+        if continues:
             _fail_previous(elab, cmd)
         elab.run(cmd)
-    return elab.results, elab.messages
+        elab.artifacts.clear()  # proof states are for the servers; keeping them would cost ~40 KB a declaration
+        if continues:
+            del elab.results[before:]  # the error is the previous declaration's verdict: report it once
+        final = len(elab.results) - 1  # the newest result may still be failed by a continuation error
+        while emitted < final:
+            yield elab.results[emitted]
+            emitted += 1
+    while emitted < len(elab.results):
+        yield elab.results[emitted]
+        emitted += 1
 
 
 _COMMAND_WORDS = ("theorem", "lemma", "def", "abbrev", "example", "axiom", "inductive", "structure", "class",

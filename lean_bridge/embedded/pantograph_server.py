@@ -948,7 +948,7 @@ class PantographServer:
         units = []
         traces = []
         for cmd in parsed.commands:
-            m0, a0, k0 = len(elab.messages), len(elab.artifacts), len(elab.env.kernel.order)
+            m0, a0, k0 = len(elab.messages), len(elab.artifacts), len(elab.env.kernel)
             try:
                 elab.run(cmd)
             except RecursionError:
@@ -967,7 +967,7 @@ class PantographServer:
             if sorrys:
                 self._sorry_state(unit, arts, offsets)
             if new_constants:
-                unit["newConstants"] = [n for n in elab.env.kernel.order[k0:] if not self._is_internal(n)]
+                unit["newConstants"] = [n for n in elab.env.kernel.names_since(k0) if not self._is_internal(n)]
             units.append(unit)
         if isinstance(invocations, str):
             try:
