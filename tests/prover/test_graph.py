@@ -306,3 +306,19 @@ def test_deep_terms() -> None:
     g = build_term_graph(term, VOCAB)
     # per element: `List.cons Nat i`, `… rest` and the literal; shared: List.cons, Nat, List.nil, `List.cons Nat`, `List.nil Nat`
     assert g.num_nodes == 3000 * 3 + 5
+
+
+def test_bench_on_a_trace_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from prover.graph import main
+
+    hyp = {"name": "p", "pp": "Prop", "sexp": "(:sort 0)", "fvar": "_uniq.1"}
+    step = {"goals": [{"case": None, "hyps": [hyp], "target": {"pp": "p", "sexp": "(:fv _uniq.1)"}}],
+            "focus": 0, "tactic": "exact h", "goals_after": []}
+    path = tmp_path / "traces.jsonl"
+    path.write_text(json.dumps({"theorem": "t", "steps": [step, step]}) + "\n", encoding="utf-8")
+    assert main(["0.05", "--traces", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "graphs/s" in out and "over 2 real states" in out
+    assert main(["0.05", "--traces", str(tmp_path / "missing.jsonl")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: cannot read states") and err.count("\n") == 1
