@@ -410,6 +410,8 @@ class TypeChecker:
         head, args = get_app_fn_args(major_type)
         if not isinstance(head, Const) or head.name != rec.induct:
             return major
+        if self.is_prop(major_type):  # Lean never eta-expands a proof: `And.rec … h` is stuck on a variable `h`
+            return major
         ctor = self.env.find(info.ctors[0])
         assert isinstance(ctor, ConstructorInfo)
         fields = [Proj(rec.induct, i, major) for i in range(ctor.num_fields)]
@@ -624,7 +626,23 @@ class TypeChecker:
             return True
         if self._try_eta_struct(t_n, s_n) or self._try_eta_struct(s_n, t_n):
             return True
+        if self._is_def_eq_unit_like(t_n, s_n):
+            return True
         return False
+
+    def _is_def_eq_unit_like(self, t: Expr, s: Expr) -> bool:
+        """Rule (unit eta): any two terms of a structure-like type with no fields are equal."""
+        t_type = self.whnf(self.infer(t, infer_only=True))
+        head = get_app_fn(t_type)
+        if not isinstance(head, Const):
+            return False
+        induct = self.env.find(head.name)
+        if not isinstance(induct, InductiveInfo) or not induct.is_structure_like:
+            return False
+        ctor = self.env.find(induct.ctors[0])
+        if not isinstance(ctor, ConstructorInfo) or ctor.num_fields != 0:
+            return False
+        return self.is_def_eq(t_type, self.infer(s, infer_only=True))
 
     def _is_def_eq_app(self, t: Expr, s: Expr) -> bool:
         """Rule (congruence): `f a₁ … aₙ = g b₁ … bₙ` when `f = g` and every `aᵢ = bᵢ`."""
