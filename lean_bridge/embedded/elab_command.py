@@ -9,14 +9,16 @@ depends on no axiom beyond Lean's own (`propext`, `Quot.sound`, `Classical.choic
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field, replace as dc_replace
+from pathlib import Path
 from typing import Sequence
 
 from lean_bridge.syntax import ast
 
-from .elab_env import ElabEnv, StructureInfo
+from .elab_env import DEFAULT_PRIORITY, ElabEnv, StructureInfo
 from .elab_term import ElabError, Scope, TermElaborator
-from .environment import InductiveInfo
+from .environment import InductiveInfo, TheoremInfo
 from .expr import (
     BinderInfo,
     Const,
@@ -102,7 +104,8 @@ def _one_line(text: str) -> str:
 class CommandElaborator:
     """Processes commands one by one, updating `state` and collecting messages and results."""
 
-    def __init__(self, env: ElabEnv, max_steps: int = 2_000_000) -> None:
+    def __init__(self, env: ElabEnv, max_steps: int = 2_000_000, library: bool = False) -> None:
+        self.library = library  # the bundled prelude: may declare Lean core's reserved names
         self.state = CommandState(env)
         self.messages: list[Message] = []
         self.results: list[DeclarationResult] = []
@@ -170,11 +173,57 @@ class CommandElaborator:
 
     def cmd_Variable(self, cmd: ast.Variable) -> None:
         scope = self.state.scope
-        # check the binders elaborate now, as Lean does
-        elab = TermElaborator(self.env, scope)
-        with elab.binders(scope.variables + tuple(cmd.binders)):
-            pass
-        self.state.scope = dc_replace(scope, variables=scope.variables + tuple(cmd.binders))
+        binders = tuple(cmd.binders)
+        while True:  # check the binders elaborate now, as Lean does; unknown names are auto-bound (`{α}`)
+            elab = TermElaborator(self.env, scope)
+            try:
+                with elab.binders(scope.variables + binders):
+                    pass
+                break
+            except ElabError as err:
+                unknown = self._auto_bindable(err, binders, scope)
+                if unknown is None:
+                    raise
+                binders = (ast.Binder(cmd.pos, cmd.pos, ast.IMPLICIT, (unknown,), None, None),) + binders
+        self.state.scope = dc_replace(scope, variables=scope.variables + binders)
+
+    def _auto_bindable(self, err: ElabError, bound: Sequence[ast.Binder], scope: Scope) -> str | None:
+        """The unknown name of `err` when Lean would bind it as an implicit argument (`autoImplicit`)."""
+        unknown = _unknown_atomic_name(err.message)
+        if unknown is None or len(bound) >= 64 or any(unknown in b.names for b in bound):
+            return None
+        if not scope.option("autoImplicit", True):
+            return None
+        if not scope.option("relaxedAutoImplicit", True) and not _strict_auto_bound_name(unknown):
+            return None
+        return unknown
+
+    def cmd_Include(self, cmd: ast.Include) -> None:
+        scope = self.state.scope
+        names = {n for b in scope.variables for n in b.names}
+        for name in cmd.names:
+            if name not in names:
+                raise ElabError(f"invalid 'include', variable '{name}' has not been declared in the current scope", cmd)
+        self.state.scope = dc_replace(scope, included=scope.included + tuple(n for n in cmd.names if n not in scope.included))
+
+    def cmd_Omit(self, cmd: ast.Omit) -> None:
+        scope = self.state.scope
+        for name in cmd.names:
+            if name not in scope.included:
+                raise ElabError(f"invalid 'omit', '{name}' has not been included", cmd)
+        self.state.scope = dc_replace(scope, included=tuple(n for n in scope.included if n not in cmd.names))
+
+    def cmd_Export(self, cmd: ast.Export) -> None:
+        ns = self._resolve_namespace(cmd.namespace)
+        if ns is None:
+            raise ElabError(f"unknown namespace '{cmd.namespace}'", cmd)
+        env = self.env
+        for name in cmd.names:
+            target = f"{ns}.{name}"
+            if target not in env:
+                raise ElabError(f"unknown constant '{target}'", cmd)
+            env = env.with_names(alias=(self._full_name(name), target))
+        self.state.env = env
 
     def cmd_Namespace(self, cmd: ast.Namespace) -> None:
         scope = self.state.scope
@@ -201,12 +250,29 @@ class CommandElaborator:
     def cmd_Open(self, cmd: ast.Open) -> None:
         scope = self.state.scope
         opens = list(scope.opens)
+        resolved_all = []
         for name in cmd.names:
             resolved = self._resolve_namespace(name)
             if resolved is None:
                 raise ElabError(f"unknown namespace '{name}'", cmd)
-            opens.append(resolved)
-        self.state.scope = dc_replace(scope, opens=tuple(opens))
+            resolved_all.append(resolved)
+        if cmd.only is not None:  # `open A (x y)`: only `x y`, as aliases of `A.x A.y`
+            aliases = list(scope.aliases)
+            for short in cmd.only:
+                full = f"{resolved_all[0]}.{short}"
+                if full not in self.env and full not in self.env.aliases:
+                    raise ElabError(f"unknown constant '{full}'", cmd)
+                aliases.append((short, full))
+            self.state.scope = dc_replace(scope, aliases=tuple(aliases))
+            return
+        hidden = list(scope.hidden)
+        for short in cmd.hiding:
+            full = f"{resolved_all[0]}.{short}"
+            if full not in self.env:
+                raise ElabError(f"unknown constant '{full}'", cmd)
+            hidden.append(full)
+        opens.extend(resolved_all)
+        self.state.scope = dc_replace(scope, opens=tuple(opens), hidden=tuple(hidden))
 
     def _resolve_namespace(self, name: str) -> str | None:
         ns = self.state.scope.namespace
@@ -230,20 +296,34 @@ class CommandElaborator:
             self.state.scope = saved
 
     def cmd_SetOption(self, cmd: ast.SetOption) -> None:
-        return None
+        if cmd.name in _BOOL_OPTIONS:
+            if not isinstance(cmd.value, bool):
+                raise ElabError(f"type mismatch at set_option: option '{cmd.name}' expects a Bool", cmd)
+        elif not cmd.name.startswith(_NO_EFFECT_OPTION_PREFIXES) and cmd.name not in _NO_EFFECT_OPTIONS:
+            raise ElabError(f"unsupported option in the embedded checker: '{cmd.name}'", cmd)
+        scope = self.state.scope
+        self.state.scope = dc_replace(scope, options=scope.options + ((cmd.name, cmd.value),))
 
     def cmd_Import(self, cmd: ast.Import) -> None:
         if cmd.module not in ("Init", "Lean"):
             raise ElabError(f"unknown module prefix '{cmd.module.split('.')[0]}'", cmd)
 
     def cmd_AttributeCmd(self, cmd: ast.AttributeCmd) -> None:
-        for attr in cmd.attributes:
-            if attr.name == "instance":
-                for name in cmd.names:
-                    full = TermElaborator(self.env, self.state.scope).resolve_global(name, cmd)
-                    if full is None:
-                        raise ElabError(f"unknown constant '{name}'", cmd)
-                    self._register_instance(full, cmd)
+        parsed = [_parse_attribute(attr, cmd) for attr in cmd.attributes]  # all checked before any takes effect
+        fulls = []
+        for name in cmd.names:
+            full = TermElaborator(self.env, self.state.scope).resolve_global(name, cmd)
+            if full is None:
+                raise ElabError(f"unknown constant '{name}'", cmd)
+            fulls.append(full)
+        for kind, priority, local in parsed:
+            for full in fulls:
+                if kind == "instance":
+                    self._register_instance(full, cmd, priority, local)
+                elif kind == "simp" and isinstance(self.env.find(full), TheoremInfo):
+                    self._record_simp(full, cmd)
+                else:
+                    raise ElabError(f"attribute [{kind}] can only be given where '{full}' is declared in the embedded checker", cmd)
 
     def cmd_ErrorCommand(self, cmd: ast.ErrorCommand) -> None:
         err = cmd.error
@@ -318,8 +398,11 @@ class CommandElaborator:
         self._declaration(cmd, "_example", (), cmd.binders, cmd.type, cmd.value, "example")
 
     def cmd_Definition(self, cmd: ast.Definition) -> None:
-        if cmd.keyword == "instance":
-            raise ElabError("`instance` declarations are not supported by the embedded checker", cmd)
+        if cmd.keyword == "instance" and cmd.name is None:
+            raise ElabError("anonymous `instance` declarations are not supported by the embedded checker "
+                            "(name the instance: `instance myInst : C := …`)", cmd)
+        if cmd.keyword == "opaque" and cmd.value is None:
+            raise ElabError("`opaque` without a value (Lean's `Inhabited` default) is not supported by the embedded checker", cmd)
         if cmd.modifiers.partial or cmd.modifiers.unsafe:
             name = self._full_name(cmd.name or "_")
             msg = "partial and unsafe definitions are not supported by the embedded checker (they cannot be trusted)"
@@ -329,18 +412,28 @@ class CommandElaborator:
         if cmd.name is None or cmd.value is None:
             raise ElabError("definition needs a name and a body", cmd)
         name = self._full_name(cmd.name)
-        self._declaration(cmd, name, cmd.universes, cmd.binders, cmd.type, cmd.value,
-                          "abbrev" if cmd.keyword == "abbrev" else "def")
+        kind = cmd.keyword if cmd.keyword in ("abbrev", "opaque", "instance") else "def"
+        self._declaration(cmd, name, cmd.universes, cmd.binders, cmd.type, cmd.value, kind)
 
     def _declaration(self, cmd: ast.Command, name: str, universes: Sequence[str], binders: Sequence[ast.Binder],
                      type_stx: ast.Term | None, value_stx, kind: str) -> None:
+        mods: ast.Modifiers | None = getattr(cmd, "modifiers", None)
         try:
-            if kind != "example" and name in self.env:
-                raise ElabError(f"'{name}' has already been declared", cmd)
+            if kind != "example":
+                self._check_new_name(name, kind, cmd)
+            attributes = [_parse_attribute(a, cmd) for a in mods.attributes] if mods is not None else []
+            for attr, _, local in attributes:
+                if local or (attr == "reducible" and kind not in ("def", "abbrev")) or (attr == "simp" and kind != "theorem"):
+                    raise ElabError(f"attribute [{'local ' if local else ''}{attr}] is not supported by the embedded checker "
+                                    f"on {'a ' if kind != 'example' else 'an '}{kind}", cmd)
             type_, value, params, uses_sorry = self._elab_declaration(cmd, name, universes, binders, type_stx, value_stx, kind)
+            noncomputable = mods is not None and mods.noncomputable
+            if kind in ("def", "abbrev", "instance") and not noncomputable:
+                self._check_computable(name, type_, value, params, cmd)
             kernel = add_definition(self.env.kernel, name if kind != "example" else "_example", params, type_, value,
                                     is_theorem=kind == "theorem" or (kind == "example" and self._is_prop(type_, params)),
-                                    reducible=kind == "abbrev", max_steps=self.max_steps)
+                                    reducible=kind == "abbrev" or any(a == "reducible" for a, _, _ in attributes),
+                                    opaque=kind == "opaque", max_steps=self.max_steps)
         except ElabError as err:
             self._error(err.message, err.node or cmd)
             self._result(name, cmd, False, _one_line(err.message), kind=kind, at=err.node)
@@ -354,6 +447,20 @@ class CommandElaborator:
         axioms = new_env.axioms_used.get(decl_name, frozenset())
         if kind != "example":
             self.state.env = new_env
+            self._record_modifiers(name, mods, kind)
+            instance_prio = _instance_priority(getattr(cmd, "priority", None), cmd) if kind == "instance" else None
+            for attr, priority, _ in attributes:
+                if attr == "instance":
+                    instance_prio = priority
+                elif attr == "simp":
+                    self._record_simp(name, cmd)
+            if instance_prio is not None:
+                try:
+                    self._register_instance(name, cmd, instance_prio)
+                except ElabError as err:
+                    self._error(err.message, cmd)
+                    self._result(name, cmd, False, _one_line(err.message), kind=kind)
+                    return
         bad = sorted(a for a in axioms if a not in LEAN_AXIOMS)
         if "sorryAx" in bad:
             start, end = decl_name_span(cmd)
@@ -363,6 +470,57 @@ class CommandElaborator:
             self._result(name, cmd, False, f"depends on axiom '{bad[0]}', which is not one of Lean's built-in axioms", axioms, kind)
         else:
             self._result(name, cmd, True, None, axioms, kind)
+
+    def _check_new_name(self, name: str, kind: str, node: ast.Node) -> None:
+        """A declaration may not reuse a name of this environment, nor a name Lean core declares in the
+        parts of `Init` the fragment covers (`Nat.pow`, `Option`, …) even when the prelude lacks it: real
+        Lean has it already. The one exception is a `theorem` reusing a core *theorem* name the
+        environment does not have, so a corpus can re-prove Lean's own lemmas under Lean's names (the
+        kernel checks its statement is proved; see `library/lean_core_names.txt`)."""
+        if name in self.env or name in self.env.aliases:
+            raise ElabError(f"'{name}' has already been declared", node)
+        if self.library:
+            return
+        core_kind = reserved_core_names().get(name)
+        if core_kind is not None and not (kind == "theorem" and core_kind == "theorem"):
+            raise ElabError(f"'{name}' has already been declared (Lean core declares it)", node)
+
+    def _record_simp(self, name: str, node: ast.Node) -> None:
+        """`@[simp]`: recorded (`ElabEnv.simp_lemmas`), with a warning that plain `simp` does not use it:
+        the embedded `simp` keeps its documented default set (`library/Simp.lean`), so a benchmark
+        theorem never becomes one `simp` away; `simp [name]` and `simp only [name]` use it as in Lean."""
+        self.state.env = self.env.with_names(simp=name)
+        self.messages.append(Message("warning", node.pos, node.end_pos,
+                                     f"@[simp] on '{name}' is recorded, but the embedded checker's plain `simp` uses "
+                                     "only its default set; write `simp [" + name.rpartition(".")[2] + "]` to use it"))
+
+    def _record_modifiers(self, name: str, mods: ast.Modifiers | None, kind: str) -> None:
+        """`protected` names and `noncomputable` definitions, for name resolution and the compiler check."""
+        if mods is None:
+            return
+        if mods.visibility == "protected":
+            self.state.env = self.env.with_names(protected=name)
+        if mods.noncomputable:
+            self.state.env = self.env.with_names(noncomputable=name)
+
+    def _check_computable(self, name: str, type_: Expr, value: Expr, params: tuple[str, ...], cmd: ast.Node) -> None:
+        """Lean's compiler rejects a definition whose code needs a noncomputable constant (`Classical.choice`)
+        outside proofs and types, unless it is marked `noncomputable`."""
+        noncomputable = self.env.noncomputable | {"Classical.choice"}
+        from .expr import constants_of
+
+        if not (constants_of(value) & noncomputable):
+            return
+        try:
+            checker = TypeChecker(self.env.kernel, params)
+            if checker.is_prop(type_):
+                return  # a proof: erased
+            culprit = _relevant_constant(checker, value, noncomputable)
+        except KernelError:
+            return  # ill-typed: the kernel reports it
+        if culprit is not None:
+            raise ElabError(f"failed to compile definition, consider marking it as 'noncomputable' because it "
+                            f"depends on '{culprit}', which is 'noncomputable'", _NameNode(*decl_name_span(cmd)))
 
     def _is_prop(self, type_: Expr, params: tuple[str, ...]) -> bool:
         try:
@@ -381,9 +539,8 @@ class CommandElaborator:
                 return self._elab_declaration_once(cmd, name, universes, tuple(auto_bound) + tuple(binders),
                                                    type_stx, value_stx, kind, progress)
             except ElabError as err:
-                unknown = _unknown_atomic_name(err.message)
-                if progress.get("header_done") or unknown is None or len(auto_bound) >= 16 \
-                        or any(unknown in b.names for b in auto_bound):
+                unknown = self._auto_bindable(err, auto_bound, self.state.scope)
+                if progress.get("header_done") or unknown is None or len(auto_bound) >= 16:
                     raise
                 self.artifacts.pop()
                 auto_bound.append(ast.Binder(cmd.pos, cmd.pos, ast.IMPLICIT, (unknown,), None, None))
@@ -407,35 +564,51 @@ class CommandElaborator:
                 self._check_no_holes(elab, type_, type_stx)
             elab.auto_bound_universes = False  # Lean binds unknown universe names in the header only
             progress["header_done"] = True
-            rec_fvar = None
-            if kind != "example":
-                short = name.rpartition(".")[2]
-                rec_type = elab.mk_pi(fvars, type_)
-                rec_fvar = FVar(short, rec_type)
-                elab.recursive = _RecursiveFn(rec_fvar, name, len(var_fvars), list(fvars))
-            else:
-                elab.recursive = None
-            if isinstance(value_stx, ast.Equations):
-                from .match_compiler import elab_equations
+            saved_lctx = list(elab.lctx)
+            try:
+                if kind == "theorem":
+                    # Lean ≥ 4.11: a theorem takes only the variables its header mentions, the `include`d ones
+                    # and the instance-implicit ones whose types mention only those; the others are not in
+                    # scope in the proof (so a proof can never change the statement)
+                    header = [elab.instantiate(type_)] + [elab.instantiate(f.type) for f in fvars]
+                    kept = _theorem_variables(var_fvars, header, scope.included)
+                    hidden = {f.uid for f in var_fvars if f.uid not in kept}
+                    var_fvars = [f for f in var_fvars if f.uid in kept]
+                    elab.lctx = [f for f in elab.lctx if f.uid not in hidden]
+                rec_fvar = None
+                if kind != "example":
+                    short = name.rpartition(".")[2]
+                    rec_type = elab.mk_pi(fvars, type_)
+                    rec_fvar = FVar(short, rec_type)
+                    elab.recursive = _RecursiveFn(rec_fvar, name, len(var_fvars), list(fvars))
+                else:
+                    elab.recursive = None
+                if isinstance(value_stx, ast.Equations):
+                    from .match_compiler import elab_equations
 
-                value = elab_equations(elab, value_stx, type_, cmd)
-            else:
-                value = self._elab_body(elab, value_stx, type_, rec_fvar)
-            elab.synthesize_pending()
-            value = elab.instantiate(value)
-            if rec_fvar is not None and any(isinstance(x, FVar) and x.uid == rec_fvar.uid for x in iter_subexprs(value)):
-                if not fvars and not isinstance(elab.whnf(type_), Pi):  # Lean's wording: nothing to recurse on
-                    raise ElabError(f"fail to show termination for\n  {name}\nwith errors\nfailed to infer structural "
-                                    "recursion:\nno parameters suitable for structural recursion\n\nwell-founded "
-                                    f"recursion cannot be used, `{name.rpartition('.')[2]}` does not take any (non-fixed) "
-                                    "arguments", _NameNode(*decl_name_span(cmd)))
-                raise ElabError(f"fail to show termination for\n  {name}\nstructural recursion cannot be used (the embedded checker supports structural recursion through `match`/equations on the recursive argument's direct subterms)", _NameNode(*decl_name_span(cmd)))
-            type_ = elab.instantiate(type_)
-            all_fvars = list(var_fvars) + list(fvars)
-            used_vars = _used_variables(var_fvars, [type_, value] + [elab.instantiate(f.type) for f in fvars])
-            chosen = [f for f in all_fvars if f in used_vars or f in fvars]
-            type_full = elab.mk_pi(chosen, type_)
-            value_full = elab.mk_lambda(chosen, value)
+                    value = elab_equations(elab, value_stx, type_, cmd)
+                else:
+                    value = self._elab_body(elab, value_stx, type_, rec_fvar)
+                elab.synthesize_pending()
+                value = elab.instantiate(value)
+                if rec_fvar is not None and any(isinstance(x, FVar) and x.uid == rec_fvar.uid for x in iter_subexprs(value)):
+                    if not fvars and not isinstance(elab.whnf(type_), Pi):  # Lean's wording: nothing to recurse on
+                        raise ElabError(f"fail to show termination for\n  {name}\nwith errors\nfailed to infer structural "
+                                        "recursion:\nno parameters suitable for structural recursion\n\nwell-founded "
+                                        f"recursion cannot be used, `{name.rpartition('.')[2]}` does not take any (non-fixed) "
+                                        "arguments", _NameNode(*decl_name_span(cmd)))
+                    raise ElabError(f"fail to show termination for\n  {name}\nstructural recursion cannot be used (the embedded checker supports structural recursion through `match`/equations on the recursive argument's direct subterms)", _NameNode(*decl_name_span(cmd)))
+                type_ = elab.instantiate(type_)
+                all_fvars = list(var_fvars) + list(fvars)
+                if kind == "theorem":
+                    chosen = all_fvars  # the header's variables and the included ones, used in the proof or not
+                else:  # definitions and examples take the variables their header or body mention
+                    used_vars = _used_variables(var_fvars, [type_, value] + [elab.instantiate(f.type) for f in fvars])
+                    chosen = [f for f in all_fvars if f in used_vars or f in fvars]
+                type_full = elab.mk_pi(chosen, type_)
+                value_full = elab.mk_lambda(chosen, value)
+            finally:
+                elab.lctx = saved_lctx  # the binder blocks pop what they pushed
         (type_full, value_full), params = self._finalize([type_full, value_full], elab, cmd)
         return type_full, value_full, params, elab.uses_sorry
 
@@ -612,16 +785,20 @@ class CommandElaborator:
             kernel = add_definition(self.env.kernel, f"{name}.{fname}", params, type_, value, reducible=True)
             self.state.env = self.env.with_kernel(kernel)
 
-    def _register_instance(self, full: str, node: ast.Node) -> None:
+    def _register_instance(self, full: str, node: ast.Node, priority: int = DEFAULT_PRIORITY, local: bool = False) -> None:
         info = self.env.find(full)
         assert info is not None
         t = info.type
         while isinstance(t, Pi):
             t = t.body
         head = get_app_fn(t)
-        if not isinstance(head, Const):
+        if not isinstance(head, Const) or head.name not in self.env.instances:
             raise ElabError(f"invalid instance '{full}': its type is not a class application", node)
-        self.state.env = self.env.with_instance(head.name, full)
+        if local:  # `attribute [local instance] f`: until the end of the current section or namespace
+            scope = self.state.scope
+            self.state.scope = dc_replace(scope, local_instances=scope.local_instances + ((head.name, full, priority),))
+        else:
+            self.state.env = self.env.with_instance(head.name, full, priority)
 
 
 @dataclass
@@ -706,6 +883,143 @@ def _used_variables(var_fvars: Sequence[FVar], terms: Sequence[Expr]) -> set[FVa
                 used.add(uids[x.uid])
                 stack.append(uids[x.uid].type)
     return used
+
+
+def _theorem_variables(var_fvars: Sequence[FVar], header: Sequence[Expr], included: Sequence[str]) -> set[int]:
+    """The uids of the section variables a theorem takes (Lean ≥ 4.11): those its header mentions and
+    the `include`d ones (with the variables their types mention), then every instance-implicit
+    variable whose type mentions only variables already taken."""
+    by_name = {f.name: f for f in var_fvars}  # the innermost variable of a name
+    roots = list(header) + [by_name[n] for n in included if n in by_name]
+    kept = {f.uid for f in _used_variables(var_fvars, roots)}
+    uids = {f.uid for f in var_fvars}
+    changed = True
+    while changed:
+        changed = False
+        for f in var_fvars:
+            if f.uid in kept or f.binder_info != BinderInfo.INST_IMPLICIT:
+                continue
+            mentioned = {x.uid for x in iter_subexprs(f.type) if isinstance(x, FVar) and x.uid in uids}
+            if mentioned <= kept:
+                kept.add(f.uid)
+                changed = True
+    return kept
+
+
+def _relevant_constant(checker: TypeChecker, e: Expr, names: frozenset[str] | set[str]) -> str | None:
+    """The first of `names` that `e` uses outside proofs and types: code Lean's compiler would have to
+    produce (proofs and types are erased)."""
+    from .expr import App, Lam, Let, Proj, constants_of, get_app_fn_args
+
+    def go(x: Expr) -> str | None:
+        if not (constants_of(x) & names):
+            return None
+        ty = checker.infer(x, infer_only=True)
+        if checker.is_prop(ty) or isinstance(checker.whnf(ty), Sort):
+            return None  # a proof or a type
+        if isinstance(x, Const):
+            return x.name if x.name in names else None
+        if isinstance(x, App):
+            fn, args = get_app_fn_args(x)
+            for part in [fn] + list(args):
+                found = go(part)
+                if found is not None:
+                    return found
+            return None
+        if isinstance(x, Lam):
+            return go(instantiate1(x.body, FVar(x.name, x.type)))
+        if isinstance(x, Let):
+            return go(x.value) or go(instantiate1(x.body, FVar(x.name, x.type, x.value)))
+        if isinstance(x, Proj):
+            return go(x.expr)
+        return None
+
+    return go(e)
+
+
+_BOOL_OPTIONS = frozenset({"autoImplicit", "relaxedAutoImplicit"})
+# options that change only messages, printing or resource limits, never what is accepted: taken, no effect
+_NO_EFFECT_OPTION_PREFIXES = ("pp.", "linter.", "trace.")
+_NO_EFFECT_OPTIONS = frozenset({"maxHeartbeats", "maxRecDepth", "synthInstance.maxHeartbeats"})
+_PRIORITY_NAMES = {"default": DEFAULT_PRIORITY, "low": 100, "mid": 500, "high": 10000}
+
+
+def _strict_auto_bound_name(name: str) -> bool:
+    """Lean's `isValidAutoBoundImplicitName` with `relaxedAutoImplicit false`: one lower-case or Greek
+    letter followed only by digits, subscripts, `_` or `'`."""
+    first, rest = name[0], name[1:]
+    greek = "α" <= first <= "ω" and first != "λ" or "Α" <= first <= "Ω" and first not in "ΠΣ"
+    return (first.islower() or greek) and all(c.isdigit() or "₀" <= c <= "₉" or c in "_'" for c in rest)
+
+
+def _evaluate_priority(text: str, node: ast.Node) -> int:
+    """A priority: a numeral, `default`/`low`/`mid`/`high`, or sums and differences of them."""
+    import re
+
+    tokens = re.findall(r"\d+|[A-Za-z_]\w*|[+-]|\S", text)
+    total, sign, expect_value = 0, 1, True
+    for tok in tokens:
+        if expect_value and (tok.isdigit() or tok in _PRIORITY_NAMES):
+            total += sign * (int(tok) if tok.isdigit() else _PRIORITY_NAMES[tok])
+            expect_value = False
+        elif not expect_value and tok in "+-":
+            sign, expect_value = (1 if tok == "+" else -1), True
+        else:
+            raise ElabError(f"invalid priority '{text}'", node)
+    if expect_value:
+        raise ElabError(f"invalid priority '{text}'", node)
+    return total
+
+
+def _instance_priority(stx: object, node: ast.Node) -> int:
+    """The priority of `instance (priority := e)` (the default when absent)."""
+    if stx is None:
+        return DEFAULT_PRIORITY
+    if isinstance(stx, ast.NamedArg):
+        stx = stx.value
+    return _evaluate_priority(_term_text(stx), node)
+
+
+def _term_text(stx: object) -> str:
+    if isinstance(stx, ast.Num):
+        return str(stx.value)
+    if isinstance(stx, ast.Ident):
+        return stx.name
+    if isinstance(stx, ast.BinOp):
+        return f"{_term_text(stx.lhs)} {stx.op} {_term_text(stx.rhs)}"
+    return "?"
+
+
+def _parse_attribute(attr: ast.Attribute, node: ast.Node) -> tuple[str, int, bool]:
+    """An attribute as (name, priority, local): `instance`, `instance 10`, `local instance`, `reducible`, …;
+    any other attribute is refused (never silently ignored)."""
+    name, args = attr.name, attr.args
+    local = False
+    if name == "local":
+        local = True
+        name, _, args = args.partition(" ")
+        args = args.strip()
+    if name == "instance":
+        return name, _evaluate_priority(args, node) if args else DEFAULT_PRIORITY, local
+    if name in ("reducible", "simp") and not args and not local:
+        return name, DEFAULT_PRIORITY, False
+    raise ElabError(f"attribute [{attr.name}{' ' + attr.args if attr.args else ''}] is not supported by the embedded checker", node)
+
+
+@functools.lru_cache(maxsize=1)
+def reserved_core_names() -> dict[str, str]:
+    """Lean core's names in the parts of `Init` the fragment covers (`library/lean_core_names.txt`):
+    name -> kind (`theorem` or `def`, the latter for every non-theorem declaration)."""
+    path = Path(__file__).with_name("library") / "lean_core_names.txt"
+    out: dict[str, str] = {}
+    if not path.exists():
+        return out
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("--", 1)[0].strip()
+        if line:
+            kind, _, name = line.partition(" ")
+            out[name.strip()] = "theorem" if kind == "theorem" else "def"
+    return out
 
 
 def _default_inductive_level(elab: TermElaborator, params: Sequence[FVar]) -> Level:

@@ -80,6 +80,18 @@ class Scope:
     opens: tuple[str, ...] = ()
     universes: tuple[str, ...] = ()
     variables: tuple[ast.Binder, ...] = ()
+    aliases: tuple[tuple[str, str], ...] = ()  # `open A (x)`: `x` names `A.x`
+    hidden: tuple[str, ...] = ()  # `open A hiding x`: `A.x` is not reached through the open namespaces
+    included: tuple[str, ...] = ()  # `include h`: variables every theorem takes
+    options: tuple[tuple[str, object], ...] = ()  # `set_option` values in force (`autoImplicit`, …)
+    local_instances: tuple[tuple[str, str, int], ...] = ()  # `attribute [local instance]`: (class, name, priority)
+
+    def option(self, name: str, default: object) -> object:
+        """The value of option `name` in this scope (the last `set_option` wins)."""
+        for key, value in reversed(self.options):
+            if key == name:
+                return value
+        return default
 
 
 @dataclass
@@ -250,18 +262,30 @@ class TermElaborator:
     def resolve_global(self, name: str, stx: ast.Node) -> str | None:
         """The full name a global identifier refers to, following Lean's namespace rules."""
         if name.startswith("_root_."):
-            name = name[len("_root_."):]
-            return name if name in self.env else None
-        ns = self.scope.namespace
+            return self._global(name[len("_root_."):], False)
+        atomic = "." not in name  # Lean: a `protected` name is never reached by its last component alone
+        scope = self.scope
+        ns = scope.namespace
         while ns:
-            candidate = f"{ns}.{name}"
-            if candidate in self.env:
-                return candidate
+            found_ns = self._global(f"{ns}.{name}", atomic)
+            if found_ns is not None:
+                return found_ns
             ns = ns.rpartition(".")[0]
-        found = [n for n in dict.fromkeys([name] + [f"{o}.{name}" for o in self.scope.opens]) if n in self.env]
+        candidates = [self._global(name, False)]
+        candidates += [self._global(f"{o}.{name}", atomic) for o in scope.opens if f"{o}.{name}" not in scope.hidden]
+        candidates += [self._global(full, False) for short, full in scope.aliases if short == name]
+        found = [n for n in dict.fromkeys(candidates) if n is not None]
         if len(found) > 1:
             raise ElabError(f"ambiguous, possible interpretations: {', '.join(sorted(found))}", stx)
         return found[0] if found else None
+
+    def _global(self, full: str, atomic: bool) -> str | None:
+        """`full` if it is a declaration (or an `export` alias of one) reachable this way, else None."""
+        env = self.env
+        if full in env:
+            return None if atomic and full in env.protected else full
+        target = env.aliases.get(full)
+        return target if target is not None and target in env else None
 
     def mk_const(self, name: str, stx: ast.Node, levels: Sequence[ast.Level] | None = None) -> Expr:
         """The constant `name` with fresh universe holes (or the explicit levels `name.{u}`)."""

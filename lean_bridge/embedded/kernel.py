@@ -18,6 +18,7 @@ from .environment import (
     ConstantInfo,
     ConstructorInfo,
     DefinitionInfo,
+    OpaqueInfo,
     Environment,
     InductiveInfo,
     QuotInfo,
@@ -773,8 +774,9 @@ def _checked(fn: Callable[[], Environment]) -> Environment:
 
 
 def add_definition(env: Environment, name: str, level_params: tuple[str, ...], type_: Expr, value: Expr,
-                   *, is_theorem: bool = False, reducible: bool = False, max_steps: int = DEFAULT_MAX_STEPS) -> Environment:
-    """Type check a definition or theorem and return the environment extended with it."""
+                   *, is_theorem: bool = False, reducible: bool = False, opaque: bool = False,
+                   max_steps: int = DEFAULT_MAX_STEPS) -> Environment:
+    """Type check a definition, theorem or opaque constant and return the environment extended with it."""
 
     def run() -> Environment:
         checker = check_type_of_declaration(env, name, level_params, type_, max_steps)
@@ -789,6 +791,8 @@ def add_definition(env: Environment, name: str, level_params: tuple[str, ...], t
             )
         if is_theorem:
             return env.add(TheoremInfo(name, level_params, type_, value))
+        if opaque:
+            return env.add(OpaqueInfo(name, level_params, type_, value))
         height = 1 + max((_height_of(env, c) for c in _constants_in(value)), default=0)
         return env.add(DefinitionInfo(name, level_params, type_, value, height, reducible))
 

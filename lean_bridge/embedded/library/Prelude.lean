@@ -16,6 +16,8 @@ inductive Bool : Type where
   | false : Bool
   | true : Bool
 
+export Bool (false true)
+
 def Not (a : Prop) : Prop := a → False
 
 @[reducible] def outParam (α : Sort u) : Sort u := α
