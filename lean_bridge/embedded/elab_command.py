@@ -709,11 +709,20 @@ class CommandElaborator:
             self_app = mk_app(ind_const, params)
             ctor_types = []
             for ctor_name, ctor_binders, ctor_type_stx, node in ctors:
-                with elab.binders(ctor_binders) as fields:
-                    ct = elab.elab_type(ctor_type_stx) if ctor_type_stx is not None else self_app
-                    _check_ctor_result(elab, ct, name, ctor_type_stx or node)
-                    elab.synthesize_pending()
-                    ct = elab.mk_pi(fields, ct)
+                auto_bound: tuple[ast.Binder, ...] = ()
+                while True:  # unknown names in a constructor's type are auto-bound implicits, as in Lean
+                    try:
+                        with elab.binders(auto_bound + tuple(ctor_binders)) as fields:
+                            ct = elab.elab_type(ctor_type_stx) if ctor_type_stx is not None else self_app
+                            _check_ctor_result(elab, ct, name, ctor_type_stx or node)
+                            elab.synthesize_pending()
+                            ct = elab.mk_pi(fields, ct)
+                        break
+                    except ElabError as err:
+                        unknown = self._auto_bindable(err, auto_bound, self.state.scope)
+                        if unknown is None:
+                            raise
+                        auto_bound += (ast.Binder(node.pos, node.pos, ast.IMPLICIT, (unknown,), None, None),)
                 implicit_params = [FVar(p.name, p.type, None, BinderInfo.IMPLICIT, uid=p.uid) for p in params]
                 ctor_types.append((ctor_name, elab.mk_pi(implicit_params, ct), node))
         final = []

@@ -27,6 +27,7 @@ from .expr import (
     MVar,
     NatLit,
     Pi,
+    Proj,
     Sort,
     abstract,
     get_app_fn,
@@ -238,7 +239,7 @@ class TermElaborator:
             return mk_succ(LEVEL_ZERO, stx.value)
         if isinstance(stx, ast.LevelName):
             if stx.name not in self.level_names and stx.name not in self.scope.universes:
-                if not self.auto_bound_universes:
+                if not self.auto_bound_universes or not self.scope.option("autoImplicit", True):
                     raise ElabError(f"unknown universe level '{stx.name}'", stx)
                 self.level_names.append(stx.name)
             elif stx.name not in self.level_names:
@@ -738,7 +739,10 @@ class TermElaborator:
             struct = self.env.structures.get(head.name)
             if isinstance(field_, int):
                 if struct is None:
-                    continue
+                    proj = self._structure_like_proj(e, e_type, head.name, field_, stx)
+                    if proj is None:
+                        continue
+                    return self.elab_app_args(proj, args, expected, False, stx)
                 if not 1 <= field_ <= len(struct.fields):
                     raise ElabError(f"invalid projection, structure has only {len(struct.fields)} field(s)\n  {self.fmt(e)}\nhas type\n  {self.fmt(e_type)}", stx)
                 name = f"{head.name}.{struct.fields[field_ - 1]}"
@@ -756,6 +760,18 @@ class TermElaborator:
         head = get_app_fn(candidates[-1])
         where = head.name if isinstance(head, Const) else self.fmt(e_type)
         raise ElabError(f"invalid field '{field_}', the environment does not contain '{where}.{field_}'\n  {self.fmt(e)}\nhas type\n  {self.fmt(e_type)}", stx)
+
+    def _structure_like_proj(self, e: Expr, e_type: Expr, type_name: str, idx: int, stx: ast.Node) -> Expr | None:
+        """`e.i` on a one-constructor inductive without indices that is not a `structure` (Lean's
+        `isStructureLike`): the kernel projection `Proj`, or None when the type is not structure-like."""
+        info = self.env.find(type_name)
+        if not isinstance(info, InductiveInfo) or not info.is_structure_like:
+            return None
+        ctor = self.env.find(info.ctors[0])
+        num_fields = getattr(ctor, "num_fields", 0)
+        if not 1 <= idx <= num_fields:
+            raise ElabError(f"invalid projection, structure has only {num_fields} field(s)\n  {self.fmt(e)}\nhas type\n  {self.fmt(e_type)}", stx)
+        return Proj(type_name, idx - 1, e)
 
     def elab_app_args(self, fn: Expr, args: tuple, expected: Expr | None, explicit: bool, stx: ast.Node,
                       self_arg: tuple[Expr, str] | None = None) -> Expr:
