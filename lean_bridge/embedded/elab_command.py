@@ -18,7 +18,7 @@ from lean_bridge.syntax import ast
 
 from .elab_env import DEFAULT_PRIORITY, ElabEnv, StructureInfo
 from .elab_term import ElabError, Scope, TermElaborator
-from .environment import InductiveInfo, TheoremInfo
+from .environment import DefinitionInfo, InductiveInfo, TheoremInfo
 from .expr import (
     BinderInfo,
     Const,
@@ -372,6 +372,7 @@ class CommandElaborator:
         name = self._full_name(cmd.name)
         elab = TermElaborator(self.env, self._decl_scope(name), level_names=cmd.universes)
         try:
+            self._check_new_name(name, "axiom", cmd)
             with elab.binders(cmd.binders) as fvars:
                 ty = elab.elab_type(cmd.type)
                 elab.synthesize_pending()
@@ -419,14 +420,15 @@ class CommandElaborator:
                      type_stx: ast.Term | None, value_stx, kind: str) -> None:
         mods: ast.Modifiers | None = getattr(cmd, "modifiers", None)
         try:
-            if kind != "example":
-                self._check_new_name(name, kind, cmd)
+            core_restatement = kind != "example" and self._check_new_name(name, kind, cmd)
             attributes = [_parse_attribute(a, cmd) for a in mods.attributes] if mods is not None else []
             for attr, _, local in attributes:
                 if local or (attr == "reducible" and kind not in ("def", "abbrev")) or (attr == "simp" and kind != "theorem"):
                     raise ElabError(f"attribute [{'local ' if local else ''}{attr}] is not supported by the embedded checker "
                                     f"on {'a ' if kind != 'example' else 'an '}{kind}", cmd)
             type_, value, params, uses_sorry = self._elab_declaration(cmd, name, universes, binders, type_stx, value_stx, kind)
+            if core_restatement:
+                self._check_core_restatement(name, type_, value, params, cmd)
             noncomputable = mods is not None and mods.noncomputable
             if kind in ("def", "abbrev", "instance") and not noncomputable:
                 self._check_computable(name, type_, value, params, cmd)
@@ -471,7 +473,7 @@ class CommandElaborator:
         else:
             self._result(name, cmd, True, None, axioms, kind)
 
-    def _check_new_name(self, name: str, kind: str, node: ast.Node) -> None:
+    def _check_new_name(self, name: str, kind: str, node: ast.Node) -> bool:
         """A declaration may not reuse a name of this environment, nor a name Lean core declares in the
         parts of `Init` the fragment covers (`Nat.pow`, `Option`, …) even when the prelude lacks it: real
         Lean has it already. The one exception is a `theorem` reusing a core *theorem* name the
@@ -480,10 +482,40 @@ class CommandElaborator:
         if name in self.env or name in self.env.aliases:
             raise ElabError(f"'{name}' has already been declared", node)
         if self.library:
-            return
+            return False
         core_kind = reserved_core_names().get(name)
-        if core_kind is not None and not (kind == "theorem" and core_kind == "theorem"):
-            raise ElabError(f"'{name}' has already been declared (Lean core declares it)", node)
+        if core_kind is None or (kind == "theorem" and core_kind == "theorem"):
+            return False
+        if kind in ("def", "abbrev") and core_kind == "def" and name in core_references():
+            return True  # accepted only as Lean core's own definition (checked once elaborated)
+        raise ElabError(f"'{name}' has already been declared (Lean core declares it)", node)
+
+    def _check_core_restatement(self, name: str, type_: Expr, value: Expr, params: tuple[str, ...],
+                                node: ast.Node) -> None:
+        """A restated core definition must be Lean core's: its type and value definitionally equal to
+        the reference in `library/CoreDefs.lean`, elaborated in the current environment."""
+        ref_elab = CommandElaborator(self.env, self.max_steps, library=True)
+        ref_elab.run(core_references()[name])
+        ref = ref_elab.env.find(name)
+        refused = f"'{name}' has already been declared (Lean core declares it; a restatement is accepted only " \
+                  "when it is definitionally Lean core's definition"
+        if not isinstance(ref, DefinitionInfo):
+            failure = next((m.text for m in ref_elab.messages if m.severity == "error"), "it does not elaborate here")
+            raise ElabError(f"{refused}, which needs: {_one_line(failure)})", node)
+        if len(ref.level_params) != len(params):
+            raise ElabError(f"{refused}: its universe parameters differ)", node)
+        from .expr import instantiate_expr_level_params
+
+        rename = [LevelParam(p) for p in ref.level_params]
+        user_type = instantiate_expr_level_params(type_, params, rename)
+        user_value = instantiate_expr_level_params(value, params, rename)
+        checker = TypeChecker(ref_elab.env.kernel, ref.level_params, max_steps=self.max_steps)
+        try:
+            same = checker.is_def_eq(user_type, ref.type) and checker.is_def_eq(user_value, ref.value)
+        except KernelError:
+            same = False
+        if not same:
+            raise ElabError(f"{refused}: this one differs)", node)
 
     def _record_simp(self, name: str, node: ast.Node) -> None:
         """`@[simp]`: recorded (`ElabEnv.simp_lemmas`), with a warning that plain `simp` does not use it:
@@ -687,8 +719,9 @@ class CommandElaborator:
 
     def _add_inductive(self, cmd: ast.Command, name: str, universes: Sequence[str], binders: Sequence[ast.Binder],
                        type_stx: ast.Term | None, ctors: list) -> list[str]:
-        if name in self.env:
-            raise ElabError(f"'{name}' has already been declared", cmd)
+        self._check_new_name(name, "inductive", cmd)
+        for ctor_name, _, _, node in ctors:
+            self._check_new_name(ctor_name, "ctor", node)
         scope = self._decl_scope(name)
         elab = TermElaborator(self.env, scope, level_names=universes, max_steps=self.max_steps)
         with elab.binders(binders) as params:
@@ -1016,6 +1049,22 @@ def _parse_attribute(attr: ast.Attribute, node: ast.Node) -> tuple[str, int, boo
 
 
 @functools.lru_cache(maxsize=1)
+def core_references() -> dict[str, ast.Command]:
+    """Lean core's definitions a file may restate (`library/CoreDefs.lean`), by full name."""
+    from lean_bridge.syntax import parse_file
+
+    path = Path(__file__).with_name("library") / "CoreDefs.lean"
+    out: dict[str, ast.Command] = {}
+    for cmd in parse_file(path.read_text(encoding="utf-8"), str(path)).commands:
+        if isinstance(cmd, ast.Definition) and cmd.name is not None:
+            out[cmd.name] = cmd
+    return out
+
+
+_GENERATED = (".rec", ".recOn", ".casesOn", ".noConfusion", ".noConfusionType")
+
+
+@functools.lru_cache(maxsize=1)
 def reserved_core_names() -> dict[str, str]:
     """Lean core's names in the parts of `Init` the fragment covers (`library/lean_core_names.txt`):
     name -> kind (`theorem` or `def`, the latter for every non-theorem declaration)."""
@@ -1027,7 +1076,11 @@ def reserved_core_names() -> dict[str, str]:
         line = line.split("--", 1)[0].strip()
         if line:
             kind, _, name = line.partition(" ")
-            out[name.strip()] = "theorem" if kind == "theorem" else "def"
+            name = name.strip()
+            out[name] = "theorem" if kind == "theorem" else "def"
+            if kind in ("inductive", "structure", "class"):
+                for suffix in _GENERATED:
+                    out.setdefault(name + suffix, "def")
     return out
 
 

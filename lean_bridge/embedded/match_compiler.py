@@ -280,7 +280,11 @@ class _Compiler:
         if recursion is not None:
             for fv in fields:
                 fty = elab.whnf(fv.type)
-                if isinstance(get_app_fn(fty), Const) and get_app_fn(fty).name == head.name:
+                fty_args = get_app_fn_args(fty)[1]
+                same_params = len(fty_args) >= ctor.num_params and all(
+                    elab.instantiate(a) == elab.instantiate(p) for a, p in zip(fty_args, params[: ctor.num_params]))
+                # recursive field: `I params …` with the same parameters (`l : List α` in `List (List α)` is not)
+                if isinstance(get_app_fn(fty), Const) and get_app_fn(fty).name == head.name and same_params:
                     ih_goal = instantiate1(abstract(elab.mk_pi(others, goal), [d]), fv)
                     ih = FVar(f"{fv.name}_ih", ih_goal)
                     ihs.append(ih)
