@@ -372,6 +372,7 @@ class CommandElaborator:
         name = self._full_name(cmd.name)
         elab = TermElaborator(self.env, self._decl_scope(name), level_names=cmd.universes)
         try:
+            _refuse_attributes(cmd, "an axiom")
             self._check_new_name(name, "axiom", cmd)
             with elab.binders(cmd.binders) as fvars:
                 ty = elab.elab_type(cmd.type)
@@ -705,6 +706,7 @@ class CommandElaborator:
     def cmd_Inductive(self, cmd: ast.Inductive) -> None:
         name = self._full_name(cmd.name)
         try:
+            _refuse_attributes(cmd, "an inductive type")
             ctors = [(self._full_name(f"{cmd.name}.{c.name}"), c.binders, c.type, c) for c in cmd.ctors]
             self._add_inductive(cmd, name, cmd.universes, cmd.binders, cmd.type, ctors)
         except ElabError as err:
@@ -715,6 +717,7 @@ class CommandElaborator:
             self._error(err.message, cmd)
             self._result(name, cmd, False, err.message, kind="inductive")
             return
+        self._record_modifiers(name, cmd.modifiers, "inductive")
         self._result(name, cmd, True, None, kind="inductive")
 
     def _add_inductive(self, cmd: ast.Command, name: str, universes: Sequence[str], binders: Sequence[ast.Binder],
@@ -788,6 +791,7 @@ class CommandElaborator:
     def cmd_Structure(self, cmd: ast.Structure) -> None:
         name = self._full_name(cmd.name)
         try:
+            _refuse_attributes(cmd, "a structure")
             if cmd.extends:
                 raise ElabError("`extends` is not supported by the embedded checker", cmd)
             ctor_short = cmd.ctor_name or "mk"
@@ -816,6 +820,7 @@ class CommandElaborator:
             self._error(err.message, cmd)
             self._result(name, cmd, False, err.message, kind="structure")
             return
+        self._record_modifiers(name, cmd.modifiers, "structure")
         self._result(name, cmd, True, None, kind="structure")
 
     def _add_projections(self, name: str, field_names: list[str], is_class: bool) -> None:
@@ -1030,6 +1035,15 @@ def _term_text(stx: object) -> str:
     if isinstance(stx, ast.BinOp):
         return f"{_term_text(stx.lhs)} {stx.op} {_term_text(stx.rhs)}"
     return "?"
+
+
+def _refuse_attributes(cmd: ast.Command, what: str) -> None:
+    """No attribute on `what` is implemented: refuse rather than ignore (`@[simp] inductive …`)."""
+    mods = getattr(cmd, "modifiers", None)
+    if mods is not None and mods.attributes:
+        attr = mods.attributes[0]
+        raise ElabError(f"attribute [{attr.name}{' ' + attr.args if attr.args else ''}] on {what} is not supported "
+                        "by the embedded checker", cmd)
 
 
 def _parse_attribute(attr: ast.Attribute, node: ast.Node) -> tuple[str, int, bool]:
