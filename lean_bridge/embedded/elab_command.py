@@ -289,8 +289,9 @@ class CommandElaborator:
 
     def cmd_InCommand(self, cmd: ast.InCommand) -> None:
         saved = self.state.scope
-        self.run(cmd.prefix)
         try:
+            # a failing prefix (`set_option bogus true in …`) fails the whole command: never run it without
+            getattr(self, f"cmd_{type(cmd.prefix).__name__}")(cmd.prefix)
             self.run(cmd.command)
         finally:
             self.state.scope = saved
