@@ -60,9 +60,9 @@ class ElabEnv:
         """Register an instance; it is tried before every instance of lower or equal priority."""
         instances = dict(self.instances)
         instances[class_name] = insert_instance(instances.get(class_name, ()), instance, priority, self.priorities)
-        priorities = self.priorities
+        priorities = {k: v for k, v in self.priorities.items() if k != instance}
         if priority != DEFAULT_PRIORITY:
-            priorities = {**priorities, instance: priority}
+            priorities[instance] = priority
         return replace(self, instances=instances, priorities=priorities)
 
     def with_names(self, *, alias: tuple[str, str] | None = None, protected: str | None = None,
