@@ -414,6 +414,12 @@ class CommandElaborator:
             return
         if cmd.name is None or cmd.value is None:
             raise ElabError("definition needs a name and a body", cmd)
+        if cmd.decreasing_by is not None or (cmd.termination_by is not None
+                                             and not cmd.termination_by.lstrip().startswith("structural")):
+            # Lean would use well-founded recursion (irreducible, no `rfl` unfolding); the checker has
+            # only structural recursion, so it must not accept what Lean defines differently
+            raise ElabError("well-founded recursion (`termination_by`/`decreasing_by`) is not supported by the "
+                            "embedded checker; only structural recursion (`termination_by structural x`)", cmd)
         name = self._full_name(cmd.name)
         kind = cmd.keyword if cmd.keyword in ("abbrev", "opaque", "instance") else "def"
         self._declaration(cmd, name, cmd.universes, cmd.binders, cmd.type, cmd.value, kind)
@@ -1039,7 +1045,9 @@ def _term_text(stx: object) -> str:
 
 
 def _refuse_attributes(cmd: ast.Command, what: str) -> None:
-    """No attribute on `what` is implemented: refuse rather than ignore (`@[simp] inductive …`)."""
+    """No attribute (nor `deriving`) on `what` is implemented: refuse rather than ignore (`@[simp] inductive …`)."""
+    if getattr(cmd, "deriving", ()):
+        raise ElabError(f"`deriving {', '.join(cmd.deriving)}` is not supported by the embedded checker", cmd)
     mods = getattr(cmd, "modifiers", None)
     if mods is not None and mods.attributes:
         attr = mods.attributes[0]

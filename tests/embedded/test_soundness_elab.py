@@ -310,3 +310,11 @@ def test_valid_lean_is_accepted() -> None:
         variable (x : β)
         theorem refl_x : x = x := rfl
     """, "get_mk", "pos", "ex", "mem", "exported", "Vec", "refl_x")
+
+
+def test_unimplemented_clauses_are_refused() -> None:
+    assert_rejected("inductive Foo where\n  | a\n  deriving Repr", "Foo", "deriving")
+    # Lean would use well-founded recursion here (irreducible): the checker must not accept `rfl` on it
+    assert_rejected("def f : Nat → Nat\n  | 0 => 0\n  | n+1 => f n\ntermination_by n => n", "f", "well-founded")
+    assert_accepted("def f : Nat → Nat\n  | 0 => 0\n  | n+1 => f n\ntermination_by structural n => n\n"
+                    "theorem ok : f 5 = 0 := rfl", "f", "ok")
