@@ -9,14 +9,22 @@ depends on no axiom beyond Lean's own (`propext`, `Quot.sound`, `Classical.choic
 """
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, field, replace as dc_replace
-from pathlib import Path
 from typing import Sequence
 
 from lean_bridge.syntax import ast
 
+from .core_names import core_references, reserved_core_names
 from .elab_env import DEFAULT_PRIORITY, ElabEnv, StructureInfo
+from .elab_options import (
+    BOOL_OPTIONS,
+    NO_EFFECT_OPTION_PREFIXES,
+    NO_EFFECT_OPTIONS,
+    instance_priority,
+    parse_attribute,
+    refuse_attributes,
+    strict_auto_bound_name,
+)
 from .elab_term import ElabError, Scope, TermElaborator
 from .environment import DefinitionInfo, InductiveInfo, TheoremInfo
 from .expr import (
@@ -194,7 +202,7 @@ class CommandElaborator:
             return None
         if not scope.option("autoImplicit", True):
             return None
-        if not scope.option("relaxedAutoImplicit", True) and not _strict_auto_bound_name(unknown):
+        if not scope.option("relaxedAutoImplicit", True) and not strict_auto_bound_name(unknown):
             return None
         return unknown
 
@@ -297,10 +305,10 @@ class CommandElaborator:
             self.state.scope = saved
 
     def cmd_SetOption(self, cmd: ast.SetOption) -> None:
-        if cmd.name in _BOOL_OPTIONS:
+        if cmd.name in BOOL_OPTIONS:
             if not isinstance(cmd.value, bool):
                 raise ElabError(f"type mismatch at set_option: option '{cmd.name}' expects a Bool", cmd)
-        elif not cmd.name.startswith(_NO_EFFECT_OPTION_PREFIXES) and cmd.name not in _NO_EFFECT_OPTIONS:
+        elif not cmd.name.startswith(NO_EFFECT_OPTION_PREFIXES) and cmd.name not in NO_EFFECT_OPTIONS:
             raise ElabError(f"unsupported option in the embedded checker: '{cmd.name}'", cmd)
         scope = self.state.scope
         self.state.scope = dc_replace(scope, options=scope.options + ((cmd.name, cmd.value),))
@@ -310,7 +318,7 @@ class CommandElaborator:
             raise ElabError(f"unknown module prefix '{cmd.module.split('.')[0]}'", cmd)
 
     def cmd_AttributeCmd(self, cmd: ast.AttributeCmd) -> None:
-        parsed = [_parse_attribute(attr, cmd) for attr in cmd.attributes]  # all checked before any takes effect
+        parsed = [parse_attribute(attr, cmd) for attr in cmd.attributes]  # all checked before any takes effect
         fulls = []
         for name in cmd.names:
             full = TermElaborator(self.env, self.state.scope).resolve_global(name, cmd)
@@ -373,7 +381,7 @@ class CommandElaborator:
         name = self._full_name(cmd.name)
         elab = TermElaborator(self.env, self._decl_scope(name), level_names=cmd.universes)
         try:
-            _refuse_attributes(cmd, "an axiom")
+            refuse_attributes(cmd, "an axiom")
             self._check_new_name(name, "axiom", cmd)
             with elab.binders(cmd.binders) as fvars:
                 ty = elab.elab_type(cmd.type)
@@ -429,7 +437,7 @@ class CommandElaborator:
         mods: ast.Modifiers | None = getattr(cmd, "modifiers", None)
         try:
             core_restatement = kind != "example" and self._check_new_name(name, kind, cmd)
-            attributes = [_parse_attribute(a, cmd) for a in mods.attributes] if mods is not None else []
+            attributes = [parse_attribute(a, cmd) for a in mods.attributes] if mods is not None else []
             for attr, _, local in attributes:
                 if local or (attr == "reducible" and kind not in ("def", "abbrev")) or (attr == "simp" and kind != "theorem"):
                     raise ElabError(f"attribute [{'local ' if local else ''}{attr}] is not supported by the embedded checker "
@@ -458,7 +466,7 @@ class CommandElaborator:
         if kind != "example":
             self.state.env = new_env
             self._record_modifiers(name, mods, kind)
-            instance_prio = _instance_priority(getattr(cmd, "priority", None), cmd) if kind == "instance" else None
+            instance_prio = instance_priority(getattr(cmd, "priority", None), cmd) if kind == "instance" else None
             for attr, priority, _ in attributes:
                 if attr == "instance":
                     instance_prio = priority
@@ -713,7 +721,7 @@ class CommandElaborator:
     def cmd_Inductive(self, cmd: ast.Inductive) -> None:
         name = self._full_name(cmd.name)
         try:
-            _refuse_attributes(cmd, "an inductive type")
+            refuse_attributes(cmd, "an inductive type")
             ctors = [(self._full_name(f"{cmd.name}.{c.name}"), c.binders, c.type, c) for c in cmd.ctors]
             self._add_inductive(cmd, name, cmd.universes, cmd.binders, cmd.type, ctors)
         except ElabError as err:
@@ -798,7 +806,7 @@ class CommandElaborator:
     def cmd_Structure(self, cmd: ast.Structure) -> None:
         name = self._full_name(cmd.name)
         try:
-            _refuse_attributes(cmd, "a structure")
+            refuse_attributes(cmd, "a structure")
             if cmd.extends:
                 raise ElabError("`extends` is not supported by the embedded checker", cmd)
             ctor_short = cmd.ctor_name or "mk"
@@ -990,121 +998,6 @@ def _relevant_constant(checker: TypeChecker, e: Expr, names: frozenset[str] | se
 
     return go(e)
 
-
-_BOOL_OPTIONS = frozenset({"autoImplicit", "relaxedAutoImplicit"})
-# options that change only messages, printing or resource limits, never what is accepted: taken, no effect
-_NO_EFFECT_OPTION_PREFIXES = ("pp.", "linter.", "trace.")
-_NO_EFFECT_OPTIONS = frozenset({"maxHeartbeats", "maxRecDepth", "synthInstance.maxHeartbeats"})
-_PRIORITY_NAMES = {"default": DEFAULT_PRIORITY, "low": 100, "mid": 500, "high": 10000}
-
-
-def _strict_auto_bound_name(name: str) -> bool:
-    """Lean's `isValidAutoBoundImplicitName` with `relaxedAutoImplicit false`: one lower-case or Greek
-    letter followed only by digits, subscripts, `_` or `'`."""
-    first, rest = name[0], name[1:]
-    greek = "α" <= first <= "ω" and first != "λ" or "Α" <= first <= "Ω" and first not in "ΠΣ"
-    return (first.islower() or greek) and all(c.isdigit() or "₀" <= c <= "₉" or c in "_'" for c in rest)
-
-
-def _evaluate_priority(text: str, node: ast.Node) -> int:
-    """A priority: a numeral, `default`/`low`/`mid`/`high`, or sums and differences of them."""
-    import re
-
-    tokens = re.findall(r"\d+|[A-Za-z_]\w*|[+-]|\S", text)
-    total, sign, expect_value = 0, 1, True
-    for tok in tokens:
-        if expect_value and (tok.isdigit() or tok in _PRIORITY_NAMES):
-            total += sign * (int(tok) if tok.isdigit() else _PRIORITY_NAMES[tok])
-            expect_value = False
-        elif not expect_value and tok in "+-":
-            sign, expect_value = (1 if tok == "+" else -1), True
-        else:
-            raise ElabError(f"invalid priority '{text}'", node)
-    if expect_value:
-        raise ElabError(f"invalid priority '{text}'", node)
-    return total
-
-
-def _instance_priority(stx: object, node: ast.Node) -> int:
-    """The priority of `instance (priority := e)` (the default when absent)."""
-    if stx is None:
-        return DEFAULT_PRIORITY
-    if isinstance(stx, ast.NamedArg):
-        stx = stx.value
-    return _evaluate_priority(_term_text(stx), node)
-
-
-def _term_text(stx: object) -> str:
-    if isinstance(stx, ast.Num):
-        return str(stx.value)
-    if isinstance(stx, ast.Ident):
-        return stx.name
-    if isinstance(stx, ast.BinOp):
-        return f"{_term_text(stx.lhs)} {stx.op} {_term_text(stx.rhs)}"
-    return "?"
-
-
-def _refuse_attributes(cmd: ast.Command, what: str) -> None:
-    """No attribute (nor `deriving`) on `what` is implemented: refuse rather than ignore (`@[simp] inductive …`)."""
-    if getattr(cmd, "deriving", ()):
-        raise ElabError(f"`deriving {', '.join(cmd.deriving)}` is not supported by the embedded checker", cmd)
-    mods = getattr(cmd, "modifiers", None)
-    if mods is not None and mods.attributes:
-        attr = mods.attributes[0]
-        raise ElabError(f"attribute [{attr.name}{' ' + attr.args if attr.args else ''}] on {what} is not supported "
-                        "by the embedded checker", cmd)
-
-
-def _parse_attribute(attr: ast.Attribute, node: ast.Node) -> tuple[str, int, bool]:
-    """An attribute as (name, priority, local): `instance`, `instance 10`, `local instance`, `reducible`, …;
-    any other attribute is refused (never silently ignored)."""
-    name, args = attr.name, attr.args
-    local = False
-    if name == "local":
-        local = True
-        name, _, args = args.partition(" ")
-        args = args.strip()
-    if name == "instance":
-        return name, _evaluate_priority(args, node) if args else DEFAULT_PRIORITY, local
-    if name in ("reducible", "simp") and not args and not local:
-        return name, DEFAULT_PRIORITY, False
-    raise ElabError(f"attribute [{attr.name}{' ' + attr.args if attr.args else ''}] is not supported by the embedded checker", node)
-
-
-@functools.lru_cache(maxsize=1)
-def core_references() -> dict[str, ast.Command]:
-    """Lean core's definitions a file may restate (`library/CoreDefs.lean`), by full name."""
-    from lean_bridge.syntax import parse_file
-
-    path = Path(__file__).with_name("library") / "CoreDefs.lean"
-    out: dict[str, ast.Command] = {}
-    for cmd in parse_file(path.read_text(encoding="utf-8"), str(path)).commands:
-        if isinstance(cmd, ast.Definition) and cmd.name is not None:
-            out[cmd.name] = cmd
-    return out
-
-
-_GENERATED = (".rec", ".recOn", ".casesOn", ".noConfusion", ".noConfusionType")
-
-
-@functools.lru_cache(maxsize=1)
-def reserved_core_names() -> dict[str, str]:
-    """Lean core's names in the parts of `Init` the fragment covers (`library/lean_core_names.txt`):
-    name -> kind (`theorem` or `def`, the latter for every non-theorem declaration)."""
-    path = Path(__file__).with_name("library") / "lean_core_names.txt"
-    out: dict[str, str] = {}
-    if not path.exists():
-        return out
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.split("--", 1)[0].strip()
-        if line:
-            kind, _, name = line.partition(" ")
-            name = name.strip()
-            out[name] = "theorem" if kind == "theorem" else "def"
-            if kind in ("inductive", "structure", "class"):
-                for suffix in _GENERATED:
-                    out.setdefault(name + suffix, "def")
-    return out
 
 
 def _default_inductive_level(elab: TermElaborator, params: Sequence[FVar]) -> Level:
