@@ -56,7 +56,7 @@ _BINOP_CONSTS = {
     "∧": "And", "∨": "Or", "↔": "Iff", "=": "Eq", "≠": "Ne",
     "+": "HAdd.hAdd", "-": "HSub.hSub", "*": "HMul.hMul", "/": "HDiv.hDiv", "%": "HMod.hMod", "^": "HPow.hPow",
     "++": "HAppend.hAppend", "≤": "LE.le", "<": "LT.lt", "≥": "GE.ge", ">": "GT.gt", "::": "List.cons",
-    "∘": "Function.comp", "×": "Prod",
+    "∘": "Function.comp", "×": "Prod", "&&": "Bool.and", "||": "Bool.or",
 }
 
 
@@ -611,6 +611,8 @@ class TermElaborator:
     def elab_UnOp(self, stx: ast.UnOp, expected: Expr | None) -> Expr:
         if stx.op == "¬":
             return self.elab_const_app("Not", (stx.arg,), expected, stx)
+        if stx.op == "!":  # Lean's `!b` is `not b` (Bool)
+            return self.elab_const_app("Bool.not", (stx.arg,), expected, stx)
         raise ElabError(f"unsupported prefix operator '{stx.op}' in the embedded checker", stx)
 
     def elab_BinOp(self, stx: ast.BinOp, expected: Expr | None) -> Expr:

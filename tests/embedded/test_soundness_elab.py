@@ -318,3 +318,13 @@ def test_unimplemented_clauses_are_refused() -> None:
     assert_rejected("def f : Nat → Nat\n  | 0 => 0\n  | n+1 => f n\ntermination_by n => n", "f", "well-founded")
     assert_accepted("def f : Nat → Nat\n  | 0 => 0\n  | n+1 => f n\ntermination_by structural n => n\n"
                     "theorem ok : f 5 = 0 := rfl", "f", "ok")
+
+
+def test_bool_operators_are_lean_core() -> None:
+    assert_accepted("""
+        theorem t1 : (true && false) = false := rfl
+        theorem t2 : (true || false) = true := rfl
+        theorem t3 : (!true) = false := rfl
+        theorem t4 (b : Bool) : (b && true) = b := by cases b <;> rfl
+    """, "t1", "t2", "t3", "t4")
+    assert_rejected("theorem bad : (true && false) = true := rfl", "bad", "mismatch")

@@ -18,6 +18,13 @@ inductive Bool : Type where
 
 export Bool (false true)
 
+-- Lean's Boolean operators (`x || y`, `x && y`, `!x`), defined by the recursor as in Lean's prelude
+def Bool.or (x y : Bool) : Bool := Bool.rec (motive := fun _ => Bool) y true x
+def Bool.and (x y : Bool) : Bool := Bool.rec (motive := fun _ => Bool) false y x
+def Bool.not (x : Bool) : Bool := Bool.rec (motive := fun _ => Bool) true false x
+
+export Bool (or and not)
+
 def Not (a : Prop) : Prop := a → False
 
 @[reducible] def outParam (α : Sort u) : Sort u := α
