@@ -30,9 +30,7 @@ def reserved_core_names() -> dict[str, str]:
     """Lean core's names in the parts of `Init` the fragment covers (`library/lean_core_names.txt`):
     name -> kind (`theorem` or `def`, the latter for every non-theorem declaration)."""
     path = LIBRARY_DIR / "lean_core_names.txt"
-    out: dict[str, str] = {}
-    if not path.exists():
-        return out
+    out: dict[str, str] = {}  # a missing file is an installation bug: read_text raises, never an empty list
     for line in path.read_text(encoding="utf-8").splitlines():
         line = line.split("--", 1)[0].strip()
         if line:
