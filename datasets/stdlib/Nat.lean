@@ -188,7 +188,8 @@ protected theorem add_left_cancel {n m k : Nat} : n + m = n + k → m = k := by
   | succ n ih =>
     intro h
     rw [succ_add, succ_add] at h
-    exact ih (congrArg pred h)
+    simp only [Nat.succ.injEq] at h
+    exact ih h
 
 protected theorem add_right_cancel {n m k : Nat} (h : n + m = k + m) : n = k := by
   rw [Nat.add_comm n m, Nat.add_comm k m] at h
