@@ -691,3 +691,441 @@ theorem not_and_of_not_or_not {a b : Prop} (h : ¬a ∨ ¬b) : ¬(a ∧ b) := by
   cases h with
   | inl hna => exact hna ha
   | inr hnb => exact hnb hb
+
+/-! ## Init/PropLemmas: quantifiers -/
+
+theorem forall_imp {α : Sort u} {p q : α → Prop} (h : ∀ a, p a → q a) : (∀ a, p a) → ∀ a, q a := by
+  intro h' a
+  exact h a (h' a)
+
+theorem forall_exists_index {α : Sort u} {p : α → Prop} {q : (∃ x, p x) → Prop} :
+    (∀ h, q h) ↔ ∀ x (h : p x), q ⟨x, h⟩ := by
+  constructor
+  · intro h x hx
+    exact h ⟨x, hx⟩
+  · intro h ⟨x, hx⟩
+    exact h x hx
+
+theorem Exists.imp {α : Sort u} {p q : α → Prop} (h : ∀ a, p a → q a) : (∃ a, p a) → ∃ a, q a := by
+  intro ⟨a, hp⟩
+  exact ⟨a, h a hp⟩
+
+theorem Exists.imp' {α : Sort u} {p : α → Prop} {β : Sort v} {q : β → Prop} (f : α → β)
+    (hpq : ∀ a, p a → q (f a)) : (∃ a, p a) → ∃ b, q b := by
+  rintro ⟨a, hp⟩
+  exact ⟨f a, hpq a hp⟩
+
+theorem exists_imp {α : Sort u} {p : α → Prop} {b : Prop} : ((∃ x, p x) → b) ↔ ∀ x, p x → b := by
+  constructor
+  · intro h x hx
+    exact h ⟨x, hx⟩
+  · intro h ⟨x, hx⟩
+    exact h x hx
+
+theorem exists_prop_of_true {p : Prop} {q : p → Prop} (h : p) : (∃ h' : p, q h') ↔ q h := by
+  constructor
+  · intro ⟨_, hq⟩
+    exact hq
+  · intro hq
+    exact ⟨h, hq⟩
+
+theorem exists_true_left (p : True → Prop) : Exists p ↔ p True.intro :=
+  exists_prop_of_true trivial
+
+theorem forall_congr' {α : Sort u} {p q : α → Prop} (h : ∀ a, p a ↔ q a) : (∀ a, p a) ↔ ∀ a, q a := by
+  constructor
+  · intro H a
+    exact (h a).mp (H a)
+  · intro H a
+    exact (h a).mpr (H a)
+
+theorem exists_congr {α : Sort u} {p q : α → Prop} (h : ∀ a, p a ↔ q a) : (∃ a, p a) ↔ ∃ a, q a :=
+  ⟨Exists.imp (fun x => (h x).mp), Exists.imp (fun x => (h x).mpr)⟩
+
+theorem forall₂_congr {α : Sort u} {β : α → Sort v} {p q : ∀ a, β a → Prop}
+    (h : ∀ a b, p a b ↔ q a b) : (∀ a b, p a b) ↔ ∀ a b, q a b :=
+  forall_congr' (fun a => forall_congr' (h a))
+
+theorem exists₂_congr {α : Sort u} {β : α → Sort v} {p q : ∀ a, β a → Prop}
+    (h : ∀ a b, p a b ↔ q a b) : (∃ a b, p a b) ↔ ∃ a b, q a b := by
+  apply exists_congr
+  intro a
+  exact exists_congr (h a)
+
+theorem not_exists {α : Sort u} {p : α → Prop} : (¬∃ x, p x) ↔ ∀ x, ¬p x := exists_imp
+
+theorem forall_not_of_not_exists {α : Sort u} {p : α → Prop} (h : ¬∃ x, p x) : ∀ x, ¬p x := by
+  intro x hx
+  exact h ⟨x, hx⟩
+
+theorem not_exists_of_forall_not {α : Sort u} {p : α → Prop} (h : ∀ x, ¬p x) : ¬∃ x, p x := by
+  rintro ⟨x, hx⟩
+  exact h x hx
+
+theorem forall_and {α : Sort u} {p q : α → Prop} : (∀ x, p x ∧ q x) ↔ (∀ x, p x) ∧ (∀ x, q x) := by
+  constructor
+  · intro h
+    exact ⟨fun x => (h x).1, fun x => (h x).2⟩
+  · intro ⟨hp, hq⟩ x
+    exact ⟨hp x, hq x⟩
+
+theorem exists_or {α : Sort u} {p q : α → Prop} : (∃ x, p x ∨ q x) ↔ (∃ x, p x) ∨ ∃ x, q x := by
+  constructor
+  · rintro ⟨x, hp | hq⟩
+    · exact Or.inl ⟨x, hp⟩
+    · exact Or.inr ⟨x, hq⟩
+  · rintro (⟨x, hp⟩ | ⟨x, hq⟩)
+    · exact ⟨x, Or.inl hp⟩
+    · exact ⟨x, Or.inr hq⟩
+
+theorem exists_false {α : Sort u} : ¬(∃ _a : α, False) := by
+  intro ⟨_, h⟩
+  exact h
+
+theorem forall_const {b : Prop} (α : Sort u) [i : Nonempty α] : (α → b) ↔ b := by
+  constructor
+  · intro h
+    cases i with
+    | intro a => exact h a
+  · intro hb _
+    exact hb
+
+theorem Exists.nonempty {α : Sort u} {p : α → Prop} : (∃ x, p x) → Nonempty α := by
+  intro ⟨x, _⟩
+  exact Nonempty.intro x
+
+theorem not_forall_of_exists_not {α : Sort u} {p : α → Prop} : (∃ x, ¬p x) → ¬∀ x, p x := by
+  intro ⟨x, hn⟩ h
+  exact hn (h x)
+
+theorem forall_eq {α : Sort u} {p : α → Prop} {a' : α} : (∀ a, a = a' → p a) ↔ p a' := by
+  constructor
+  · intro h
+    exact h a' rfl
+  · intro h a e
+    rw [e]
+    exact h
+
+theorem forall_eq' {α : Sort u} {p : α → Prop} {a' : α} : (∀ a, a' = a → p a) ↔ p a' := by
+  constructor
+  · intro h
+    exact h a' rfl
+  · intro h a e
+    subst e
+    exact h
+
+theorem exists_eq {α : Sort u} {a' : α} : ∃ a, a = a' := ⟨a', rfl⟩
+
+theorem exists_eq' {α : Sort u} {a' : α} : ∃ a, a' = a := by
+  exists a'
+
+theorem exists_eq_left {α : Sort u} {p : α → Prop} {a' : α} : (∃ a, a = a' ∧ p a) ↔ p a' := by
+  constructor
+  · intro ⟨a, e, h⟩
+    rw [← e]
+    exact h
+  · intro h
+    exact ⟨a', rfl, h⟩
+
+theorem exists_eq_right {α : Sort u} {p : α → Prop} {a' : α} : (∃ a, p a ∧ a = a') ↔ p a' := by
+  constructor
+  · rintro ⟨a, h, rfl⟩
+    exact h
+  · intro h
+    exact ⟨a', h, rfl⟩
+
+theorem exists_and_left {α : Sort u} {p : α → Prop} {b : Prop} : (∃ x, b ∧ p x) ↔ b ∧ (∃ x, p x) := by
+  constructor
+  · intro ⟨x, hb, hp⟩
+    exact ⟨hb, x, hp⟩
+  · intro ⟨hb, x, hp⟩
+    exact ⟨x, hb, hp⟩
+
+theorem exists_and_right {α : Sort u} {p : α → Prop} {b : Prop} : (∃ x, p x ∧ b) ↔ (∃ x, p x) ∧ b := by
+  constructor
+  · rintro ⟨x, hp, hb⟩
+    exact ⟨⟨x, hp⟩, hb⟩
+  · rintro ⟨⟨x, hp⟩, hb⟩
+    exact ⟨x, hp, hb⟩
+
+theorem exists_eq_left' {α : Sort u} {p : α → Prop} {a' : α} : (∃ a, a' = a ∧ p a) ↔ p a' := by
+  constructor
+  · rintro ⟨a, rfl, h⟩
+    exact h
+  · intro h
+    exact ⟨a', rfl, h⟩
+
+theorem exists_eq_right' {α : Sort u} {p : α → Prop} {a' : α} : (∃ a, p a ∧ a' = a) ↔ p a' := by
+  constructor
+  · intro ⟨a, h, e⟩
+    rw [e]
+    exact h
+  · intro h
+    exact ⟨a', h, rfl⟩
+
+theorem forall_eq_or_imp {α : Sort u} {p q : α → Prop} {a' : α} :
+    (∀ a, a = a' ∨ q a → p a) ↔ p a' ∧ ∀ a, q a → p a := by
+  constructor
+  · intro h
+    exact ⟨h a' (Or.inl rfl), fun a hq => h a (Or.inr hq)⟩
+  · intro ⟨ha', hq⟩ a h
+    cases h with
+    | inl e =>
+      subst e
+      exact ha'
+    | inr h => exact hq a h
+
+theorem exists_eq_or_imp {α : Sort u} {p q : α → Prop} {a' : α} :
+    (∃ a, (a = a' ∨ q a) ∧ p a) ↔ p a' ∨ ∃ a, q a ∧ p a := by
+  constructor
+  · rintro ⟨a, h | h, hp⟩
+    · subst h
+      exact Or.inl hp
+    · exact Or.inr ⟨a, h, hp⟩
+  · rintro (h | ⟨a, hq, hp⟩)
+    · exact ⟨a', Or.inl rfl, h⟩
+    · exact ⟨a, Or.inr hq, hp⟩
+
+theorem exists_eq_right_right {α : Sort u} {p q : α → Prop} {a' : α} :
+    (∃ (a : α), p a ∧ q a ∧ a = a') ↔ p a' ∧ q a' := by
+  constructor
+  · rintro ⟨a, hp, hq, rfl⟩
+    exact ⟨hp, hq⟩
+  · intro ⟨hp, hq⟩
+    exact ⟨a', hp, hq, rfl⟩
+
+theorem exists_eq_right_right' {α : Sort u} {p q : α → Prop} {a' : α} :
+    (∃ (a : α), p a ∧ q a ∧ a' = a) ↔ p a' ∧ q a' := by
+  constructor
+  · intro ⟨a, hp, hq, e⟩
+    subst e
+    exact ⟨hp, hq⟩
+  · intro ⟨hp, hq⟩
+    exact ⟨a', hp, hq, rfl⟩
+
+theorem exists_or_eq_left {α : Sort u} (y : α) (p : α → Prop) : ∃ x : α, x = y ∨ p x :=
+  ⟨y, Or.inl rfl⟩
+
+theorem exists_or_eq_right {α : Sort u} (y : α) (p : α → Prop) : ∃ x : α, p x ∨ x = y := by
+  refine ⟨y, ?_⟩
+  right
+  rfl
+
+theorem exists_or_eq_left' {α : Sort u} (y : α) (p : α → Prop) : ∃ x : α, y = x ∨ p x := by
+  exists y
+  left
+  rfl
+
+theorem exists_or_eq_right' {α : Sort u} (y : α) (p : α → Prop) : ∃ x : α, p x ∨ y = x :=
+  ⟨y, Or.inr rfl⟩
+
+theorem exists_prop' {α : Sort u} (p : Prop) : (∃ _ : α, p) ↔ Nonempty α ∧ p := by
+  constructor
+  · intro ⟨a, h⟩
+    exact ⟨⟨a⟩, h⟩
+  · intro ⟨⟨a⟩, h⟩
+    exact ⟨a, h⟩
+
+theorem exists_prop {a b : Prop} : (∃ _h : a, b) ↔ a ∧ b := by
+  constructor
+  · intro ⟨ha, hb⟩
+    exact ⟨ha, hb⟩
+  · intro ⟨ha, hb⟩
+    exact ⟨ha, hb⟩
+
+theorem exists_apply_eq_apply {α : Sort u} {β : Sort v} (f : α → β) (a' : α) : ∃ a, f a = f a' :=
+  ⟨a', rfl⟩
+
+theorem forall_prop_of_true {p : Prop} {q : p → Prop} (h : p) : (∀ h' : p, q h') ↔ q h := by
+  constructor
+  · intro hq
+    exact hq h
+  · intro hq _
+    exact hq
+
+theorem forall_comm {α : Sort u} {β : Sort v} {p : α → β → Prop} : (∀ a b, p a b) ↔ (∀ b a, p a b) :=
+  ⟨fun h b a => h a b, fun h a b => h b a⟩
+
+theorem exists_comm {α : Sort u} {β : Sort v} {p : α → β → Prop} : (∃ a b, p a b) ↔ (∃ b a, p a b) := by
+  constructor
+  · intro ⟨a, b, h⟩
+    exact ⟨b, a, h⟩
+  · intro ⟨b, a, h⟩
+    exact ⟨a, b, h⟩
+
+theorem forall_apply_eq_imp_iff {α : Sort u} {β : Sort v} {f : α → β} {p : β → Prop} :
+    (∀ b a, f a = b → p b) ↔ ∀ a, p (f a) := by
+  constructor
+  · intro h a
+    exact h (f a) a rfl
+  · intro h b a e
+    rw [← e]
+    exact h a
+
+theorem forall_eq_apply_imp_iff {α : Sort u} {β : Sort v} {f : α → β} {p : β → Prop} :
+    (∀ b a, b = f a → p b) ↔ ∀ a, p (f a) := by
+  constructor
+  · intro h a
+    exact h (f a) a rfl
+  · intro h b a e
+    subst e
+    exact h a
+
+theorem forall_prop_of_false {p : Prop} {q : p → Prop} (hn : ¬p) : (∀ h' : p, q h') ↔ True :=
+  iff_true_intro (fun h => absurd h hn)
+
+theorem nonempty_prop {p : Prop} : Nonempty p ↔ p := by
+  constructor
+  · intro ⟨h⟩
+    exact h
+  · intro h
+    exact ⟨h⟩
+
+theorem peirce' {a : Prop} (H : ∀ b : Prop, (a → b) → a) : a := H a id
+
+/-! ## Init/Classical -/
+
+namespace Classical
+
+theorem exists_true_of_nonempty {α : Sort u} : Nonempty α → ∃ _ : α, True := by
+  intro ⟨x⟩
+  exact ⟨x, trivial⟩
+
+theorem axiomOfChoice {α : Sort u} {β : α → Sort v} {r : ∀ x, β x → Prop} (h : ∀ x, ∃ y, r x y) :
+    ∃ (f : ∀ x, β x), ∀ x, r x (f x) := by
+  refine ⟨fun x => choose (h x), ?_⟩
+  intro x
+  exact choose_spec (h x)
+
+theorem skolem {α : Sort u} {b : α → Sort v} {p : ∀ x, b x → Prop} :
+    (∀ x, ∃ y, p x y) ↔ ∃ (f : ∀ x, b x), ∀ x, p x (f x) := by
+  constructor
+  · exact axiomOfChoice
+  · intro ⟨f, hf⟩ x
+    exact ⟨f x, hf x⟩
+
+theorem propComplete (a : Prop) : a = True ∨ a = False := by
+  cases em a with
+  | inl h => exact Or.inl (eq_true h)
+  | inr h => exact Or.inr (eq_false h)
+
+theorem byCases {p q : Prop} (hpq : p → q) (hnpq : ¬p → q) : q :=
+  (em p).elim hpq hnpq
+
+theorem byContradiction {p : Prop} (h : ¬p → False) : p := by
+  cases em p with
+  | inl hp => exact hp
+  | inr hn => exact False.elim (h hn)
+
+theorem not_not {a : Prop} : ¬¬a ↔ a := by
+  constructor
+  · intro hnn
+    apply byContradiction
+    intro hn
+    exact hnn hn
+  · exact not_not_intro
+
+theorem not_forall {α : Sort u} {p : α → Prop} : (¬∀ x, p x) ↔ ∃ x, ¬p x := by
+  constructor
+  · intro h
+    apply byContradiction
+    intro hne
+    apply h
+    intro x
+    apply byContradiction
+    intro hpx
+    exact hne ⟨x, hpx⟩
+  · exact not_forall_of_exists_not
+
+theorem not_forall_not {α : Sort u} {p : α → Prop} : (¬∀ x, ¬p x) ↔ ∃ x, p x := by
+  constructor
+  · intro h
+    apply byContradiction
+    intro hne
+    exact h (forall_not_of_not_exists hne)
+  · intro ⟨x, hx⟩ h
+    exact h x hx
+
+theorem not_exists_not {α : Sort u} {p : α → Prop} : (¬∃ x, ¬p x) ↔ ∀ x, p x := by
+  constructor
+  · intro h x
+    by_cases hx : p x
+    · exact hx
+    · exact absurd ⟨x, hx⟩ h
+  · intro h ⟨x, hx⟩
+    exact hx (h x)
+
+theorem forall_or_exists_not {α : Sort u} (P : α → Prop) : (∀ a, P a) ∨ ∃ a, ¬P a := by
+  by_cases h : ∃ a, ¬P a
+  · exact Or.inr h
+  · exact Or.inl (Iff.mp not_exists_not h)
+
+theorem exists_or_forall_not {α : Sort u} (P : α → Prop) : (∃ a, P a) ∨ ∀ a, ¬P a := by
+  cases em (∃ a, P a) with
+  | inl h => left; exact h
+  | inr h => right; exact forall_not_of_not_exists h
+
+theorem or_iff_not_imp_left {a b : Prop} : a ∨ b ↔ (¬a → b) := by
+  constructor
+  · intro h hna
+    exact h.resolve_left hna
+  · intro h
+    by_cases ha : a
+    · exact Or.inl ha
+    · exact Or.inr (h ha)
+
+theorem or_iff_not_imp_right {a b : Prop} : a ∨ b ↔ (¬b → a) := by
+  rw [@or_comm a b]
+  exact or_iff_not_imp_left
+
+theorem not_imp_iff_and_not {a b : Prop} : ¬(a → b) ↔ a ∧ ¬b := by
+  constructor
+  · intro h
+    exact ⟨Iff.mp not_not (not_not_of_not_imp h), not_of_not_imp h⟩
+  · exact not_imp_of_and_not
+
+theorem not_and_iff_or_not_not {a b : Prop} : ¬(a ∧ b) ↔ ¬a ∨ ¬b := by
+  constructor
+  · intro h
+    by_cases ha : a
+    · right
+      intro hb
+      exact h ⟨ha, hb⟩
+    · left
+      exact ha
+  · exact not_and_of_not_or_not
+
+theorem not_iff {a b : Prop} : ¬(a ↔ b) ↔ (¬a ↔ b) := by
+  by_cases hb : b
+  · rw [iff_true_right hb, iff_true_right hb]
+  · rw [iff_false_right hb, iff_false_right hb]
+
+theorem imp_iff_right_iff {a b : Prop} : (a → b ↔ b) ↔ a ∨ b := by
+  constructor
+  · intro h
+    by_cases ha : a
+    · exact Or.inl ha
+    · exact Or.inr (h.mp (fun ha' => absurd ha' ha))
+  · rintro (ha | hb)
+    · exact imp_iff_right ha
+    · exact iff_of_true (fun _ => hb) hb
+
+theorem imp_iff_left_iff {a b : Prop} : (b ↔ a → b) ↔ a ∨ b := by
+  rw [@Iff.comm b (a → b)]
+  exact imp_iff_right_iff
+
+theorem and_or_imp {a b c : Prop} : a ∧ b ∨ (a → c) ↔ a → b ∨ c := by
+  constructor
+  · rintro (⟨_, hb⟩ | h) ha
+    · exact Or.inl hb
+    · exact Or.inr (h ha)
+  · intro h
+    by_cases ha : a
+    · cases h ha with
+      | inl hb => exact Or.inl ⟨ha, hb⟩
+      | inr hc => exact Or.inr (fun _ => hc)
+    · exact Or.inr (fun ha' => absurd ha' ha)
+
+theorem not_imp {a b : Prop} : ¬(a → b) ↔ a ∧ ¬b := not_imp_iff_and_not
+
+end Classical
