@@ -270,4 +270,448 @@ protected theorem two_mul (n : Nat) : 2 * n = n + n := by
   rw [Nat.mul_comm]
   exact Nat.mul_two n
 
+/-! ## Inequalities -/
+
+theorem succ_lt_succ {n m : Nat} : n < m → succ n < succ m := succ_le_succ
+
+protected theorem sub_self : ∀ (n : Nat), n - n = 0 := by
+  intro n
+  induction n with
+  | zero => rfl
+  | succ n ih => rw [succ_sub_succ, ih]
+
+theorem sub_add_eq (a b c : Nat) : a - (b + c) = a - b - c := by
+  induction c with
+  | zero => rfl
+  | succ c ih => rw [add_succ, sub_succ, sub_succ, ih]
+
+protected theorem lt_of_lt_of_le {n m k : Nat} : n < m → m ≤ k → n < k :=
+  Nat.le_trans
+
+protected theorem lt_of_lt_of_eq {n m k : Nat} : n < m → m = k → n < k := by
+  intro h e
+  rw [← e]
+  exact h
+
+protected theorem le_of_eq {n m : Nat} (p : n = m) : n ≤ m := by
+  subst p
+  exact Nat.le.refl
+
+theorem lt.step {n m : Nat} : n < m → n < succ m := le_step
+
+theorem le_of_succ_le {n m : Nat} (h : succ n ≤ m) : n ≤ m :=
+  Nat.le_trans (le_succ n) h
+
+theorem lt_of_succ_lt {n m : Nat} : succ n < m → n < m := le_of_succ_le
+
+protected theorem le_of_lt {n m : Nat} : n < m → n ≤ m := le_of_succ_le
+
+theorem lt_of_succ_lt_succ {n m : Nat} : succ n < succ m → n < m := le_of_succ_le_succ
+
+theorem lt_of_succ_le {n m : Nat} (h : succ n ≤ m) : n < m := h
+
+theorem succ_le_of_lt {n m : Nat} (h : n < m) : succ n ≤ m := h
+
+theorem eq_zero_or_pos : ∀ (n : Nat), n = 0 ∨ n > 0 := by
+  intro n
+  cases n with
+  | zero => left; rfl
+  | succ n => right; exact succ_pos n
+
+protected theorem pos_of_ne_zero {n : Nat} : n ≠ 0 → 0 < n := by
+  intro h
+  cases eq_zero_or_pos n with
+  | inl e => exact absurd e h
+  | inr p => exact p
+
+theorem lt.base (n : Nat) : n < succ n := Nat.le.refl
+
+theorem lt_succ_self (n : Nat) : n < succ n := lt.base n
+
+protected theorem le_total (m n : Nat) : m ≤ n ∨ n ≤ m := by
+  cases Nat.lt_or_ge m n with
+  | inl h => exact Or.inl (Nat.le_of_lt h)
+  | inr h => exact Or.inr h
+
+theorem eq_zero_of_le_zero {n : Nat} (h : n ≤ 0) : n = 0 :=
+  Nat.le_antisymm h (zero_le n)
+
+theorem zero_lt_of_lt : {a b : Nat} → a < b → 0 < b := by
+  intro a b h
+  exact Nat.lt_of_le_of_lt (zero_le a) h
+
+theorem zero_lt_of_ne_zero {a : Nat} (h : a ≠ 0) : 0 < a := by
+  cases a with
+  | zero => contradiction
+  | succ a => exact zero_lt_succ a
+
+theorem ne_of_lt {a b : Nat} (h : a < b) : a ≠ b := by
+  intro e
+  subst e
+  exact Nat.lt_irrefl a h
+
+theorem le_or_eq_of_le_succ {m n : Nat} (h : m ≤ succ n) : m ≤ n ∨ m = succ n := by
+  cases Nat.eq_or_lt_of_le h with
+  | inl e => exact Or.inr e
+  | inr lt => exact Or.inl (le_of_lt_succ lt)
+
+theorem le_add_right : ∀ (n k : Nat), n ≤ n + k := by
+  intro n k
+  induction k with
+  | zero => exact Nat.le.refl
+  | succ k ih => exact le_succ_of_le ih
+
+theorem le_add_left (n m : Nat) : n ≤ m + n := by
+  rw [Nat.add_comm]
+  exact le_add_right n m
+
+protected theorem lt_add_left {a b : Nat} (c : Nat) (h : a < b) : a < c + b :=
+  Nat.lt_of_lt_of_le h (le_add_left b c)
+
+protected theorem lt_add_right {a b : Nat} (c : Nat) (h : a < b) : a < b + c :=
+  Nat.lt_of_lt_of_le h (le_add_right b c)
+
+theorem le.dest : ∀ {n m : Nat}, n ≤ m → ∃ k, n + k = m := by
+  intro n m h
+  induction h with
+  | refl => exact ⟨0, rfl⟩
+  | step _ ih =>
+    obtain ⟨k, hk⟩ := ih
+    exact ⟨succ k, by rw [add_succ, hk]⟩
+
+theorem le.intro {n m k : Nat} (h : n + k = m) : n ≤ m := by
+  rw [← h]
+  exact le_add_right n k
+
+protected theorem not_le_of_gt {n m : Nat} (h : n > m) : ¬n ≤ m := by
+  intro h₁
+  exact Nat.lt_irrefl n (Nat.lt_of_le_of_lt h₁ h)
+
+protected theorem not_le_of_lt {a b : Nat} : a < b → ¬(b ≤ a) := Nat.not_le_of_gt
+
+protected theorem not_lt_of_ge {a b : Nat} : b ≥ a → ¬(b < a) := by
+  intro h₁ h₂
+  exact Nat.not_le_of_gt h₂ h₁
+
+protected theorem not_lt_of_le {a b : Nat} : a ≤ b → ¬(b < a) :=
+  fun h₁ h₂ => Nat.not_le_of_gt h₂ h₁
+
+protected theorem lt_le_asymm {a b : Nat} : a < b → ¬(b ≤ a) := Nat.not_le_of_gt
+
+protected theorem le_lt_asymm {a b : Nat} : a ≤ b → ¬(b < a) := Nat.not_lt_of_le
+
+theorem gt_of_not_le {n m : Nat} (h : ¬n ≤ m) : n > m :=
+  (Nat.lt_or_ge m n).resolve_right h
+
+protected theorem lt_of_not_ge {a b : Nat} : ¬(b ≥ a) → b < a := gt_of_not_le
+
+protected theorem lt_of_not_le {a b : Nat} : ¬(a ≤ b) → b < a := by
+  intro h
+  cases Nat.lt_or_ge b a with
+  | inl lt => exact lt
+  | inr ge => exact absurd ge h
+
+theorem ge_of_not_lt {n m : Nat} (h : ¬n < m) : n ≥ m := by
+  cases Nat.lt_or_ge n m with
+  | inl lt => contradiction
+  | inr ge => exact ge
+
+protected theorem le_of_not_gt {a b : Nat} : ¬(b > a) → b ≤ a := ge_of_not_lt
+
+protected theorem le_of_not_lt {a b : Nat} : ¬(a < b) → b ≤ a := ge_of_not_lt
+
+theorem ne_of_gt {a b : Nat} (h : b < a) : a ≠ b := (ne_of_lt h).symm
+
+protected theorem ne_of_lt' {a b : Nat} : a < b → b ≠ a := ne_of_gt
+
+protected theorem not_le {a b : Nat} : ¬a ≤ b ↔ b < a :=
+  ⟨gt_of_not_le, Nat.not_le_of_gt⟩
+
+protected theorem not_lt {a b : Nat} : ¬a < b ↔ b ≤ a := by
+  constructor
+  · exact ge_of_not_lt
+  · intro h h'
+    exact Nat.not_le_of_gt h' h
+
+protected theorem le_of_not_le {a b : Nat} (h : ¬b ≤ a) : a ≤ b :=
+  Nat.le_of_lt (Iff.mp Nat.not_le h)
+
+protected theorem le_of_not_ge {a b : Nat} : ¬(a ≥ b) → a ≤ b := Nat.le_of_not_le
+
+protected theorem lt_trichotomy (a b : Nat) : a < b ∨ a = b ∨ b < a := by
+  cases Nat.lt_or_ge a b with
+  | inl h => exact Or.inl h
+  | inr h =>
+    cases Nat.eq_or_lt_of_le h with
+    | inl e => exact Or.inr (Or.inl e.symm)
+    | inr lt => exact Or.inr (Or.inr lt)
+
+protected theorem lt_or_gt_of_ne {a b : Nat} (ne : a ≠ b) : a < b ∨ a > b := by
+  rcases Nat.lt_trichotomy a b with h | (e | h)
+  · exact Or.inl h
+  · exact absurd e ne
+  · exact Or.inr h
+
+protected theorem lt_or_lt_of_ne {a b : Nat} : a ≠ b → a < b ∨ b < a := Nat.lt_or_gt_of_ne
+
+protected theorem le_antisymm_iff {a b : Nat} : a = b ↔ a ≤ b ∧ b ≤ a := by
+  constructor
+  · intro e
+    subst e
+    exact ⟨Nat.le.refl, Nat.le.refl⟩
+  · intro ⟨h₁, h₂⟩
+    exact Nat.le_antisymm h₁ h₂
+
+protected theorem eq_iff_le_and_ge {a b : Nat} : a = b ↔ a ≤ b ∧ b ≤ a := Nat.le_antisymm_iff
+
+protected theorem add_le_add_left {n m : Nat} (h : n ≤ m) (k : Nat) : k + n ≤ k + m := by
+  obtain ⟨w, hw⟩ := le.dest h
+  apply le.intro (k := w)
+  rw [Nat.add_assoc, hw]
+
+protected theorem add_le_add_right {n m : Nat} (h : n ≤ m) (k : Nat) : n + k ≤ m + k := by
+  rw [Nat.add_comm n k, Nat.add_comm m k]
+  exact Nat.add_le_add_left h k
+
+protected theorem add_lt_add_left {n m : Nat} (h : n < m) (k : Nat) : k + n < k + m := by
+  apply lt_of_succ_le
+  rw [← add_succ]
+  exact Nat.add_le_add_left (succ_le_of_lt h) k
+
+protected theorem add_lt_add_right {n m : Nat} (h : n < m) (k : Nat) : n + k < m + k := by
+  rw [Nat.add_comm n k, Nat.add_comm m k]
+  exact Nat.add_lt_add_left h k
+
+protected theorem lt_add_of_pos_right {n k : Nat} (h : 0 < k) : n < n + k :=
+  Nat.add_lt_add_left h n
+
+protected theorem zero_lt_one : 0 < (1 : Nat) := zero_lt_succ 0
+
+protected theorem pos_iff_ne_zero {n : Nat} : 0 < n ↔ n ≠ 0 :=
+  ⟨ne_of_gt, Nat.pos_of_ne_zero⟩
+
+theorem add_le_add {a b c d : Nat} (h₁ : a ≤ b) (h₂ : c ≤ d) : a + c ≤ b + d := by
+  apply Nat.le_trans (Nat.add_le_add_right h₁ c)
+  exact Nat.add_le_add_left h₂ b
+
+theorem add_lt_add {a b c d : Nat} (h₁ : a < b) (h₂ : c < d) : a + c < b + d :=
+  Nat.lt_trans (Nat.add_lt_add_right h₁ c) (Nat.add_lt_add_left h₂ b)
+
+protected theorem le_of_add_le_add_left {a b c : Nat} (h : a + b ≤ a + c) : b ≤ c := by
+  obtain ⟨d, hd⟩ := le.dest h
+  apply le.intro (k := d)
+  rw [Nat.add_assoc] at hd
+  exact Nat.add_left_cancel hd
+
+protected theorem le_of_add_le_add_right {a b c : Nat} : a + b ≤ c + b → a ≤ c := by
+  rw [Nat.add_comm a b, Nat.add_comm c b]
+  exact Nat.le_of_add_le_add_left
+
+protected theorem add_le_add_iff_right {m k n : Nat} : m + n ≤ k + n ↔ m ≤ k :=
+  ⟨Nat.le_of_add_le_add_right, fun h => Nat.add_le_add_right h n⟩
+
+/-! ## le/lt -/
+
+protected theorem lt_asymm {a b : Nat} (h : a < b) : ¬b < a :=
+  Iff.mpr Nat.not_lt (Nat.le_of_lt h)
+
+protected theorem lt_iff_le_not_le {m n : Nat} : m < n ↔ m ≤ n ∧ ¬n ≤ m := by
+  constructor
+  · intro h
+    exact ⟨Nat.le_of_lt h, Nat.not_le_of_gt h⟩
+  · intro ⟨_, h⟩
+    exact Nat.lt_of_not_le h
+
+protected theorem lt_iff_le_and_ne {m n : Nat} : m < n ↔ m ≤ n ∧ m ≠ n := by
+  constructor
+  · intro h
+    exact ⟨Nat.le_of_lt h, ne_of_lt h⟩
+  · intro ⟨h₁, h₂⟩
+    exact Nat.lt_of_le_of_ne h₁ h₂
+
+protected theorem ne_iff_lt_or_gt {a b : Nat} : a ≠ b ↔ a < b ∨ b < a := by
+  constructor
+  · exact Nat.lt_or_gt_of_ne
+  · rintro (h | h)
+    · exact ne_of_lt h
+    · exact ne_of_gt h
+
+protected theorem eq_or_lt_of_not_lt {a b : Nat} (hnlt : ¬a < b) : a = b ∨ b < a :=
+  (Nat.lt_trichotomy a b).resolve_left hnlt
+
+protected theorem lt_or_eq_of_le {n m : Nat} (h : n ≤ m) : n < m ∨ n = m := by
+  cases Nat.eq_or_lt_of_le h with
+  | inl e => exact Or.inr e
+  | inr lt => exact Or.inl lt
+
+protected theorem le_iff_lt_or_eq {n m : Nat} : n ≤ m ↔ n < m ∨ n = m := by
+  constructor
+  · exact Nat.lt_or_eq_of_le
+  · rintro (h | rfl)
+    · exact Nat.le_of_lt h
+    · exact Nat.le.refl
+
+protected theorem lt_succ_iff {m n : Nat} : m < succ n ↔ m ≤ n :=
+  ⟨le_of_lt_succ, lt_succ_of_le⟩
+
+protected theorem lt_succ_iff_lt_or_eq {m n : Nat} : m < succ n ↔ m < n ∨ m = n :=
+  Iff.trans Nat.lt_succ_iff Nat.le_iff_lt_or_eq
+
+protected theorem eq_of_lt_succ_of_not_lt {m n : Nat} (hmn : m < n + 1) (h : ¬m < n) : m = n := by
+  cases Iff.mp Nat.lt_succ_iff_lt_or_eq hmn with
+  | inl h' => contradiction
+  | inr e => exact e
+
+protected theorem eq_of_le_of_lt_succ {n m : Nat} (h₁ : n ≤ m) (h₂ : m < n + 1) : m = n :=
+  Nat.le_antisymm (le_of_lt_succ h₂) h₁
+
+/-! ## zero/one/two -/
+
+theorem le_zero {i : Nat} : i ≤ 0 ↔ i = 0 := by
+  constructor
+  · exact eq_zero_of_le_zero
+  · intro h
+    subst h
+    exact Nat.le.refl
+
+protected theorem two_pos : 0 < 2 := zero_lt_succ 1
+
+protected theorem ne_zero_iff_zero_lt {n : Nat} : n ≠ 0 ↔ 0 < n :=
+  Iff.symm Nat.pos_iff_ne_zero
+
+protected theorem zero_lt_two : 0 < 2 := by
+  apply zero_lt_succ
+
+protected theorem one_lt_two : 1 < 2 := succ_lt_succ Nat.zero_lt_one
+
+protected theorem eq_zero_of_not_pos {n : Nat} (h : ¬0 < n) : n = 0 :=
+  eq_zero_of_le_zero (Iff.mp Nat.not_lt h)
+
+/-! ## succ/pred -/
+
+theorem succ_ne_self (n : Nat) : succ n ≠ n := by
+  intro h
+  have hlt := lt_succ_self n
+  rw [h] at hlt
+  exact Nat.lt_irrefl n hlt
+
+theorem succ_le {n m : Nat} : succ n ≤ m ↔ n < m := Iff.rfl
+
+theorem lt_succ {m n : Nat} : m < succ n ↔ m ≤ n := by
+  constructor
+  · exact le_of_lt_succ
+  · exact lt_succ_of_le
+
+theorem lt_succ_of_lt {a b : Nat} (h : a < b) : a < succ b := le_succ_of_le h
+
+theorem succ_pred_eq_of_ne_zero : ∀ {n : Nat}, n ≠ 0 → succ (pred n) = n := by
+  intro n h
+  cases n with
+  | zero => exact absurd rfl h
+  | succ n => rfl
+
+theorem eq_zero_or_eq_succ_pred : ∀ (n : Nat), n = 0 ∨ n = succ (pred n)
+  | 0 => Or.inl rfl
+  | _ + 1 => Or.inr rfl
+
+theorem succ_inj' {a b : Nat} : succ a = succ b ↔ a = b := by
+  constructor
+  · intro h
+    cases h
+    rfl
+  · intro h
+    rw [h]
+
+theorem succ_le_succ_iff {a b : Nat} : succ a ≤ succ b ↔ a ≤ b :=
+  ⟨le_of_succ_le_succ, succ_le_succ⟩
+
+theorem succ_lt_succ_iff {a b : Nat} : succ a < succ b ↔ a < b := by
+  constructor
+  · exact lt_of_succ_lt_succ
+  · exact succ_lt_succ
+
+theorem pred_inj : ∀ {a b : Nat}, 0 < a → 0 < b → pred a = pred b → a = b := by
+  intro a b ha hb h
+  cases a with
+  | zero => exact absurd ha (Nat.lt_irrefl 0)
+  | succ a =>
+    cases b with
+    | zero => exact absurd hb (Nat.lt_irrefl 0)
+    | succ b => exact congrArg succ h
+
+theorem pred_ne_self : ∀ {a : Nat}, a ≠ 0 → pred a ≠ a := by
+  intro a h
+  cases a with
+  | zero => contradiction
+  | succ a => exact (succ_ne_self a).symm
+
+theorem pred_lt_self : ∀ {a : Nat}, 0 < a → pred a < a := by
+  intro a h
+  cases a with
+  | zero => exact absurd h (Nat.lt_irrefl 0)
+  | succ a => exact lt_succ_self a
+
+theorem pred_lt_pred : ∀ {n m : Nat}, n ≠ 0 → n < m → pred n < pred m := by
+  intro n m hn h
+  cases n with
+  | zero => contradiction
+  | succ n =>
+    cases m with
+    | zero => exact absurd h (not_lt_zero _)
+    | succ m => exact lt_of_succ_lt_succ h
+
+theorem pred_le_iff_le_succ : ∀ {n m : Nat}, pred n ≤ m ↔ n ≤ succ m := by
+  intro n m
+  cases n with
+  | zero => exact ⟨fun _ => zero_le _, fun _ => zero_le _⟩
+  | succ n => exact Iff.symm succ_le_succ_iff
+
+theorem le_succ_of_pred_le {n m : Nat} : pred n ≤ m → n ≤ succ m := Iff.mp pred_le_iff_le_succ
+
+theorem pred_le_of_le_succ {n m : Nat} : n ≤ succ m → pred n ≤ m := Iff.mpr pred_le_iff_le_succ
+
+theorem lt_pred_iff_succ_lt : ∀ {n m : Nat}, n < pred m ↔ succ n < m := by
+  intro n m
+  cases m with
+  | zero =>
+    constructor
+    · intro h
+      exact absurd h (not_lt_zero n)
+    · intro h
+      exact absurd h (not_lt_zero _)
+  | succ m => exact Iff.symm succ_lt_succ_iff
+
+theorem succ_lt_of_lt_pred {n m : Nat} : n < pred m → succ n < m := Iff.mp lt_pred_iff_succ_lt
+
+theorem lt_pred_of_succ_lt {n m : Nat} : succ n < m → n < pred m := Iff.mpr lt_pred_iff_succ_lt
+
+theorem le_pred_iff_lt : ∀ {n m : Nat}, 0 < m → (n ≤ pred m ↔ n < m) := by
+  intro n m hm
+  cases m with
+  | zero => exact absurd hm (Nat.lt_irrefl 0)
+  | succ m => exact Iff.symm Nat.lt_succ_iff
+
+theorem le_pred_of_lt {n m : Nat} (h : n < m) : n ≤ pred m :=
+  (le_pred_iff_lt (zero_lt_of_lt h)).mpr h
+
+theorem le_sub_one_of_lt {a b : Nat} : a < b → a ≤ b - 1 := le_pred_of_lt
+
+theorem lt_of_le_pred {n m : Nat} (h : 0 < m) : n ≤ pred m → n < m := (le_pred_iff_lt h).mp
+
+theorem exists_eq_succ_of_ne_zero : ∀ {n : Nat}, n ≠ 0 → ∃ k, n = succ k := by
+  intro n h
+  cases n with
+  | zero => contradiction
+  | succ k => exact ⟨k, rfl⟩
+
+/-! ## Numerals -/
+
+protected theorem one_ne_zero : 1 ≠ (0 : Nat) := succ_ne_zero 0
+
+protected theorem zero_ne_one : 0 ≠ (1 : Nat) := by
+  intro h
+  exact Nat.one_ne_zero h.symm
+
+theorem add_one_ne_zero (n : Nat) : n + 1 ≠ 0 := succ_ne_zero n
+
 end Nat
