@@ -714,4 +714,211 @@ protected theorem zero_ne_one : 0 ≠ (1 : Nat) := by
 
 theorem add_one_ne_zero (n : Nat) : n + 1 ≠ 0 := succ_ne_zero n
 
+/-! ## Multiplication and order -/
+
+protected theorem mul_le_mul_left {n m : Nat} (k : Nat) (h : n ≤ m) : k * n ≤ k * m := by
+  obtain ⟨l, hl⟩ := le.dest h
+  apply le.intro (k := k * l)
+  rw [← Nat.left_distrib, hl]
+
+protected theorem mul_le_mul_right {n m : Nat} (k : Nat) (h : n ≤ m) : n * k ≤ m * k := by
+  rw [Nat.mul_comm n k, Nat.mul_comm m k]
+  exact Nat.mul_le_mul_left k h
+
+protected theorem mul_le_mul {n₁ m₁ n₂ m₂ : Nat} (h₁ : n₁ ≤ n₂) (h₂ : m₁ ≤ m₂) : n₁ * m₁ ≤ n₂ * m₂ :=
+  Nat.le_trans (Nat.mul_le_mul_right m₁ h₁) (Nat.mul_le_mul_left n₂ h₂)
+
+protected theorem mul_lt_mul_of_pos_left {n m k : Nat} (h : n < m) (hk : k > 0) : k * n < k * m := by
+  apply Nat.lt_of_lt_of_le (Nat.add_lt_add_left hk (k * n))
+  rw [← mul_succ]
+  exact Nat.mul_le_mul_left k (succ_le_of_lt h)
+
+protected theorem mul_lt_mul_of_pos_right {n m k : Nat} (h : n < m) (hk : k > 0) : n * k < m * k := by
+  rw [Nat.mul_comm n k, Nat.mul_comm m k]
+  exact Nat.mul_lt_mul_of_pos_left h hk
+
+protected theorem mul_pos {n m : Nat} (ha : n > 0) (hb : m > 0) : n * m > 0 := by
+  have h : 0 * m < n * m := Nat.mul_lt_mul_of_pos_right ha hb
+  rw [Nat.zero_mul] at h
+  exact h
+
+protected theorem le_of_mul_le_mul_left {a b c : Nat} (h : c * a ≤ c * b) (hc : 0 < c) : a ≤ b := by
+  apply Nat.le_of_not_lt
+  intro hlt
+  exact Nat.not_le_of_gt (Nat.mul_lt_mul_of_pos_left hlt hc) h
+
+protected theorem eq_of_mul_eq_mul_left {m k n : Nat} (hn : 0 < n) (h : n * m = n * k) : m = k :=
+  Nat.le_antisymm (Nat.le_of_mul_le_mul_left (Nat.le_of_eq h) hn)
+    (Nat.le_of_mul_le_mul_left (Nat.le_of_eq h.symm) hn)
+
+theorem eq_of_mul_eq_mul_right {n m k : Nat} (hm : 0 < m) (h : n * m = k * m) : n = k := by
+  rw [Nat.mul_comm n m, Nat.mul_comm k m] at h
+  exact Nat.eq_of_mul_eq_mul_left hm h
+
+/-! ## Auxiliary facts for recursion -/
+
+theorem not_eq_zero_of_lt {a b : Nat} (h : b < a) : a ≠ 0 := by
+  cases a with
+  | zero => exact absurd h (not_lt_zero b)
+  | succ a => exact succ_ne_zero a
+
+theorem pred_lt' {n m : Nat} (h : m < n) : pred n < n :=
+  pred_lt (not_eq_zero_of_lt h)
+
+theorem succ_pred {a : Nat} (h : a ≠ 0) : succ (pred a) = a := by
+  induction a with
+  | zero => contradiction
+  | succ => rfl
+
+theorem succ_pred_eq_of_pos : ∀ {n : Nat}, 0 < n → succ (pred n) = n := by
+  intro n h
+  exact succ_pred (Iff.mp Nat.pos_iff_ne_zero h)
+
+/-! ## Subtraction -/
+
+theorem add_sub_self_left (a b : Nat) : (a + b) - a = b := by
+  induction a with
+  | zero => rw [Nat.zero_add]; rfl
+  | succ a ih =>
+    rw [succ_add, succ_sub_succ]
+    exact ih
+
+theorem add_sub_self_right (a b : Nat) : (a + b) - b = a := by
+  rw [Nat.add_comm]
+  exact add_sub_self_left b a
+
+theorem sub_le_succ_sub (a i : Nat) : a - i ≤ succ a - i := by
+  cases i with
+  | zero => exact le_succ a
+  | succ i =>
+    rw [sub_succ, succ_sub_succ]
+    exact pred_le (a - i)
+
+theorem zero_lt_sub_of_lt {i a : Nat} (h : i < a) : 0 < a - i := by
+  obtain ⟨k, hk⟩ := le.dest h
+  rw [← hk, succ_add, ← add_succ, add_sub_self_left]
+  exact zero_lt_succ k
+
+theorem sub_succ_lt_self (a i : Nat) (h : i < a) : a - (i + 1) < a - i := by
+  rw [add_one, sub_succ]
+  apply pred_lt
+  apply not_eq_zero_of_lt
+  exact zero_lt_sub_of_lt h
+
+theorem sub_ne_zero_of_lt : {a b : Nat} → a < b → b - a ≠ 0 := by
+  intro a b h
+  exact not_eq_zero_of_lt (zero_lt_sub_of_lt h)
+
+theorem add_sub_of_le {a b : Nat} (h : a ≤ b) : a + (b - a) = b := by
+  obtain ⟨k, hk⟩ := le.dest h
+  rw [← hk, add_sub_self_left]
+
+protected theorem sub_add_cancel {n m : Nat} (h : m ≤ n) : n - m + m = n := by
+  rw [Nat.add_comm]
+  exact add_sub_of_le h
+
+protected theorem add_sub_add_right (n k m : Nat) : (n + k) - (m + k) = n - m := by
+  induction k with
+  | zero => rfl
+  | succ k ih => rw [add_succ, add_succ, succ_sub_succ, ih]
+
+protected theorem add_sub_add_left (k n m : Nat) : (k + n) - (k + m) = n - m := by
+  rw [Nat.add_comm k n, Nat.add_comm k m]
+  exact Nat.add_sub_add_right n k m
+
+protected theorem add_sub_cancel {n m : Nat} : n + m - m = n := by
+  have h := Nat.add_sub_add_right n m 0
+  rw [Nat.zero_add] at h
+  exact h
+
+protected theorem add_sub_cancel_left {n m : Nat} : n + m - n = m :=
+  add_sub_self_left n m
+
+protected theorem add_sub_assoc {m k : Nat} (h : k ≤ m) (n : Nat) : n + m - k = n + (m - k) := by
+  obtain ⟨l, hl⟩ := le.dest h
+  rw [← hl, Nat.add_sub_cancel_left, Nat.add_comm k l, ← Nat.add_assoc, Nat.add_sub_cancel]
+
+protected theorem eq_add_of_sub_eq {a b c : Nat} (hle : b ≤ a) (h : a - b = c) : a = c + b := by
+  rw [← h, Nat.sub_add_cancel hle]
+
+protected theorem sub_eq_of_eq_add {a b c : Nat} (h : a = c + b) : a - b = c := by
+  rw [h]
+  exact Nat.add_sub_cancel
+
+protected theorem zero_sub (n : Nat) : 0 - n = 0 := by
+  induction n with
+  | zero => rfl
+  | succ n ih => rw [sub_succ, ih]; rfl
+
+protected theorem sub_self_add (n m : Nat) : n - (n + m) = 0 := by
+  induction n with
+  | zero => rw [Nat.zero_add]; exact Nat.zero_sub m
+  | succ n ih => rw [succ_add, succ_sub_succ]; exact ih
+
+protected theorem sub_eq_zero_of_le {n m : Nat} (h : n ≤ m) : n - m = 0 := by
+  obtain ⟨k, hk⟩ := le.dest h
+  rw [← hk]
+  exact Nat.sub_self_add n k
+
+theorem le_add_of_sub_le {a b c : Nat} (h : a - b ≤ c) : a ≤ c + b := by
+  cases Nat.le_total a b with
+  | inl hle => exact Nat.le_trans hle (le_add_left b c)
+  | inr hge =>
+    have e := Nat.sub_add_cancel hge
+    rw [← e]
+    exact Nat.add_le_add_right h b
+
+theorem sub_le_of_le_add {a b c : Nat} (h : a ≤ c + b) : a - b ≤ c := by
+  cases Nat.le_total a b with
+  | inl hle =>
+    rw [Nat.sub_eq_zero_of_le hle]
+    exact zero_le c
+  | inr hge =>
+    apply Nat.le_of_add_le_add_right (b := b)
+    rw [Nat.sub_add_cancel hge]
+    exact h
+
+theorem add_le_of_le_sub {a b c : Nat} (hle : b ≤ c) (h : a ≤ c - b) : a + b ≤ c := by
+  have h' := Nat.add_le_add_right h b
+  rw [Nat.sub_add_cancel hle] at h'
+  exact h'
+
+theorem le_sub_of_add_le {a b c : Nat} (h : a + b ≤ c) : a ≤ c - b := by
+  obtain ⟨d, hd⟩ := le.dest h
+  apply le.intro (k := d)
+  rw [← hd, Nat.add_right_comm, Nat.add_sub_cancel]
+
+theorem add_lt_of_lt_sub {a b c : Nat} (h : a < c - b) : a + b < c := by
+  have hle : b ≤ c := by
+    apply Nat.le_of_not_lt
+    intro hgt
+    rw [Nat.sub_eq_zero_of_le (Nat.le_of_lt hgt)] at h
+    exact not_lt_zero a h
+  have h' : succ a + b ≤ c := add_le_of_le_sub hle h
+  rw [succ_add] at h'
+  exact h'
+
+theorem lt_sub_of_add_lt {a b c : Nat} (h : a + b < c) : a < c - b := by
+  apply le_sub_of_add_le
+  rw [succ_add]
+  exact h
+
+protected theorem sub_lt_sub_left : ∀ {k m n : Nat}, k < m → k < n → m - n < m - k := by
+  intro k m n hkm hkn
+  induction k generalizing m n with
+  | zero =>
+    cases m
+    · exact absurd hkm (Nat.lt_irrefl 0)
+    · cases n
+      · exact absurd hkn (Nat.lt_irrefl 0)
+      · rw [succ_sub_succ]
+        exact lt_succ_of_le (sub_le _ _)
+  | succ k ih =>
+    cases m
+    · exact absurd hkm (not_lt_zero _)
+    · cases n
+      · exact absurd hkn (not_lt_zero _)
+      · rw [succ_sub_succ, succ_sub_succ]
+        exact ih (lt_of_succ_lt_succ hkm) (lt_of_succ_lt_succ hkn)
+
 end Nat
