@@ -160,9 +160,6 @@ theorem succ_add : ∀ (n m : Nat), (succ n) + m = succ (n + m) := by
 theorem add_succ (n m : Nat) : n + succ m = succ (n + m) :=
   rfl
 
-theorem add_one (n : Nat) : n + 1 = succ n :=
-  rfl
-
 protected theorem add_comm : ∀ (n m : Nat), n + m = m + n := by
   intro n m
   induction m with
@@ -614,14 +611,6 @@ theorem eq_zero_or_eq_succ_pred : ∀ (n : Nat), n = 0 ∨ n = succ (pred n)
   | 0 => Or.inl rfl
   | _ + 1 => Or.inr rfl
 
-theorem succ_inj' {a b : Nat} : succ a = succ b ↔ a = b := by
-  constructor
-  · intro h
-    cases h
-    rfl
-  · intro h
-    rw [h]
-
 theorem succ_le_succ_iff {a b : Nat} : succ a ≤ succ b ↔ a ≤ b :=
   ⟨le_of_succ_le_succ, succ_le_succ⟩
 
@@ -712,8 +701,6 @@ protected theorem zero_ne_one : 0 ≠ (1 : Nat) := by
   intro h
   exact Nat.one_ne_zero h.symm
 
-theorem add_one_ne_zero (n : Nat) : n + 1 ≠ 0 := succ_ne_zero n
-
 /-! ## Multiplication and order -/
 
 protected theorem mul_le_mul_left {n m : Nat} (k : Nat) (h : n ≤ m) : k * n ≤ k * m := by
@@ -800,7 +787,7 @@ theorem zero_lt_sub_of_lt {i a : Nat} (h : i < a) : 0 < a - i := by
   exact zero_lt_succ k
 
 theorem sub_succ_lt_self (a i : Nat) (h : i < a) : a - (i + 1) < a - i := by
-  rw [add_one, sub_succ]
+  rw [← succ_eq_add_one, sub_succ]
   apply pred_lt
   apply not_eq_zero_of_lt
   exact zero_lt_sub_of_lt h
@@ -1044,7 +1031,7 @@ theorem one_le_of_lt {a b : Nat} (h : a < b) : 1 ≤ b :=
   Nat.lt_of_le_of_lt (zero_le a) h
 
 theorem pred_one_add (n : Nat) : pred (1 + n) = n := by
-  rw [Nat.add_comm, add_one]
+  rw [Nat.add_comm, ← succ_eq_add_one]
   rfl
 
 theorem pred_eq_of_eq_succ {m n : Nat} (H : m = succ n) : pred m = n := by
