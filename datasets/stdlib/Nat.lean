@@ -26,9 +26,11 @@ theorem le_succ (n : Nat) : n ≤ succ n := by
 theorem le_succ_of_le {n m : Nat} (h : n ≤ m) : n ≤ succ m :=
   Nat.le_trans h (le_succ m)
 
-theorem zero_le : (n : Nat) → 0 ≤ n
-  | 0 => Nat.le.refl
-  | n + 1 => Nat.le.step (zero_le n)
+theorem zero_le : (n : Nat) → 0 ≤ n := by
+  intro n
+  induction n with
+  | zero => exact Nat.le.refl
+  | succ n ih => exact Nat.le.step ih
 
 theorem succ_le_succ : n ≤ m → succ n ≤ succ m := by
   intro h
@@ -118,7 +120,9 @@ theorem pred_le : ∀ (n : Nat), pred n ≤ n := by
 theorem sub_le (n m : Nat) : n - m ≤ n := by
   induction m with
   | zero => exact Nat.le.refl
-  | succ m ih => exact Nat.le_trans (pred_le (n - m)) ih
+  | succ m ih =>
+    show pred (n - m) ≤ n
+    exact Nat.le_trans (pred_le _) ih
 
 theorem sub_succ (n m : Nat) : n - succ m = pred (n - m) := rfl
 
@@ -166,15 +170,17 @@ protected theorem add_comm : ∀ (n m : Nat), n + m = m + n := by
   | zero => exact (Nat.zero_add n).symm
   | succ m ih => rw [add_succ, succ_add, ih]
 
-protected theorem add_assoc : ∀ (n m k : Nat), (n + m) + k = n + (m + k)
-  | _, _, 0 => rfl
-  | n, m, k + 1 => congrArg succ (Nat.add_assoc n m k)
+protected theorem add_assoc : ∀ (n m k : Nat), (n + m) + k = n + (m + k) := by
+  intro n m k
+  induction k with
+  | zero => rfl
+  | succ k ih => rw [add_succ, add_succ, ih]; rfl
 
 protected theorem add_left_comm (n m k : Nat) : n + (m + k) = m + (n + k) := by
-  rw [← Nat.add_assoc, Nat.add_comm n m, Nat.add_assoc]
+  rw [Nat.add_comm m (n + k), Nat.add_assoc, Nat.add_comm k m]
 
 protected theorem add_right_comm (n m k : Nat) : (n + m) + k = (n + k) + m := by
-  rw [Nat.add_assoc, Nat.add_comm m k, ← Nat.add_assoc]
+  rw [Nat.add_assoc n k m, Nat.add_comm k m, ← Nat.add_assoc]
 
 protected theorem add_left_cancel {n m k : Nat} : n + m = n + k → m = k := by
   induction n with
@@ -189,8 +195,12 @@ protected theorem add_left_cancel {n m k : Nat} : n + m = n + k → m = k := by
     exact ih h
 
 protected theorem add_right_cancel {n m k : Nat} (h : n + m = k + m) : n = k := by
-  rw [Nat.add_comm n m, Nat.add_comm k m] at h
-  exact Nat.add_left_cancel h
+  induction m with
+  | zero => exact h
+  | succ m ih =>
+    apply ih
+    rw [add_succ, add_succ] at h
+    exact congrArg pred h
 
 theorem eq_zero_of_add_eq_zero : ∀ {n m : Nat}, n + m = 0 → n = 0 ∧ m = 0 := by
   intro n m h
@@ -219,7 +229,8 @@ theorem succ_mul (n m : Nat) : (succ n) * m = (n * m) + m := by
   induction m with
   | zero => rfl
   | succ m ih =>
-    rw [mul_succ, mul_succ, ih, add_succ, add_succ, Nat.add_right_comm]
+    show succ n * m + succ n = n * m + n + succ m
+    rw [ih, add_succ, add_succ, Nat.add_assoc, Nat.add_comm m n, ← Nat.add_assoc]
 
 protected theorem mul_comm : ∀ (n m : Nat), n * m = m * n := by
   intro n m
@@ -227,8 +238,10 @@ protected theorem mul_comm : ∀ (n m : Nat), n * m = m * n := by
   | zero => rw [Nat.zero_mul]; rfl
   | succ m ih => rw [mul_succ, succ_mul, ih]
 
-protected theorem mul_one : ∀ (n : Nat), n * 1 = n :=
-  Nat.zero_add
+protected theorem mul_one : ∀ (n : Nat), n * 1 = n := by
+  intro n
+  show n * 0 + n = n
+  rw [Nat.mul_zero, Nat.zero_add]
 
 protected theorem one_mul (n : Nat) : 1 * n = n := by
   rw [Nat.mul_comm]
@@ -240,7 +253,11 @@ protected theorem left_distrib (n m k : Nat) : n * (m + k) = n * m + n * k := by
   | succ k ih => rw [add_succ, mul_succ, ih, mul_succ, Nat.add_assoc]
 
 protected theorem right_distrib (n m k : Nat) : (n + m) * k = n * k + m * k := by
-  rw [Nat.mul_comm, Nat.left_distrib, Nat.mul_comm k n, Nat.mul_comm k m]
+  induction k with
+  | zero => rfl
+  | succ k ih =>
+    rw [mul_succ, mul_succ, mul_succ, ih]
+    rw [Nat.add_assoc, Nat.add_assoc, Nat.add_left_comm (m * k) n m]
 
 protected theorem mul_add (n m k : Nat) : n * (m + k) = n * m + n * k :=
   Nat.left_distrib n m k
@@ -255,10 +272,10 @@ protected theorem mul_assoc : ∀ (n m k : Nat), (n * m) * k = n * (m * k) := by
   | succ k ih => rw [mul_succ, mul_succ, ih, Nat.left_distrib]
 
 protected theorem mul_left_comm (n m k : Nat) : n * (m * k) = m * (n * k) := by
-  rw [← Nat.mul_assoc, Nat.mul_comm n m, Nat.mul_assoc]
+  rw [Nat.mul_comm n (m * k), Nat.mul_assoc, Nat.mul_comm k n]
 
 protected theorem mul_right_comm (n m k : Nat) : n * m * k = n * k * m := by
-  rw [Nat.mul_assoc, Nat.mul_comm m k, ← Nat.mul_assoc]
+  rw [Nat.mul_assoc, Nat.mul_assoc, Nat.mul_comm m k]
 
 protected theorem mul_two (n : Nat) : n * 2 = n + n := by
   rw [mul_succ, Nat.mul_one]
@@ -282,8 +299,9 @@ theorem sub_add_eq (a b c : Nat) : a - (b + c) = a - b - c := by
   | zero => rfl
   | succ c ih => rw [add_succ, sub_succ, sub_succ, ih]
 
-protected theorem lt_of_lt_of_le {n m k : Nat} : n < m → m ≤ k → n < k :=
-  Nat.le_trans
+protected theorem lt_of_lt_of_le {n m k : Nat} : n < m → m ≤ k → n < k := by
+  intro h₁ h₂
+  exact Nat.le_trans h₁ h₂
 
 protected theorem lt_of_lt_of_eq {n m k : Nat} : n < m → m = k → n < k := by
   intro h e
@@ -296,14 +314,19 @@ protected theorem le_of_eq {n m : Nat} (p : n = m) : n ≤ m := by
 
 theorem lt.step {n m : Nat} : n < m → n < succ m := le_step
 
-theorem le_of_succ_le {n m : Nat} (h : succ n ≤ m) : n ≤ m :=
-  Nat.le_trans (le_succ n) h
+theorem le_of_succ_le {n m : Nat} (h : succ n ≤ m) : n ≤ m := by
+  apply Nat.le_of_lt_succ
+  exact Nat.le.step h
 
-theorem lt_of_succ_lt {n m : Nat} : succ n < m → n < m := le_of_succ_le
+theorem lt_of_succ_lt {n m : Nat} : succ n < m → n < m := by
+  intro h
+  exact le_of_succ_le h
 
-protected theorem le_of_lt {n m : Nat} : n < m → n ≤ m := le_of_succ_le
+protected theorem le_of_lt {n m : Nat} : n < m → n ≤ m := fun h => le_of_succ_le h
 
-theorem lt_of_succ_lt_succ {n m : Nat} : succ n < succ m → n < m := le_of_succ_le_succ
+theorem lt_of_succ_lt_succ {n m : Nat} : succ n < succ m → n < m := by
+  intro h
+  exact le_of_succ_le_succ h
 
 theorem lt_of_succ_le {n m : Nat} (h : succ n ≤ m) : n < m := h
 
@@ -326,12 +349,15 @@ theorem lt.base (n : Nat) : n < succ n := Nat.le.refl
 theorem lt_succ_self (n : Nat) : n < succ n := lt.base n
 
 protected theorem le_total (m n : Nat) : m ≤ n ∨ n ≤ m := by
-  cases Nat.lt_or_ge m n with
-  | inl h => exact Or.inl (Nat.le_of_lt h)
-  | inr h => exact Or.inr h
+  rcases Nat.lt_or_ge m n with h | h
+  · left
+    exact Nat.le_of_lt h
+  · right
+    assumption
 
-theorem eq_zero_of_le_zero {n : Nat} (h : n ≤ 0) : n = 0 :=
-  Nat.le_antisymm h (zero_le n)
+theorem eq_zero_of_le_zero {n : Nat} (h : n ≤ 0) : n = 0 := by
+  cases h
+  rfl
 
 theorem zero_lt_of_lt : {a b : Nat} → a < b → 0 < b := by
   intro a b h
@@ -362,8 +388,10 @@ theorem le_add_left (n m : Nat) : n ≤ m + n := by
   rw [Nat.add_comm]
   exact le_add_right n m
 
-protected theorem lt_add_left {a b : Nat} (c : Nat) (h : a < b) : a < c + b :=
-  Nat.lt_of_lt_of_le h (le_add_left b c)
+protected theorem lt_add_left {a b : Nat} (c : Nat) (h : a < b) : a < c + b := by
+  apply Nat.lt_of_lt_of_le h
+  rw [Nat.add_comm]
+  exact le_add_right b c
 
 protected theorem lt_add_right {a b : Nat} (c : Nat) (h : a < b) : a < b + c :=
   Nat.lt_of_lt_of_le h (le_add_right b c)
@@ -384,7 +412,9 @@ protected theorem not_le_of_gt {n m : Nat} (h : n > m) : ¬n ≤ m := by
   intro h₁
   exact Nat.lt_irrefl n (Nat.lt_of_le_of_lt h₁ h)
 
-protected theorem not_le_of_lt {a b : Nat} : a < b → ¬(b ≤ a) := Nat.not_le_of_gt
+protected theorem not_le_of_lt {a b : Nat} : a < b → ¬(b ≤ a) := by
+  intro h h'
+  exact Nat.not_le_of_gt h h'
 
 protected theorem not_lt_of_ge {a b : Nat} : b ≥ a → ¬(b < a) := by
   intro h₁ h₂
@@ -397,16 +427,16 @@ protected theorem lt_le_asymm {a b : Nat} : a < b → ¬(b ≤ a) := Nat.not_le_
 
 protected theorem le_lt_asymm {a b : Nat} : a ≤ b → ¬(b < a) := Nat.not_lt_of_le
 
-theorem gt_of_not_le {n m : Nat} (h : ¬n ≤ m) : n > m :=
-  (Nat.lt_or_ge m n).resolve_right h
+theorem gt_of_not_le {n m : Nat} (h : ¬n ≤ m) : n > m := by
+  cases Nat.lt_or_ge m n with
+  | inl lt => exact lt
+  | inr ge => exact absurd ge h
 
-protected theorem lt_of_not_ge {a b : Nat} : ¬(b ≥ a) → b < a := gt_of_not_le
+protected theorem lt_of_not_ge {a b : Nat} : ¬(b ≥ a) → b < a := fun h => gt_of_not_le h
 
 protected theorem lt_of_not_le {a b : Nat} : ¬(a ≤ b) → b < a := by
   intro h
-  cases Nat.lt_or_ge b a with
-  | inl lt => exact lt
-  | inr ge => exact absurd ge h
+  exact gt_of_not_le h
 
 theorem ge_of_not_lt {n m : Nat} (h : ¬n < m) : n ≥ m := by
   cases Nat.lt_or_ge n m with
@@ -417,12 +447,18 @@ protected theorem le_of_not_gt {a b : Nat} : ¬(b > a) → b ≤ a := ge_of_not_
 
 protected theorem le_of_not_lt {a b : Nat} : ¬(a < b) → b ≤ a := ge_of_not_lt
 
-theorem ne_of_gt {a b : Nat} (h : b < a) : a ≠ b := (ne_of_lt h).symm
+theorem ne_of_gt {a b : Nat} (h : b < a) : a ≠ b := by
+  intro e
+  subst e
+  exact Nat.lt_irrefl a h
 
 protected theorem ne_of_lt' {a b : Nat} : a < b → b ≠ a := ne_of_gt
 
-protected theorem not_le {a b : Nat} : ¬a ≤ b ↔ b < a :=
-  ⟨gt_of_not_le, Nat.not_le_of_gt⟩
+protected theorem not_le {a b : Nat} : ¬a ≤ b ↔ b < a := by
+  constructor
+  · exact gt_of_not_le
+  · intro h h'
+    exact Nat.not_le_of_gt h h'
 
 protected theorem not_lt {a b : Nat} : ¬a < b ↔ b ≤ a := by
   constructor
@@ -430,18 +466,23 @@ protected theorem not_lt {a b : Nat} : ¬a < b ↔ b ≤ a := by
   · intro h h'
     exact Nat.not_le_of_gt h' h
 
-protected theorem le_of_not_le {a b : Nat} (h : ¬b ≤ a) : a ≤ b :=
-  Nat.le_of_lt (Iff.mp Nat.not_le h)
+protected theorem le_of_not_le {a b : Nat} (h : ¬b ≤ a) : a ≤ b := by
+  cases Nat.le_total a b with
+  | inl h' => exact h'
+  | inr h' => contradiction
 
 protected theorem le_of_not_ge {a b : Nat} : ¬(a ≥ b) → a ≤ b := Nat.le_of_not_le
 
 protected theorem lt_trichotomy (a b : Nat) : a < b ∨ a = b ∨ b < a := by
   cases Nat.lt_or_ge a b with
-  | inl h => exact Or.inl h
+  | inl h => left; exact h
   | inr h =>
-    cases Nat.eq_or_lt_of_le h with
-    | inl e => exact Or.inr (Or.inl e.symm)
-    | inr lt => exact Or.inr (Or.inr lt)
+    right
+    rcases Nat.eq_or_lt_of_le h with e | lt
+    · left
+      exact e.symm
+    · right
+      exact lt
 
 protected theorem lt_or_gt_of_ne {a b : Nat} (ne : a ≠ b) : a < b ∨ a > b := by
   rcases Nat.lt_trichotomy a b with h | (e | h)
@@ -467,8 +508,9 @@ protected theorem add_le_add_left {n m : Nat} (h : n ≤ m) (k : Nat) : k + n �
   rw [Nat.add_assoc, hw]
 
 protected theorem add_le_add_right {n m : Nat} (h : n ≤ m) (k : Nat) : n + k ≤ m + k := by
-  rw [Nat.add_comm n k, Nat.add_comm m k]
-  exact Nat.add_le_add_left h k
+  induction k with
+  | zero => exact h
+  | succ k ih => exact succ_le_succ ih
 
 protected theorem add_lt_add_left {n m : Nat} (h : n < m) (k : Nat) : k + n < k + m := by
   apply lt_of_succ_le
@@ -479,38 +521,55 @@ protected theorem add_lt_add_right {n m : Nat} (h : n < m) (k : Nat) : n + k < m
   rw [Nat.add_comm n k, Nat.add_comm m k]
   exact Nat.add_lt_add_left h k
 
-protected theorem lt_add_of_pos_right {n k : Nat} (h : 0 < k) : n < n + k :=
-  Nat.add_lt_add_left h n
+protected theorem lt_add_of_pos_right {n k : Nat} (h : 0 < k) : n < n + k := by
+  have h' := Nat.add_lt_add_left h n
+  rw [Nat.add_zero] at h'
+  exact h'
 
 protected theorem zero_lt_one : 0 < (1 : Nat) := zero_lt_succ 0
 
-protected theorem pos_iff_ne_zero {n : Nat} : 0 < n ↔ n ≠ 0 :=
-  ⟨ne_of_gt, Nat.pos_of_ne_zero⟩
+protected theorem pos_iff_ne_zero {n : Nat} : 0 < n ↔ n ≠ 0 := by
+  constructor
+  · intro h e
+    subst e
+    exact Nat.lt_irrefl 0 h
+  · exact Nat.pos_of_ne_zero
 
 theorem add_le_add {a b c d : Nat} (h₁ : a ≤ b) (h₂ : c ≤ d) : a + c ≤ b + d := by
-  apply Nat.le_trans (Nat.add_le_add_right h₁ c)
-  exact Nat.add_le_add_left h₂ b
+  have hb : a + c ≤ b + c := Nat.add_le_add_right h₁ c
+  have hd : b + c ≤ b + d := Nat.add_le_add_left h₂ b
+  exact Nat.le_trans hb hd
 
-theorem add_lt_add {a b c d : Nat} (h₁ : a < b) (h₂ : c < d) : a + c < b + d :=
-  Nat.lt_trans (Nat.add_lt_add_right h₁ c) (Nat.add_lt_add_left h₂ b)
+theorem add_lt_add {a b c d : Nat} (h₁ : a < b) (h₂ : c < d) : a + c < b + d := by
+  apply Nat.lt_of_lt_of_le (Nat.add_lt_add_right h₁ c)
+  exact Nat.le_of_lt (Nat.add_lt_add_left h₂ b)
 
 protected theorem le_of_add_le_add_left {a b c : Nat} (h : a + b ≤ a + c) : b ≤ c := by
-  obtain ⟨d, hd⟩ := le.dest h
-  apply le.intro (k := d)
-  rw [Nat.add_assoc] at hd
-  exact Nat.add_left_cancel hd
+  induction a with
+  | zero =>
+    rw [Nat.zero_add, Nat.zero_add] at h
+    exact h
+  | succ a ih =>
+    rw [succ_add, succ_add] at h
+    exact ih (le_of_succ_le_succ h)
 
 protected theorem le_of_add_le_add_right {a b c : Nat} : a + b ≤ c + b → a ≤ c := by
-  rw [Nat.add_comm a b, Nat.add_comm c b]
-  exact Nat.le_of_add_le_add_left
+  intro h
+  apply Nat.le_of_add_le_add_left (a := b)
+  rw [Nat.add_comm b a, Nat.add_comm b c]
+  exact h
 
-protected theorem add_le_add_iff_right {m k n : Nat} : m + n ≤ k + n ↔ m ≤ k :=
-  ⟨Nat.le_of_add_le_add_right, fun h => Nat.add_le_add_right h n⟩
+protected theorem add_le_add_iff_right {m k n : Nat} : m + n ≤ k + n ↔ m ≤ k := by
+  constructor
+  · exact Nat.le_of_add_le_add_right
+  · intro h
+    exact Nat.add_le_add_right h n
 
 /-! ## le/lt -/
 
-protected theorem lt_asymm {a b : Nat} (h : a < b) : ¬b < a :=
-  Iff.mpr Nat.not_lt (Nat.le_of_lt h)
+protected theorem lt_asymm {a b : Nat} (h : a < b) : ¬b < a := by
+  intro h'
+  exact Nat.lt_irrefl a (Nat.lt_trans h h')
 
 protected theorem lt_iff_le_not_le {m n : Nat} : m < n ↔ m ≤ n ∧ ¬n ≤ m := by
   constructor
@@ -533,8 +592,11 @@ protected theorem ne_iff_lt_or_gt {a b : Nat} : a ≠ b ↔ a < b ∨ b < a := b
     · exact ne_of_lt h
     · exact ne_of_gt h
 
-protected theorem eq_or_lt_of_not_lt {a b : Nat} (hnlt : ¬a < b) : a = b ∨ b < a :=
-  (Nat.lt_trichotomy a b).resolve_left hnlt
+protected theorem eq_or_lt_of_not_lt {a b : Nat} (hnlt : ¬a < b) : a = b ∨ b < a := by
+  rcases Nat.lt_trichotomy a b with h | (e | h)
+  · contradiction
+  · exact Or.inl e
+  · exact Or.inr h
 
 protected theorem lt_or_eq_of_le {n m : Nat} (h : n ≤ m) : n < m ∨ n = m := by
   cases Nat.eq_or_lt_of_le h with
@@ -548,19 +610,25 @@ protected theorem le_iff_lt_or_eq {n m : Nat} : n ≤ m ↔ n < m ∨ n = m := b
     · exact Nat.le_of_lt h
     · exact Nat.le.refl
 
-protected theorem lt_succ_iff {m n : Nat} : m < succ n ↔ m ≤ n :=
-  ⟨le_of_lt_succ, lt_succ_of_le⟩
+protected theorem lt_succ_iff {m n : Nat} : m < succ n ↔ m ≤ n := by
+  constructor
+  · intro h
+    exact le_of_succ_le_succ h
+  · intro h
+    exact succ_le_succ h
 
-protected theorem lt_succ_iff_lt_or_eq {m n : Nat} : m < succ n ↔ m < n ∨ m = n :=
-  Iff.trans Nat.lt_succ_iff Nat.le_iff_lt_or_eq
+protected theorem lt_succ_iff_lt_or_eq {m n : Nat} : m < succ n ↔ m < n ∨ m = n := by
+  rw [Nat.lt_succ_iff]
+  exact Nat.le_iff_lt_or_eq
 
 protected theorem eq_of_lt_succ_of_not_lt {m n : Nat} (hmn : m < n + 1) (h : ¬m < n) : m = n := by
   cases Iff.mp Nat.lt_succ_iff_lt_or_eq hmn with
   | inl h' => contradiction
   | inr e => exact e
 
-protected theorem eq_of_le_of_lt_succ {n m : Nat} (h₁ : n ≤ m) (h₂ : m < n + 1) : m = n :=
-  Nat.le_antisymm (le_of_lt_succ h₂) h₁
+protected theorem eq_of_le_of_lt_succ {n m : Nat} (h₁ : n ≤ m) (h₂ : m < n + 1) : m = n := by
+  apply Nat.le_antisymm _ h₁
+  exact Iff.mp Nat.lt_succ_iff h₂
 
 /-! ## zero/one/two -/
 
@@ -573,16 +641,18 @@ theorem le_zero {i : Nat} : i ≤ 0 ↔ i = 0 := by
 
 protected theorem two_pos : 0 < 2 := zero_lt_succ 1
 
-protected theorem ne_zero_iff_zero_lt {n : Nat} : n ≠ 0 ↔ 0 < n :=
-  Iff.symm Nat.pos_iff_ne_zero
+protected theorem ne_zero_iff_zero_lt {n : Nat} : n ≠ 0 ↔ 0 < n := by
+  rw [Nat.pos_iff_ne_zero]
 
 protected theorem zero_lt_two : 0 < 2 := by
   apply zero_lt_succ
 
-protected theorem one_lt_two : 1 < 2 := succ_lt_succ Nat.zero_lt_one
+protected theorem one_lt_two : 1 < 2 := Nat.le.refl
 
-protected theorem eq_zero_of_not_pos {n : Nat} (h : ¬0 < n) : n = 0 :=
-  eq_zero_of_le_zero (Iff.mp Nat.not_lt h)
+protected theorem eq_zero_of_not_pos {n : Nat} (h : ¬0 < n) : n = 0 := by
+  cases n with
+  | zero => rfl
+  | succ n => exact absurd (zero_lt_succ n) h
 
 /-! ## succ/pred -/
 
@@ -611,8 +681,10 @@ theorem eq_zero_or_eq_succ_pred : ∀ (n : Nat), n = 0 ∨ n = succ (pred n)
   | 0 => Or.inl rfl
   | _ + 1 => Or.inr rfl
 
-theorem succ_le_succ_iff {a b : Nat} : succ a ≤ succ b ↔ a ≤ b :=
-  ⟨le_of_succ_le_succ, succ_le_succ⟩
+theorem succ_le_succ_iff {a b : Nat} : succ a ≤ succ b ↔ a ≤ b := by
+  constructor
+  · exact le_of_succ_le_succ
+  · exact succ_le_succ
 
 theorem succ_lt_succ_iff {a b : Nat} : succ a < succ b ↔ a < b := by
   constructor
@@ -655,7 +727,10 @@ theorem pred_le_iff_le_succ : ∀ {n m : Nat}, pred n ≤ m ↔ n ≤ succ m := 
   | zero => exact ⟨fun _ => zero_le _, fun _ => zero_le _⟩
   | succ n => exact Iff.symm succ_le_succ_iff
 
-theorem le_succ_of_pred_le {n m : Nat} : pred n ≤ m → n ≤ succ m := Iff.mp pred_le_iff_le_succ
+theorem le_succ_of_pred_le {n m : Nat} : pred n ≤ m → n ≤ succ m := by
+  intro h
+  rw [← pred_le_iff_le_succ]
+  exact h
 
 theorem pred_le_of_le_succ {n m : Nat} : n ≤ succ m → pred n ≤ m := Iff.mpr pred_le_iff_le_succ
 
@@ -672,7 +747,10 @@ theorem lt_pred_iff_succ_lt : ∀ {n m : Nat}, n < pred m ↔ succ n < m := by
 
 theorem succ_lt_of_lt_pred {n m : Nat} : n < pred m → succ n < m := Iff.mp lt_pred_iff_succ_lt
 
-theorem lt_pred_of_succ_lt {n m : Nat} : succ n < m → n < pred m := Iff.mpr lt_pred_iff_succ_lt
+theorem lt_pred_of_succ_lt {n m : Nat} : succ n < m → n < pred m := by
+  intro h
+  rw [lt_pred_iff_succ_lt]
+  exact h
 
 theorem le_pred_iff_lt : ∀ {n m : Nat}, 0 < m → (n ≤ pred m ↔ n < m) := by
   intro n m hm
@@ -680,12 +758,19 @@ theorem le_pred_iff_lt : ∀ {n m : Nat}, 0 < m → (n ≤ pred m ↔ n < m) := 
   | zero => exact absurd hm (Nat.lt_irrefl 0)
   | succ m => exact Iff.symm Nat.lt_succ_iff
 
-theorem le_pred_of_lt {n m : Nat} (h : n < m) : n ≤ pred m :=
-  (le_pred_iff_lt (zero_lt_of_lt h)).mpr h
+theorem le_pred_of_lt {n m : Nat} (h : n < m) : n ≤ pred m := by
+  cases m with
+  | zero => exact absurd h (not_lt_zero n)
+  | succ m => exact le_of_lt_succ h
 
-theorem le_sub_one_of_lt {a b : Nat} : a < b → a ≤ b - 1 := le_pred_of_lt
+theorem le_sub_one_of_lt {a b : Nat} : a < b → a ≤ b - 1 := by
+  intro h
+  exact le_pred_of_lt h
 
-theorem lt_of_le_pred {n m : Nat} (h : 0 < m) : n ≤ pred m → n < m := (le_pred_iff_lt h).mp
+theorem lt_of_le_pred {n m : Nat} (h : 0 < m) : n ≤ pred m → n < m := by
+  intro h'
+  rw [← le_pred_iff_lt h]
+  exact h'
 
 theorem exists_eq_succ_of_ne_zero : ∀ {n : Nat}, n ≠ 0 → ∃ k, n = succ k := by
   intro n h
@@ -712,8 +797,10 @@ protected theorem mul_le_mul_right {n m : Nat} (k : Nat) (h : n ≤ m) : n * k �
   rw [Nat.mul_comm n k, Nat.mul_comm m k]
   exact Nat.mul_le_mul_left k h
 
-protected theorem mul_le_mul {n₁ m₁ n₂ m₂ : Nat} (h₁ : n₁ ≤ n₂) (h₂ : m₁ ≤ m₂) : n₁ * m₁ ≤ n₂ * m₂ :=
-  Nat.le_trans (Nat.mul_le_mul_right m₁ h₁) (Nat.mul_le_mul_left n₂ h₂)
+protected theorem mul_le_mul {n₁ m₁ n₂ m₂ : Nat} (h₁ : n₁ ≤ n₂) (h₂ : m₁ ≤ m₂) : n₁ * m₁ ≤ n₂ * m₂ := by
+  have step₁ : n₁ * m₁ ≤ n₁ * m₂ := Nat.mul_le_mul_left n₁ h₂
+  have step₂ : n₁ * m₂ ≤ n₂ * m₂ := Nat.mul_le_mul_right m₂ h₁
+  exact Nat.le_trans step₁ step₂
 
 protected theorem mul_lt_mul_of_pos_left {n m k : Nat} (h : n < m) (hk : k > 0) : k * n < k * m := by
   apply Nat.lt_of_lt_of_le (Nat.add_lt_add_left hk (k * n))
@@ -734,13 +821,20 @@ protected theorem le_of_mul_le_mul_left {a b c : Nat} (h : c * a ≤ c * b) (hc 
   intro hlt
   exact Nat.not_le_of_gt (Nat.mul_lt_mul_of_pos_left hlt hc) h
 
-protected theorem eq_of_mul_eq_mul_left {m k n : Nat} (hn : 0 < n) (h : n * m = n * k) : m = k :=
-  Nat.le_antisymm (Nat.le_of_mul_le_mul_left (Nat.le_of_eq h) hn)
-    (Nat.le_of_mul_le_mul_left (Nat.le_of_eq h.symm) hn)
+protected theorem eq_of_mul_eq_mul_left {m k n : Nat} (hn : 0 < n) (h : n * m = n * k) : m = k := by
+  rcases Nat.lt_trichotomy m k with hlt | (e | hgt)
+  · have hlt' := Nat.mul_lt_mul_of_pos_left hlt hn
+    rw [h] at hlt'
+    exact absurd hlt' (Nat.lt_irrefl _)
+  · exact e
+  · have hgt' := Nat.mul_lt_mul_of_pos_left hgt hn
+    rw [h] at hgt'
+    exact absurd hgt' (Nat.lt_irrefl _)
 
 theorem eq_of_mul_eq_mul_right {n m k : Nat} (hm : 0 < m) (h : n * m = k * m) : n = k := by
-  rw [Nat.mul_comm n m, Nat.mul_comm k m] at h
-  exact Nat.eq_of_mul_eq_mul_left hm h
+  apply Nat.eq_of_mul_eq_mul_left hm
+  rw [Nat.mul_comm m n, Nat.mul_comm m k]
+  exact h
 
 /-! ## Auxiliary facts for recursion -/
 
@@ -749,13 +843,15 @@ theorem not_eq_zero_of_lt {a b : Nat} (h : b < a) : a ≠ 0 := by
   | zero => exact absurd h (not_lt_zero b)
   | succ a => exact succ_ne_zero a
 
-theorem pred_lt' {n m : Nat} (h : m < n) : pred n < n :=
-  pred_lt (not_eq_zero_of_lt h)
+theorem pred_lt' {n m : Nat} (h : m < n) : pred n < n := by
+  cases n with
+  | zero => exact absurd h (not_lt_zero m)
+  | succ n => exact lt_succ_self n
 
 theorem succ_pred {a : Nat} (h : a ≠ 0) : succ (pred a) = a := by
-  induction a with
-  | zero => contradiction
-  | succ => rfl
+  cases a with
+  | zero => exact absurd rfl h
+  | succ a => rfl
 
 theorem succ_pred_eq_of_pos : ∀ {n : Nat}, 0 < n → succ (pred n) = n := by
   intro n h
