@@ -803,23 +803,28 @@ protected theorem mul_le_mul {n₁ m₁ n₂ m₂ : Nat} (h₁ : n₁ ≤ n₂) 
   exact Nat.le_trans step₁ step₂
 
 protected theorem mul_lt_mul_of_pos_left {n m k : Nat} (h : n < m) (hk : k > 0) : k * n < k * m := by
-  apply Nat.lt_of_lt_of_le (Nat.add_lt_add_left hk (k * n))
-  rw [← mul_succ]
-  exact Nat.mul_le_mul_left k (succ_le_of_lt h)
+  obtain ⟨d, hd⟩ := le.dest h
+  rw [← hd, Nat.left_distrib, mul_succ]
+  apply Nat.lt_of_lt_of_le (Nat.lt_add_of_pos_right hk)
+  exact le_add_right _ _
 
 protected theorem mul_lt_mul_of_pos_right {n m k : Nat} (h : n < m) (hk : k > 0) : n * k < m * k := by
   rw [Nat.mul_comm n k, Nat.mul_comm m k]
   exact Nat.mul_lt_mul_of_pos_left h hk
 
 protected theorem mul_pos {n m : Nat} (ha : n > 0) (hb : m > 0) : n * m > 0 := by
-  have h : 0 * m < n * m := Nat.mul_lt_mul_of_pos_right ha hb
-  rw [Nat.zero_mul] at h
-  exact h
+  cases n with
+  | zero => exact absurd ha (Nat.lt_irrefl 0)
+  | succ n =>
+    rw [succ_mul]
+    exact Nat.lt_of_lt_of_le hb (le_add_left m (n * m))
 
 protected theorem le_of_mul_le_mul_left {a b c : Nat} (h : c * a ≤ c * b) (hc : 0 < c) : a ≤ b := by
-  apply Nat.le_of_not_lt
-  intro hlt
-  exact Nat.not_le_of_gt (Nat.mul_lt_mul_of_pos_left hlt hc) h
+  cases Nat.lt_or_ge b a with
+  | inl hlt =>
+    have h' := Nat.mul_lt_mul_of_pos_left hlt hc
+    exact absurd h (Nat.not_le_of_gt h')
+  | inr hle => exact hle
 
 protected theorem eq_of_mul_eq_mul_left {m k n : Nat} (hn : 0 < n) (h : n * m = n * k) : m = k := by
   rcases Nat.lt_trichotomy m k with hlt | (e | hgt)
@@ -860,15 +865,17 @@ theorem succ_pred_eq_of_pos : ∀ {n : Nat}, 0 < n → succ (pred n) = n := by
 /-! ## Subtraction -/
 
 theorem add_sub_self_left (a b : Nat) : (a + b) - a = b := by
-  induction a with
+  induction a generalizing b with
   | zero => rw [Nat.zero_add]; rfl
   | succ a ih =>
-    rw [succ_add, succ_sub_succ]
-    exact ih
+    have e : succ a + b = a + succ b := by rw [succ_add, add_succ]
+    rw [e, sub_succ, ih (succ b)]
+    rfl
 
 theorem add_sub_self_right (a b : Nat) : (a + b) - b = a := by
-  rw [Nat.add_comm]
-  exact add_sub_self_left b a
+  induction b with
+  | zero => rfl
+  | succ b ih => rw [add_succ, succ_sub_succ, ih]
 
 theorem sub_le_succ_sub (a i : Nat) : a - i ≤ succ a - i := by
   cases i with
@@ -883,10 +890,11 @@ theorem zero_lt_sub_of_lt {i a : Nat} (h : i < a) : 0 < a - i := by
   exact zero_lt_succ k
 
 theorem sub_succ_lt_self (a i : Nat) (h : i < a) : a - (i + 1) < a - i := by
-  rw [← succ_eq_add_one, sub_succ]
-  apply pred_lt
-  apply not_eq_zero_of_lt
-  exact zero_lt_sub_of_lt h
+  have hpos : 0 < a - i := zero_lt_sub_of_lt h
+  show pred (a - i) < a - i
+  cases e : a - i with
+  | zero => rw [e] at hpos; exact absurd hpos (Nat.lt_irrefl 0)
+  | succ d => exact lt_succ_self d
 
 theorem sub_ne_zero_of_lt : {a b : Nat} → a < b → b - a ≠ 0 := by
   intro a b h
@@ -903,30 +911,34 @@ protected theorem sub_add_cancel {n m : Nat} (h : m ≤ n) : n - m + m = n := by
 protected theorem add_sub_add_right (n k m : Nat) : (n + k) - (m + k) = n - m := by
   induction k with
   | zero => rfl
-  | succ k ih => rw [add_succ, add_succ, succ_sub_succ, ih]
+  | succ k ih =>
+    show succ (n + k) - succ (m + k) = n - m
+    rw [succ_sub_succ]
+    exact ih
 
 protected theorem add_sub_add_left (k n m : Nat) : (k + n) - (k + m) = n - m := by
-  rw [Nat.add_comm k n, Nat.add_comm k m]
-  exact Nat.add_sub_add_right n k m
-
-protected theorem add_sub_cancel {n m : Nat} : n + m - m = n := by
-  have h := Nat.add_sub_add_right n m 0
-  rw [Nat.zero_add] at h
+  have h := Nat.add_sub_add_right n k m
+  rw [Nat.add_comm n k, Nat.add_comm m k] at h
   exact h
+
+protected theorem add_sub_cancel {n m : Nat} : n + m - m = n :=
+  add_sub_self_right n m
 
 protected theorem add_sub_cancel_left {n m : Nat} : n + m - n = m :=
   add_sub_self_left n m
 
 protected theorem add_sub_assoc {m k : Nat} (h : k ≤ m) (n : Nat) : n + m - k = n + (m - k) := by
   obtain ⟨l, hl⟩ := le.dest h
-  rw [← hl, Nat.add_sub_cancel_left, Nat.add_comm k l, ← Nat.add_assoc, Nat.add_sub_cancel]
+  subst hl
+  rw [add_sub_self_left, Nat.add_left_comm, add_sub_self_left]
 
 protected theorem eq_add_of_sub_eq {a b c : Nat} (hle : b ≤ a) (h : a - b = c) : a = c + b := by
-  rw [← h, Nat.sub_add_cancel hle]
+  subst h
+  exact (Nat.sub_add_cancel hle).symm
 
 protected theorem sub_eq_of_eq_add {a b c : Nat} (h : a = c + b) : a - b = c := by
-  rw [h]
-  exact Nat.add_sub_cancel
+  subst h
+  exact add_sub_self_right c b
 
 protected theorem zero_sub (n : Nat) : 0 - n = 0 := by
   induction n with
@@ -939,9 +951,9 @@ protected theorem sub_self_add (n m : Nat) : n - (n + m) = 0 := by
   | succ n ih => rw [succ_add, succ_sub_succ]; exact ih
 
 protected theorem sub_eq_zero_of_le {n m : Nat} (h : n ≤ m) : n - m = 0 := by
-  obtain ⟨k, hk⟩ := le.dest h
-  rw [← hk]
-  exact Nat.sub_self_add n k
+  induction h with
+  | refl => exact Nat.sub_self n
+  | step _ ih => rw [sub_succ, ih]; rfl
 
 theorem le_add_of_sub_le {a b c : Nat} (h : a - b ≤ c) : a ≤ c + b := by
   cases Nat.le_total a b with
@@ -972,19 +984,18 @@ theorem le_sub_of_add_le {a b c : Nat} (h : a + b ≤ c) : a ≤ c - b := by
   rw [← hd, Nat.add_right_comm, Nat.add_sub_cancel]
 
 theorem add_lt_of_lt_sub {a b c : Nat} (h : a < c - b) : a + b < c := by
-  have hle : b ≤ c := by
-    apply Nat.le_of_not_lt
-    intro hgt
-    rw [Nat.sub_eq_zero_of_le (Nat.le_of_lt hgt)] at h
-    exact not_lt_zero a h
-  have h' : succ a + b ≤ c := add_le_of_le_sub hle h
-  rw [succ_add] at h'
-  exact h'
+  cases Nat.le_total b c with
+  | inl hle =>
+    have h' := Nat.add_lt_add_right h b
+    rw [Nat.sub_add_cancel hle] at h'
+    exact h'
+  | inr hge =>
+    rw [Nat.sub_eq_zero_of_le hge] at h
+    exact absurd h (not_lt_zero a)
 
 theorem lt_sub_of_add_lt {a b c : Nat} (h : a + b < c) : a < c - b := by
-  apply le_sub_of_add_le
-  rw [succ_add]
-  exact h
+  have h' : succ a + b ≤ c := by rw [succ_add]; exact h
+  exact le_sub_of_add_le h'
 
 protected theorem sub_lt_sub_left : ∀ {k m n : Nat}, k < m → k < n → m - n < m - k := by
   intro k m n hkm hkn
@@ -1086,10 +1097,13 @@ protected theorem sub_one (n : Nat) : n - 1 = pred n := rfl
 
 theorem pred_eq_sub_one {n : Nat} : pred n = n - 1 := rfl
 
-theorem one_add (n : Nat) : 1 + n = succ n := Nat.add_comm 1 n
+theorem one_add (n : Nat) : 1 + n = succ n := by
+  rw [Nat.add_comm]
 
-theorem one_lt_succ_succ (n : Nat) : 1 < succ (succ n) :=
-  succ_lt_succ (succ_pos n)
+theorem one_lt_succ_succ (n : Nat) : 1 < succ (succ n) := by
+  apply succ_le_succ
+  apply succ_le_succ
+  exact zero_le n
 
 theorem not_succ_lt_self {n : Nat} : ¬succ n < n := by
   intro h
@@ -1121,10 +1135,18 @@ theorem lt_one_add_iff {m n : Nat} : m < 1 + n ↔ m ≤ n := by
 theorem one_add_le_iff {m n : Nat} : 1 + m ≤ n ↔ m < n := by
   rw [Nat.add_comm, add_one_le_iff]
 
-theorem one_le_iff_ne_zero {n : Nat} : 1 ≤ n ↔ n ≠ 0 := Nat.pos_iff_ne_zero
+theorem one_le_iff_ne_zero {n : Nat} : 1 ≤ n ↔ n ≠ 0 := by
+  constructor
+  · intro h e
+    subst e
+    exact not_succ_le_zero 0 h
+  · intro h
+    exact Nat.pos_of_ne_zero h
 
-theorem one_le_of_lt {a b : Nat} (h : a < b) : 1 ≤ b :=
-  Nat.lt_of_le_of_lt (zero_le a) h
+theorem one_le_of_lt {a b : Nat} (h : a < b) : 1 ≤ b := by
+  cases b with
+  | zero => exact absurd h (not_lt_zero a)
+  | succ b => exact succ_le_succ (zero_le b)
 
 theorem pred_one_add (n : Nat) : pred (1 + n) = n := by
   rw [Nat.add_comm, ← succ_eq_add_one]
@@ -1139,14 +1161,17 @@ theorem succ_add_sub_one (n m : Nat) : succ m + n - 1 = m + n := by
   rfl
 
 theorem pred_sub (n m : Nat) : pred n - m = pred (n - m) := by
-  rw [← Nat.sub_one, Nat.sub_sub, one_add, sub_succ]
+  induction m with
+  | zero => rfl
+  | succ m ih => rw [sub_succ, ih, sub_succ]
 
 /-! ## Nat/Lemmas: add -/
 
 protected theorem add_add_add_comm (a b c d : Nat) : (a + b) + (c + d) = (a + c) + (b + d) := by
-  rw [Nat.add_assoc, Nat.add_assoc, Nat.add_left_comm b c d]
+  rw [← Nat.add_assoc, Nat.add_right_comm a b c, Nat.add_assoc]
 
-theorem succ_eq_one_add (n : Nat) : succ n = 1 + n := (one_add n).symm
+theorem succ_eq_one_add (n : Nat) : succ n = 1 + n := by
+  rw [one_add]
 
 theorem succ_add_eq_add_succ (a b : Nat) : succ a + b = a + succ b := by
   rw [succ_add, add_succ]
@@ -1166,7 +1191,12 @@ protected theorem add_left_cancel_iff {m k n : Nat} : n + m = n + k ↔ m = k :=
 protected theorem add_right_cancel_iff {m k n : Nat} : m + n = k + n ↔ m = k :=
   ⟨Nat.add_right_cancel, fun h => by rw [h]⟩
 
-protected theorem add_left_inj {m k n : Nat} : m + n = k + n ↔ m = k := Nat.add_right_cancel_iff
+protected theorem add_left_inj {m k n : Nat} : m + n = k + n ↔ m = k := by
+  constructor
+  · exact Nat.add_right_cancel
+  · intro h
+    subst h
+    rfl
 
 protected theorem add_right_inj {m k n : Nat} : n + m = n + k ↔ m = k := Nat.add_left_cancel_iff
 
@@ -1177,11 +1207,16 @@ protected theorem lt_of_add_lt_add_right {k m : Nat} : ∀ {n : Nat}, k + n < m 
   | succ n ih => exact ih (lt_of_succ_lt_succ h)
 
 protected theorem lt_of_add_lt_add_left {k m n : Nat} : n + k < n + m → k < m := by
-  rw [Nat.add_comm n k, Nat.add_comm n m]
-  exact Nat.lt_of_add_lt_add_right
+  intro h
+  apply Nat.lt_of_not_le
+  intro hle
+  exact Nat.not_le_of_gt h (Nat.add_le_add_left hle n)
 
-protected theorem add_lt_add_iff_left {k n m : Nat} : k + n < k + m ↔ n < m :=
-  ⟨Nat.lt_of_add_lt_add_left, fun h => Nat.add_lt_add_left h k⟩
+protected theorem add_lt_add_iff_left {k n m : Nat} : k + n < k + m ↔ n < m := by
+  constructor
+  · exact Nat.lt_of_add_lt_add_left
+  · intro h
+    exact Nat.add_lt_add_left h k
 
 protected theorem add_lt_add_iff_right {k n m : Nat} : n + k < m + k ↔ n < m := by
   constructor
@@ -1190,8 +1225,10 @@ protected theorem add_lt_add_iff_right {k n m : Nat} : n + k < m + k ↔ n < m :
     exact Nat.add_lt_add_right h k
 
 protected theorem add_lt_add_of_le_of_lt {a b c d : Nat} (hle : a ≤ b) (hlt : c < d) :
-    a + c < b + d :=
-  Nat.lt_of_le_of_lt (Nat.add_le_add_right hle c) (Nat.add_lt_add_left hlt b)
+    a + c < b + d := by
+  have h₁ : a + c < a + d := Nat.add_lt_add_left hlt a
+  have h₂ : a + d ≤ b + d := Nat.add_le_add_right hle d
+  exact Nat.lt_of_lt_of_le h₁ h₂
 
 protected theorem add_lt_add_of_lt_of_le {a b c d : Nat} (hlt : a < b) (hle : c ≤ d) :
     a + c < b + d := by
@@ -1199,21 +1236,29 @@ protected theorem add_lt_add_of_lt_of_le {a b c d : Nat} (hlt : a < b) (hle : c 
   exact Nat.add_lt_add_right hlt d
 
 protected theorem pos_of_lt_add_right {n k : Nat} (h : n < n + k) : 0 < k := by
-  apply Nat.lt_of_add_lt_add_left (n := n)
-  exact h
+  cases k with
+  | zero => exact absurd h (Nat.lt_irrefl n)
+  | succ k => exact zero_lt_succ k
 
 protected theorem pos_of_lt_add_left {n k : Nat} : n < k + n → 0 < k := by
+  intro h
+  apply Nat.pos_of_lt_add_right (n := n)
   rw [Nat.add_comm]
-  exact Nat.pos_of_lt_add_right
+  exact h
 
-protected theorem lt_add_right_iff_pos {n k : Nat} : n < n + k ↔ 0 < k :=
-  ⟨Nat.pos_of_lt_add_right, Nat.lt_add_of_pos_right⟩
+protected theorem lt_add_right_iff_pos {n k : Nat} : n < n + k ↔ 0 < k := by
+  constructor
+  · exact Nat.pos_of_lt_add_right
+  · exact Nat.lt_add_of_pos_right
 
-protected theorem lt_add_left_iff_pos {n k : Nat} : n < k + n ↔ 0 < k :=
-  ⟨Nat.pos_of_lt_add_left, Nat.lt_add_of_pos_left⟩
+protected theorem lt_add_left_iff_pos {n k : Nat} : n < k + n ↔ 0 < k := by
+  rw [Nat.add_comm]
+  exact Nat.lt_add_right_iff_pos
 
-protected theorem add_pos_left {m : Nat} (h : 0 < m) (n : Nat) : 0 < m + n :=
-  Nat.lt_of_lt_of_le h (le_add_right m n)
+protected theorem add_pos_left {m : Nat} (h : 0 < m) (n : Nat) : 0 < m + n := by
+  induction n with
+  | zero => exact h
+  | succ n ih => exact Nat.lt_trans ih (lt_succ_self _)
 
 protected theorem add_pos_right {n : Nat} (m : Nat) (h : 0 < n) : 0 < m + n := by
   rw [Nat.add_comm]
@@ -1237,41 +1282,54 @@ theorem add_sub_sub_add_right (n m k l : Nat) : (n + l) - m - (k + l) = n - m - 
   rw [Nat.sub_sub, Nat.sub_sub, ← Nat.add_assoc, Nat.add_sub_add_right]
 
 protected theorem sub_right_comm (m n k : Nat) : m - n - k = m - k - n := by
-  rw [Nat.sub_sub, Nat.sub_sub, Nat.add_comm]
+  rw [Nat.sub_sub, Nat.add_comm, ← Nat.sub_sub]
 
 protected theorem add_sub_cancel_right (n m : Nat) : (n + m) - m = n := Nat.add_sub_cancel
 
 protected theorem add_sub_cancel' {n m : Nat} (h : m ≤ n) : m + (n - m) = n := by
-  rw [Nat.add_comm, Nat.sub_add_cancel h]
+  obtain ⟨k, hk⟩ := le.dest h
+  subst hk
+  rw [add_sub_self_left]
 
 theorem succ_sub_one (n : Nat) : succ n - 1 = n := rfl
 
-protected theorem one_add_sub_one (n : Nat) : (1 + n) - 1 = n := Nat.add_sub_cancel_left
+protected theorem one_add_sub_one (n : Nat) : (1 + n) - 1 = n := by
+  rw [one_add]
+  rfl
 
 protected theorem sub_sub_self {n m : Nat} (h : m ≤ n) : n - (n - m) = m := by
-  apply Iff.mpr (Nat.sub_eq_iff_eq_add (sub_le n m))
-  exact (add_sub_of_le h).symm
+  obtain ⟨k, hk⟩ := le.dest h
+  subst hk
+  rw [add_sub_self_left, add_sub_self_right]
 
 protected theorem sub_add_comm {n m k : Nat} (h : k ≤ n) : n + m - k = n - k + m := by
   obtain ⟨l, hl⟩ := le.dest h
   rw [← hl, Nat.add_sub_cancel_left, Nat.add_assoc, Nat.add_sub_cancel_left]
 
-protected theorem sub_eq_zero_iff_le {n m : Nat} : n - m = 0 ↔ n ≤ m :=
-  ⟨Nat.le_of_sub_eq_zero, Nat.sub_eq_zero_of_le⟩
+protected theorem sub_eq_zero_iff_le {n m : Nat} : n - m = 0 ↔ n ≤ m := by
+  constructor
+  · exact Nat.le_of_sub_eq_zero
+  · exact Nat.sub_eq_zero_of_le
 
 protected theorem sub_pos_iff_lt {n m : Nat} : 0 < n - m ↔ m < n := by
   constructor
   · exact Nat.lt_of_sub_pos
   · exact Nat.sub_pos_of_lt
 
-protected theorem sub_le_iff_le_add {a b c : Nat} : a - b ≤ c ↔ a ≤ c + b :=
-  ⟨le_add_of_sub_le, sub_le_of_le_add⟩
+protected theorem sub_le_iff_le_add {a b c : Nat} : a - b ≤ c ↔ a ≤ c + b := by
+  constructor
+  · intro h
+    exact le_add_of_sub_le h
+  · intro h
+    exact sub_le_of_le_add h
 
 protected theorem sub_le_iff_le_add' {a b c : Nat} : a - b ≤ c ↔ a ≤ b + c := by
-  rw [Nat.add_comm, Nat.sub_le_iff_le_add]
+  rw [Nat.sub_le_iff_le_add, Nat.add_comm c b]
 
-protected theorem le_sub_iff_add_le {n k m : Nat} (h : k ≤ m) : n ≤ m - k ↔ n + k ≤ m :=
-  ⟨add_le_of_le_sub h, le_sub_of_add_le⟩
+protected theorem le_sub_iff_add_le {n k m : Nat} (h : k ≤ m) : n ≤ m - k ↔ n + k ≤ m := by
+  constructor
+  · exact add_le_of_le_sub h
+  · exact le_sub_of_add_le
 
 protected theorem add_le_of_le_sub' {n k m : Nat} (h : m ≤ k) : n ≤ k - m → m + n ≤ k := by
   intro h'
@@ -1283,13 +1341,17 @@ protected theorem le_sub_of_add_le' {n k m : Nat} : m + n ≤ k → n ≤ k - m 
   rw [Nat.add_comm] at h
   exact le_sub_of_add_le h
 
-protected theorem le_sub_iff_add_le' {n k m : Nat} (h : k ≤ m) : n ≤ m - k ↔ k + n ≤ m :=
-  ⟨Nat.add_le_of_le_sub' h, Nat.le_sub_of_add_le'⟩
+protected theorem le_sub_iff_add_le' {n k m : Nat} (h : k ≤ m) : n ≤ m - k ↔ k + n ≤ m := by
+  rw [Nat.add_comm k n]
+  exact Nat.le_sub_iff_add_le h
 
-theorem sub_lt_succ (a b : Nat) : a - b < succ a := lt_succ_of_le (sub_le a b)
+theorem sub_lt_succ (a b : Nat) : a - b < succ a := by
+  apply Nat.lt_of_le_of_lt (sub_le a b)
+  exact lt_succ_self a
 
-protected theorem exists_eq_add_of_le {m n : Nat} (h : m ≤ n) : ∃ k : Nat, n = m + k :=
-  ⟨n - m, (add_sub_of_le h).symm⟩
+protected theorem exists_eq_add_of_le {m n : Nat} (h : m ≤ n) : ∃ k : Nat, n = m + k := by
+  obtain ⟨k, hk⟩ := le.dest h
+  exact ⟨k, hk.symm⟩
 
 protected theorem exists_eq_add_of_le' {m n : Nat} (h : m ≤ n) : ∃ k : Nat, n = k + m := by
   refine ⟨n - m, ?_⟩
@@ -1299,13 +1361,15 @@ protected theorem exists_eq_add_of_lt {m n : Nat} (h : m < n) : ∃ k : Nat, n =
   obtain ⟨k, hk⟩ := le.dest h
   exact ⟨k, by rw [← hk, succ_add]⟩
 
-protected theorem lt_sub_iff_add_lt {a b c : Nat} : a < c - b ↔ a + b < c :=
-  ⟨add_lt_of_lt_sub, lt_sub_of_add_lt⟩
+protected theorem lt_sub_iff_add_lt {a b c : Nat} : a < c - b ↔ a + b < c := by
+  constructor
+  · exact add_lt_of_lt_sub
+  · exact lt_sub_of_add_lt
 
 /-! ## Nat/Lemmas: mul -/
 
 protected theorem mul_mul_mul_comm (a b c d : Nat) : (a * b) * (c * d) = (a * c) * (b * d) := by
-  rw [Nat.mul_assoc, Nat.mul_assoc, Nat.mul_left_comm b c d]
+  rw [← Nat.mul_assoc, Nat.mul_right_comm a b c, Nat.mul_assoc (a * c) b d]
 
 theorem mul_eq_zero : ∀ {m n : Nat}, n * m = 0 ↔ n = 0 ∨ m = 0 := by
   intro m n
@@ -1324,17 +1388,34 @@ theorem mul_eq_zero : ∀ {m n : Nat}, n * m = 0 ↔ n = 0 ∨ m = 0 := by
     · rfl
 
 protected theorem mul_ne_zero_iff {n m : Nat} : n * m ≠ 0 ↔ n ≠ 0 ∧ m ≠ 0 := by
-  rw [ne_eq, mul_eq_zero, not_or]
+  constructor
+  · intro h
+    constructor
+    · intro hn
+      apply h
+      rw [hn, Nat.zero_mul]
+    · intro hm
+      apply h
+      rw [hm]
+      rfl
+  · intro ⟨hn, hm⟩ h
+    cases Iff.mp mul_eq_zero h with
+    | inl e => exact hn e
+    | inr e => exact hm e
 
 protected theorem mul_ne_zero {n m : Nat} : n ≠ 0 → m ≠ 0 → n * m ≠ 0 := by
   intro hn hm
   exact Iff.mpr Nat.mul_ne_zero_iff ⟨hn, hm⟩
 
-protected theorem ne_zero_of_mul_ne_zero_left {n m : Nat} (h : n * m ≠ 0) : n ≠ 0 :=
-  (Iff.mp Nat.mul_ne_zero_iff h).1
+protected theorem ne_zero_of_mul_ne_zero_left {n m : Nat} (h : n * m ≠ 0) : n ≠ 0 := by
+  intro hn
+  subst hn
+  exact h (Nat.zero_mul m)
 
-protected theorem ne_zero_of_mul_ne_zero_right {n m : Nat} (h : n * m ≠ 0) : m ≠ 0 :=
-  (Iff.mp Nat.mul_ne_zero_iff h).2
+protected theorem ne_zero_of_mul_ne_zero_right {n m : Nat} (h : n * m ≠ 0) : m ≠ 0 := by
+  intro hm
+  subst hm
+  exact h rfl
 
 protected theorem mul_left_cancel {n m k : Nat} (np : 0 < n) (h : n * m = n * k) : m = k :=
   Nat.eq_of_mul_eq_mul_left np h
@@ -1362,25 +1443,32 @@ protected theorem le_mul_of_pos_right {m : Nat} (n : Nat) (h : 0 < m) : n ≤ n 
   exact Nat.le_mul_of_pos_left n h
 
 protected theorem mul_lt_mul_of_lt_of_le {a b c d : Nat} (hac : a < c) (hbd : b ≤ d) (hd : 0 < d) :
-    a * b < c * d :=
-  Nat.lt_of_le_of_lt (Nat.mul_le_mul_left a hbd) (Nat.mul_lt_mul_of_pos_right hac hd)
+    a * b < c * d := by
+  have h₁ : a * b ≤ a * d := Nat.mul_le_mul_left a hbd
+  have h₂ : a * d < c * d := Nat.mul_lt_mul_of_pos_right hac hd
+  exact Nat.lt_of_le_of_lt h₁ h₂
 
 protected theorem mul_lt_mul_of_le_of_lt {a b c d : Nat} (hac : a ≤ c) (hbd : b < d) (hc : 0 < c) :
     a * b < c * d := by
-  apply Nat.lt_of_le_of_lt (Nat.mul_le_mul_right b hac)
-  exact Nat.mul_lt_mul_of_pos_left hbd hc
+  rw [Nat.mul_comm a b, Nat.mul_comm c d]
+  exact Nat.mul_lt_mul_of_lt_of_le hbd hac hc
 
 theorem succ_mul_succ (a b : Nat) : succ a * succ b = a * b + a + b + 1 := by
   rw [succ_mul, mul_succ, add_succ]
 
 protected theorem zero_eq_mul {m n : Nat} : 0 = m * n ↔ m = 0 ∨ n = 0 := by
-  rw [eq_comm]
-  exact mul_eq_zero
+  constructor
+  · intro h
+    exact Iff.mp mul_eq_zero h.symm
+  · intro h
+    exact (Iff.mpr mul_eq_zero h).symm
 
-theorem mul_self_le_mul_self {m n : Nat} (h : m ≤ n) : m * m ≤ n * n := Nat.mul_le_mul h h
+theorem mul_self_le_mul_self {m n : Nat} (h : m ≤ n) : m * m ≤ n * n := by
+  apply Nat.le_trans (Nat.mul_le_mul_left m h)
+  exact Nat.mul_le_mul_right n h
 
 protected theorem mul_self_sub_mul_self_eq (a b : Nat) : a * a - b * b = (a + b) * (a - b) := by
-  rw [Nat.mul_sub_left_distrib, Nat.right_distrib, Nat.right_distrib, Nat.mul_comm b a,
-    ← Nat.sub_sub, Nat.add_sub_cancel]
+  rw [Nat.mul_sub_left_distrib, Nat.add_mul, Nat.add_mul, Nat.mul_comm b a,
+    Nat.add_comm (a * b) (b * b), Nat.add_sub_add_right]
 
 end Nat
