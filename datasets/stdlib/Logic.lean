@@ -403,6 +403,43 @@ theorem iff_congr {p₁ p₂ q₁ q₂ : Prop} (h₁ : p₁ ↔ p₂) (h₂ : q�
 theorem forall_false (p : False → Prop) : (∀ h : False, p h) = True :=
   eq_true (fun h => False.elim h)
 
+theorem of_eq_false {p : Prop} (h : p = False) : ¬p := by
+  intro hp
+  rw [h] at hp
+  exact hp
+
+theorem eq_false' {p : Prop} (h : p → False) : p = False := by
+  apply propext
+  constructor
+  · exact h
+  · intro hf
+    exact False.elim hf
+
+theorem implies_dep_congr_ctx {p₁ p₂ q₁ : Prop} (h₁ : p₁ = p₂) {q₂ : p₂ → Prop} (h₂ : (h : p₂) → q₁ = q₂ h) :
+    (p₁ → q₁) = ((h : p₂) → q₂ h) := by
+  apply propext
+  constructor
+  · intro hl hp₂
+    rw [← h₂ hp₂]
+    apply hl
+    rw [h₁]
+    exact hp₂
+  · intro hr hp₁
+    have hp₂ : p₂ := by rw [← h₁]; exact hp₁
+    rw [h₂ hp₂]
+    exact hr hp₂
+
+theorem implies_congr_ctx {p₁ p₂ q₁ q₂ : Prop} (h₁ : p₁ = p₂) (h₂ : p₂ → q₁ = q₂) : (p₁ → q₁) = (p₂ → q₂) := by
+  subst h₁
+  apply propext
+  constructor
+  · intro h hp
+    rw [← h₂ hp]
+    exact h hp
+  · intro h hp
+    rw [h₂ hp]
+    exact h hp
+
 /-! ## Init/SimpLemmas: and, or -/
 
 theorem and_congr_right {a b c : Prop} (h : a → (b ↔ c)) : a ∧ b ↔ a ∧ c := by
@@ -563,12 +600,33 @@ theorem iff_or_self {a b : Prop} : (b ↔ a ∨ b) ↔ (a → b) := by
 
 /-! ## Init/PropLemmas: and, or -/
 
+theorem eq_true_eq_id : Eq True = id := by
+  apply funext
+  intro p
+  apply propext
+  constructor
+  · intro h
+    rw [← h]
+    trivial
+  · intro hp
+    exact (eq_true hp).symm
+
 theorem not_not_em (a : Prop) : ¬¬(a ∨ ¬a) := by
   intro h
   apply h
   right
   intro ha
   exact h (Or.inl ha)
+
+theorem and_not_self_iff (a : Prop) : a ∧ ¬a ↔ False := by
+  constructor
+  · intro ⟨ha, hna⟩
+    exact hna ha
+  · intro h
+    cases h
+
+theorem not_and_self_iff (a : Prop) : ¬a ∧ a ↔ False :=
+  iff_false_intro (fun ⟨hna, ha⟩ => hna ha)
 
 theorem And.imp {a b c d : Prop} (f : a → c) (g : b → d) (h : a ∧ b) : c ∧ d :=
   ⟨f h.1, g h.2⟩
@@ -847,6 +905,22 @@ theorem exists_imp {α : Sort u} {p : α → Prop} {b : Prop} : ((∃ x, p x) �
   · intro h ⟨x, hx⟩
     exact h x hx
 
+theorem exists₂_imp {α : Sort u} {p : α → Prop} {b : Prop} {P : (x : α) → p x → Prop} :
+    (∃ x h, P x h) → b ↔ ∀ x h, P x h → b := by
+  constructor
+  · intro H x h hP
+    exact H ⟨x, h, hP⟩
+  · rintro H ⟨x, h, hP⟩
+    exact H x h hP
+
+theorem exists_const {b : Prop} (α : Sort u) [i : Nonempty α] : (∃ _ : α, b) ↔ b := by
+  constructor
+  · intro ⟨_, hb⟩
+    exact hb
+  · intro hb
+    obtain ⟨a⟩ := i
+    exact ⟨a, hb⟩
+
 theorem exists_prop_of_true {p : Prop} {q : p → Prop} (h : p) : (∃ h' : p, q h') ↔ q h := by
   constructor
   · intro ⟨_, hq⟩
@@ -888,6 +962,22 @@ theorem exists₂_congr {α : Sort u} {β : α → Sort v} {p q : ∀ a, β a �
   apply exists_congr
   intro a
   exact exists_congr (h a)
+
+theorem forall₃_congr {α : Sort u} {β : α → Sort v} {γ : ∀ a, β a → Sort w} {p q : ∀ a b, γ a b → Prop}
+    (h : ∀ a b c, p a b c ↔ q a b c) : (∀ a b c, p a b c) ↔ ∀ a b c, q a b c := by
+  constructor
+  · intro H a b c
+    exact (h a b c).mp (H a b c)
+  · intro H a b c
+    exact (h a b c).mpr (H a b c)
+
+theorem exists₃_congr {α : Sort u} {β : α → Sort v} {γ : ∀ a, β a → Sort w} {p q : ∀ a b, γ a b → Prop}
+    (h : ∀ a b c, p a b c ↔ q a b c) : (∃ a b c, p a b c) ↔ ∃ a b c, q a b c := by
+  constructor
+  · rintro ⟨a, b, c, hp⟩
+    exact ⟨a, b, c, (h a b c).mp hp⟩
+  · rintro ⟨a, b, c, hq⟩
+    exact ⟨a, b, c, (h a b c).mpr hq⟩
 
 theorem not_exists {α : Sort u} {p : α → Prop} : (¬∃ x, p x) ↔ ∀ x, ¬p x := by
   constructor

@@ -111,6 +111,60 @@ theorem pred_lt : ∀ {n : Nat}, n ≠ 0 → pred n < n := by
   | zero => exact absurd rfl h
   | succ n => exact Nat.le.refl
 
+theorem le_of_ble_eq_true {n m : Nat} (h : Nat.ble n m = Bool.true) : n ≤ m := by
+  induction n generalizing m with
+  | zero => exact zero_le m
+  | succ n ih =>
+    cases m with
+    | zero => cases h
+    | succ m => exact succ_le_succ (ih h)
+
+theorem ble_self_eq_true : (n : Nat) → Nat.ble n n = Bool.true := by
+  intro n
+  induction n with
+  | zero => rfl
+  | succ n ih => exact ih
+
+theorem ble_succ_eq_true : {n m : Nat} → Nat.ble n m = Bool.true → Nat.ble n (succ m) = Bool.true := by
+  intro n
+  induction n with
+  | zero => intro m _; rfl
+  | succ n ih =>
+    intro m h
+    cases m with
+    | zero => cases h
+    | succ m => exact ih h
+
+theorem ble_eq_true_of_le {n m : Nat} (h : n ≤ m) : Nat.ble n m = Bool.true := by
+  induction h with
+  | refl => exact ble_self_eq_true n
+  | step _ ih => exact ble_succ_eq_true ih
+
+theorem not_le_of_not_ble_eq_true {n m : Nat} (h : ¬Nat.ble n m = Bool.true) : ¬n ≤ m := by
+  intro hle
+  exact h (ble_eq_true_of_le hle)
+
+theorem eq_of_beq_eq_true : {n m : Nat} → Nat.beq n m = Bool.true → n = m := by
+  intro n
+  induction n with
+  | zero =>
+    intro m h
+    cases m
+    · rfl
+    · cases h
+  | succ n ih =>
+    intro m h
+    cases m with
+    | zero => cases h
+    | succ m => rw [ih h]
+
+theorem ne_of_beq_eq_false : {n m : Nat} → Nat.beq n m = Bool.false → ¬n = m := by
+  intro n m h e
+  subst e
+  induction n with
+  | zero => cases h
+  | succ n ih => exact ih h
+
 theorem pred_le : ∀ (n : Nat), pred n ≤ n := by
   intro n
   cases n with
@@ -144,6 +198,17 @@ theorem sub_lt : ∀ {n m : Nat}, 0 < n → 0 < m → n - m < n := by
     | succ m =>
       rw [succ_sub_succ]
       exact lt_succ_of_le (sub_le n m)
+
+/-! ## Helper facts of Nat/Basic -/
+
+theorem lt_eq {x y : Nat} : Nat.lt x y = (x < y) := rfl
+
+theorem le_eq {x y : Nat} : Nat.le x y = (x ≤ y) := rfl
+
+theorem beq_refl (a : Nat) : Nat.beq a a = Bool.true := by
+  induction a with
+  | zero => rfl
+  | succ a ih => exact ih
 
 /-! ## Addition -/
 
@@ -639,6 +704,10 @@ theorem le_zero {i : Nat} : i ≤ 0 ↔ i = 0 := by
     subst h
     exact Nat.le.refl
 
+theorem le_zero_eq (a : Nat) : (a ≤ 0) = (a = 0) := by
+  apply propext
+  exact le_zero
+
 protected theorem two_pos : 0 < 2 := zero_lt_succ 1
 
 protected theorem ne_zero_iff_zero_lt {n : Nat} : n ≠ 0 ↔ 0 < n := by
@@ -744,6 +813,18 @@ theorem lt_pred_iff_succ_lt : ∀ {n m : Nat}, n < pred m ↔ succ n < m := by
     · intro h
       exact absurd h (not_lt_zero _)
   | succ m => exact Iff.symm succ_lt_succ_iff
+
+theorem lt_iff_le_pred : ∀ {m n : Nat}, 0 < n → (m < n ↔ m ≤ n - 1) := by
+  intro m n hn
+  cases n with
+  | zero => exact absurd hn (Nat.lt_irrefl 0)
+  | succ n => exact Nat.lt_succ_iff
+
+theorem le_of_pred_lt : ∀ {m n : Nat}, pred m < n → m ≤ n := by
+  intro m n h
+  cases m with
+  | zero => exact Nat.le_of_lt h
+  | succ m => exact h
 
 theorem succ_lt_of_lt_pred {n m : Nat} : n < pred m → succ n < m := Iff.mp lt_pred_iff_succ_lt
 
@@ -1151,6 +1232,46 @@ theorem one_le_of_lt {a b : Nat} (h : a < b) : 1 ≤ b := by
 theorem pred_one_add (n : Nat) : pred (1 + n) = n := by
   rw [Nat.add_comm, ← succ_eq_add_one]
   rfl
+
+theorem pred_eq_self_iff {n : Nat} : pred n = n ↔ n = 0 := by
+  cases n with
+  | zero => exact ⟨fun _ => rfl, fun _ => rfl⟩
+  | succ n =>
+    constructor
+    · intro h
+      exact absurd h.symm (succ_ne_self n)
+    · intro h
+      cases h
+
+theorem one_lt_iff_ne_zero_and_ne_one : ∀ {n : Nat}, 1 < n ↔ n ≠ 0 ∧ n ≠ 1 := by
+  intro n
+  constructor
+  · intro h
+    constructor
+    · intro e
+      subst e
+      exact not_lt_zero 1 h
+    · intro e
+      subst e
+      exact Nat.lt_irrefl 1 h
+  · intro ⟨h0, h1⟩
+    cases n with
+    | zero => contradiction
+    | succ n =>
+      cases n with
+      | zero => contradiction
+      | succ n => exact succ_lt_succ (zero_lt_succ n)
+
+theorem le_one_iff_eq_zero_or_eq_one : ∀ {n : Nat}, n ≤ 1 ↔ n = 0 ∨ n = 1 := by
+  intro n
+  constructor
+  · intro h
+    cases Nat.eq_or_lt_of_le h with
+    | inl e => exact Or.inr e
+    | inr lt => exact Or.inl (eq_zero_of_le_zero (le_of_lt_succ lt))
+  · rintro (rfl | rfl)
+    · exact zero_le 1
+    · exact Nat.le.refl
 
 theorem pred_eq_of_eq_succ {m n : Nat} (H : m = succ n) : pred m = n := by
   subst H
