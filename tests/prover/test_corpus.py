@@ -228,3 +228,7 @@ def test_usage_errors_are_one_line(tmp_path):
     out = subprocess.run([sys.executable, "-m", "prover.corpus", "splits", str(tmp_path)], cwd=ROOT,
                          capture_output=True, text=True, timeout=300)
     assert out.returncode == 2 and "no .lean files" in out.stderr and "Traceback" not in out.stderr
+    (tmp_path / MANIFEST).write_text(json.dumps({"rule": "", "files": ["Gone.lean"], "theorems": {}}))
+    out = subprocess.run([sys.executable, "-m", "prover", "check", str(tmp_path)], cwd=ROOT, capture_output=True,
+                         text=True, timeout=300)
+    assert out.returncode == 2 and "Gone.lean" in out.stderr and "Traceback" not in out.stderr
