@@ -33,6 +33,8 @@ class FileVerdict:
     column: int = 0
     axioms: tuple[str, ...] = ()
     unreadable: Optional[str] = None
+    kind: str = "theorem"  # theorem | def | inductive | … (as the checker reports it)
+    statement_key: Optional[str] = None  # one-environment runs: equal exactly up to renaming (accepted only)
 
     @property
     def internal(self) -> bool:
@@ -45,11 +47,15 @@ class CheckerCrashed(Exception):
 
 
 def stream_check(paths: Sequence[Path], backend: str = "embedded", executable: Executable = None,
-                 timeout: float = 600.0) -> Iterator[FileVerdict]:
-    """Verdicts for every declaration of `paths`, each file in its own environment, in order."""
+                 timeout: float = 600.0, one_environment: bool = False) -> Iterator[FileVerdict]:
+    """Verdicts for every declaration of `paths`, in order: each file in its own environment, or with
+    `one_environment` all files as ONE environment in the given order (a later file sees the earlier
+    ones, like `import`; embedded checker only), each verdict then carrying its `statement_key`."""
     if backend == "embedded":
-        yield from _stream_embedded(paths)
+        yield from _stream_embedded(paths, one_environment)
         return
+    if one_environment:
+        raise BackendError(f"checking files as one environment needs the embedded checker (not {backend})")
     with open_backend(backend, executable=executable, timeout=timeout) as lean:
         for path in paths:
             try:
@@ -61,9 +67,10 @@ def stream_check(paths: Sequence[Path], backend: str = "embedded", executable: E
                 yield FileVerdict(str(path), r.name, r.ok, r.message, r.line, r.column)
 
 
-def _stream_embedded(paths: Sequence[Path]) -> Iterator[FileVerdict]:
+def _stream_embedded(paths: Sequence[Path], one_environment: bool = False) -> Iterator[FileVerdict]:
     """Run the embedded checker subprocess and parse its JSON lines as they arrive."""
-    argv = [sys.executable, "-m", "lean_bridge.embedded", "check", *map(str, paths)]
+    flags = ["--one-environment"] if one_environment else []
+    argv = [sys.executable, "-m", "lean_bridge.embedded", "check", *flags, *map(str, paths)]
     errors = tempfile.TemporaryFile(mode="w+", encoding="utf-8")  # a file, so a chatty child never blocks
     proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=errors, stdin=subprocess.DEVNULL,
                             text=True, encoding="utf-8")
@@ -77,7 +84,8 @@ def _stream_embedded(paths: Sequence[Path]) -> Iterator[FileVerdict]:
             line_no = obj["error_line"] if obj.get("error_line") is not None else obj["line"]
             column = obj["error_column"] if obj.get("error_column") is not None else obj["column"]
             yield FileVerdict(obj["file"], obj["name"], obj["ok"], obj["message"], line_no, column,
-                              tuple(obj.get("axioms", ())))
+                              tuple(obj.get("axioms", ())), kind=obj.get("kind", "theorem"),
+                              statement_key=obj.get("statement_key"))
         code = proc.wait()
         if code != 0:
             errors.seek(0)

@@ -3,6 +3,8 @@
 Exit codes: 0 every declaration accepted, 1 something rejected, 2 usage error (missing or
 unreadable file), 3 the checker itself failed (an internal error or a crash), 130 interrupted.
 Lines appear as soon as each declaration is decided; with several files every line names its file.
+A directory argument is a corpus (`prover/corpus.py`): its files, in the order of its `splits.json`,
+are checked as ONE environment (a later file sees the earlier ones, like `import`).
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from pathlib import Path
 
 from lean_bridge.file_check import CheckerCrashed, FileVerdict, stream_check
 from lean_bridge.types import BackendError
+from prover.corpus import CorpusError, corpus_paths
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
@@ -72,24 +75,37 @@ def usage_problem(path: Path) -> str | None:
 
 def run_check(args: argparse.Namespace) -> int:
     """Check `args.files` with `args.backend`, printing as decided; see the module docstring for exit codes."""
-    files: list[Path] = list(args.files)
-    for path in files:
+    groups: list[tuple[list[Path], bool]] = []  # (files, checked as one environment)
+    for path in args.files:
+        if path.is_dir():
+            try:
+                groups.append((corpus_paths(path), True))
+            except CorpusError as err:
+                print(f"prover: error: {err}", file=sys.stderr)
+                return EXIT_USAGE
+            continue
         problem = usage_problem(path)
         if problem:
             print(f"prover: error: {problem}", file=sys.stderr)
             return EXIT_USAGE
+        if groups and not groups[-1][1]:
+            groups[-1][0].append(path)
+        else:
+            groups.append(([path], False))
+    files = [f for group, _ in groups for f in group]
     tally = Tally()
     name_file = len(files) > 1
     out = sys.stdout
     crashed: str | None = None
     try:
-        for verdict in stream_check(files, backend=args.backend):
-            if verdict.unreadable:
-                print(f"prover: error: cannot read {verdict.file}: {verdict.unreadable}", file=sys.stderr)
-                return EXIT_USAGE
-            tally.add(verdict)
-            out.write((verdict_json(verdict) if args.json else format_verdict(verdict, name_file)) + "\n")
-            out.flush()
+        for group, together in groups:
+            for verdict in stream_check(group, backend=args.backend, one_environment=together):
+                if verdict.unreadable:
+                    print(f"prover: error: cannot read {verdict.file}: {verdict.unreadable}", file=sys.stderr)
+                    return EXIT_USAGE
+                tally.add(verdict)
+                out.write((verdict_json(verdict) if args.json else format_verdict(verdict, name_file)) + "\n")
+                out.flush()
     except KeyboardInterrupt:
         print(tally.summary(len(files)) + " (interrupted)", file=sys.stderr)
         return EXIT_INTERRUPTED

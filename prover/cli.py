@@ -21,6 +21,7 @@ EPILOG_CHECK = """examples:
   prover check datasets/examples/core_facts.lean
   prover check a.lean b.lean      # exit 0 only if every declaration of every file is accepted
   prover check --json a.lean      # one JSON object per declaration
+  prover check datasets/stdlib    # a corpus directory: its files (splits.json order) as ONE environment
 
 exit codes: 0 all accepted, 1 something rejected, 2 usage error, 3 checker failure, 130 interrupted
 """
@@ -32,7 +33,8 @@ def _build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="check every declaration of Lean files with the embedded checker",
                            epilog=EPILOG_CHECK, formatter_class=argparse.RawDescriptionHelpFormatter)
-    check.add_argument("files", nargs="+", type=Path, metavar="FILE.lean")
+    check.add_argument("files", nargs="+", type=Path, metavar="FILE.lean|DIR",
+                       help="Lean files (each its own environment) or corpus directories (one environment each)")
     check.add_argument("--json", action="store_true", help="one JSON object per declaration (summary on stderr)")
     check.add_argument("--backend", choices=["embedded", "pantograph", "repl"], default="embedded",
                        help="checker to use (default: the embedded checker, in a subprocess)")
