@@ -40,7 +40,79 @@ def _build_parser() -> argparse.ArgumentParser:
                        help="embedded server protocol for --bridge/--restarts (default pantograph)")
     sub.add_parser("doctor", help="say which proof-checker backends are usable here, and why not",
                    epilog="example:\n  prover doctor", formatter_class=argparse.RawDescriptionHelpFormatter)
+    _add_search_commands(sub)
     return parser
+
+
+# ---- search, prove, eval (owner: search); kept together so other subcommands merge cleanly
+
+EPILOG_PROVE = """examples:
+  prover prove datasets/examples/prove_demo.lean
+  prover prove mine.lean --library lib.lean --time-limit 10 --workers 2 --results out.jsonl --out solved.lean
+  prover prove mine.lean --results out.jsonl --resume      # skip theorems already in out.jsonl
+  prover prove mine.lean --policy uniform --seed 1          # a baseline policy instead of the model
+"""
+
+EPILOG_EVAL = """examples:
+  prover eval --benchmark datasets/stdlib --split test --time-limit 5 --report eval-out
+  prover eval --benchmark datasets/stdlib --split test --time-limit 5 --report eval-out --resume
+  prover eval ... --methods uniform,heuristic,automation  # a subset of the methods
+"""
+
+
+def _add_search_commands(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    """The `prove` and `eval` subcommands."""
+    raw = argparse.RawDescriptionHelpFormatter
+    prove = sub.add_parser("prove", help="search proofs for the sorry theorems of a Lean file",
+                           epilog=EPILOG_PROVE, formatter_class=raw)
+    prove.add_argument("file", metavar="FILE.lean")
+    prove.add_argument("--backend", choices=["embedded", "pantograph", "repl"], default="embedded")
+    prove.add_argument("--model", metavar="PATH", help="model directory (default: the bundled model)")
+    prove.add_argument("--library", action="append", default=[], metavar="FILE_OR_DIR",
+                       help="Lean files loaded first, like imports (repeatable)")
+    prove.add_argument("--time-limit", type=float, default=5.0, metavar="S", help="seconds per theorem (default 5)")
+    prove.add_argument("--workers", type=int, default=None, metavar="N", help="parallel checkers (default: cores)")
+    prove.add_argument("--results", metavar="OUT.jsonl", help="results file (default FILE-stem.results.jsonl)")
+    prove.add_argument("--out", metavar="SOLVED.lean", help="solved file (default FILE-stem.solved.lean)")
+    prove.add_argument("--seed", type=int, default=0)
+    prove.add_argument("--resume", action="store_true", help="skip theorems already in the results file")
+    prove.add_argument("--policy", choices=["learned", "uniform", "heuristic"], default=None,
+                       help="default: learned (the bundled model)")
+    ev = sub.add_parser("eval", help="the GNN prover and the baselines on a benchmark split, with a report",
+                        epilog=EPILOG_EVAL, formatter_class=raw)
+    ev.add_argument("--benchmark", required=True, metavar="DIR")
+    ev.add_argument("--split", default="test", choices=["train", "valid", "test"])
+    ev.add_argument("--time-limit", type=float, default=5.0, metavar="S")
+    ev.add_argument("--report", required=True, metavar="DIR")
+    ev.add_argument("--workers", type=int, default=None, metavar="N")
+    ev.add_argument("--model", metavar="PATH")
+    ev.add_argument("--methods", default=None, help="comma list of learned,uniform,heuristic,automation (default all)")
+    ev.add_argument("--seed", type=int, default=0)
+    ev.add_argument("--limit", type=int, default=None, help="only the first N theorems of the split")
+    ev.add_argument("--price-core-hour", type=float, default=None, help="USD per CPU core-hour (default from eval/llm_figures.json)")
+    ev.add_argument("--resume", action="store_true")
+
+
+def _run_search_command(args: argparse.Namespace) -> int:
+    """Dispatch `prove`/`eval`; user errors and unusable backends become one line."""
+    from prover.prove import BackendUnusable, UsageError
+
+    try:
+        if args.command == "prove":
+            from prover.prove import run_prove_command
+
+            return run_prove_command(args)
+        from eval.run import run_eval_command
+
+        return run_eval_command(args)
+    except UsageError as err:
+        return _usage_error(str(err))
+    except BackendUnusable as err:
+        print(f"prover: error: {err}", file=sys.stderr)
+        return 3
+    except KeyboardInterrupt:
+        print("prover: interrupted", file=sys.stderr)
+        return 130
 
 
 def _read(path: Path) -> str:
@@ -132,4 +204,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_doctor()
     if args.command == "bench":
         return run_bench(args)
+    if args.command in ("prove", "eval"):
+        return _run_search_command(args)
     return _usage_error(f"unknown command {args.command}")

@@ -45,7 +45,7 @@ Step = tuple[str, int]  # (tactic text, number of new goals it produced)
 class SearchConfig:
     """Search knobs; defaults tuned for ~5 s per theorem on one core."""
 
-    k: int = 8                    # actions expanded per state (policy top-k)
+    k: int = 32                   # actions tried per expanded state (policy top-k)
     batch: int = 8                # states scored per policy call
     time_limit: float = 5.0       # wall seconds per theorem
     max_expansions: int = 100_000 # states expanded per theorem
