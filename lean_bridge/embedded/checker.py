@@ -3,16 +3,17 @@ verdict per declaration (the engine behind `prover check`)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Sequence
 
 from dataclasses import replace
 
 from lean_bridge.syntax import ast, parse_file
 
-from .elab_command import CommandElaborator, DeclarationResult, Message
+from .elab_command import CommandElaborator, CommandState, DeclarationResult, Message
 from .kernel import raise_recursion_limit
 from .prelude import prelude_env
 
-__all__ = ["check_source", "check_file", "DeclarationResult", "Message"]
+__all__ = ["check_source", "check_sources", "check_file", "DeclarationResult", "Message"]
 
 
 def check_source(text: str, filename: str = "<input>") -> list[DeclarationResult]:
@@ -23,13 +24,34 @@ def check_source(text: str, filename: str = "<input>") -> list[DeclarationResult
 def run_source(text: str, filename: str = "<input>") -> tuple[list[DeclarationResult], list[Message]]:
     """Like `check_source`, also returning every message (errors, warnings, `#check` output)."""
     raise_recursion_limit()
-    file = parse_file(text, filename)
     elab = CommandElaborator(prelude_env())
-    for cmd in file.commands:
-        if isinstance(cmd, ast.ErrorCommand) and elab.results and _continues_previous(cmd):
+    _run_file(elab, text, filename)
+    return elab.results, elab.messages
+
+
+def check_sources(sources: Sequence[tuple[str, str]]) -> list[list[DeclarationResult]]:
+    """Check `(text, filename)` pairs in order as ONE environment, the way a later Lean file sees an
+    earlier one it imports: every declaration of an earlier file is visible, while namespaces,
+    `open`s, `variable`s and universes start afresh in each file. One result list per file, with
+    positions relative to that file."""
+    raise_recursion_limit()
+    elab = CommandElaborator(prelude_env())
+    per_file: list[list[DeclarationResult]] = []
+    for text, filename in sources:
+        elab.state = CommandState(elab.env)
+        start = len(elab.results)
+        _run_file(elab, text, filename)
+        per_file.append(elab.results[start:])
+    return per_file
+
+
+def _run_file(elab: CommandElaborator, text: str, filename: str) -> None:
+    """Run every command of one file through `elab`; a parse error inside a declaration fails it."""
+    start = len(elab.results)
+    for cmd in parse_file(text, filename).commands:
+        if isinstance(cmd, ast.ErrorCommand) and len(elab.results) > start and _continues_previous(cmd):
             _fail_previous(elab, cmd)
         elab.run(cmd)
-    return elab.results, elab.messages
 
 
 _COMMAND_WORDS = ("theorem", "lemma", "def", "abbrev", "example", "axiom", "inductive", "structure", "class",
