@@ -1,0 +1,261 @@
+/-
+  Lean 4 core theorems about `List` (Init/Prelude, Init/Data/List/Basic.lean,
+  Init/Data/List/Lemmas.lean, Init/Data/List/TakeDrop.lean), with Lean's names and statements and
+  proofs written for this corpus. Checked after `Logic.lean` and `Nat.lean` as one environment.
+
+  The embedded checker's prelude already has `List`, `append`, `length`, `map`, `reverseAux`,
+  `reverse`, `Mem` and the `@[simp]` equations in `Simp.lean` (`nil_append`, `cons_append`,
+  `length_nil`, `length_cons`, `map_nil`, `map_cons`, `reverse_nil`, `cons_ne_nil`,
+  `cons.injEq`); the other list functions used below are defined here exactly as Lean core
+  defines them (same names, same equations).
+
+  Statement conventions forced by the checker's fragment (the elaborated statement is Lean's):
+  binder predicates `∀ a ∈ l, P a` are written `∀ a, a ∈ l → P a`, a Boolean `p a` used as a
+  proposition is written `p a = true`, and `(· op ·)` sections are written as `fun` terms.
+-/
+universe u v w
+
+namespace List
+
+variable {α : Type u} {β : Type v} {γ : Type w}
+
+/-! ## Definitions from Init/Prelude and Init/Data/List/Basic -/
+
+def foldl {α : Type u} {β : Type v} (f : α → β → α) : (init : α) → List β → α
+  | a, nil      => a
+  | a, cons b l => foldl f (f a b) l
+
+def concat {α : Type u} : List α → α → List α
+  | nil,       b => cons b nil
+  | cons a as, b => cons a (concat as b)
+
+def set : (l : List α) → (n : Nat) → (a : α) → List α
+  | cons _ as, 0,          b => cons b as
+  | cons a as, Nat.succ n, b => cons a (set as n b)
+  | nil,       _,          _ => nil
+
+def flatten (L : List (List α)) : List α :=
+  List.rec (motive := fun _ => List α) [] (fun l _ ih => l ++ ih) L
+
+def flatMap {α : Type u} {β : Type v} (b : α → List β) (as : List α) : List β := flatten (map b as)
+
+def filter (p : α → Bool) : (l : List α) → List α
+  | [] => []
+  | a::as => match p a with
+    | true => a :: filter p as
+    | false => filter p as
+
+def foldr (f : α → β → β) (init : β) : (l : List α) → β
+  | []     => init
+  | a :: l => f a (foldr f init l)
+
+def replicate : (n : Nat) → (a : α) → List α
+  | 0,   _ => []
+  | n+1, a => a :: replicate n a
+
+def tail : List α → List α
+  | []    => []
+  | _::as => as
+
+def isEmpty : List α → Bool
+  | []     => Bool.true
+  | _ :: _ => Bool.false
+
+def take : (n : Nat) → (xs : List α) → List α
+  | 0,   _     => []
+  | _+1, []    => []
+  | n+1, a::as => a :: take n as
+
+def drop : (n : Nat) → (xs : List α) → List α
+  | 0,   as     => as
+  | _+1, []    => []
+  | n+1, _::as => drop n as
+
+def takeWhile (p : α → Bool) : (xs : List α) → List α
+  | []       => []
+  | hd :: tl => match p hd with
+   | true  => hd :: takeWhile p tl
+   | false => []
+
+def dropWhile (p : α → Bool) : List α → List α
+  | []   => []
+  | a::l => match p a with
+    | true  => dropWhile p l
+    | false => a::l
+
+def eraseIdx : (l : List α) → (i : Nat) → List α
+  | [],    _   => []
+  | _::as, 0   => as
+  | a::as, n+1 => a :: eraseIdx as n
+
+/-! ## Basic lemmas (Init/Data/List/Basic) -/
+
+@[simp] theorem length_singleton {a : α} : length [a] = 1 := rfl
+
+@[simp] theorem foldl_nil {f : β → α → β} {b : β} : [].foldl f b = b := rfl
+
+@[simp] theorem foldl_cons {l : List α} {f : β → α → β} {b : β} : (a :: l).foldl f b = l.foldl f (f b a) := rfl
+
+@[simp] theorem set_nil (n : Nat) (a : α) : [].set n a = [] := rfl
+
+@[simp] theorem set_cons_zero (x : α) (xs : List α) (a : α) :
+    (x :: xs).set 0 a = a :: xs := rfl
+
+@[simp] theorem set_cons_succ (x : α) (xs : List α) (n : Nat) (a : α) :
+    (x :: xs).set (n + 1) a = x :: xs.set n a := rfl
+
+theorem length_set {as : List α} {i : Nat} {a : α} : (as.set i a).length = as.length := by
+  induction as generalizing i with
+  | nil => rfl
+  | cons x xs ih =>
+    cases i with
+    | zero => rfl
+    | succ i => rw [set_cons_succ, length_cons, length_cons, ih]
+
+theorem append_nil (as : List α) : as ++ [] = as := by
+  induction as with
+  | nil => rfl
+  | cons a as ih => rw [cons_append, ih]
+
+theorem length_append {as bs : List α} : (as ++ bs).length = as.length + bs.length := by
+  induction as with
+  | nil => simp only [nil_append, length_nil, Nat.zero_add]
+  | cons a as ih => simp only [cons_append, length_cons, ih, Nat.succ_add]
+
+theorem append_assoc (as bs cs : List α) : (as ++ bs) ++ cs = as ++ (bs ++ cs) := by
+  induction as with
+  | nil => rfl
+  | cons a as ih => simp [ih]
+
+theorem append_cons (as : List α) (b : α) (bs : List α) : as ++ b :: bs = as ++ [b] ++ bs := by
+  rw [append_assoc]
+  rfl
+
+theorem append_eq {as bs : List α} : List.append as bs = as ++ bs := rfl
+
+theorem length_concat {as : List α} {a : α} : (concat as a).length = as.length + 1 := by
+  induction as with
+  | nil => rfl
+  | cons x xs ih =>
+    show (concat xs a).length + 1 = xs.length + 1 + 1
+    rw [ih]
+
+theorem concat_eq_append {as : List α} {a : α} : as.concat a = as ++ [a] := by
+  induction as with
+  | nil => rfl
+  | cons x xs ih =>
+    show x :: xs.concat a = x :: (xs ++ [a])
+    rw [ih]
+
+@[simp] theorem reverseAux_nil {r : List α} : reverseAux [] r = r := rfl
+
+@[simp] theorem reverseAux_cons {a : α} {l r : List α} : reverseAux (a::l) r = reverseAux l (a::r) := rfl
+
+theorem reverseAux_reverseAux {as bs cs : List α} :
+    reverseAux (reverseAux as bs) cs = reverseAux bs (reverseAux (reverseAux as []) cs) := by
+  induction as generalizing bs cs with
+  | nil => rfl
+  | cons a as ih =>
+    simp only [reverseAux_cons]
+    rw [ih (bs := a :: bs), ih (bs := [a])]
+    rfl
+
+theorem reverseAux_eq_append {as bs : List α} : reverseAux as bs = reverseAux as [] ++ bs := by
+  induction as generalizing bs with
+  | nil => rfl
+  | cons a as ih =>
+    simp only [reverseAux_cons]
+    rw [ih (bs := a :: bs), ih (bs := [a]), append_assoc]
+    rfl
+
+theorem reverse_cons {a : α} {as : List α} : reverse (a :: as) = reverse as ++ [a] := by
+  show reverseAux as [a] = reverseAux as [] ++ [a]
+  exact reverseAux_eq_append
+
+@[simp] theorem flatten_nil : List.flatten ([] : List (List α)) = [] := rfl
+
+@[simp] theorem flatten_cons {l : List α} {L : List (List α)} : (l :: L).flatten = l ++ L.flatten := rfl
+
+@[simp] theorem flatMap_nil {f : α → List β} : List.flatMap f [] = [] := rfl
+
+@[simp] theorem flatMap_cons {x : α} {xs : List α} {f : α → List β} :
+    List.flatMap f (x :: xs) = f x ++ List.flatMap f xs := rfl
+
+theorem flatMap_append {xs ys : List α} {f : α → List β} :
+    (xs ++ ys).flatMap f = xs.flatMap f ++ ys.flatMap f := by
+  induction xs with
+  | nil => rfl
+  | cons x xs ih => rw [cons_append, flatMap_cons, flatMap_cons, ih, append_assoc]
+
+@[simp] theorem replicate_zero {a : α} : replicate 0 a = [] := rfl
+
+theorem replicate_succ {a : α} {n : Nat} : replicate (n+1) a = a :: replicate n a := rfl
+
+theorem length_replicate {n : Nat} {a : α} : (replicate n a).length = n := by
+  induction n with
+  | zero => rfl
+  | succ n ih => simp only [replicate_succ, length_cons, ih]
+
+@[simp] theorem filter_nil {p : α → Bool} : filter p [] = [] := rfl
+
+@[simp] theorem foldr_nil {f : α → β → β} {b : β} : [].foldr f b = b := rfl
+
+@[simp] theorem foldr_cons {a : α} {l : List α} {f : α → β → β} {b : β} :
+    (a :: l).foldr f b = f a (l.foldr f b) := rfl
+
+@[simp] theorem tail_nil : tail ([] : List α) = [] := rfl
+
+@[simp] theorem tail_cons {a : α} {as : List α} : tail (a::as) = as := rfl
+
+@[simp] theorem isEmpty_nil : ([] : List α).isEmpty = Bool.true := rfl
+
+@[simp] theorem isEmpty_cons {x : α} {xs : List α} : (x :: xs : List α).isEmpty = Bool.false := rfl
+
+theorem mem_append_left {a : α} {as : List α} (bs : List α) : a ∈ as → a ∈ as ++ bs := by
+  intro h
+  induction h with
+  | head => exact Mem.head _
+  | tail b _ ih => exact Mem.tail b ih
+
+theorem mem_append_right {b : α} (as : List α) {bs : List α} : b ∈ bs → b ∈ as ++ bs := by
+  intro h
+  induction as with
+  | nil => exact h
+  | cons a as ih => exact Mem.tail a ih
+
+@[simp] theorem take_nil {i : Nat} : ([] : List α).take i = [] := by cases i <;> rfl
+
+@[simp] theorem take_zero {l : List α} : l.take 0 = [] := rfl
+
+@[simp] theorem take_succ_cons {a : α} {as : List α} {i : Nat} :
+    (a::as).take (i+1) = a :: as.take i := rfl
+
+@[simp] theorem drop_nil {i : Nat} : ([] : List α).drop i = [] := by
+  cases i with
+  | zero => rfl
+  | succ i => rfl
+
+@[simp] theorem drop_zero {l : List α} : l.drop 0 = l := rfl
+
+@[simp] theorem drop_succ_cons {a : α} {l : List α} {i : Nat} : (a :: l).drop (i + 1) = l.drop i := rfl
+
+theorem drop_eq_nil_of_le {as : List α} {i : Nat} (h : as.length ≤ i) : as.drop i = [] := by
+  induction as generalizing i with
+  | nil => exact drop_nil
+  | cons a as ih =>
+    cases i with
+    | zero => exact absurd h (Nat.not_succ_le_zero _)
+    | succ i => exact ih (Nat.le_of_succ_le_succ h)
+
+@[simp] theorem takeWhile_nil {p : α → Bool} : ([] : List α).takeWhile p = [] := rfl
+
+@[simp] theorem dropWhile_nil {p : α → Bool} : ([] : List α).dropWhile p = [] := rfl
+
+@[simp] theorem eraseIdx_nil {i : Nat} : ([] : List α).eraseIdx i = [] := rfl
+
+@[simp] theorem eraseIdx_cons_zero {a : α} {as : List α} : (a::as).eraseIdx 0 = as := rfl
+
+@[simp] theorem eraseIdx_cons_succ {a : α} {as : List α} {i : Nat} :
+    (a::as).eraseIdx (i+1) = a :: as.eraseIdx i := rfl
+
+end List
