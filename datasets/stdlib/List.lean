@@ -258,4 +258,137 @@ theorem drop_eq_nil_of_le {as : List α} {i : Nat} (h : as.length ≤ i) : as.dr
 @[simp] theorem eraseIdx_cons_succ {a : α} {as : List α} {i : Nat} :
     (a::as).eraseIdx (i+1) = a :: as.eraseIdx i := rfl
 
+/-! ## Preliminaries (Init/Data/List/Lemmas) -/
+
+/-! ### nil -/
+
+theorem nil_eq {α} {xs : List α} : [] = xs ↔ xs = [] :=
+  ⟨fun h => h.symm, fun h => h.symm⟩
+
+/-! ### length -/
+
+theorem eq_nil_of_length_eq_zero {l : List α} (h : length l = 0) : l = [] := by
+  cases l with
+  | nil => rfl
+  | cons a l => exact absurd h (Nat.succ_ne_zero _)
+
+theorem ne_nil_of_length_eq_add_one {l : List α} (h : length l = n + 1) : l ≠ [] := by
+  intro hl
+  subst hl
+  exact Nat.succ_ne_zero n h.symm
+
+theorem ne_nil_of_length_pos {l : List α} (h : 0 < length l) : l ≠ [] := by
+  intro hl
+  rw [hl, length_nil] at h
+  exact Nat.lt_irrefl 0 h
+
+theorem length_eq_zero {l : List α} : length l = 0 ↔ l = [] :=
+  ⟨eq_nil_of_length_eq_zero, fun h => h ▸ rfl⟩
+
+theorem length_pos_of_mem {a : α} : ∀ {l : List α}, a ∈ l → 0 < length l := by
+  intro l h
+  cases h with
+  | head as => exact Nat.zero_lt_succ _
+  | tail b h => exact Nat.zero_lt_succ _
+
+theorem exists_mem_of_length_pos : ∀ {l : List α}, 0 < length l → ∃ a, a ∈ l := by
+  intro l h
+  cases l with
+  | nil => exact absurd h (Nat.lt_irrefl 0)
+  | cons a l => exact ⟨a, Mem.head l⟩
+
+theorem length_pos_iff_exists_mem {l : List α} : 0 < length l ↔ ∃ a, a ∈ l :=
+  ⟨exists_mem_of_length_pos, fun ⟨_, h⟩ => length_pos_of_mem h⟩
+
+theorem exists_mem_of_length_eq_add_one :
+    ∀ {l : List α}, l.length = n + 1 → ∃ a, a ∈ l := by
+  intro l h
+  cases l with
+  | nil => exact absurd h.symm (Nat.succ_ne_zero n)
+  | cons a l => exact ⟨a, Mem.head l⟩
+
+theorem exists_cons_of_length_pos : ∀ {l : List α}, 0 < l.length → ∃ h t, l = h :: t := by
+  intro l hl
+  cases l with
+  | nil => exact absurd hl (Nat.lt_irrefl 0)
+  | cons a t => exact ⟨a, t, rfl⟩
+
+theorem length_pos_iff_exists_cons :
+    ∀ {l : List α}, 0 < l.length ↔ ∃ h t, l = h :: t := by
+  intro l
+  constructor
+  · exact exists_cons_of_length_pos
+  · rintro ⟨h, t, rfl⟩
+    exact Nat.zero_lt_succ _
+
+theorem exists_cons_of_length_eq_add_one :
+    ∀ {l : List α}, l.length = n + 1 → ∃ h t, l = h :: t := by
+  intro l hl
+  cases l with
+  | nil => exact absurd hl.symm (Nat.succ_ne_zero n)
+  | cons a t => exact ⟨a, t, rfl⟩
+
+theorem length_pos {l : List α} : 0 < length l ↔ l ≠ [] := by
+  constructor
+  · exact ne_nil_of_length_pos
+  · intro h
+    cases l with
+    | nil => exact absurd rfl h
+    | cons a l => exact Nat.zero_lt_succ _
+
+theorem length_eq_one {l : List α} : length l = 1 ↔ ∃ a, l = [a] := by
+  constructor
+  · intro h
+    cases l with
+    | nil => exact absurd h.symm (Nat.succ_ne_zero 0)
+    | cons a t =>
+      cases t with
+      | nil => exact ⟨a, rfl⟩
+      | cons b t =>
+        simp only [length_cons, Nat.succ.injEq] at h
+        exact absurd h (Nat.succ_ne_zero _)
+  · rintro ⟨a, rfl⟩
+    rfl
+
+/-! ### cons -/
+
+theorem cons_ne_self (a : α) (l : List α) : a :: l ≠ l := by
+  intro h
+  have h' := congrArg length h
+  rw [length_cons] at h'
+  have hlt : l.length < l.length + 1 := Nat.lt_succ_of_le (Nat.le_refl _)
+  rw [h'] at hlt
+  exact Nat.lt_irrefl _ hlt
+
+theorem ne_cons_self {a : α} {l : List α} : l ≠ a :: l := fun h => cons_ne_self a l h.symm
+
+theorem head_eq_of_cons_eq {h₁ h₂ : α} {t₁ t₂ : List α} (H : h₁ :: t₁ = h₂ :: t₂) : h₁ = h₂ := by
+  rw [cons.injEq] at H
+  exact H.1
+
+theorem tail_eq_of_cons_eq {h₁ h₂ : α} {t₁ t₂ : List α} (H : h₁ :: t₁ = h₂ :: t₂) : t₁ = t₂ := by
+  simp only [cons.injEq] at H
+  exact H.2
+
+theorem cons_inj_right (a : α) {l l' : List α} : a :: l = a :: l' ↔ l = l' :=
+  ⟨tail_eq_of_cons_eq, fun h => h ▸ rfl⟩
+
+theorem cons_eq_cons {a b : α} {l l' : List α} : a :: l = b :: l' ↔ a = b ∧ l = l' := by
+  rw [cons.injEq]
+
+theorem exists_cons_of_ne_nil : ∀ {l : List α}, l ≠ [] → ∃ b L, l = b :: L := by
+  intro l h
+  cases l with
+  | nil => contradiction
+  | cons c l' => exact ⟨c, l', rfl⟩
+
+theorem ne_nil_iff_exists_cons {l : List α} : l ≠ [] ↔ ∃ b L, l = b :: L :=
+  ⟨exists_cons_of_ne_nil, fun ⟨_, _, eq⟩ => eq.symm ▸ cons_ne_nil _ _⟩
+
+theorem singleton_inj {α : Type _} {a b : α} : [a] = [b] ↔ a = b := by
+  simp
+
+theorem concat_ne_nil (a : α) (l : List α) : l ++ [a] ≠ [] := by
+  cases l <;> simp
+
 end List
