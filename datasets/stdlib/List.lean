@@ -391,4 +391,122 @@ theorem singleton_inj {α : Type _} {a b : α} : [a] = [b] ↔ a = b := by
 theorem concat_ne_nil (a : α) (l : List α) : l ++ [a] ≠ [] := by
   cases l <;> simp
 
+/-! ### mem -/
+
+theorem not_mem_nil (a : α) : ¬ a ∈ [] := by
+  intro h
+  cases h
+
+theorem mem_cons {a b : α} {l : List α} : a ∈ (b :: l) ↔ a = b ∨ a ∈ l := by
+  constructor
+  · intro h
+    cases h with
+    | head => exact Or.inl rfl
+    | tail _ h => exact Or.inr h
+  · rintro (rfl | h)
+    · exact Mem.head l
+    · exact Mem.tail b h
+
+theorem mem_cons_self (a : α) (l : List α) : a ∈ a :: l := Mem.head l
+
+theorem mem_concat_self (xs : List α) (a : α) : a ∈ xs ++ [a] :=
+  mem_append_right xs (mem_cons_self a [])
+
+theorem mem_append_cons_self {a : α} {xs ys : List α} : a ∈ xs ++ a :: ys :=
+  mem_append_right xs (mem_cons_self a ys)
+
+theorem mem_cons_of_mem (y : α) {a : α} {l : List α} : a ∈ l → a ∈ y :: l := fun h => Mem.tail y h
+
+theorem eq_append_cons_of_mem {a : α} {xs : List α} (h : a ∈ xs) :
+    ∃ as bs, xs = as ++ a :: bs ∧ a ∉ as := by
+  induction xs with
+  | nil => exact absurd h (not_mem_nil a)
+  | cons x xs ih =>
+    by_cases h' : a = x
+    · subst h'
+      exact ⟨[], xs, rfl, not_mem_nil a⟩
+    · have hxs : a ∈ xs := by
+        rw [mem_cons] at h
+        cases h with
+        | inl e => exact absurd e h'
+        | inr m => exact m
+      obtain ⟨as, bs, rfl, hn⟩ := ih hxs
+      refine ⟨x :: as, bs, rfl, ?_⟩
+      intro hm
+      cases Iff.mp mem_cons hm with
+      | inl e => exact h' e
+      | inr m => exact hn m
+
+theorem exists_mem_of_ne_nil (l : List α) (h : l ≠ []) : ∃ x, x ∈ l := by
+  cases l with
+  | nil => exact absurd rfl h
+  | cons a l => exact ⟨a, mem_cons_self a l⟩
+
+theorem eq_nil_iff_forall_not_mem {l : List α} : l = [] ↔ ∀ a, a ∉ l := by
+  cases l with
+  | nil => exact ⟨fun _ a => not_mem_nil a, fun _ => rfl⟩
+  | cons b l =>
+    constructor
+    · intro h
+      exact absurd h (cons_ne_nil b l)
+    · intro h
+      exact absurd (mem_cons_self b l) (h b)
+
+theorem eq_of_mem_singleton {a b : α} : (a ∈ [b]) → a = b := by
+  intro h
+  cases h with
+  | head => rfl
+  | tail _ h => cases h
+
+theorem mem_singleton {a b : α} : a ∈ [b] ↔ a = b :=
+  ⟨eq_of_mem_singleton, fun h => h ▸ mem_cons_self a []⟩
+
+theorem forall_mem_cons {p : α → Prop} {a : α} {l : List α} :
+    (∀ x, x ∈ a :: l → p x) ↔ p a ∧ ∀ x, x ∈ l → p x := by
+  constructor
+  · intro H
+    exact ⟨H a (mem_cons_self a l), fun x h => H x (mem_cons_of_mem a h)⟩
+  · rintro ⟨H₁, H₂⟩ x h
+    cases h with
+    | head => exact H₁
+    | tail _ h => exact H₂ x h
+
+theorem forall_mem_ne {a : α} {l : List α} : (∀ a' : α, a' ∈ l → ¬a = a') ↔ a ∉ l :=
+  ⟨fun h m => h _ m rfl, fun h _ m e => h (e.symm ▸ m)⟩
+
+theorem forall_mem_ne' {a : α} {l : List α} : (∀ a' : α, a' ∈ l → ¬a' = a) ↔ a ∉ l := by
+  constructor
+  · intro h m
+    exact h a m rfl
+  · intro h a' m e
+    subst e
+    exact h m
+
+theorem exists_mem_nil (p : α → Prop) : ¬ (∃ x, ∃ _ : x ∈ @nil α, p x) := by
+  rintro ⟨x, hx, _⟩
+  cases hx
+
+theorem forall_mem_nil (p : α → Prop) : ∀ (x) (_ : x ∈ @nil α), p x := by
+  intro x hx
+  cases hx
+
+theorem exists_mem_cons {p : α → Prop} {a : α} {l : List α} :
+    (∃ x, ∃ _ : x ∈ a :: l, p x) ↔ p a ∨ ∃ x, ∃ _ : x ∈ l, p x := by
+  constructor
+  · rintro ⟨x, hx, px⟩
+    cases hx with
+    | head => exact Or.inl px
+    | tail _ h => exact Or.inr ⟨x, h, px⟩
+  · rintro (h | ⟨x, hx, px⟩)
+    · exact ⟨a, mem_cons_self a l, h⟩
+    · exact ⟨x, mem_cons_of_mem a hx, px⟩
+
+theorem forall_mem_singleton {p : α → Prop} {a : α} : (∀ (x) (_ : x ∈ [a]), p x) ↔ p a := by
+  constructor
+  · intro h
+    exact h a (mem_cons_self a [])
+  · intro h x hx
+    rw [eq_of_mem_singleton hx]
+    exact h
+
 end List
