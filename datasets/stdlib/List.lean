@@ -509,4 +509,164 @@ theorem forall_mem_singleton {p : α → Prop} {a : α} : (∀ (x) (_ : x ∈ [a
     rw [eq_of_mem_singleton hx]
     exact h
 
+theorem mem_nil_iff (a : α) : a ∈ ([] : List α) ↔ False :=
+  ⟨fun h => not_mem_nil a h, fun h => h.elim⟩
+
+theorem mem_singleton_self (a : α) : a ∈ [a] := mem_cons_self _ _
+
+theorem mem_of_mem_cons_of_mem : ∀ {a b : α} {l : List α}, a ∈ b :: l → b ∈ l → a ∈ l := by
+  intro a b l h hb
+  cases h with
+  | head => exact hb
+  | tail _ h => exact h
+
+theorem eq_or_ne_mem_of_mem {a b : α} {l : List α} (h' : a ∈ b :: l) : a = b ∨ (a ≠ b ∧ a ∈ l) := by
+  by_cases h : a = b
+  · exact Or.inl h
+  · right
+    refine ⟨h, ?_⟩
+    cases h' with
+    | head => exact absurd rfl h
+    | tail _ m => exact m
+
+theorem ne_nil_of_mem {a : α} {l : List α} (h : a ∈ l) : l ≠ [] := by
+  cases h <;> exact cons_ne_nil _ _
+
+theorem mem_of_ne_of_mem {a y : α} {l : List α} (h₁ : a ≠ y) (h₂ : a ∈ y :: l) : a ∈ l :=
+  Or.elim (Iff.mp mem_cons h₂) (fun e => absurd e h₁) (fun m => m)
+
+theorem ne_of_not_mem_cons {a b : α} {l : List α} : a ∉ b :: l → a ≠ b := by
+  intro h e
+  subst e
+  exact h (mem_cons_self a l)
+
+theorem not_mem_of_not_mem_cons {a b : α} {l : List α} : a ∉ b :: l → a ∉ l :=
+  fun h m => h (mem_cons_of_mem b m)
+
+theorem not_mem_cons_of_ne_of_not_mem {a y : α} {l : List α} : a ≠ y → a ∉ l → a ∉ y :: l := by
+  intro h₁ h₂ m
+  exact h₂ (mem_of_ne_of_mem h₁ m)
+
+theorem ne_and_not_mem_of_not_mem_cons {a y : α} {l : List α} : a ∉ y :: l → a ≠ y ∧ a ∉ l :=
+  fun p => ⟨ne_of_not_mem_cons p, not_mem_of_not_mem_cons p⟩
+
+/-! ### isEmpty -/
+
+theorem isEmpty_iff {l : List α} : l.isEmpty = Bool.true ↔ l = [] := by
+  cases l with
+  | nil => exact ⟨fun _ => rfl, fun _ => rfl⟩
+  | cons a l =>
+    constructor
+    · intro h
+      exact absurd h Bool.false_ne_true
+    · intro h
+      exact absurd h (cons_ne_nil a l)
+
+theorem isEmpty_eq_false_iff {l : List α} : l.isEmpty = Bool.false ↔ l ≠ [] := by
+  cases l with
+  | nil =>
+    constructor
+    · intro h
+      exact absurd h.symm Bool.false_ne_true
+    · intro h
+      exact absurd rfl h
+  | cons a l => exact ⟨fun _ => cons_ne_nil a l, fun _ => rfl⟩
+
+theorem isEmpty_eq_false_iff_exists_mem {xs : List α} :
+    xs.isEmpty = Bool.false ↔ ∃ x, x ∈ xs := by
+  cases xs with
+  | nil =>
+    constructor
+    · intro h
+      exact absurd h.symm Bool.false_ne_true
+    · rintro ⟨x, hx⟩
+      cases hx
+  | cons a l => exact ⟨fun _ => ⟨a, mem_cons_self a l⟩, fun _ => rfl⟩
+
+theorem isEmpty_iff_length_eq_zero {l : List α} : l.isEmpty = Bool.true ↔ l.length = 0 := by
+  rw [isEmpty_iff, length_eq_zero]
+
+/-! ### set -/
+
+theorem set_eq_nil_iff {l : List α} (n : Nat) (a : α) : l.set n a = [] ↔ l = [] := by
+  cases l with
+  | nil => exact ⟨fun _ => rfl, fun _ => rfl⟩
+  | cons b l =>
+    cases n with
+    | zero => simp [set_cons_zero]
+    | succ n => simp [set_cons_succ]
+
+theorem set_eq_of_length_le {l : List α} {n : Nat} (h : l.length ≤ n) {a : α} :
+    l.set n a = l := by
+  induction l generalizing n with
+  | nil => rfl
+  | cons b l ih =>
+    cases n with
+    | zero => exact absurd h (Nat.not_succ_le_zero _)
+    | succ n =>
+      rw [set_cons_succ, ih (Nat.le_of_succ_le_succ h)]
+
+theorem set_comm (a b : α) : ∀ {n m : Nat} (l : List α), n ≠ m →
+    (l.set n a).set m b = (l.set m b).set n a := by
+  intro n m l h
+  induction l generalizing n m with
+  | nil => rfl
+  | cons x t ih =>
+    cases n with
+    | zero =>
+      cases m
+      · exact absurd rfl h
+      · rfl
+    | succ n =>
+      cases m
+      · rfl
+      · rename_i m
+        simp only [set_cons_succ]
+        rw [ih (fun e => h (congrArg Nat.succ e))]
+
+theorem set_set (a b : α) : ∀ (l : List α) (n : Nat), (l.set n a).set n b = l.set n b := by
+  intro l
+  induction l with
+  | nil => intro n; rfl
+  | cons x t ih =>
+    intro n
+    cases n with
+    | zero => rfl
+    | succ n => simp only [set_cons_succ, ih]
+
+theorem mem_or_eq_of_mem_set : ∀ {l : List α} {n : Nat} {a b : α}, a ∈ l.set n b → a ∈ l ∨ a = b := by
+  intro l
+  induction l with
+  | nil => intro n a b h; cases h
+  | cons x t ih =>
+    intro n a b h
+    cases n with
+    | zero =>
+      rw [set_cons_zero, mem_cons] at h
+      rcases h with e | m
+      · exact Or.inr e
+      · exact Or.inl (mem_cons_of_mem x m)
+    | succ n =>
+      rw [set_cons_succ, mem_cons] at h
+      rcases h with e | m
+      · subst e
+        exact Or.inl (mem_cons_self _ t)
+      · rcases ih m with m' | e
+        · exact Or.inl (mem_cons_of_mem x m')
+        · exact Or.inr e
+
+/-! ### tail -/
+
+theorem length_tail (l : List α) : length (tail l) = length l - 1 := by cases l <;> rfl
+
+theorem mem_of_mem_tail {a : α} {l : List α} (h : a ∈ tail l) : a ∈ l := by
+  cases l with
+  | nil => exact h
+  | cons b l => exact mem_cons_of_mem b h
+
+theorem ne_nil_of_tail_ne_nil {l : List α} : l.tail ≠ [] → l ≠ [] := by
+  intro h e
+  subst e
+  exact h rfl
+
 end List
