@@ -669,4 +669,161 @@ theorem ne_nil_of_tail_ne_nil {l : List α} : l.tail ≠ [] → l ≠ [] := by
   subst e
   exact h rfl
 
+/-! ## Basic operations -/
+
+/-! ### map -/
+
+theorem length_map (as : List α) (f : α → β) : (as.map f).length = as.length := by
+  induction as with
+  | nil => rfl
+  | cons a as ih => simp [ih]
+
+theorem map_id (l : List α) : map (id : α → α) l = l := by
+  induction l with
+  | nil => rfl
+  | cons a l ih =>
+    rw [map_cons, ih]
+    rfl
+
+theorem map_id_fun : map (id : α → α) = id :=
+  funext fun l => map_id l
+
+theorem map_id_fun' : map (fun (a : α) => a) = id := map_id_fun
+
+theorem map_id' (l : List α) : map (fun (a : α) => a) l = l := map_id l
+
+theorem map_id'' {f : α → α} (h : ∀ x, f x = x) (l : List α) : map f l = l := by
+  induction l with
+  | nil => rfl
+  | cons a l ih => rw [map_cons, h a, ih]
+
+theorem map_singleton (f : α → β) (a : α) : map f [a] = [f a] := rfl
+
+theorem mem_map {f : α → β} {b : β} : ∀ {l : List α}, b ∈ l.map f ↔ ∃ a, a ∈ l ∧ f a = b := by
+  intro l
+  induction l with
+  | nil =>
+    constructor
+    · intro h
+      cases h
+    · rintro ⟨a, h, _⟩
+      cases h
+  | cons c l ih =>
+    rw [map_cons, mem_cons, ih]
+    constructor
+    · rintro (rfl | ⟨a, h, rfl⟩)
+      · exact ⟨c, mem_cons_self c l, rfl⟩
+      · exact ⟨a, mem_cons_of_mem c h, rfl⟩
+    · rintro ⟨a, h, rfl⟩
+      rw [mem_cons] at h
+      rcases h with rfl | h
+      · exact Or.inl rfl
+      · exact Or.inr ⟨a, h, rfl⟩
+
+theorem exists_of_mem_map {f : α → β} {l : List α} {b : β} (h : b ∈ map f l) :
+    ∃ a, a ∈ l ∧ f a = b := Iff.mp mem_map h
+
+theorem mem_map_of_mem {a : α} {l : List α} (f : α → β) (h : a ∈ l) : f a ∈ map f l :=
+  Iff.mpr mem_map ⟨_, h, rfl⟩
+
+theorem forall_mem_map {f : α → β} {l : List α} {P : β → Prop} :
+    (∀ (i) (_ : i ∈ l.map f), P i) ↔ ∀ (j) (_ : j ∈ l), P (f j) := by
+  constructor
+  · intro h j hj
+    exact h (f j) (mem_map_of_mem f hj)
+  · intro h i hi
+    obtain ⟨j, hj, rfl⟩ := exists_of_mem_map hi
+    exact h j hj
+
+theorem map_eq_nil_iff {f : α → β} {l : List α} : map f l = [] ↔ l = [] := by
+  cases l with
+  | nil => exact ⟨fun _ => rfl, fun _ => rfl⟩
+  | cons a l => simp
+
+theorem eq_nil_of_map_eq_nil {f : α → β} {l : List α} (h : map f l = []) : l = [] :=
+  Iff.mp map_eq_nil_iff h
+
+theorem map_inj_left {l : List α} {f g : α → β} : map f l = map g l ↔ ∀ a, a ∈ l → f a = g a := by
+  induction l with
+  | nil => exact ⟨fun _ a h => absurd h (not_mem_nil a), fun _ => rfl⟩
+  | cons b l ih =>
+    rw [map_cons, map_cons, cons.injEq, ih, forall_mem_cons]
+
+theorem map_inj_right {l l' : List α} {f : α → β} (w : ∀ x y, f x = f y → x = y) :
+    map f l = map f l' ↔ l = l' := by
+  induction l generalizing l' with
+  | nil =>
+    rcases l' with _ | ⟨a', l'⟩
+    · exact ⟨fun _ => rfl, fun _ => rfl⟩
+    · constructor <;> intro h <;> exact absurd h.symm (cons_ne_nil _ _)
+  | cons a l ih =>
+    rcases l' with _ | ⟨a', l'⟩
+    · simp
+    · simp only [map_cons, cons.injEq, ih]
+      constructor
+      · rintro ⟨h₁, h₂⟩
+        exact ⟨w a a' h₁, h₂⟩
+      · rintro ⟨rfl, h₂⟩
+        exact ⟨rfl, h₂⟩
+
+theorem map_congr_left {l : List α} {f g : α → β} (h : ∀ a, a ∈ l → f a = g a) :
+    map f l = map g l :=
+  Iff.mpr map_inj_left h
+
+theorem map_eq_cons_iff {f : α → β} {l : List α} {b : β} {l₂ : List β} :
+    map f l = b :: l₂ ↔ ∃ a l₁, l = a :: l₁ ∧ f a = b ∧ map f l₁ = l₂ := by
+  cases l with
+  | nil =>
+    constructor
+    · intro h
+      exact absurd h.symm (cons_ne_nil b l₂)
+    · rintro ⟨a, l₁, h, _⟩
+      exact absurd h.symm (cons_ne_nil a l₁)
+  | cons a l₁ =>
+    simp only [map_cons, cons.injEq]
+    constructor
+    · rintro ⟨rfl, rfl⟩
+      exact ⟨a, l₁, ⟨rfl, rfl⟩, rfl, rfl⟩
+    · rintro ⟨a', l₁', ⟨rfl, rfl⟩, rfl, rfl⟩
+      exact ⟨rfl, rfl⟩
+
+theorem map_eq_singleton_iff {f : α → β} {l : List α} {b : β} :
+    map f l = [b] ↔ ∃ a, l = [a] ∧ f a = b := by
+  rw [map_eq_cons_iff]
+  constructor
+  · rintro ⟨a, l₁, rfl, h, h'⟩
+    rw [map_eq_nil_iff] at h'
+    subst h'
+    exact ⟨a, rfl, h⟩
+  · rintro ⟨a, rfl, h⟩
+    exact ⟨a, [], rfl, h, rfl⟩
+
+theorem map_eq_map_iff {l : List α} {f g : α → β} : map f l = map g l ↔ ∀ a, a ∈ l → f a = g a :=
+  map_inj_left
+
+theorem map_eq_foldr (f : α → β) (l : List α) : map f l = foldr (fun a bs => f a :: bs) [] l := by
+  induction l with
+  | nil => rfl
+  | cons a l ih => rw [map_cons, foldr_cons, ih]
+
+theorem map_set {f : α → β} {l : List α} {i : Nat} {a : α} :
+    (l.set i a).map f = (l.map f).set i (f a) := by
+  induction l generalizing i with
+  | nil => rfl
+  | cons b l ih =>
+    cases i with
+    | zero => rfl
+    | succ i =>
+      rw [set_cons_succ, map_cons, map_cons, set_cons_succ, ih]
+
+theorem map_tail (f : α → β) (l : List α) : map f l.tail = (map f l).tail := by
+  cases l <;> rfl
+
+theorem map_map (g : β → γ) (f : α → β) (l : List α) : map g (map f l) = map (g ∘ f) l := by
+  induction l with
+  | nil => rfl
+  | cons a l ih =>
+    show g (f a) :: map g (map f l) = g (f a) :: map (g ∘ f) l
+    rw [ih]
+
 end List
