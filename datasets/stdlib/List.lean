@@ -759,7 +759,7 @@ theorem map_inj_right {l l' : List α} {f : α → β} (w : ∀ x y, f x = f y �
   | cons a l ih =>
     rcases l' with _ | ⟨a', l'⟩
     · simp
-    · simp only [map_cons, cons.injEq, ih]
+    · rw [map_cons, map_cons, cons.injEq, cons.injEq, ih]
       constructor
       · rintro ⟨h₁, h₂⟩
         exact ⟨w a a' h₁, h₂⟩
