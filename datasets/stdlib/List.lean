@@ -9,6 +9,10 @@
   `cons.injEq`); the other list functions used below are defined here exactly as Lean core
   defines them (same names, same equations).
 
+  The checker does not know the root names `true`/`false` (Lean's exported `Bool.true`/`Bool.false`);
+  in a `match` pattern an unknown name would silently become a pattern variable, so the
+  definitions below spell the constructors `Bool.true`/`Bool.false`.
+
   Statement conventions forced by the checker's fragment (the elaborated statement is Lean's):
   binder predicates `∀ a ∈ l, P a` are written `∀ a, a ∈ l → P a`, a Boolean `p a` used as a
   proposition is written `p a = true`, and `(· op ·)` sections are written as `fun` terms.
@@ -42,8 +46,8 @@ def flatMap {α : Type u} {β : Type v} (b : α → List β) (as : List α) : Li
 def filter (p : α → Bool) : (l : List α) → List α
   | [] => []
   | a::as => match p a with
-    | true => a :: filter p as
-    | false => filter p as
+    | Bool.true => a :: filter p as
+    | Bool.false => filter p as
 
 def foldr (f : α → β → β) (init : β) : (l : List α) → β
   | []     => init
@@ -74,14 +78,14 @@ def drop : (n : Nat) → (xs : List α) → List α
 def takeWhile (p : α → Bool) : (xs : List α) → List α
   | []       => []
   | hd :: tl => match p hd with
-   | true  => hd :: takeWhile p tl
-   | false => []
+   | Bool.true  => hd :: takeWhile p tl
+   | Bool.false => []
 
 def dropWhile (p : α → Bool) : List α → List α
   | []   => []
   | a::l => match p a with
-    | true  => dropWhile p l
-    | false => a::l
+    | Bool.true  => dropWhile p l
+    | Bool.false => a::l
 
 def eraseIdx : (l : List α) → (i : Nat) → List α
   | [],    _   => []
