@@ -1,0 +1,833 @@
+/-
+  Lean 4 core theorems about `List` (Init/Prelude, Init/Data/List/Basic.lean,
+  Init/Data/List/Lemmas.lean, Init/Data/List/TakeDrop.lean), with Lean's names and statements and
+  proofs written for this corpus. Checked after `Logic.lean` and `Nat.lean` as one environment.
+
+  The embedded checker's prelude already has `List`, `append`, `length`, `map`, `reverseAux`,
+  `reverse`, `Mem` and the `@[simp]` equations in `Simp.lean` (`nil_append`, `cons_append`,
+  `length_nil`, `length_cons`, `map_nil`, `map_cons`, `reverse_nil`, `cons_ne_nil`,
+  `cons.injEq`); the other list functions used below are defined here exactly as Lean core
+  defines them (same names, same equations).
+
+  The checker does not know the root names `true`/`false` (Lean's exported `Bool.true`/`Bool.false`);
+  in a `match` pattern an unknown name would silently become a pattern variable, so the
+  definitions below spell the constructors `Bool.true`/`Bool.false`.
+
+  Statement conventions forced by the checker's fragment (the elaborated statement is Lean's):
+  binder predicates `∀ a ∈ l, P a` are written `∀ a, a ∈ l → P a`, a Boolean `p a` used as a
+  proposition is written `p a = true`, and `(· op ·)` sections are written as `fun` terms.
+-/
+universe u v w
+
+namespace List
+
+variable {α : Type u} {β : Type v} {γ : Type w}
+
+/-! ## Definitions from Init/Prelude and Init/Data/List/Basic -/
+
+def foldl {α : Type u} {β : Type v} (f : α → β → α) : (init : α) → List β → α
+  | a, nil      => a
+  | a, cons b l => foldl f (f a b) l
+
+def concat {α : Type u} : List α → α → List α
+  | nil,       b => cons b nil
+  | cons a as, b => cons a (concat as b)
+
+def set : (l : List α) → (n : Nat) → (a : α) → List α
+  | cons _ as, 0,          b => cons b as
+  | cons a as, Nat.succ n, b => cons a (set as n b)
+  | nil,       _,          _ => nil
+
+def flatten (L : List (List α)) : List α :=
+  List.rec (motive := fun _ => List α) [] (fun l _ ih => l ++ ih) L
+
+def flatMap {α : Type u} {β : Type v} (b : α → List β) (as : List α) : List β := flatten (map b as)
+
+def filter (p : α → Bool) : (l : List α) → List α
+  | [] => []
+  | a::as => match p a with
+    | Bool.true => a :: filter p as
+    | Bool.false => filter p as
+
+def foldr (f : α → β → β) (init : β) : (l : List α) → β
+  | []     => init
+  | a :: l => f a (foldr f init l)
+
+def replicate : (n : Nat) → (a : α) → List α
+  | 0,   _ => []
+  | n+1, a => a :: replicate n a
+
+def tail : List α → List α
+  | []    => []
+  | _::as => as
+
+def isEmpty : List α → Bool
+  | []     => Bool.true
+  | _ :: _ => Bool.false
+
+def take : (n : Nat) → (xs : List α) → List α
+  | 0,   _     => []
+  | _+1, []    => []
+  | n+1, a::as => a :: take n as
+
+def drop : (n : Nat) → (xs : List α) → List α
+  | 0,   as     => as
+  | _+1, []    => []
+  | n+1, _::as => drop n as
+
+def takeWhile (p : α → Bool) : (xs : List α) → List α
+  | []       => []
+  | hd :: tl => match p hd with
+   | Bool.true  => hd :: takeWhile p tl
+   | Bool.false => []
+
+def dropWhile (p : α → Bool) : List α → List α
+  | []   => []
+  | a::l => match p a with
+    | Bool.true  => dropWhile p l
+    | Bool.false => a::l
+
+def eraseIdx : (l : List α) → (i : Nat) → List α
+  | [],    _   => []
+  | _::as, 0   => as
+  | a::as, n+1 => a :: eraseIdx as n
+
+/-! ## Basic lemmas (Init/Data/List/Basic) -/
+
+@[simp] theorem length_singleton {a : α} : length [a] = 1 := rfl
+
+@[simp] theorem foldl_nil {f : β → α → β} {b : β} : [].foldl f b = b := rfl
+
+@[simp] theorem foldl_cons {l : List α} {f : β → α → β} {b : β} : (a :: l).foldl f b = l.foldl f (f b a) := rfl
+
+@[simp] theorem set_nil (n : Nat) (a : α) : [].set n a = [] := rfl
+
+@[simp] theorem set_cons_zero (x : α) (xs : List α) (a : α) :
+    (x :: xs).set 0 a = a :: xs := rfl
+
+@[simp] theorem set_cons_succ (x : α) (xs : List α) (n : Nat) (a : α) :
+    (x :: xs).set (n + 1) a = x :: xs.set n a := rfl
+
+theorem length_set {as : List α} {i : Nat} {a : α} : (as.set i a).length = as.length := by
+  induction as generalizing i with
+  | nil => rfl
+  | cons x xs ih =>
+    cases i with
+    | zero => rfl
+    | succ i => rw [set_cons_succ, length_cons, length_cons, ih]
+
+theorem append_nil (as : List α) : as ++ [] = as := by
+  induction as with
+  | nil => rfl
+  | cons a as ih => rw [cons_append, ih]
+
+theorem length_append {as bs : List α} : (as ++ bs).length = as.length + bs.length := by
+  induction as with
+  | nil => simp only [nil_append, length_nil, Nat.zero_add]
+  | cons a as ih => simp only [cons_append, length_cons, ih, Nat.succ_add]
+
+theorem append_assoc (as bs cs : List α) : (as ++ bs) ++ cs = as ++ (bs ++ cs) := by
+  induction as with
+  | nil => rfl
+  | cons a as ih => simp [ih]
+
+theorem append_cons (as : List α) (b : α) (bs : List α) : as ++ b :: bs = as ++ [b] ++ bs := by
+  rw [append_assoc]
+  rfl
+
+theorem append_eq {as bs : List α} : List.append as bs = as ++ bs := rfl
+
+theorem length_concat {as : List α} {a : α} : (concat as a).length = as.length + 1 := by
+  induction as with
+  | nil => rfl
+  | cons x xs ih =>
+    show (concat xs a).length + 1 = xs.length + 1 + 1
+    rw [ih]
+
+theorem concat_eq_append {as : List α} {a : α} : as.concat a = as ++ [a] := by
+  induction as with
+  | nil => rfl
+  | cons x xs ih =>
+    show x :: xs.concat a = x :: (xs ++ [a])
+    rw [ih]
+
+@[simp] theorem reverseAux_nil {r : List α} : reverseAux [] r = r := rfl
+
+@[simp] theorem reverseAux_cons {a : α} {l r : List α} : reverseAux (a::l) r = reverseAux l (a::r) := rfl
+
+theorem reverseAux_reverseAux {as bs cs : List α} :
+    reverseAux (reverseAux as bs) cs = reverseAux bs (reverseAux (reverseAux as []) cs) := by
+  induction as generalizing bs cs with
+  | nil => rfl
+  | cons a as ih =>
+    simp only [reverseAux_cons]
+    rw [ih (bs := a :: bs), ih (bs := [a])]
+    rfl
+
+theorem reverseAux_eq_append {as bs : List α} : reverseAux as bs = reverseAux as [] ++ bs := by
+  induction as generalizing bs with
+  | nil => rfl
+  | cons a as ih =>
+    simp only [reverseAux_cons]
+    rw [ih (bs := a :: bs), ih (bs := [a]), append_assoc]
+    rfl
+
+theorem reverse_cons {a : α} {as : List α} : reverse (a :: as) = reverse as ++ [a] := by
+  show reverseAux as [a] = reverseAux as [] ++ [a]
+  exact reverseAux_eq_append
+
+@[simp] theorem flatten_nil : List.flatten ([] : List (List α)) = [] := rfl
+
+@[simp] theorem flatten_cons {l : List α} {L : List (List α)} : (l :: L).flatten = l ++ L.flatten := rfl
+
+@[simp] theorem flatMap_nil {f : α → List β} : List.flatMap f [] = [] := rfl
+
+@[simp] theorem flatMap_cons {x : α} {xs : List α} {f : α → List β} :
+    List.flatMap f (x :: xs) = f x ++ List.flatMap f xs := rfl
+
+theorem flatMap_append {xs ys : List α} {f : α → List β} :
+    (xs ++ ys).flatMap f = xs.flatMap f ++ ys.flatMap f := by
+  induction xs with
+  | nil => rfl
+  | cons x xs ih => rw [cons_append, flatMap_cons, flatMap_cons, ih, append_assoc]
+
+@[simp] theorem replicate_zero {a : α} : replicate 0 a = [] := rfl
+
+theorem replicate_succ {a : α} {n : Nat} : replicate (n+1) a = a :: replicate n a := rfl
+
+theorem length_replicate {n : Nat} {a : α} : (replicate n a).length = n := by
+  induction n with
+  | zero => rfl
+  | succ n ih => simp only [replicate_succ, length_cons, ih]
+
+@[simp] theorem filter_nil {p : α → Bool} : filter p [] = [] := rfl
+
+@[simp] theorem foldr_nil {f : α → β → β} {b : β} : [].foldr f b = b := rfl
+
+@[simp] theorem foldr_cons {a : α} {l : List α} {f : α → β → β} {b : β} :
+    (a :: l).foldr f b = f a (l.foldr f b) := rfl
+
+@[simp] theorem tail_nil : tail ([] : List α) = [] := rfl
+
+@[simp] theorem tail_cons {a : α} {as : List α} : tail (a::as) = as := rfl
+
+@[simp] theorem isEmpty_nil : ([] : List α).isEmpty = Bool.true := rfl
+
+@[simp] theorem isEmpty_cons {x : α} {xs : List α} : (x :: xs : List α).isEmpty = Bool.false := rfl
+
+theorem mem_append_left {a : α} {as : List α} (bs : List α) : a ∈ as → a ∈ as ++ bs := by
+  intro h
+  induction h with
+  | head => exact Mem.head _
+  | tail b _ ih => exact Mem.tail b ih
+
+theorem mem_append_right {b : α} (as : List α) {bs : List α} : b ∈ bs → b ∈ as ++ bs := by
+  intro h
+  induction as with
+  | nil => exact h
+  | cons a as ih => exact Mem.tail a ih
+
+@[simp] theorem take_nil {i : Nat} : ([] : List α).take i = [] := by cases i <;> rfl
+
+@[simp] theorem take_zero {l : List α} : l.take 0 = [] := rfl
+
+@[simp] theorem take_succ_cons {a : α} {as : List α} {i : Nat} :
+    (a::as).take (i+1) = a :: as.take i := rfl
+
+@[simp] theorem drop_nil {i : Nat} : ([] : List α).drop i = [] := by
+  cases i with
+  | zero => rfl
+  | succ i => rfl
+
+@[simp] theorem drop_zero {l : List α} : l.drop 0 = l := rfl
+
+@[simp] theorem drop_succ_cons {a : α} {l : List α} {i : Nat} : (a :: l).drop (i + 1) = l.drop i := rfl
+
+theorem drop_eq_nil_of_le {as : List α} {i : Nat} (h : as.length ≤ i) : as.drop i = [] := by
+  induction as generalizing i with
+  | nil => exact drop_nil
+  | cons a as ih =>
+    cases i with
+    | zero => exact absurd h (Nat.not_succ_le_zero _)
+    | succ i => exact ih (Nat.le_of_succ_le_succ h)
+
+@[simp] theorem takeWhile_nil {p : α → Bool} : ([] : List α).takeWhile p = [] := rfl
+
+@[simp] theorem dropWhile_nil {p : α → Bool} : ([] : List α).dropWhile p = [] := rfl
+
+@[simp] theorem eraseIdx_nil {i : Nat} : ([] : List α).eraseIdx i = [] := rfl
+
+@[simp] theorem eraseIdx_cons_zero {a : α} {as : List α} : (a::as).eraseIdx 0 = as := rfl
+
+@[simp] theorem eraseIdx_cons_succ {a : α} {as : List α} {i : Nat} :
+    (a::as).eraseIdx (i+1) = a :: as.eraseIdx i := rfl
+
+/-! ## Preliminaries (Init/Data/List/Lemmas) -/
+
+/-! ### nil -/
+
+theorem nil_eq {α} {xs : List α} : [] = xs ↔ xs = [] :=
+  ⟨fun h => h.symm, fun h => h.symm⟩
+
+/-! ### length -/
+
+theorem eq_nil_of_length_eq_zero {l : List α} (h : length l = 0) : l = [] := by
+  cases l with
+  | nil => rfl
+  | cons a l => exact absurd h (Nat.succ_ne_zero _)
+
+theorem ne_nil_of_length_eq_add_one {l : List α} (h : length l = n + 1) : l ≠ [] := by
+  intro hl
+  subst hl
+  exact Nat.succ_ne_zero n h.symm
+
+theorem ne_nil_of_length_pos {l : List α} (h : 0 < length l) : l ≠ [] := by
+  intro hl
+  rw [hl, length_nil] at h
+  exact Nat.lt_irrefl 0 h
+
+theorem length_eq_zero {l : List α} : length l = 0 ↔ l = [] :=
+  ⟨eq_nil_of_length_eq_zero, fun h => h ▸ rfl⟩
+
+theorem length_pos_of_mem {a : α} : ∀ {l : List α}, a ∈ l → 0 < length l := by
+  intro l h
+  cases h with
+  | head as => exact Nat.zero_lt_succ _
+  | tail b h => exact Nat.zero_lt_succ _
+
+theorem exists_mem_of_length_pos : ∀ {l : List α}, 0 < length l → ∃ a, a ∈ l := by
+  intro l h
+  cases l with
+  | nil => exact absurd h (Nat.lt_irrefl 0)
+  | cons a l => exact ⟨a, Mem.head l⟩
+
+theorem length_pos_iff_exists_mem {l : List α} : 0 < length l ↔ ∃ a, a ∈ l :=
+  ⟨exists_mem_of_length_pos, fun ⟨_, h⟩ => length_pos_of_mem h⟩
+
+theorem exists_mem_of_length_eq_add_one :
+    ∀ {l : List α}, l.length = n + 1 → ∃ a, a ∈ l := by
+  intro l h
+  cases l with
+  | nil => exact absurd h.symm (Nat.succ_ne_zero n)
+  | cons a l => exact ⟨a, Mem.head l⟩
+
+theorem exists_cons_of_length_pos : ∀ {l : List α}, 0 < l.length → ∃ h t, l = h :: t := by
+  intro l hl
+  cases l with
+  | nil => exact absurd hl (Nat.lt_irrefl 0)
+  | cons a t => exact ⟨a, t, rfl⟩
+
+theorem length_pos_iff_exists_cons :
+    ∀ {l : List α}, 0 < l.length ↔ ∃ h t, l = h :: t := by
+  intro l
+  constructor
+  · exact exists_cons_of_length_pos
+  · rintro ⟨h, t, rfl⟩
+    exact Nat.zero_lt_succ _
+
+theorem exists_cons_of_length_eq_add_one :
+    ∀ {l : List α}, l.length = n + 1 → ∃ h t, l = h :: t := by
+  intro l hl
+  cases l with
+  | nil => exact absurd hl.symm (Nat.succ_ne_zero n)
+  | cons a t => exact ⟨a, t, rfl⟩
+
+theorem length_pos {l : List α} : 0 < length l ↔ l ≠ [] := by
+  constructor
+  · exact ne_nil_of_length_pos
+  · intro h
+    cases l with
+    | nil => exact absurd rfl h
+    | cons a l => exact Nat.zero_lt_succ _
+
+theorem length_eq_one {l : List α} : length l = 1 ↔ ∃ a, l = [a] := by
+  constructor
+  · intro h
+    cases l with
+    | nil => exact absurd h.symm (Nat.succ_ne_zero 0)
+    | cons a t =>
+      cases t with
+      | nil => exact ⟨a, rfl⟩
+      | cons b t =>
+        simp only [length_cons, Nat.succ.injEq] at h
+        exact absurd h (Nat.succ_ne_zero _)
+  · rintro ⟨a, rfl⟩
+    rfl
+
+/-! ### cons -/
+
+theorem cons_ne_self (a : α) (l : List α) : a :: l ≠ l := by
+  intro h
+  have h' := congrArg length h
+  rw [length_cons] at h'
+  have hlt : l.length < l.length + 1 := Nat.lt_succ_of_le (Nat.le_refl _)
+  rw [h'] at hlt
+  exact Nat.lt_irrefl _ hlt
+
+theorem ne_cons_self {a : α} {l : List α} : l ≠ a :: l := fun h => cons_ne_self a l h.symm
+
+theorem head_eq_of_cons_eq {h₁ h₂ : α} {t₁ t₂ : List α} (H : h₁ :: t₁ = h₂ :: t₂) : h₁ = h₂ := by
+  rw [cons.injEq] at H
+  exact H.1
+
+theorem tail_eq_of_cons_eq {h₁ h₂ : α} {t₁ t₂ : List α} (H : h₁ :: t₁ = h₂ :: t₂) : t₁ = t₂ := by
+  simp only [cons.injEq] at H
+  exact H.2
+
+theorem cons_inj_right (a : α) {l l' : List α} : a :: l = a :: l' ↔ l = l' :=
+  ⟨tail_eq_of_cons_eq, fun h => h ▸ rfl⟩
+
+theorem cons_eq_cons {a b : α} {l l' : List α} : a :: l = b :: l' ↔ a = b ∧ l = l' := by
+  rw [cons.injEq]
+
+theorem exists_cons_of_ne_nil : ∀ {l : List α}, l ≠ [] → ∃ b L, l = b :: L := by
+  intro l h
+  cases l with
+  | nil => contradiction
+  | cons c l' => exact ⟨c, l', rfl⟩
+
+theorem ne_nil_iff_exists_cons {l : List α} : l ≠ [] ↔ ∃ b L, l = b :: L :=
+  ⟨exists_cons_of_ne_nil, fun ⟨_, _, eq⟩ => eq.symm ▸ cons_ne_nil _ _⟩
+
+theorem singleton_inj {α : Type _} {a b : α} : [a] = [b] ↔ a = b := by
+  simp
+
+theorem concat_ne_nil (a : α) (l : List α) : l ++ [a] ≠ [] := by
+  cases l <;> simp
+
+/-! ### mem -/
+
+theorem not_mem_nil (a : α) : ¬ a ∈ [] := by
+  intro h
+  cases h
+
+theorem mem_cons {a b : α} {l : List α} : a ∈ (b :: l) ↔ a = b ∨ a ∈ l := by
+  constructor
+  · intro h
+    cases h with
+    | head => exact Or.inl rfl
+    | tail _ h => exact Or.inr h
+  · rintro (rfl | h)
+    · exact Mem.head l
+    · exact Mem.tail b h
+
+theorem mem_cons_self (a : α) (l : List α) : a ∈ a :: l := Mem.head l
+
+theorem mem_concat_self (xs : List α) (a : α) : a ∈ xs ++ [a] :=
+  mem_append_right xs (mem_cons_self a [])
+
+theorem mem_append_cons_self {a : α} {xs ys : List α} : a ∈ xs ++ a :: ys :=
+  mem_append_right xs (mem_cons_self a ys)
+
+theorem mem_cons_of_mem (y : α) {a : α} {l : List α} : a ∈ l → a ∈ y :: l := fun h => Mem.tail y h
+
+theorem eq_append_cons_of_mem {a : α} {xs : List α} (h : a ∈ xs) :
+    ∃ as bs, xs = as ++ a :: bs ∧ a ∉ as := by
+  induction xs with
+  | nil => exact absurd h (not_mem_nil a)
+  | cons x xs ih =>
+    by_cases h' : a = x
+    · subst h'
+      exact ⟨[], xs, rfl, not_mem_nil a⟩
+    · have hxs : a ∈ xs := by
+        rw [mem_cons] at h
+        cases h with
+        | inl e => exact absurd e h'
+        | inr m => exact m
+      obtain ⟨as, bs, rfl, hn⟩ := ih hxs
+      refine ⟨x :: as, bs, rfl, ?_⟩
+      intro hm
+      cases Iff.mp mem_cons hm with
+      | inl e => exact h' e
+      | inr m => exact hn m
+
+theorem exists_mem_of_ne_nil (l : List α) (h : l ≠ []) : ∃ x, x ∈ l := by
+  cases l with
+  | nil => exact absurd rfl h
+  | cons a l => exact ⟨a, mem_cons_self a l⟩
+
+theorem eq_nil_iff_forall_not_mem {l : List α} : l = [] ↔ ∀ a, a ∉ l := by
+  cases l with
+  | nil => exact ⟨fun _ a => not_mem_nil a, fun _ => rfl⟩
+  | cons b l =>
+    constructor
+    · intro h
+      exact absurd h (cons_ne_nil b l)
+    · intro h
+      exact absurd (mem_cons_self b l) (h b)
+
+theorem eq_of_mem_singleton {a b : α} : (a ∈ [b]) → a = b := by
+  intro h
+  cases h with
+  | head => rfl
+  | tail _ h => cases h
+
+theorem mem_singleton {a b : α} : a ∈ [b] ↔ a = b :=
+  ⟨eq_of_mem_singleton, fun h => h ▸ mem_cons_self a []⟩
+
+theorem forall_mem_cons {p : α → Prop} {a : α} {l : List α} :
+    (∀ x, x ∈ a :: l → p x) ↔ p a ∧ ∀ x, x ∈ l → p x := by
+  constructor
+  · intro H
+    exact ⟨H a (mem_cons_self a l), fun x h => H x (mem_cons_of_mem a h)⟩
+  · rintro ⟨H₁, H₂⟩ x h
+    cases h with
+    | head => exact H₁
+    | tail _ h => exact H₂ x h
+
+theorem forall_mem_ne {a : α} {l : List α} : (∀ a' : α, a' ∈ l → ¬a = a') ↔ a ∉ l :=
+  ⟨fun h m => h _ m rfl, fun h _ m e => h (e.symm ▸ m)⟩
+
+theorem forall_mem_ne' {a : α} {l : List α} : (∀ a' : α, a' ∈ l → ¬a' = a) ↔ a ∉ l := by
+  constructor
+  · intro h m
+    exact h a m rfl
+  · intro h a' m e
+    subst e
+    exact h m
+
+theorem exists_mem_nil (p : α → Prop) : ¬ (∃ x, ∃ _ : x ∈ @nil α, p x) := by
+  rintro ⟨x, hx, _⟩
+  cases hx
+
+theorem forall_mem_nil (p : α → Prop) : ∀ (x) (_ : x ∈ @nil α), p x := by
+  intro x hx
+  cases hx
+
+theorem exists_mem_cons {p : α → Prop} {a : α} {l : List α} :
+    (∃ x, ∃ _ : x ∈ a :: l, p x) ↔ p a ∨ ∃ x, ∃ _ : x ∈ l, p x := by
+  constructor
+  · rintro ⟨x, hx, px⟩
+    cases hx with
+    | head => exact Or.inl px
+    | tail _ h => exact Or.inr ⟨x, h, px⟩
+  · rintro (h | ⟨x, hx, px⟩)
+    · exact ⟨a, mem_cons_self a l, h⟩
+    · exact ⟨x, mem_cons_of_mem a hx, px⟩
+
+theorem forall_mem_singleton {p : α → Prop} {a : α} : (∀ (x) (_ : x ∈ [a]), p x) ↔ p a := by
+  constructor
+  · intro h
+    exact h a (mem_cons_self a [])
+  · intro h x hx
+    rw [eq_of_mem_singleton hx]
+    exact h
+
+theorem mem_nil_iff (a : α) : a ∈ ([] : List α) ↔ False :=
+  ⟨fun h => not_mem_nil a h, fun h => h.elim⟩
+
+theorem mem_singleton_self (a : α) : a ∈ [a] := mem_cons_self _ _
+
+theorem mem_of_mem_cons_of_mem : ∀ {a b : α} {l : List α}, a ∈ b :: l → b ∈ l → a ∈ l := by
+  intro a b l h hb
+  cases h with
+  | head => exact hb
+  | tail _ h => exact h
+
+theorem eq_or_ne_mem_of_mem {a b : α} {l : List α} (h' : a ∈ b :: l) : a = b ∨ (a ≠ b ∧ a ∈ l) := by
+  by_cases h : a = b
+  · exact Or.inl h
+  · right
+    refine ⟨h, ?_⟩
+    cases h' with
+    | head => exact absurd rfl h
+    | tail _ m => exact m
+
+theorem ne_nil_of_mem {a : α} {l : List α} (h : a ∈ l) : l ≠ [] := by
+  cases h <;> exact cons_ne_nil _ _
+
+theorem mem_of_ne_of_mem {a y : α} {l : List α} (h₁ : a ≠ y) (h₂ : a ∈ y :: l) : a ∈ l :=
+  Or.elim (Iff.mp mem_cons h₂) (fun e => absurd e h₁) (fun m => m)
+
+theorem ne_of_not_mem_cons {a b : α} {l : List α} : a ∉ b :: l → a ≠ b := by
+  intro h e
+  subst e
+  exact h (mem_cons_self a l)
+
+theorem not_mem_of_not_mem_cons {a b : α} {l : List α} : a ∉ b :: l → a ∉ l :=
+  fun h m => h (mem_cons_of_mem b m)
+
+theorem not_mem_cons_of_ne_of_not_mem {a y : α} {l : List α} : a ≠ y → a ∉ l → a ∉ y :: l := by
+  intro h₁ h₂ m
+  exact h₂ (mem_of_ne_of_mem h₁ m)
+
+theorem ne_and_not_mem_of_not_mem_cons {a y : α} {l : List α} : a ∉ y :: l → a ≠ y ∧ a ∉ l :=
+  fun p => ⟨ne_of_not_mem_cons p, not_mem_of_not_mem_cons p⟩
+
+/-! ### isEmpty -/
+
+theorem isEmpty_iff {l : List α} : l.isEmpty = Bool.true ↔ l = [] := by
+  cases l with
+  | nil => exact ⟨fun _ => rfl, fun _ => rfl⟩
+  | cons a l =>
+    constructor
+    · intro h
+      exact absurd h Bool.false_ne_true
+    · intro h
+      exact absurd h (cons_ne_nil a l)
+
+theorem isEmpty_eq_false_iff {l : List α} : l.isEmpty = Bool.false ↔ l ≠ [] := by
+  cases l with
+  | nil =>
+    constructor
+    · intro h
+      exact absurd h.symm Bool.false_ne_true
+    · intro h
+      exact absurd rfl h
+  | cons a l => exact ⟨fun _ => cons_ne_nil a l, fun _ => rfl⟩
+
+theorem isEmpty_eq_false_iff_exists_mem {xs : List α} :
+    xs.isEmpty = Bool.false ↔ ∃ x, x ∈ xs := by
+  cases xs with
+  | nil =>
+    constructor
+    · intro h
+      exact absurd h.symm Bool.false_ne_true
+    · rintro ⟨x, hx⟩
+      cases hx
+  | cons a l => exact ⟨fun _ => ⟨a, mem_cons_self a l⟩, fun _ => rfl⟩
+
+theorem isEmpty_iff_length_eq_zero {l : List α} : l.isEmpty = Bool.true ↔ l.length = 0 := by
+  rw [isEmpty_iff, length_eq_zero]
+
+/-! ### set -/
+
+theorem set_eq_nil_iff {l : List α} (n : Nat) (a : α) : l.set n a = [] ↔ l = [] := by
+  cases l with
+  | nil => exact ⟨fun _ => rfl, fun _ => rfl⟩
+  | cons b l =>
+    cases n with
+    | zero => simp [set_cons_zero]
+    | succ n => simp [set_cons_succ]
+
+theorem set_eq_of_length_le {l : List α} {n : Nat} (h : l.length ≤ n) {a : α} :
+    l.set n a = l := by
+  induction l generalizing n with
+  | nil => rfl
+  | cons b l ih =>
+    cases n with
+    | zero => exact absurd h (Nat.not_succ_le_zero _)
+    | succ n =>
+      rw [set_cons_succ, ih (Nat.le_of_succ_le_succ h)]
+
+theorem set_comm (a b : α) : ∀ {n m : Nat} (l : List α), n ≠ m →
+    (l.set n a).set m b = (l.set m b).set n a := by
+  intro n m l h
+  induction l generalizing n m with
+  | nil => rfl
+  | cons x t ih =>
+    cases n with
+    | zero =>
+      cases m
+      · exact absurd rfl h
+      · rfl
+    | succ n =>
+      cases m
+      · rfl
+      · rename_i m
+        simp only [set_cons_succ]
+        rw [ih (fun e => h (congrArg Nat.succ e))]
+
+theorem set_set (a b : α) : ∀ (l : List α) (n : Nat), (l.set n a).set n b = l.set n b := by
+  intro l
+  induction l with
+  | nil => intro n; rfl
+  | cons x t ih =>
+    intro n
+    cases n with
+    | zero => rfl
+    | succ n => simp only [set_cons_succ, ih]
+
+theorem mem_or_eq_of_mem_set : ∀ {l : List α} {n : Nat} {a b : α}, a ∈ l.set n b → a ∈ l ∨ a = b := by
+  intro l
+  induction l with
+  | nil => intro n a b h; cases h
+  | cons x t ih =>
+    intro n a b h
+    cases n with
+    | zero =>
+      rw [set_cons_zero, mem_cons] at h
+      rcases h with e | m
+      · exact Or.inr e
+      · exact Or.inl (mem_cons_of_mem x m)
+    | succ n =>
+      rw [set_cons_succ, mem_cons] at h
+      rcases h with e | m
+      · subst e
+        exact Or.inl (mem_cons_self _ t)
+      · rcases ih m with m' | e
+        · exact Or.inl (mem_cons_of_mem x m')
+        · exact Or.inr e
+
+/-! ### tail -/
+
+theorem length_tail (l : List α) : length (tail l) = length l - 1 := by cases l <;> rfl
+
+theorem mem_of_mem_tail {a : α} {l : List α} (h : a ∈ tail l) : a ∈ l := by
+  cases l with
+  | nil => exact h
+  | cons b l => exact mem_cons_of_mem b h
+
+theorem ne_nil_of_tail_ne_nil {l : List α} : l.tail ≠ [] → l ≠ [] := by
+  intro h e
+  subst e
+  exact h rfl
+
+/-! ## Basic operations -/
+
+/-! ### map -/
+
+theorem length_map (as : List α) (f : α → β) : (as.map f).length = as.length := by
+  induction as with
+  | nil => rfl
+  | cons a as ih => simp [ih]
+
+theorem map_id (l : List α) : map (id : α → α) l = l := by
+  induction l with
+  | nil => rfl
+  | cons a l ih =>
+    rw [map_cons, ih]
+    rfl
+
+theorem map_id_fun : map (id : α → α) = id :=
+  funext fun l => map_id l
+
+theorem map_id_fun' : map (fun (a : α) => a) = id := map_id_fun
+
+theorem map_id' (l : List α) : map (fun (a : α) => a) l = l := map_id l
+
+theorem map_id'' {f : α → α} (h : ∀ x, f x = x) (l : List α) : map f l = l := by
+  induction l with
+  | nil => rfl
+  | cons a l ih => rw [map_cons, h a, ih]
+
+theorem map_singleton (f : α → β) (a : α) : map f [a] = [f a] := rfl
+
+theorem mem_map {f : α → β} {b : β} : ∀ {l : List α}, b ∈ l.map f ↔ ∃ a, a ∈ l ∧ f a = b := by
+  intro l
+  induction l with
+  | nil =>
+    constructor
+    · intro h
+      cases h
+    · rintro ⟨a, h, _⟩
+      cases h
+  | cons c l ih =>
+    rw [map_cons, mem_cons, ih]
+    constructor
+    · rintro (rfl | ⟨a, h, rfl⟩)
+      · exact ⟨c, mem_cons_self c l, rfl⟩
+      · exact ⟨a, mem_cons_of_mem c h, rfl⟩
+    · rintro ⟨a, h, rfl⟩
+      rw [mem_cons] at h
+      rcases h with rfl | h
+      · exact Or.inl rfl
+      · exact Or.inr ⟨a, h, rfl⟩
+
+theorem exists_of_mem_map {f : α → β} {l : List α} {b : β} (h : b ∈ map f l) :
+    ∃ a, a ∈ l ∧ f a = b := Iff.mp mem_map h
+
+theorem mem_map_of_mem {a : α} {l : List α} (f : α → β) (h : a ∈ l) : f a ∈ map f l :=
+  Iff.mpr mem_map ⟨_, h, rfl⟩
+
+theorem forall_mem_map {f : α → β} {l : List α} {P : β → Prop} :
+    (∀ (i) (_ : i ∈ l.map f), P i) ↔ ∀ (j) (_ : j ∈ l), P (f j) := by
+  constructor
+  · intro h j hj
+    exact h (f j) (mem_map_of_mem f hj)
+  · intro h i hi
+    obtain ⟨j, hj, rfl⟩ := exists_of_mem_map hi
+    exact h j hj
+
+theorem map_eq_nil_iff {f : α → β} {l : List α} : map f l = [] ↔ l = [] := by
+  cases l with
+  | nil => exact ⟨fun _ => rfl, fun _ => rfl⟩
+  | cons a l => simp
+
+theorem eq_nil_of_map_eq_nil {f : α → β} {l : List α} (h : map f l = []) : l = [] :=
+  Iff.mp map_eq_nil_iff h
+
+theorem map_inj_left {l : List α} {f g : α → β} : map f l = map g l ↔ ∀ a, a ∈ l → f a = g a := by
+  induction l with
+  | nil => exact ⟨fun _ a h => absurd h (not_mem_nil a), fun _ => rfl⟩
+  | cons b l ih =>
+    rw [map_cons, map_cons, cons.injEq, ih, forall_mem_cons]
+
+theorem map_inj_right {l l' : List α} {f : α → β} (w : ∀ x y, f x = f y → x = y) :
+    map f l = map f l' ↔ l = l' := by
+  induction l generalizing l' with
+  | nil =>
+    rcases l' with _ | ⟨a', l'⟩
+    · exact ⟨fun _ => rfl, fun _ => rfl⟩
+    · constructor <;> intro h <;> exact absurd h.symm (cons_ne_nil _ _)
+  | cons a l ih =>
+    rcases l' with _ | ⟨a', l'⟩
+    · simp
+    · rw [map_cons, map_cons, cons.injEq, cons.injEq, ih]
+      constructor
+      · rintro ⟨h₁, h₂⟩
+        exact ⟨w a a' h₁, h₂⟩
+      · rintro ⟨rfl, h₂⟩
+        exact ⟨rfl, h₂⟩
+
+theorem map_congr_left {l : List α} {f g : α → β} (h : ∀ a, a ∈ l → f a = g a) :
+    map f l = map g l :=
+  Iff.mpr map_inj_left h
+
+theorem map_eq_cons_iff {f : α → β} {l : List α} {b : β} {l₂ : List β} :
+    map f l = b :: l₂ ↔ ∃ a l₁, l = a :: l₁ ∧ f a = b ∧ map f l₁ = l₂ := by
+  cases l with
+  | nil =>
+    constructor
+    · intro h
+      exact absurd h.symm (cons_ne_nil b l₂)
+    · rintro ⟨a, l₁, h, _⟩
+      exact absurd h.symm (cons_ne_nil a l₁)
+  | cons a l₁ =>
+    simp only [map_cons, cons.injEq]
+    constructor
+    · rintro ⟨rfl, rfl⟩
+      exact ⟨a, l₁, ⟨rfl, rfl⟩, rfl, rfl⟩
+    · rintro ⟨a', l₁', ⟨rfl, rfl⟩, rfl, rfl⟩
+      exact ⟨rfl, rfl⟩
+
+theorem map_eq_singleton_iff {f : α → β} {l : List α} {b : β} :
+    map f l = [b] ↔ ∃ a, l = [a] ∧ f a = b := by
+  rw [map_eq_cons_iff]
+  constructor
+  · rintro ⟨a, l₁, rfl, h, h'⟩
+    rw [map_eq_nil_iff] at h'
+    subst h'
+    exact ⟨a, rfl, h⟩
+  · rintro ⟨a, rfl, h⟩
+    exact ⟨a, [], rfl, h, rfl⟩
+
+theorem map_eq_map_iff {l : List α} {f g : α → β} : map f l = map g l ↔ ∀ a, a ∈ l → f a = g a :=
+  map_inj_left
+
+theorem map_eq_foldr (f : α → β) (l : List α) : map f l = foldr (fun a bs => f a :: bs) [] l := by
+  induction l with
+  | nil => rfl
+  | cons a l ih => rw [map_cons, foldr_cons, ih]
+
+theorem map_set {f : α → β} {l : List α} {i : Nat} {a : α} :
+    (l.set i a).map f = (l.map f).set i (f a) := by
+  induction l generalizing i with
+  | nil => rfl
+  | cons b l ih =>
+    cases i with
+    | zero => rfl
+    | succ i =>
+      rw [set_cons_succ, map_cons, map_cons, set_cons_succ, ih]
+
+theorem map_tail (f : α → β) (l : List α) : map f l.tail = (map f l).tail := by
+  cases l <;> rfl
+
+theorem map_map (g : β → γ) (f : α → β) (l : List α) : map g (map f l) = map (g ∘ f) l := by
+  induction l with
+  | nil => rfl
+  | cons a l ih =>
+    show g (f a) :: map g (map f l) = g (f a) :: map (g ∘ f) l
+    rw [ih]
+
+end List
