@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Optional, Sequence
 
 from lean_bridge import Backend, BackendError, BackendPool, ProofState
+from lean_bridge.backend import SORRY_WARNING
 from lean_bridge.source import _strip_comments, split_commands
 from prover.search import SearchConfig, search
 
@@ -129,11 +130,13 @@ def build_task(backend: Backend, file_text: str, library_texts: Sequence[str] = 
         starts.append(line)
         line += c.text.count("\n") + 1
     ok = [True] * len(chunks)
+    only_sorry = [True] * len(chunks)
     for res in backend.check(combined):
         i = bisect.bisect_right(starts, res.line) - 1
-        if 0 <= i < len(chunks):
-            ok[i] = ok[i] and bool(res.ok)
-    return task_from_chunks(chunks, ok, areas or {})
+        if 0 <= i < len(chunks) and not res.ok:
+            ok[i] = False
+            only_sorry[i] = only_sorry[i] and SORRY_WARNING in (res.message or "")
+    return task_from_chunks(chunks, ok, only_sorry, areas or {})
 
 
 def _is_target(chunk: _Chunk) -> Optional[re.Match[str]]:
@@ -143,15 +146,16 @@ def _is_target(chunk: _Chunk) -> Optional[re.Match[str]]:
     return LONE_SORRY.search(_strip_comments(chunk.text))
 
 
-def task_from_chunks(chunks: Sequence[_Chunk], ok: Sequence[bool], areas: dict[str, str]) -> Task:
-    """Drop failing commands and axioms, keep targets with their sorry, collect each target's environment."""
+def task_from_chunks(chunks: Sequence[_Chunk], ok: Sequence[bool], only_sorry: Sequence[bool],
+                     areas: dict[str, str]) -> Task:
+    """Drop failing commands and axioms, keep targets (statement elaborates, proof is a lone sorry)."""
     kept: list[str] = []
     env: list[str] = []
     premises: list[str] = []
     targets: list[Target] = []
-    for chunk, good in zip(chunks, ok):
+    for chunk, good, sorry_only in zip(chunks, ok, only_sorry):
         match = _is_target(chunk)
-        if match is not None:
+        if match is not None and sorry_only:
             name = chunk.name or f"example@{chunk.file_line}"
             targets.append(Target(name=name, head=chunk.text[:match.start()].rstrip(), env_text="\n".join(env),
                                   premises=tuple(premises), line=chunk.file_line, end_line=chunk.file_end_line,
