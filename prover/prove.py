@@ -28,12 +28,13 @@ import os
 import re
 import threading
 import time
+import weakref
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional, Sequence
 
-from lean_bridge import Backend, BackendError, BackendPool, ProofState
+from lean_bridge import Backend, BackendError, BackendPool, Message, ProofState
 from lean_bridge.backend import SORRY_WARNING
 from lean_bridge.source import _strip_comments, split_commands
 from prover.search import SearchConfig, search
@@ -50,8 +51,8 @@ class Target:
 
     name: str
     head: str                 # declaration text up to (not including) ``:= sorry``
-    env_text: str             # library + earlier checked declarations (for the re-check)
-    premises: tuple[str, ...] # theorem names of env_text, in order
+    env_upto: int             # how many of the task's environment pieces come before it
+    premises: tuple[str, ...] # theorem names of those pieces, in order
     line: int                 # 1-based first line in its file
     end_line: int             # 1-based last line in its file
     area: str = ""            # optional tag (eval: logic/Nat/List)
@@ -60,13 +61,32 @@ class Target:
         """The declaration with ``script`` (a tactic block body) in place of ``sorry``."""
         return f"{self.head} := by\n{script}" if script else f"{self.head} := by\n  skip"
 
+    @property
+    def sorry_text(self) -> str:
+        """The declaration with ``sorry`` as its proof."""
+        return f"{self.head} := sorry"
+
 
 @dataclass
 class Task:
-    """Everything a run needs: the text giving all root states, and the targets in source order."""
+    """Everything a run needs: the checked environment pieces (commands) in order, and the targets."""
 
-    proving_text: str
+    pieces: list[str]
     targets: list[Target]
+
+    def env_text(self, target: Target) -> str:
+        """The text of everything ``target`` may see."""
+        return "\n".join(self.pieces[:target.env_upto])
+
+    @property
+    def proving_text(self) -> str:
+        """Environment pieces with every target (``sorry`` proof) at its place: one ``sorries`` call gives all roots."""
+        parts: list[str] = []
+        upto = 0
+        for t in self.targets:
+            parts += self.pieces[upto:t.env_upto] + [t.sorry_text]
+            upto = t.env_upto
+        return "\n".join(parts + self.pieces[upto:]) + "\n"
 
 
 @dataclass
@@ -149,7 +169,6 @@ def _is_target(chunk: _Chunk) -> Optional[re.Match[str]]:
 def task_from_chunks(chunks: Sequence[_Chunk], ok: Sequence[bool], only_sorry: Sequence[bool],
                      areas: dict[str, str]) -> Task:
     """Drop failing commands and axioms, keep targets (statement elaborates, proof is a lone sorry)."""
-    kept: list[str] = []
     env: list[str] = []
     premises: list[str] = []
     targets: list[Target] = []
@@ -157,51 +176,65 @@ def task_from_chunks(chunks: Sequence[_Chunk], ok: Sequence[bool], only_sorry: S
         match = _is_target(chunk)
         if match is not None and sorry_only:
             name = chunk.name or f"example@{chunk.file_line}"
-            targets.append(Target(name=name, head=chunk.text[:match.start()].rstrip(), env_text="\n".join(env),
+            targets.append(Target(name=name, head=chunk.text[:match.start()].rstrip(), env_upto=len(env),
                                   premises=tuple(premises), line=chunk.file_line, end_line=chunk.file_end_line,
                                   area=areas.get(name, "")))
-            kept.append(chunk.text)
             continue
         if not good or chunk.keyword in ("axiom", "opaque"):
             continue
-        kept.append(chunk.text)
         env.append(chunk.text)
         if chunk.keyword in ("theorem", "lemma") and chunk.name:
             premises.append(chunk.name)
-    return Task(proving_text="\n".join(kept) + "\n", targets=targets)
+    return Task(pieces=env, targets=targets)
 
 
 # --------------------------------------------------------------------------- re-check
 
 
-def recheck(backend: Backend, target: Target, script: str) -> Optional[str]:
-    """None if the theorem with ``script`` in place checks whole in its environment, else why not."""
+def recheck(backend: Backend, task: Task, target: Target, script: str, env: Optional["IncrementalEnv"] = None) -> Optional[str]:
+    """None if the theorem with ``script`` in place checks whole in its environment, else why not.
+
+    With an ``IncrementalEnv`` the server already holds exactly the declarations before the
+    theorem, so only the theorem is elaborated (against that environment, unchanged);
+    otherwise the environment text and the theorem are checked together as one file.
+    """
     if re.search(r"\b(sorry|admit)\b", script):
         return "proof contains sorry"
     decl = target.with_proof(script)
-    prefix = target.env_text + "\n" if target.env_text else ""
-    text = prefix + decl + "\n"
-    results = backend.check(text)
-    bad = [r for r in results if not r.ok]
-    if bad:
-        return f"re-check failed: {' '.join((bad[0].message or 'rejected').split())[:200]}"
-    start = prefix.count("\n") + 1
-    mine = [r for r in results if r.line >= start]
-    if not mine:
-        return "re-check failed: the theorem was not reported"
-    for r in mine:  # a gate that reports axioms per declaration
-        axioms = getattr(r, "axioms", None)
-        if axioms is not None and set(axioms) - LEAN_AXIOMS:
-            return f"re-check failed: depends on {sorted(set(axioms) - LEAN_AXIOMS)}"
+    if env is not None:
+        messages = env.process(backend, target, decl + "\n")
+        bad = [m for m in messages if m.is_error or SORRY_WARNING in m.data]
+        if bad:
+            return f"re-check failed: {' '.join(bad[0].data.split())[:200]}"
+        text = decl + "\n"
+    else:
+        env_text = task.env_text(target)
+        prefix = env_text + "\n" if env_text else ""
+        text = prefix + decl + "\n"
+        results = backend.check(text)
+        bad = [r for r in results if not r.ok]
+        if bad:
+            return f"re-check failed: {' '.join((bad[0].message or 'rejected').split())[:200]}"
+        start = prefix.count("\n") + 1
+        mine = [r for r in results if r.line >= start]
+        if not mine:
+            return "re-check failed: the theorem was not reported"
+        for r in mine:  # a gate that reports axioms per declaration
+            axioms = getattr(r, "axioms", None)
+            if axioms is not None and set(axioms) - LEAN_AXIOMS:
+                return f"re-check failed: depends on {sorted(set(axioms) - LEAN_AXIOMS)}"
     if backend.kind != "embedded" and target.name and not target.name.startswith("example@"):
-        return _print_axioms(backend, text, target.name)
+        return _print_axioms(backend, text, target.name, env, target)
     return None
 
 
-def _print_axioms(backend: Backend, text: str, name: str) -> Optional[str]:
+def _print_axioms(backend: Backend, text: str, name: str, env: Optional["IncrementalEnv"], target: Target) -> Optional[str]:
     """Real Lean: run ``#print axioms name`` and refuse anything beyond Lean's own axioms."""
     probe = f"{text}#print axioms {name}\n"
-    messages = file_messages(backend, probe)
+    if env is not None:
+        messages = [m.data for m in env.process(backend, target, probe)]
+    else:
+        messages = file_messages(backend, probe)
     for msg in messages:
         if "does not depend on any axioms" in msg:
             return None
@@ -221,6 +254,64 @@ def file_messages(backend: Backend, text: str) -> list[str]:
     if hasattr(client, "command"):
         return [m.data for m in client.command(text, None).messages]
     raise BackendError(f"cannot read messages from a {backend.kind} backend")
+
+
+class IncrementalEnv:
+    """Walks a Pantograph server's environment forward through a task's pieces (``inheritEnv``).
+
+    Targets are proved in source order, so each server loads every environment piece once
+    per run instead of re-elaborating the whole prefix for each theorem. A server whose
+    environment is past the wanted point (or holds another task's declarations) is restarted.
+    """
+
+    _state: "weakref.WeakKeyDictionary[Backend, tuple[int, int, int]]" = weakref.WeakKeyDictionary()
+    _state_lock = threading.Lock()
+
+    def __init__(self, task: Task, load_timeout: float = 900.0) -> None:
+        """Remember the task; nothing is sent until ``advance``."""
+        self.task = task
+        self.load_timeout = load_timeout
+
+    @staticmethod
+    def supported(backend: Backend) -> bool:
+        """True for backends speaking the Pantograph protocol (they keep an environment per server)."""
+        return hasattr(getattr(backend, "client", None), "frontend_process")
+
+    def advance(self, backend: Backend, upto: int) -> None:
+        """Make the server's environment exactly ``pieces[:upto]``."""
+        with self._state_lock:
+            owner, session, pos = self._state.get(backend, (id(self.task), backend.session, 0))
+        if session != backend.session:
+            pos = 0
+        elif owner != id(self.task) or pos > upto:
+            if owner != id(self.task) and pos == 0:
+                pass  # fresh for us: nothing was inherited on this server in this session
+            else:
+                backend.restart()
+                pos = 0
+        if upto > pos:
+            text = "\n".join(self.task.pieces[pos:upto]) + "\n"
+            backend.client.request("frontend.process", {"file": text, "readHeader": False, "inheritEnv": True,
+                                                        "newConstants": False, "sorrys": False},
+                                   timeout=self.load_timeout)
+        with self._state_lock:
+            self._state[backend] = (id(self.task), backend.session, upto)
+
+    def process(self, backend: Backend, target: Target, text: str, *, sorrys: bool = False) -> list[Message]:
+        """Elaborate ``text`` in the environment of ``target`` (the server's environment is left unchanged)."""
+        return [m for u in self.units(backend, target, text, sorrys=sorrys) for m in u.messages]
+
+    def units(self, backend: Backend, target: Target, text: str, *, sorrys: bool = False) -> list[Any]:
+        """Like ``process`` but the compilation units (with goal states when ``sorrys``)."""
+        self.advance(backend, target.env_upto)
+        return backend.client.frontend_process(text, sorrys=sorrys)
+
+    def root(self, backend: Backend, target: Target) -> ProofState:
+        """The target's goal state: its ``sorry`` statement elaborated in its environment."""
+        for unit in self.units(backend, target, target.sorry_text + "\n", sorrys=True):
+            if unit.goal_state_id is not None:
+                return ProofState(id=unit.goal_state_id, goals=unit.goals, session=backend.session)
+        raise BackendError(f"{target.name}: the checker gave no goal for the sorry statement")
 
 
 # --------------------------------------------------------------------------- results file
@@ -319,11 +410,13 @@ class Prover:
         self.config = config
         self.method = method
         self.stop = threading.Event()
+        self.env = IncrementalEnv(task)
         self._roots: dict[int, tuple[int, dict[str, ProofState]]] = {}
-        self._lock = threading.Lock()
 
     def _root(self, backend: Backend, target: Target) -> ProofState:
-        """The target's root state on this backend (one ``sorries`` call per backend session)."""
+        """The target's root state: incrementally (Pantograph) or from one ``sorries`` call per session (REPL)."""
+        if IncrementalEnv.supported(backend):
+            return self.env.root(backend, target)
         cached = self._roots.get(id(backend))
         if cached is None or cached[0] != backend.session or target.name not in cached[1]:
             states = backend.sorries(self.task.proving_text)
@@ -351,7 +444,8 @@ class Prover:
                 record.update(seconds=round(result.seconds, 3), expansions=result.expansions,
                               tactics_tried=result.tactics_tried, error=result.error)
                 if result.proved and result.proof is not None:
-                    why = recheck(backend, target, result.proof)
+                    env = self.env if IncrementalEnv.supported(backend) else None
+                    why = recheck(backend, self.task, target, result.proof, env)
                     if why is None:
                         record.update(proved=True, proof="by\n" + result.proof, error=None)
                     else:
