@@ -115,7 +115,7 @@ class RunStats:
 
 
 @dataclass(frozen=True)
-class _Chunk:
+class Chunk:
     """One top-level command of the combined text: its text, keyword, name and where it came from."""
 
     text: str
@@ -126,24 +126,30 @@ class _Chunk:
     file_end_line: int
 
 
-def _chunks(text: str, in_file: bool) -> list[_Chunk]:
+def split_chunks(text: str, in_file: bool) -> list[Chunk]:
     """Split ``text`` into commands (exact source lines), with their own-file lines for file commands."""
     lines = text.split("\n")
     out = []
     for cmd in split_commands(text):
         body = "\n".join(lines[cmd.line - 1:cmd.end_line])
-        out.append(_Chunk(body, cmd.keyword, cmd.name, in_file,
+        out.append(Chunk(body, cmd.keyword, cmd.name, in_file,
                           cmd.line if in_file else 0, cmd.end_line if in_file else 0))
     return out
 
 
 def build_task(backend: Backend, file_text: str, library_texts: Sequence[str] = (),
                areas: Optional[dict[str, str]] = None) -> Task:
-    """Check library + file once (as one text) and derive the proving text and the targets."""
-    chunks: list[_Chunk] = []
+    """Check library + file once (as one text) and derive the environment pieces and the targets."""
+    chunks: list[Chunk] = []
     for text in library_texts:
-        chunks += _chunks(text, False)
-    chunks += _chunks(file_text, True)
+        chunks += split_chunks(text, False)
+    chunks += split_chunks(file_text, True)
+    ok, only_sorry = chunk_status(backend, chunks)
+    return task_from_chunks(chunks, ok, only_sorry, areas or {})
+
+
+def chunk_status(backend: Backend, chunks: Sequence[Chunk]) -> tuple[list[bool], list[bool]]:
+    """Check the chunks as one file: per chunk, (accepted, failed only by ``sorry``)."""
     combined = "\n".join(c.text for c in chunks) + "\n"
     starts, line = [], 1
     for c in chunks:
@@ -156,17 +162,17 @@ def build_task(backend: Backend, file_text: str, library_texts: Sequence[str] = 
         if 0 <= i < len(chunks) and not res.ok:
             ok[i] = False
             only_sorry[i] = only_sorry[i] and SORRY_WARNING in (res.message or "")
-    return task_from_chunks(chunks, ok, only_sorry, areas or {})
+    return ok, only_sorry
 
 
-def _is_target(chunk: _Chunk) -> Optional[re.Match[str]]:
+def _is_target(chunk: Chunk) -> Optional[re.Match[str]]:
     """The lone ``:= sorry`` / ``:= by sorry`` match of a file theorem, else None."""
     if not chunk.in_file or chunk.keyword not in THEOREM_KEYWORDS:
         return None
     return LONE_SORRY.search(_strip_comments(chunk.text))
 
 
-def task_from_chunks(chunks: Sequence[_Chunk], ok: Sequence[bool], only_sorry: Sequence[bool],
+def task_from_chunks(chunks: Sequence[Chunk], ok: Sequence[bool], only_sorry: Sequence[bool],
                      areas: dict[str, str]) -> Task:
     """Drop failing commands and axioms, keep targets (statement elaborates, proof is a lone sorry)."""
     env: list[str] = []

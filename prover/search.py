@@ -234,12 +234,12 @@ def _expand(
 ) -> Optional[_Node]:
     """Run the proposed actions on the node's first goal; collect new children; return a solved one."""
     goal = node.state.goals[0]
-    depth_ok = len(node.steps) + 1 <= config.max_depth
+    depth_ok = len(node.steps) + 1 < config.max_depth  # an unsolved child at the cap could never finish
     for action, logp in actions:
         if time.perf_counter() >= deadline:
             return None
-        try:
-            tactic = render_action(action, goal)
+        try:  # an Action of prover.actions, or raw tactic text (the automation baseline)
+            tactic = action if isinstance(action, str) else render_action(action, goal)
         except ValueError:  # RenderError: not writable on this goal
             continue
         result.tactics_tried += 1
