@@ -82,6 +82,7 @@ def plots(stats: dict[str, dict[str, Any]], time_limit: float) -> dict[str, byte
     ax.set_xlabel("wall seconds per theorem")
     ax.set_ylabel("theorems proved within that time")
     ax.set_title("Cactus plot (measured)")
+    ax.yaxis.get_major_locator().set_params(integer=True)
     ax.grid(alpha=0.3)
     ax.legend()
     out["cactus.png"] = _png(fig)
