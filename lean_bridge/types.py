@@ -14,9 +14,12 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from lean_bridge.sexp import SExpr, parse_sexp
+
+if TYPE_CHECKING:  # pragma: no cover
+    from lean_bridge.term import Term
 
 # --------------------------------------------------------------------------- errors
 
@@ -122,6 +125,15 @@ class Expression:
     def sexp(self) -> Optional[SExpr]:
         """The elaborated expression tree from Pantograph, or None when the server sent none."""
         return None if self.sexp_text is None else parse_sexp(self.sexp_text)
+
+    @functools.cached_property
+    def typed(self) -> Optional["Term"]:
+        """The S-expression as an interned ``lean_bridge.term.Term``, or None when the server sent none."""
+        if self.sexp_text is None:
+            return None
+        from lean_bridge.term import parse_term
+
+        return parse_term(self.sexp_text)
 
     @property
     def tree(self) -> Any:

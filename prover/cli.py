@@ -16,6 +16,16 @@ EPILOG_BENCH = """examples:
   prover bench --restarts              # 2000 calls, kill -9 every 100: no call lost, no zombie
 """
 
+EPILOG_TRAIN = """examples:
+  prover train --data datasets/stdlib/atomized.jsonl --premises datasets/stdlib/premises.jsonl --out runs/gnn
+  prover train --data … --premises … --out runs/gnn --epochs 20 --resume   # continue to 20 epochs
+"""
+
+EPILOG_MODEL_INFO = """examples:
+  prover model-info                     # the bundled default model
+  prover model-info --model runs/gnn    # a checkpoint directory (model.pt + config.json)
+"""
+
 EPILOG_CHECK = """examples:
   prover check datasets/examples/core_logic.lean
   prover check a.lean b.lean      # exit 0 only if every declaration of every file is accepted
@@ -38,6 +48,23 @@ def _build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--kill-every", type=int, default=100, help="for --restarts (default 100)")
     bench.add_argument("--protocol", choices=["pantograph", "repl"], default="pantograph",
                        help="embedded server protocol for --bridge/--restarts (default pantograph)")
+    train = sub.add_parser("train", help="train the GNN on atomized steps (train split), report valid top-k vs baselines",
+                           epilog=EPILOG_TRAIN, formatter_class=argparse.RawDescriptionHelpFormatter)
+    train.add_argument("--data", type=Path, required=True, metavar="ATOMIZED.jsonl", help="atomized steps (prover data atomize)")
+    train.add_argument("--premises", type=Path, required=True, metavar="PREMISES.jsonl", help="premise statements in environment order")
+    train.add_argument("--out", type=Path, required=True, metavar="DIR", help="checkpoint directory (model.pt, config.json, report)")
+    train.add_argument("--epochs", type=int, default=12, help="epochs (default 12)")
+    train.add_argument("--seed", type=int, default=0, help="seed for init, data order and negatives (default 0)")
+    train.add_argument("--threads", type=int, default=2, help="torch CPU threads (default 2)")
+    train.add_argument("--batch-size", type=int, default=32, help="states per step (default 32)")
+    train.add_argument("--resume", action="store_true", help="continue from DIR/train_state.pt if present")
+    info = sub.add_parser("model-info", help="print the parameter count and architecture of a model",
+                          epilog=EPILOG_MODEL_INFO, formatter_class=argparse.RawDescriptionHelpFormatter)
+    info.add_argument("--model", type=Path, default=None, metavar="DIR", help="checkpoint directory (default: bundled model)")
+    bench.add_argument("--model", nargs="?", const="default", default=None, metavar="DIR",
+                       help="model states scored per second (batches 1, 16, 64) on states of --data")
+    bench.add_argument("--data", type=Path, default=Path("datasets/stdlib/atomized.jsonl"),
+                       help="atomized.jsonl whose states --model scores (default datasets/stdlib/atomized.jsonl)")
     sub.add_parser("doctor", help="say which proof-checker backends are usable here, and why not",
                    epilog="example:\n  prover doctor", formatter_class=argparse.RawDescriptionHelpFormatter)
     _add_search_commands(sub)
@@ -181,6 +208,61 @@ def run_bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_train(args: argparse.Namespace) -> int:
+    """Train and report; data problems are one line and exit 2."""
+    from prover.train import TrainConfig, run_training
+    from prover.train_data import DataError
+
+    if args.epochs < 1 or args.threads < 1 or args.batch_size < 1:
+        return _usage_error("--epochs, --threads and --batch-size must be positive")
+    cfg = TrainConfig(epochs=args.epochs, seed=args.seed, batch_size=args.batch_size)
+    try:
+        run_training(args.data, args.premises, args.out, cfg, threads=args.threads, resume=args.resume)
+    except (DataError, ValueError) as err:
+        return _usage_error(str(err))
+    return 0
+
+
+def run_model_info(model_dir: Path | None) -> int:
+    """Print `parameters: N`, the config and the module tree of a checkpoint."""
+    import json
+
+    from prover.checkpoint import default_model_dir, load_checkpoint
+
+    path = model_dir if model_dir is not None else default_model_dir()
+    try:
+        model, meta = load_checkpoint(path)
+    except FileNotFoundError as err:
+        return _usage_error(f"cannot load model: {err}")
+    print(f"parameters: {model.num_parameters()}")
+    print(f"model: {path}")
+    print(f"config: {json.dumps(meta['config'])}")
+    print(f"kinds: {len(meta['kinds'])}, vocabulary: {model.config.vocab_size} constants")
+    print(model)
+    return 0
+
+
+def run_bench_model(args: argparse.Namespace) -> int:
+    """Model throughput on the states of --data (one JSON line)."""
+    import json
+
+    from prover.bench_model import measure
+    from prover.data import goal_from_json
+    from prover.policy import load_policy
+    from prover.train_data import DataError, read_jsonl
+
+    try:
+        records = read_jsonl(args.data)[:256]
+        policy = load_policy(None if args.model == "default" else Path(args.model))
+    except (DataError, FileNotFoundError) as err:
+        return _usage_error(str(err))
+    states = [([goal_from_json(g) for g in r["goals"]], int(r["focus"])) for r in records]
+    if not states:
+        return _usage_error(f"{args.data}: no states")
+    print(json.dumps({"bench": "model", **measure(policy, states)}))
+    return 0
+
+
 def run_doctor() -> int:
     """One line per backend kind (usable or why not), with hints; exit 0 if any backend is usable."""
     from lean_bridge.doctor import diagnose
@@ -203,7 +285,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "doctor":
         return run_doctor()
     if args.command == "bench":
-        return run_bench(args)
+        return run_bench_model(args) if args.model else run_bench(args)
+    if args.command == "train":
+        return run_train(args)
+    if args.command == "model-info":
+        return run_model_info(args.model)
     if args.command in ("prove", "eval"):
         return _run_search_command(args)
     return _usage_error(f"unknown command {args.command}")
