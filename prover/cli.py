@@ -118,6 +118,16 @@ def _add_search_commands(sub: "argparse._SubParsersAction[argparse.ArgumentParse
     ev.add_argument("--limit", type=int, default=None, help="only the first N theorems of the split")
     ev.add_argument("--price-core-hour", type=float, default=None, help="USD per CPU core-hour (default from eval/llm_figures.json)")
     ev.add_argument("--resume", action="store_true")
+    bench = sub.choices["bench"]
+    bench.add_argument("--json", action="store_true",
+                       help="whole-stack figures as one JSON object (the default set when no part is named)")
+    bench.add_argument("--seconds", type=float, default=2.0, help="seconds per whole-stack measurement (default 2)")
+    bench.epilog = (bench.epilog or "") + "  prover bench --json         # whole stack: graphs, model, bridge, search, memory\n"
+
+
+def _whole_stack_bench(args: argparse.Namespace) -> bool:
+    """True when `prover bench` should print the whole-stack set (no single part was named)."""
+    return not any(getattr(args, name, None) for name in ("checker", "bridge", "restarts", "model"))
 
 
 def _run_search_command(args: argparse.Namespace) -> int:
@@ -125,6 +135,18 @@ def _run_search_command(args: argparse.Namespace) -> int:
     from prover.prove import BackendUnusable, UsageError
 
     try:
+        if args.command == "bench":
+            import json
+
+            from prover.bench_stack import measure_stack
+
+            figures = measure_stack(args.seconds)
+            if args.json:
+                print(json.dumps(figures, ensure_ascii=False))
+            else:
+                for key, value in figures.items():
+                    print(f"{key}: {value}")
+            return 0
         if args.command == "prove":
             from prover.prove import run_prove_command
 
@@ -284,6 +306,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_check(args.files)
     if args.command == "doctor":
         return run_doctor()
+    if args.command == "bench" and _whole_stack_bench(args):
+        return _run_search_command(args)
     if args.command == "bench":
         return run_bench_model(args) if args.model else run_bench(args)
     if args.command == "train":

@@ -98,7 +98,7 @@ def _logsumexp(xs: Sequence[float]) -> float:
 
 
 def default_model_path() -> Path:
-    """The bundled model directory (``prover/models/default``)."""
+    """The bundled model directory (``prover/models/default``, see ``prover.checkpoint``)."""
     return Path(__file__).resolve().parent / "models" / "default"
 
 
@@ -121,6 +121,9 @@ def make_policy(name: str, model: Optional[str] = None, seed: int = 0) -> Any:
                            "use --policy uniform or --policy heuristic") from e
     if not path.exists():
         raise RuntimeError(f"no model at {path}")
-    policy = load_policy(str(path))
+    try:
+        policy = load_policy(path)
+    except (OSError, ValueError, KeyError, RuntimeError) as e:
+        raise RuntimeError(f"cannot load the model at {path}: {' '.join(str(e).split())[:200]}") from e
     policy.name = "learned"
     return policy

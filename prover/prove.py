@@ -34,7 +34,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional, Sequence
 
-from lean_bridge import Backend, BackendError, BackendPool, Message, ProofState
+from lean_bridge import Backend, BackendError, BackendPool, LeanError, Message, ProofState
 from lean_bridge.backend import SORRY_WARNING
 from lean_bridge.source import _strip_comments, split_commands
 from prover.search import SearchConfig, search
@@ -393,6 +393,22 @@ class Stopped(Exception):
     """Raised inside a search when the run is interrupted (Ctrl-C)."""
 
 
+def premise_term(backend: Backend, name: str) -> Any:
+    """A premise's statement as a Term: ``Backend.inspect`` when available, else the goal of ``copyFrom``."""
+    inspect = getattr(backend, "inspect", None)
+    if inspect is not None:
+        try:
+            return inspect(name).type
+        except (NotImplementedError, LeanError):
+            return None
+    try:
+        state = backend.start_from_theorem(name)
+    except LeanError:
+        return None
+    backend.release(state)
+    return getattr(state.goals[0].target, "typed", None) if state.goals else None
+
+
 def process_cpu_seconds(pid: Optional[int]) -> float:
     """utime+stime of a process from /proc (0 when unknown)."""
     if pid is None:
@@ -418,6 +434,22 @@ class Prover:
         self.stop = threading.Event()
         self.env = IncrementalEnv(task)
         self._roots: dict[int, tuple[int, dict[str, ProofState]]] = {}
+        self._registered: set[str] = set()
+        self._premise_lock = threading.Lock()
+
+    def _register_premises(self, backend: Backend, premises: Sequence[str]) -> None:
+        """Give a learned policy the statements (Terms) of premises it has not seen (``premise_types``)."""
+        register = getattr(self.policy, "premise_types", None)
+        if register is None:
+            return
+        with self._premise_lock:
+            new = [p for p in premises if p not in self._registered]
+            terms: dict[str, Any] = {}
+            for name in new:
+                terms[name] = premise_term(backend, name)
+                self._registered.add(name)
+            if terms:
+                register(terms)
 
     def _root(self, backend: Backend, target: Target) -> ProofState:
         """The target's root state: incrementally (Pantograph) or from one ``sorries`` call per session (REPL)."""
@@ -444,6 +476,7 @@ class Prover:
         try:
             with self.pool.lease() as backend:
                 root = self._root(backend, target)
+                self._register_premises(backend, target.premises)
                 cpu0, srv0 = time.thread_time(), process_cpu_seconds(backend.pid)
                 result = search(backend, root, self.policy, target.premises, self.config, on_tactic=self._check_stop)
                 backend.release(root)
