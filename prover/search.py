@@ -124,6 +124,8 @@ def proof_script(steps: Sequence[Step], root_goals: int = 1, indent: str = "  ")
 
     def tree(depth: int) -> list[str]:
         nonlocal pos
+        if pos >= len(steps):
+            raise ValueError(f"steps do not form {root_goals} complete proof tree(s)")
         tactic, k = steps[pos]
         pos += 1
         lines = [tactic]
