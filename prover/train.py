@@ -78,6 +78,7 @@ def make_targets(part: Sequence[Example], premises: PremiseTable, rng: random.Ra
         "subterm": torch.tensor([ex.subterm for ex in part]),
         "premise": torch.tensor([local.get(ex.premise, -1) for ex in part]),
         "value": torch.tensor([ex.value for ex in part], dtype=torch.float),
+        "value_mask": torch.tensor([ex.value_known for ex in part], dtype=torch.bool),
     }
     mask = None
     if rows is not None:
