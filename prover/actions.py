@@ -70,6 +70,7 @@ from dataclasses import dataclass
 from typing import Any, Optional, Sequence
 
 from lean_bridge.sexp import SExpr, StrLit, format_sexp, parse_sexp
+from lean_bridge.term import Term, parse_term
 from lean_bridge.types import Goal, Hypothesis
 
 KINDS: tuple[str, ...] = (
@@ -114,7 +115,7 @@ class Action:
     kind: str
     hyp: Optional[int] = None
     premise: Optional[str] = None
-    subterm: Any = None  # lean_bridge.term.Term, or S-expression text / parsed SExpr
+    subterm: Optional[Term] = None  # a closed subterm of the goal (interned, so equality is cheap)
 
     def __post_init__(self) -> None:
         arg = ARG_OF.get(self.kind)
@@ -335,40 +336,62 @@ def _sort_text(level: SExpr) -> str:
     raise RenderError(f"cannot print universe level {level!r}")
 
 
-def closed_subterms(goal: Goal, limit: int = 64) -> list[SExpr]:
-    """Distinct closed, printable subterms of the target and hypothesis types (first-seen order)."""
+def closed_subterms(goal: Goal, limit: int = 64) -> list[Term]:
+    """Pointer candidates: distinct closed subterms of the target then the hypotheses' types
+    (pre-order), not in function position, not sorts/literals/holes/instances (``prover.graph``'s
+    rule), that ``render`` can print; then the hypotheses' own free variables."""
     _, names = _rename_all(goal)
     seen: dict[str, SExpr] = {}
     trees = [_sexp_of(goal.target.sexp_text)] + [_sexp_of(h.type.sexp_text) for h in goal.hypotheses]
-    for tree in trees:
-        if tree is None:
-            continue
-        stack = [tree]
-        while stack and len(seen) < limit:
-            node = stack.pop(0)
-            if not isinstance(node, tuple) or not node:
-                continue
-            if node[0] in (":c", ":sort", ":lit", ":mv"):
-                continue
-            if node[0] in (":forall", ":lambda"):
-                stack.extend([node[2], node[3]])
-            elif node[0] != ":fv":
-                stack.extend(node[1:])
-                if isinstance(node[0], tuple) and node[0][:1] not in ((":c",),):
-                    stack.append(node[0])
-            if not _has_loose(node):
-                key = format_sexp(node)
-                if key not in seen:
-                    try:
-                        term_text(node, names)
-                    except RenderError:
-                        continue
+
+    def visit(node: SExpr) -> None:
+        if len(seen) >= limit or not isinstance(node, tuple) or not node:
+            return
+        head = node[0]
+        if head in (":c", ":sort", ":lit", ":mv", ":mvd", "_"):
+            return
+        if head != ":fv" and not _has_loose(node) and not _has_mvar(node) and not _is_instance(node):
+            key = format_sexp(node)
+            if key not in seen:
+                try:
+                    term_text(node, names)
                     seen[key] = node
+                except RenderError:
+                    pass
+        if head in (":forall", ":lambda") and len(node) >= 4:
+            visit(node[2])
+            visit(node[3])
+        elif head == ":fv":
+            key = format_sexp(node)
+            if node[1] in names and key not in seen:
+                seen[key] = node
+        elif isinstance(head, (tuple, str)):
+            for arg in node[1:]:
+                visit(arg)
+            if isinstance(head, tuple) and head[:1] != (":c",):
+                visit(head)
+
+    for tree in trees:
+        if tree is not None:
+            visit(tree)
     for hyp in goal.hypotheses:
-        if hyp.fvar_id and hyp.fvar_id in names:
+        if hyp.fvar_id and hyp.fvar_id in names and len(seen) < limit:
             node = (":fv", hyp.fvar_id)
             seen.setdefault(format_sexp(node), node)
-    return list(seen.values())
+    return [parse_term(text) for text in seen]
+
+
+def _has_mvar(tree: SExpr) -> bool:
+    if isinstance(tree, tuple):
+        if tree[:1] in ((":mv",), (":mvd",)):
+            return True
+        return any(_has_mvar(t) for t in tree)
+    return tree == "_"
+
+
+def _is_instance(tree: SExpr) -> bool:
+    name = head_const(tree)
+    return name is not None and name.rpartition(".")[2].startswith("inst")
 
 
 def _has_loose(tree: SExpr, depth: int = 0) -> bool:
@@ -440,12 +463,13 @@ def candidate_actions(goal: Goal, premises: Sequence[str] = ()) -> list[Action]:
     for kind in KINDS[21:26]:
         for name in premises:
             out.append(Action(kind, premise=name))
+    subterms = closed_subterms(goal)
     if head_const(target) == "Exists":
-        for sub in closed_subterms(goal):
-            out.append(Action("exists_subterm", subterm=format_sexp(sub)))
-    for sub in closed_subterms(goal):
-        if head_const(sub) in _PROP_HEADS - {"True", "False"}:
-            out.append(Action("by_cases_subterm", subterm=format_sexp(sub)))
+        for sub in subterms:
+            out.append(Action("exists_subterm", subterm=sub))
+    for sub in subterms:
+        if head_const(subterm_sexp(sub)) in _PROP_HEADS - {"True", "False"}:
+            out.append(Action("by_cases_subterm", subterm=sub))
     return out
 
 
@@ -465,6 +489,8 @@ def action_to_json(action: Action) -> dict[str, Any]:
 
 
 def action_from_json(obj: dict[str, Any]) -> Action:
-    """Inverse of ``action_to_json`` (the subterm stays S-expression text)."""
-    return Action(obj["kind"], hyp=obj.get("hyp"), premise=obj.get("premise"), subterm=obj.get("subterm"))
+    """Inverse of ``action_to_json`` (the subterm is read back into a ``Term``)."""
+    sub = obj.get("subterm")
+    return Action(obj["kind"], hyp=obj.get("hyp"), premise=obj.get("premise"),
+                  subterm=parse_term(sub) if isinstance(sub, str) else sub)
 

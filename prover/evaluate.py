@@ -9,7 +9,7 @@ for the example's theorem.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import Callable, Optional, Sequence
 
 import torch
 
@@ -32,8 +32,8 @@ class Prediction:
 Predictor = Callable[[Sequence[Example]], list[Prediction]]
 
 
-def topk_accuracy(examples: Sequence[Example], predictions: Sequence[Prediction]) -> dict[str, float]:
-    """``{kind@1, kind@5, hyp@1, …, args@k, premise@k, n_kind, n_hyp, n_subterm, n_args, n_premise}``."""
+def topk_accuracy(examples: Sequence[Example], predictions: Sequence[Prediction]) -> dict[str, Optional[float]]:
+    """``{kind@1, kind@5, hyp@1, …, args@k, premise@k, n_kind, …}``; an accuracy is None without examples."""
     hits: dict[str, list[bool]] = {"kind": [], "hyp": [], "subterm": [], "args": [], "premise": []}
     ranks: dict[str, list[int]] = {key: [] for key in hits}
     for ex, pred in zip(examples, predictions):
@@ -50,7 +50,7 @@ def topk_accuracy(examples: Sequence[Example], predictions: Sequence[Prediction]
     for key, rs in ranks.items():
         out[f"n_{key}"] = len(rs)
         for k in TOPK:
-            out[f"{key}@{k}"] = sum(r < k for r in rs) / len(rs) if rs else float("nan")
+            out[f"{key}@{k}"] = sum(r < k for r in rs) / len(rs) if rs else None
     return out
 
 
@@ -78,8 +78,7 @@ def model_predictor(model, premises: PremiseTable) -> Predictor:
                 batch = collate([ex.graph for ex in part])
                 limits = torch.tensor([ex.limit for ex in part])
                 mask = premises.allowed(limits) if emb is not None else None
-                targets = None if mask is None else {"premise_mask": mask}
-                out, _ = model(batch, emb, targets)
+                out, _ = model(batch, emb, premise_mask=mask)
                 out_preds.extend(_rank_outputs(out, batch, part, k))
         return out_preds
 
@@ -130,7 +129,7 @@ def format_table(rows: dict[str, dict[str, float]]) -> str:
     sep = "|---" * (1 + 2 * len(cols)) + "|"
     lines = [head, sep]
     for name, m in rows.items():
-        cells = [f"{100 * m[f'{c}@{k}']:.1f}" if m[f"{c}@{k}"] == m[f"{c}@{k}"] else "-" for c in cols for k in TOPK]
+        cells = [f"{100 * m[f'{c}@{k}']:.1f}" if m.get(f"{c}@{k}") is not None else "-" for c in cols for k in TOPK]
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
     first = next(iter(rows.values()), {})
     lines.append("\nexamples: " + ", ".join(f"{c} {int(first.get('n_' + c, 0))}" for c in cols))

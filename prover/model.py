@@ -1,10 +1,10 @@
 """The ~1.5M-parameter graph network that reads an ExprGraph and scores atomic actions.
 
 Layer choice: a relational message-passing block in the style of CompGCN (Vashishth et al.,
-ICLR 2020) with multiplicative composition. Each edge type ``r`` (and its reverse, so information
-flows both from an application to its function/argument and back) owns a learned vector
-``rel[r]``; the message from ``j`` is ``LN(x_j) * rel[r]``, averaged separately over incoming and
-outgoing edges, and an MLP reads ``[x_i, mean_in, mean_out]``. This keeps what RGCN gets from
+ICLR 2020) with multiplicative composition. Each edge type ``r`` owns a learned vector ``rel[r]``
+(ExprGraph already lists every edge in both directions, ``rev_*`` types being the second half of
+``EDGE_TYPES``); the message along ``j -> i`` is ``LN(x_j) * rel[r]``, averaged separately over
+forward-typed and reverse-typed incoming edges, and an MLP reads ``[x_i, mean_fwd, mean_rev]``. This keeps what RGCN gets from
 per-type weights (``f a`` differs from ``a f``; ``a = b`` from ``b = a``; a bound variable knows
 its binder) at O(d) parameters per type instead of O(d^2), so the budget goes into depth and width
 and a forward pass costs two matmuls per layer whatever the number of edge types (RGCN would cost
@@ -26,6 +26,7 @@ import math
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any, Optional
 
+import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import Tensor, nn
@@ -38,10 +39,11 @@ PARAM_RANGE = (1_400_000, 1_600_000)  # DESIGN.md: stay within 1.4M-1.6M paramet
 class ModelConfig:
     """Shape of the network; saved in config.json beside model.pt so a checkpoint rebuilds alone."""
 
-    n_node_kinds: int = 16  # len(prover.graph.NODE_KINDS); filled from the graph module at train time
-    n_edge_types: int = 12  # len(prover.graph.EDGE_TYPES); reverse edges get their own types on top
+    n_node_kinds: int = 22  # len(prover.graph.NODE_KINDS); filled from the graph module at train time
+    n_edge_types: int = 24  # len(prover.graph.EDGE_TYPES): forward types then their reverses
+    n_forward_edges: int = 12  # len(prover.graph.FORWARD_EDGES): types >= this aggregate in the reverse slot
     vocab_size: int = 1024  # len(Vocab): id 0 = not a constant, 1 = out-of-vocabulary
-    hash_buckets: int = 2048  # prover.graph.HASH_BUCKETS; bucket 0 is padding (zero vector)
+    hash_buckets: int = 4096  # prover.graph.HASH_BUCKETS; bucket 0 is padding (zero vector)
     n_kinds: int = 28  # len(prover.actions.KINDS); kind id = index
     d_model: int = 128  # node width; fit_width() tunes it so the total stays ~1.5M for any vocab
     n_layer: int = 8  # message-passing rounds = receptive field in hops (curried apps nest deeply)
@@ -65,10 +67,11 @@ class ModelConfig:
 class RelationalBlock(nn.Module):
     """One pre-LN residual round of CompGCN-style typed message passing (see module docstring)."""
 
-    def __init__(self, d_model: int, n_relations: int, mlp_ratio: int, dropout: float) -> None:
+    def __init__(self, d_model: int, n_relations: int, n_forward: int, mlp_ratio: int, dropout: float) -> None:
         super().__init__()
+        self.n_forward = n_forward
         self.norm = nn.LayerNorm(d_model)
-        self.rel = nn.Parameter(torch.empty(n_relations, d_model))  # one composition vector per typed direction
+        self.rel = nn.Parameter(torch.empty(n_relations, d_model))  # one composition vector per edge type
         self.fc = nn.Linear(3 * d_model, mlp_ratio * d_model)
         self.proj = nn.Linear(mlp_ratio * d_model, d_model)
         self.dropout = nn.Dropout(dropout)
@@ -82,14 +85,12 @@ class RelationalBlock(nn.Module):
         self.proj.reset_parameters()
 
     def forward(self, x: Tensor, edge_index: Tensor, edge_type: Tensor) -> Tensor:
-        """x: (N, d); edge_index: (2, E) source->target; edge_type: (E,) in [0, n_edge_types)."""
+        """x: (N, d); edge_index: (2, E) source->target; edge_type: (E,) in [0, n_relations)."""
         n, d = x.shape
         h = self.norm(x)
         src, dst = edge_index
-        n_types = self.rel.shape[0] // 2
-        # forward edges deliver to dst (slot 0), reverse edges to src (slot 1): index = node*2 + slot
-        msg = torch.cat([h[src] * self.rel[edge_type], h[dst] * self.rel[edge_type + n_types]])  # (2E, d)
-        index = torch.cat([dst * 2, src * 2 + 1])  # (2E,)
+        msg = h[src] * self.rel[edge_type]  # (E, d)
+        index = dst * 2 + (edge_type >= self.n_forward).long()  # slot 0 forward types, 1 reverse types
         agg = scatter(msg, index, dim=0, dim_size=2 * n, reduce="mean").view(n, 2 * d)  # (N, 2d)
         out = self.proj(F.gelu(self.fc(torch.cat([h, agg], dim=-1))))  # (N, d)
         return x + self.dropout(out)
@@ -126,7 +127,7 @@ class GraphEncoder(nn.Module):
         d = config.d_model
         self.embed = NodeEmbedding(config)
         self.blocks = nn.ModuleList(
-            RelationalBlock(d, 2 * config.n_edge_types, config.mlp_ratio, config.dropout) for _ in range(config.n_layer))
+            RelationalBlock(d, config.n_edge_types, config.n_forward_edges, config.mlp_ratio, config.dropout) for _ in range(config.n_layer))
         self.norm = nn.LayerNorm(d)
         self.gate = nn.Linear(d, 1)  # attention-pooling score per node
         self.readout = nn.Sequential(nn.Linear(2 * d, 2 * d), nn.GELU(), nn.Linear(2 * d, d), nn.LayerNorm(d))
@@ -176,13 +177,13 @@ class ProverModel(nn.Module):
         x = self.encoder.nodes(graphs)
         return self.prem_key(self.encoder.graphs(x, graphs))
 
-    def forward(self, batch: Any, premise_emb: Optional[Tensor] = None,
-                targets: Optional[dict[str, Tensor]] = None) -> tuple[dict[str, Tensor], Optional[Tensor]]:
+    def forward(self, batch: Any, premise_emb: Optional[Tensor] = None, targets: Optional[dict[str, Tensor]] = None,
+                premise_mask: Optional[Tensor] = None) -> tuple[dict[str, Tensor], Optional[Tensor]]:
         """Score a batch of states. Returns (outputs, loss); loss is None without targets.
 
         outputs: ``kind_logp`` (B, K); ``hyp_logp`` (H, K) log-softmax per graph over its
         hypotheses, one column per kind; ``subterm_logp`` (S, K) likewise; ``premise_logp``
-        (B, K, P) log-softmax over premises (masked by ``targets['premise_mask']`` (B, P) when
+        (B, K, P) log-softmax over premises (only those where ``premise_mask`` (B, P) is True, when
         given), absent without ``premise_emb`` (P, d); ``value`` (B,) in [0, 1]; ``state`` (B, d).
         """
         x = self.encoder.nodes(batch)  # (N, d)
@@ -198,9 +199,8 @@ class ProverModel(nn.Module):
         out["subterm_logp"] = _pointer(self.sub_query(queries), self.sub_key(x[sub_node]), sub_batch, d)  # (S, K)
         if premise_emb is not None:
             scores = torch.einsum("bkd,pd->bkp", self.prem_query(queries), premise_emb) / math.sqrt(d)  # (B, K, P)
-            mask = None if targets is None else targets.get("premise_mask")
-            if mask is not None:
-                scores = scores.masked_fill(~mask.unsqueeze(1), float("-inf"))
+            if premise_mask is not None:
+                scores = scores.masked_fill(~premise_mask.unsqueeze(1), float("-inf"))
             out["premise_logp"] = F.log_softmax(scores, dim=-1)
         loss = None if targets is None else self.loss(out, batch, targets)
         return out, loss
@@ -281,7 +281,9 @@ def fit_width(config: ModelConfig, target: int = 1_500_000) -> ModelConfig:
     """The config with d_model (a multiple of 4) whose parameter count is nearest ``target``.
 
     The name and hash tables grow with the vocabulary, so the width adapts to keep ~1.5M total.
+    The count is exactly quadratic in d_model, so three probes give it for every width.
     """
-    best = min((replace(config, d_model=d) for d in range(32, 513, 4)),
-               key=lambda c: abs(count_parameters(c) - target))
-    return best
+    probes = [32, 64, 96]
+    a, b, c = np.polyfit(probes, [count_parameters(replace(config, d_model=d)) for d in probes], 2)
+    best = min(range(32, 513, 4), key=lambda d: abs(a * d * d + b * d + c - target))
+    return replace(config, d_model=best)

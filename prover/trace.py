@@ -166,33 +166,42 @@ class Environment:
             and hasattr(getattr(backend, "client", None), "request")
         self.done: list[str] = []
         self.session = backend.session
+        self.constants: list[str] = []  # the file declarations' constants, in environment order
 
     def open(self, theorem: TheoremSource) -> tuple[Optional[ProofState], list[str]]:
         """Elaborate the theorem's chunk; (its goal state or None, error messages of the chunk)."""
         if not self.incremental:
             found = self.backend.sorries(theorem.prefix)
             return (found[-1][1] if found else None), ([] if found else ["no sorry goal"])
-        if self.backend.session != self.session:
-            self._rebuild()
-        state, errors = self._process(theorem.chunk)
+        for _ in range(2):
+            if self.backend.session != self.session:
+                self._rebuild()
+            start = self.backend.session
+            state, errors = self._process(theorem.chunk)
+            if self.backend.session == start:
+                break  # else the server restarted inside the request: rebuild and feed it again
         self.done.append(theorem.chunk)
         return state, errors
 
     def _rebuild(self) -> None:
         """After a server restart the inherited environment is gone: feed every chunk again."""
+        self.backend.theorems()  # any request: makes a lazily restarted server start now
         self.session = self.backend.session
+        known = list(self.constants)
         for chunk in self.done:
             state, _ = self._process(chunk)
             if state is not None:
                 self.backend.release(state)
+        self.constants = known
 
     def _process(self, text: str) -> tuple[Optional[ProofState], list[str]]:
         from lean_bridge.pantograph_client import CompilationUnit
 
         client = self.backend.client  # type: ignore[attr-defined]
-        payload = {"file": text, "readHeader": False, "inheritEnv": True, "newConstants": False, "sorrys": True}
+        payload = {"file": text, "readHeader": False, "inheritEnv": True, "newConstants": True, "sorrys": True}
         units = [CompilationUnit.parse(u) for u in client.request("frontend.process", payload).get("units", ())]
-        self.session = self.backend.session
+        if self.session == self.backend.session:
+            self.constants.extend(c for u in units for c in u.new_constants)
         errors = [m.data for u in units for m in u.messages if m.is_error]
         for unit in reversed(units):
             if unit.goal_state_id is not None:

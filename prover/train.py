@@ -61,8 +61,9 @@ def get_lr(step: int, total: int, cfg: TrainConfig) -> float:
 
 
 def make_targets(part: Sequence[Example], premises: PremiseTable, rng: random.Random,
-                 negatives: int = PREMISE_NEGATIVES) -> tuple[dict[str, torch.Tensor], Optional[torch.Tensor]]:
-    """Targets for a batch, and the premise rows it scores (gold ones + random negatives)."""
+                 negatives: int = PREMISE_NEGATIVES) -> tuple[dict[str, torch.Tensor], Optional[torch.Tensor],
+                                                              Optional[torch.Tensor]]:
+    """Targets for a batch, the premise rows it scores (gold + random negatives) and their (B, P') mask."""
     gold = sorted({ex.premise for ex in part if ex.premise >= 0})
     rows: Optional[torch.Tensor] = None
     local = {}
@@ -77,12 +78,14 @@ def make_targets(part: Sequence[Example], premises: PremiseTable, rng: random.Ra
         "subterm": torch.tensor([ex.subterm for ex in part]),
         "premise": torch.tensor([local.get(ex.premise, -1) for ex in part]),
         "value": torch.tensor([ex.value for ex in part], dtype=torch.float),
+        "value_mask": torch.tensor([ex.value_known for ex in part], dtype=torch.bool),
     }
+    mask = None
     if rows is not None:
-        targets["premise_mask"] = premises.allowed(torch.tensor([ex.limit for ex in part]), rows)
+        mask = premises.allowed(torch.tensor([ex.limit for ex in part]), rows)
         has = targets["premise"] >= 0
-        targets["premise_mask"][has, targets["premise"][has]] = True  # gold is always scorable
-    return targets, rows
+        mask[has, targets["premise"][has]] = True  # gold is always scorable
+    return targets, rows, mask
 
 
 def train_epoch(model: ProverModel, opt: torch.optim.Optimizer, train: Sequence[Example], premises: PremiseTable,
@@ -97,11 +100,11 @@ def train_epoch(model: ProverModel, opt: torch.optim.Optimizer, train: Sequence[
     bar = tqdm(range(0, len(order), cfg.batch_size), desc=desc, unit="batch", leave=False)
     for start in bar:
         part = [train[i] for i in order[start:start + cfg.batch_size]]
-        targets, rows = make_targets(part, premises, rng)
+        targets, rows, mask = make_targets(part, premises, rng)
         emb = None if rows is None else model.encode_premises(collate([premises.graphs[r] for r in rows.tolist()]))
         for group in opt.param_groups:
             group["lr"] = get_lr(step, total, cfg)
-        _, loss = model(collate([ex.graph for ex in part]), emb, targets)
+        _, loss = model(collate([ex.graph for ex in part]), emb, targets, premise_mask=mask)
         opt.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), cfg.grad_clip)
@@ -127,8 +130,8 @@ def plot_curve(history: list[dict[str, float]], baselines: dict[str, dict[str, f
     ax1.set_title("training loss")
     for i, key in enumerate(k for k in ["kind@1", "args@1", "premise@1", "kind@5"] if history and k in history[0]):
         color = f"C{i}"
-        ax2.plot(epochs, [h[key] for h in history], marker="o", color=color, label=f"model {key}")
-        if "kNN" in baselines:
+        ax2.plot(epochs, [_nan(h[key]) for h in history], marker="o", color=color, label=f"model {key}")
+        if "kNN" in baselines and baselines["kNN"].get(key) is not None:
             ax2.axhline(baselines["kNN"][key], color=color, linestyle="--", linewidth=0.8)
     ax2.set_xlabel("epoch")
     ax2.set_ylabel("valid accuracy (dashed: kNN baseline)")
@@ -140,10 +143,15 @@ def plot_curve(history: list[dict[str, float]], baselines: dict[str, dict[str, f
     plt.close(fig)
 
 
+def _nan(x: Optional[float]) -> float:
+    """None (no examples) as NaN for plotting."""
+    return float("nan") if x is None else x
+
+
 def run_training(data: Path, premises_path: Path, out: Path, cfg: TrainConfig, threads: int = 2,
                  resume: bool = False, progress: bool = True) -> dict[str, Any]:
     """Whole `prover train`: data, baselines, epochs with checkpoints, report. Returns metrics."""
-    from prover.graph import EDGE_TYPES, HASH_BUCKETS, NODE_KINDS, Vocab
+    from prover.graph import EDGE_TYPES, FORWARD_EDGES, HASH_BUCKETS, NODE_KINDS, Vocab
 
     torch.set_num_threads(threads)
     torch.manual_seed(cfg.seed)
@@ -160,6 +168,7 @@ def run_training(data: Path, premises_path: Path, out: Path, cfg: TrainConfig, t
         resume = False
         vocab = build_vocab(records, premises)
         config = fit_width(ModelConfig(n_node_kinds=len(NODE_KINDS), n_edge_types=len(EDGE_TYPES),
+                                       n_forward_edges=len(FORWARD_EDGES),
                                        vocab_size=len(vocab), hash_buckets=HASH_BUCKETS, n_kinds=len(KINDS)))
         model = ProverModel(config)
     examples = load_examples(records, vocab, premises, progress)
@@ -187,9 +196,8 @@ def run_training(data: Path, premises_path: Path, out: Path, cfg: TrainConfig, t
         history.append({"epoch": epoch + 1, "train_loss": loss, "seconds": time.time() - t0, **metrics})
         _save(out, model, vocab, cfg, history, baselines, epoch + 1, step, opt, rng, len(train), len(valid))
         if progress:
-            tqdm.write(f"epoch {epoch + 1}: loss {loss:.3f}  valid kind@1 {metrics.get('kind@1', float('nan')):.3f} "
-                       f"args@1 {metrics.get('args@1', float('nan')):.3f} premise@1 "
-                       f"{metrics.get('premise@1', float('nan')):.3f}  ({time.time() - t0:.0f}s)")
+            shown = "  ".join(f"{key} {_nan(metrics.get(key)):.3f}" for key in ("kind@1", "args@1", "premise@1"))
+            tqdm.write(f"epoch {epoch + 1}: loss {loss:.3f}  valid {shown}  ({time.time() - t0:.0f}s)")
     report = _report(model, history, baselines, time.time() - t0, len(train), len(valid), examples)
     (out / "report.md").write_text(report + "\n", encoding="utf-8")
     print(report)

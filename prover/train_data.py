@@ -43,6 +43,7 @@ class Example:
     split: str
     limit: int  # premises with env index < limit are allowed (and never the theorem itself)
     value: float  # value-head target in [0, 1]
+    value_known: bool  # the theorem's whole proof was atomized, so steps_left is meaningful
     arg_missing: bool = False  # the action had an argument we could not point at
 
 
@@ -151,7 +152,7 @@ def make_example(rec: dict[str, Any], vocab: Any, premises: PremiseTable, theore
     limit = theorem_index.get(rec["theorem"], math.inf)
     limit = int(limit) if limit != math.inf else int(premises.index.max().item()) + 1 if len(premises.names) else 0
     return Example(graph, KINDS.index(action["kind"]), hyp, sub, prem, rec["theorem"], rec.get("split", "train"),
-                   limit, value_target(steps_left), missing)
+                   limit, value_target(steps_left), bool(rec.get("complete", True)), missing)
 
 
 def _find_subterm(candidates: Sequence[Term], sexp_text: str) -> int:

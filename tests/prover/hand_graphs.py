@@ -8,7 +8,8 @@ from torch_geometric.data import Batch, Data
 
 NAME_PARTS = 4
 N_NODE_KINDS = 16
-N_EDGE_TYPES = 12
+N_EDGE_TYPES = 24
+N_FORWARD = 12
 VOCAB = 64
 BUCKETS = 256
 
@@ -24,9 +25,10 @@ class HandGraph(Data):
 
 def make_graph(n: int, edges: Sequence[tuple[int, int, int]], hyps: Sequence[int], subs: Sequence[int],
                seed: int = 0, root: int = 0) -> HandGraph:
-    """A graph of n nodes with random features; edges are (src, dst, type)."""
+    """A graph of n nodes with random features; edges are forward (src, dst, type), reverses added."""
     g = torch.Generator().manual_seed(seed)
-    e = torch.tensor(edges, dtype=torch.long).view(-1, 3)
+    both = list(edges) + [(d, s, t + N_FORWARD) for s, d, t in edges]  # ExprGraph lists reverse edges too
+    e = torch.tensor(both, dtype=torch.long).view(-1, 3)
     return HandGraph(
         node_kind=torch.randint(0, N_NODE_KINDS, (n,), generator=g),
         name_id=torch.randint(0, VOCAB, (n,), generator=g),
@@ -67,6 +69,6 @@ def tiny_config(**kw):
     """A ModelConfig matching the hand-built graph constants."""
     from prover.model import ModelConfig
 
-    base = dict(n_node_kinds=N_NODE_KINDS, n_edge_types=N_EDGE_TYPES, vocab_size=VOCAB, hash_buckets=BUCKETS)
+    base = dict(n_node_kinds=N_NODE_KINDS, n_edge_types=N_EDGE_TYPES, n_forward_edges=N_FORWARD, vocab_size=VOCAB, hash_buckets=BUCKETS)
     base.update(kw)
     return ModelConfig(**base)

@@ -77,7 +77,7 @@ def test_edge_types_matter():
     model = _model()
     g = small_graphs()[0]
     flipped = g.clone()
-    flipped.edge_type = (g.edge_type + 1) % 12
+    flipped.edge_type = (g.edge_type + 1) % 24
     with torch.no_grad():
         a, _ = model(collate([g]), None)
         b, _ = model(collate([flipped]), None)
@@ -109,10 +109,7 @@ def test_premise_mask_excludes_disallowed_premises():
     mask = torch.ones(3, 5, dtype=torch.bool)
     mask[0, 2:] = False
     with torch.no_grad():
-        out, _ = model(batch, _premises(model), {"kind": torch.zeros(3, dtype=torch.long), "premise_mask": mask,
-                                                  "hyp": -torch.ones(3, dtype=torch.long),
-                                                  "subterm": -torch.ones(3, dtype=torch.long),
-                                                  "premise": -torch.ones(3, dtype=torch.long)})
+        out, _ = model(batch, _premises(model), premise_mask=mask)
     assert torch.isinf(out["premise_logp"][0, :, 2:]).all()
     assert torch.allclose(out["premise_logp"][0, :, :2].exp().sum(-1), torch.ones(model.config.n_kinds), atol=1e-5)
 
