@@ -160,9 +160,6 @@ theorem succ_add : ∀ (n m : Nat), (succ n) + m = succ (n + m) := by
 theorem add_succ (n m : Nat) : n + succ m = succ (n + m) :=
   rfl
 
-theorem add_one (n : Nat) : n + 1 = succ n :=
-  rfl
-
 protected theorem add_comm : ∀ (n m : Nat), n + m = m + n := by
   intro n m
   induction m with
@@ -614,14 +611,6 @@ theorem eq_zero_or_eq_succ_pred : ∀ (n : Nat), n = 0 ∨ n = succ (pred n)
   | 0 => Or.inl rfl
   | _ + 1 => Or.inr rfl
 
-theorem succ_inj' {a b : Nat} : succ a = succ b ↔ a = b := by
-  constructor
-  · intro h
-    cases h
-    rfl
-  · intro h
-    rw [h]
-
 theorem succ_le_succ_iff {a b : Nat} : succ a ≤ succ b ↔ a ≤ b :=
   ⟨le_of_succ_le_succ, succ_le_succ⟩
 
@@ -712,8 +701,6 @@ protected theorem zero_ne_one : 0 ≠ (1 : Nat) := by
   intro h
   exact Nat.one_ne_zero h.symm
 
-theorem add_one_ne_zero (n : Nat) : n + 1 ≠ 0 := succ_ne_zero n
-
 /-! ## Multiplication and order -/
 
 protected theorem mul_le_mul_left {n m : Nat} (k : Nat) (h : n ≤ m) : k * n ≤ k * m := by
@@ -800,7 +787,7 @@ theorem zero_lt_sub_of_lt {i a : Nat} (h : i < a) : 0 < a - i := by
   exact zero_lt_succ k
 
 theorem sub_succ_lt_self (a i : Nat) (h : i < a) : a - (i + 1) < a - i := by
-  rw [add_one, sub_succ]
+  rw [← succ_eq_add_one, sub_succ]
   apply pred_lt
   apply not_eq_zero_of_lt
   exact zero_lt_sub_of_lt h
@@ -920,5 +907,384 @@ protected theorem sub_lt_sub_left : ∀ {k m n : Nat}, k < m → k < n → m - n
       · exact absurd hkn (not_lt_zero _)
       · rw [succ_sub_succ, succ_sub_succ]
         exact ih (lt_of_succ_lt_succ hkm) (lt_of_succ_lt_succ hkn)
+
+theorem succ_sub {m n : Nat} (h : n ≤ m) : succ m - n = succ (m - n) := by
+  obtain ⟨k, hk⟩ := le.dest h
+  rw [← hk, Nat.add_comm n k, ← succ_add, Nat.add_sub_cancel, Nat.add_sub_cancel]
+
+protected theorem sub_pos_of_lt {m n : Nat} (h : m < n) : 0 < n - m :=
+  zero_lt_sub_of_lt h
+
+protected theorem sub_sub (n m k : Nat) : n - m - k = n - (m + k) := by
+  induction k with
+  | zero => rfl
+  | succ k ih => rw [sub_succ, ih, add_succ, sub_succ]
+
+protected theorem sub_le_sub_left {n m : Nat} (h : n ≤ m) (k : Nat) : k - m ≤ k - n := by
+  obtain ⟨l, hl⟩ := le.dest h
+  rw [← hl, ← Nat.sub_sub]
+  exact sub_le (k - n) l
+
+protected theorem sub_le_sub_right {n m : Nat} (h : n ≤ m) : ∀ k, n - k ≤ m - k := by
+  intro k
+  induction k with
+  | zero => exact h
+  | succ k ih =>
+    rw [sub_succ, sub_succ]
+    exact pred_le_pred ih
+
+protected theorem lt_of_sub_pos {m n : Nat} (h : 0 < n - m) : m < n := by
+  apply Nat.lt_of_not_le
+  intro hle
+  rw [Nat.sub_eq_zero_of_le hle] at h
+  exact Nat.lt_irrefl 0 h
+
+protected theorem lt_of_sub_eq_succ {m n l : Nat} (h : m - n = succ l) : n < m := by
+  apply Nat.lt_of_sub_pos
+  rw [h]
+  exact zero_lt_succ l
+
+protected theorem le_of_sub_eq_zero : ∀ {n m : Nat}, n - m = 0 → n ≤ m := by
+  intro n m h
+  apply Nat.le_of_not_lt
+  intro hlt
+  exact Nat.ne_of_gt (Nat.sub_pos_of_lt hlt) h
+
+protected theorem sub_eq_iff_eq_add {a b c : Nat} (h : b ≤ a) : a - b = c ↔ a = c + b := by
+  constructor
+  · intro e
+    exact Nat.eq_add_of_sub_eq h e
+  · intro e
+    exact Nat.sub_eq_of_eq_add e
+
+protected theorem sub_eq_iff_eq_add' {a b c : Nat} (h : b ≤ a) : a - b = c ↔ a = b + c := by
+  rw [Nat.add_comm b c]
+  exact Nat.sub_eq_iff_eq_add h
+
+protected theorem pred_mul (n m : Nat) : pred n * m = n * m - m := by
+  cases n with
+  | zero => rw [Nat.pred_zero, Nat.zero_mul, Nat.zero_sub]
+  | succ n => rw [succ_mul, Nat.add_sub_cancel]; rfl
+
+protected theorem mul_pred (n m : Nat) : n * pred m = n * m - n := by
+  rw [Nat.mul_comm, Nat.pred_mul, Nat.mul_comm m n]
+
+protected theorem mul_sub_right_distrib (n m k : Nat) : (n - m) * k = n * k - m * k := by
+  induction m with
+  | zero => rw [Nat.zero_mul]; rfl
+  | succ m ih => rw [sub_succ, Nat.pred_mul, ih, succ_mul, Nat.sub_sub]
+
+protected theorem mul_sub_left_distrib (n m k : Nat) : n * (m - k) = n * m - n * k := by
+  rw [Nat.mul_comm, Nat.mul_sub_right_distrib, Nat.mul_comm m n, Nat.mul_comm k n]
+
+protected theorem lt_add_of_pos_left {n k : Nat} : 0 < k → n < k + n := by
+  intro h
+  rw [Nat.add_comm]
+  exact Nat.lt_add_of_pos_right h
+
+theorem add_one_sub_one (n : Nat) : n + 1 - 1 = n := rfl
+
+/-! ## Nat/Lemmas: succ/pred -/
+
+protected theorem sub_one (n : Nat) : n - 1 = pred n := rfl
+
+theorem pred_eq_sub_one {n : Nat} : pred n = n - 1 := rfl
+
+theorem one_add (n : Nat) : 1 + n = succ n := Nat.add_comm 1 n
+
+theorem one_lt_succ_succ (n : Nat) : 1 < succ (succ n) :=
+  succ_lt_succ (succ_pos n)
+
+theorem not_succ_lt_self {n : Nat} : ¬succ n < n := by
+  intro h
+  exact Nat.not_lt_of_ge (le_succ n) h
+
+theorem succ_le_iff {m n : Nat} : succ m ≤ n ↔ m < n := Iff.rfl
+
+theorem add_one_le_iff {m n : Nat} : m + 1 ≤ n ↔ m < n := by
+  constructor
+  · intro h
+    exact h
+  · intro h
+    exact h
+
+theorem le_succ_iff {m n : Nat} : m ≤ succ n ↔ m ≤ n ∨ m = succ n := by
+  constructor
+  · exact le_or_eq_of_le_succ
+  · rintro (h | rfl)
+    · exact le_succ_of_le h
+    · exact Nat.le.refl
+
+theorem lt_iff_add_one_le {m n : Nat} : m < n ↔ m + 1 ≤ n := by
+  rw [add_one_le_iff]
+
+theorem lt_one_add_iff {m n : Nat} : m < 1 + n ↔ m ≤ n := by
+  rw [one_add]
+  exact Nat.lt_succ_iff
+
+theorem one_add_le_iff {m n : Nat} : 1 + m ≤ n ↔ m < n := by
+  rw [Nat.add_comm, add_one_le_iff]
+
+theorem one_le_iff_ne_zero {n : Nat} : 1 ≤ n ↔ n ≠ 0 := Nat.pos_iff_ne_zero
+
+theorem one_le_of_lt {a b : Nat} (h : a < b) : 1 ≤ b :=
+  Nat.lt_of_le_of_lt (zero_le a) h
+
+theorem pred_one_add (n : Nat) : pred (1 + n) = n := by
+  rw [Nat.add_comm, ← succ_eq_add_one]
+  rfl
+
+theorem pred_eq_of_eq_succ {m n : Nat} (H : m = succ n) : pred m = n := by
+  subst H
+  rfl
+
+theorem succ_add_sub_one (n m : Nat) : succ m + n - 1 = m + n := by
+  rw [succ_add]
+  rfl
+
+theorem pred_sub (n m : Nat) : pred n - m = pred (n - m) := by
+  rw [← Nat.sub_one, Nat.sub_sub, one_add, sub_succ]
+
+/-! ## Nat/Lemmas: add -/
+
+protected theorem add_add_add_comm (a b c d : Nat) : (a + b) + (c + d) = (a + c) + (b + d) := by
+  rw [Nat.add_assoc, Nat.add_assoc, Nat.add_left_comm b c d]
+
+theorem succ_eq_one_add (n : Nat) : succ n = 1 + n := (one_add n).symm
+
+theorem succ_add_eq_add_succ (a b : Nat) : succ a + b = a + succ b := by
+  rw [succ_add, add_succ]
+
+protected theorem add_eq_zero_iff {n m : Nat} : n + m = 0 ↔ n = 0 ∧ m = 0 := by
+  constructor
+  · exact Nat.eq_zero_of_add_eq_zero
+  · intro ⟨h₁, h₂⟩
+    rw [h₁, h₂]
+
+protected theorem add_left_cancel_iff {m k n : Nat} : n + m = n + k ↔ m = k := by
+  constructor
+  · exact Nat.add_left_cancel
+  · intro h
+    rw [h]
+
+protected theorem add_right_cancel_iff {m k n : Nat} : m + n = k + n ↔ m = k :=
+  ⟨Nat.add_right_cancel, fun h => by rw [h]⟩
+
+protected theorem add_left_inj {m k n : Nat} : m + n = k + n ↔ m = k := Nat.add_right_cancel_iff
+
+protected theorem add_right_inj {m k n : Nat} : n + m = n + k ↔ m = k := Nat.add_left_cancel_iff
+
+protected theorem lt_of_add_lt_add_right {k m : Nat} : ∀ {n : Nat}, k + n < m + n → k < m := by
+  intro n h
+  induction n with
+  | zero => exact h
+  | succ n ih => exact ih (lt_of_succ_lt_succ h)
+
+protected theorem lt_of_add_lt_add_left {k m n : Nat} : n + k < n + m → k < m := by
+  rw [Nat.add_comm n k, Nat.add_comm n m]
+  exact Nat.lt_of_add_lt_add_right
+
+protected theorem add_lt_add_iff_left {k n m : Nat} : k + n < k + m ↔ n < m :=
+  ⟨Nat.lt_of_add_lt_add_left, fun h => Nat.add_lt_add_left h k⟩
+
+protected theorem add_lt_add_iff_right {k n m : Nat} : n + k < m + k ↔ n < m := by
+  constructor
+  · exact Nat.lt_of_add_lt_add_right
+  · intro h
+    exact Nat.add_lt_add_right h k
+
+protected theorem add_lt_add_of_le_of_lt {a b c d : Nat} (hle : a ≤ b) (hlt : c < d) :
+    a + c < b + d :=
+  Nat.lt_of_le_of_lt (Nat.add_le_add_right hle c) (Nat.add_lt_add_left hlt b)
+
+protected theorem add_lt_add_of_lt_of_le {a b c d : Nat} (hlt : a < b) (hle : c ≤ d) :
+    a + c < b + d := by
+  apply Nat.lt_of_le_of_lt (Nat.add_le_add_left hle a)
+  exact Nat.add_lt_add_right hlt d
+
+protected theorem pos_of_lt_add_right {n k : Nat} (h : n < n + k) : 0 < k := by
+  apply Nat.lt_of_add_lt_add_left (n := n)
+  exact h
+
+protected theorem pos_of_lt_add_left {n k : Nat} : n < k + n → 0 < k := by
+  rw [Nat.add_comm]
+  exact Nat.pos_of_lt_add_right
+
+protected theorem lt_add_right_iff_pos {n k : Nat} : n < n + k ↔ 0 < k :=
+  ⟨Nat.pos_of_lt_add_right, Nat.lt_add_of_pos_right⟩
+
+protected theorem lt_add_left_iff_pos {n k : Nat} : n < k + n ↔ 0 < k :=
+  ⟨Nat.pos_of_lt_add_left, Nat.lt_add_of_pos_left⟩
+
+protected theorem add_pos_left {m : Nat} (h : 0 < m) (n : Nat) : 0 < m + n :=
+  Nat.lt_of_lt_of_le h (le_add_right m n)
+
+protected theorem add_pos_right {n : Nat} (m : Nat) (h : 0 < n) : 0 < m + n := by
+  rw [Nat.add_comm]
+  exact Nat.add_pos_left h m
+
+protected theorem add_self_ne_one : ∀ (n : Nat), n + n ≠ 1 := by
+  intro n h
+  cases n with
+  | zero => cases h
+  | succ n =>
+    rw [succ_add, add_succ] at h
+    simp only [Nat.succ.injEq] at h
+    cases h
+
+/-! ## Nat/Lemmas: sub -/
+
+theorem succ_sub_sub_succ (n m k : Nat) : succ n - m - succ k = n - m - k := by
+  rw [Nat.sub_sub, Nat.sub_sub, add_succ, succ_sub_succ]
+
+theorem add_sub_sub_add_right (n m k l : Nat) : (n + l) - m - (k + l) = n - m - k := by
+  rw [Nat.sub_sub, Nat.sub_sub, ← Nat.add_assoc, Nat.add_sub_add_right]
+
+protected theorem sub_right_comm (m n k : Nat) : m - n - k = m - k - n := by
+  rw [Nat.sub_sub, Nat.sub_sub, Nat.add_comm]
+
+protected theorem add_sub_cancel_right (n m : Nat) : (n + m) - m = n := Nat.add_sub_cancel
+
+protected theorem add_sub_cancel' {n m : Nat} (h : m ≤ n) : m + (n - m) = n := by
+  rw [Nat.add_comm, Nat.sub_add_cancel h]
+
+theorem succ_sub_one (n : Nat) : succ n - 1 = n := rfl
+
+protected theorem one_add_sub_one (n : Nat) : (1 + n) - 1 = n := Nat.add_sub_cancel_left
+
+protected theorem sub_sub_self {n m : Nat} (h : m ≤ n) : n - (n - m) = m := by
+  apply Iff.mpr (Nat.sub_eq_iff_eq_add (sub_le n m))
+  exact (add_sub_of_le h).symm
+
+protected theorem sub_add_comm {n m k : Nat} (h : k ≤ n) : n + m - k = n - k + m := by
+  obtain ⟨l, hl⟩ := le.dest h
+  rw [← hl, Nat.add_sub_cancel_left, Nat.add_assoc, Nat.add_sub_cancel_left]
+
+protected theorem sub_eq_zero_iff_le {n m : Nat} : n - m = 0 ↔ n ≤ m :=
+  ⟨Nat.le_of_sub_eq_zero, Nat.sub_eq_zero_of_le⟩
+
+protected theorem sub_pos_iff_lt {n m : Nat} : 0 < n - m ↔ m < n := by
+  constructor
+  · exact Nat.lt_of_sub_pos
+  · exact Nat.sub_pos_of_lt
+
+protected theorem sub_le_iff_le_add {a b c : Nat} : a - b ≤ c ↔ a ≤ c + b :=
+  ⟨le_add_of_sub_le, sub_le_of_le_add⟩
+
+protected theorem sub_le_iff_le_add' {a b c : Nat} : a - b ≤ c ↔ a ≤ b + c := by
+  rw [Nat.add_comm, Nat.sub_le_iff_le_add]
+
+protected theorem le_sub_iff_add_le {n k m : Nat} (h : k ≤ m) : n ≤ m - k ↔ n + k ≤ m :=
+  ⟨add_le_of_le_sub h, le_sub_of_add_le⟩
+
+protected theorem add_le_of_le_sub' {n k m : Nat} (h : m ≤ k) : n ≤ k - m → m + n ≤ k := by
+  intro h'
+  rw [Nat.add_comm]
+  exact add_le_of_le_sub h h'
+
+protected theorem le_sub_of_add_le' {n k m : Nat} : m + n ≤ k → n ≤ k - m := by
+  intro h
+  rw [Nat.add_comm] at h
+  exact le_sub_of_add_le h
+
+protected theorem le_sub_iff_add_le' {n k m : Nat} (h : k ≤ m) : n ≤ m - k ↔ k + n ≤ m :=
+  ⟨Nat.add_le_of_le_sub' h, Nat.le_sub_of_add_le'⟩
+
+theorem sub_lt_succ (a b : Nat) : a - b < succ a := lt_succ_of_le (sub_le a b)
+
+protected theorem exists_eq_add_of_le {m n : Nat} (h : m ≤ n) : ∃ k : Nat, n = m + k :=
+  ⟨n - m, (add_sub_of_le h).symm⟩
+
+protected theorem exists_eq_add_of_le' {m n : Nat} (h : m ≤ n) : ∃ k : Nat, n = k + m := by
+  refine ⟨n - m, ?_⟩
+  rw [Nat.sub_add_cancel h]
+
+protected theorem exists_eq_add_of_lt {m n : Nat} (h : m < n) : ∃ k : Nat, n = m + k + 1 := by
+  obtain ⟨k, hk⟩ := le.dest h
+  exact ⟨k, by rw [← hk, succ_add]⟩
+
+protected theorem lt_sub_iff_add_lt {a b c : Nat} : a < c - b ↔ a + b < c :=
+  ⟨add_lt_of_lt_sub, lt_sub_of_add_lt⟩
+
+/-! ## Nat/Lemmas: mul -/
+
+protected theorem mul_mul_mul_comm (a b c d : Nat) : (a * b) * (c * d) = (a * c) * (b * d) := by
+  rw [Nat.mul_assoc, Nat.mul_assoc, Nat.mul_left_comm b c d]
+
+theorem mul_eq_zero : ∀ {m n : Nat}, n * m = 0 ↔ n = 0 ∨ m = 0 := by
+  intro m n
+  constructor
+  · intro h
+    cases n with
+    | zero => exact Or.inl rfl
+    | succ n =>
+      cases m with
+      | zero => exact Or.inr rfl
+      | succ m =>
+        rw [mul_succ, add_succ] at h
+        exact absurd h (succ_ne_zero _)
+  · rintro (rfl | rfl)
+    · exact Nat.zero_mul m
+    · rfl
+
+protected theorem mul_ne_zero_iff {n m : Nat} : n * m ≠ 0 ↔ n ≠ 0 ∧ m ≠ 0 := by
+  rw [ne_eq, mul_eq_zero, not_or]
+
+protected theorem mul_ne_zero {n m : Nat} : n ≠ 0 → m ≠ 0 → n * m ≠ 0 := by
+  intro hn hm
+  exact Iff.mpr Nat.mul_ne_zero_iff ⟨hn, hm⟩
+
+protected theorem ne_zero_of_mul_ne_zero_left {n m : Nat} (h : n * m ≠ 0) : n ≠ 0 :=
+  (Iff.mp Nat.mul_ne_zero_iff h).1
+
+protected theorem ne_zero_of_mul_ne_zero_right {n m : Nat} (h : n * m ≠ 0) : m ≠ 0 :=
+  (Iff.mp Nat.mul_ne_zero_iff h).2
+
+protected theorem mul_left_cancel {n m k : Nat} (np : 0 < n) (h : n * m = n * k) : m = k :=
+  Nat.eq_of_mul_eq_mul_left np h
+
+protected theorem mul_right_cancel {n m k : Nat} (mp : 0 < m) (h : n * m = k * m) : n = k := by
+  rw [Nat.mul_comm n m, Nat.mul_comm k m] at h
+  exact Nat.mul_left_cancel mp h
+
+protected theorem mul_left_cancel_iff {n : Nat} (p : 0 < n) {m k : Nat} : n * m = n * k ↔ m = k := by
+  constructor
+  · exact Nat.mul_left_cancel p
+  · intro h
+    rw [h]
+
+protected theorem mul_right_cancel_iff {m : Nat} (p : 0 < m) {n k : Nat} : n * m = k * m ↔ n = k :=
+  ⟨Nat.mul_right_cancel p, fun h => congrArg (fun x => x * m) h⟩
+
+protected theorem le_mul_of_pos_left {n : Nat} (m : Nat) (h : 0 < n) : m ≤ n * m := by
+  have h' := Nat.mul_le_mul_right m h
+  rw [Nat.one_mul] at h'
+  exact h'
+
+protected theorem le_mul_of_pos_right {m : Nat} (n : Nat) (h : 0 < m) : n ≤ n * m := by
+  rw [Nat.mul_comm]
+  exact Nat.le_mul_of_pos_left n h
+
+protected theorem mul_lt_mul_of_lt_of_le {a b c d : Nat} (hac : a < c) (hbd : b ≤ d) (hd : 0 < d) :
+    a * b < c * d :=
+  Nat.lt_of_le_of_lt (Nat.mul_le_mul_left a hbd) (Nat.mul_lt_mul_of_pos_right hac hd)
+
+protected theorem mul_lt_mul_of_le_of_lt {a b c d : Nat} (hac : a ≤ c) (hbd : b < d) (hc : 0 < c) :
+    a * b < c * d := by
+  apply Nat.lt_of_le_of_lt (Nat.mul_le_mul_right b hac)
+  exact Nat.mul_lt_mul_of_pos_left hbd hc
+
+theorem succ_mul_succ (a b : Nat) : succ a * succ b = a * b + a + b + 1 := by
+  rw [succ_mul, mul_succ, add_succ]
+
+protected theorem zero_eq_mul {m n : Nat} : 0 = m * n ↔ m = 0 ∨ n = 0 := by
+  rw [eq_comm]
+  exact mul_eq_zero
+
+theorem mul_self_le_mul_self {m n : Nat} (h : m ≤ n) : m * m ≤ n * n := Nat.mul_le_mul h h
+
+protected theorem mul_self_sub_mul_self_eq (a b : Nat) : a * a - b * b = (a + b) * (a - b) := by
+  rw [Nat.mul_sub_left_distrib, Nat.right_distrib, Nat.right_distrib, Nat.mul_comm b a,
+    ← Nat.sub_sub, Nat.add_sub_cancel]
 
 end Nat
