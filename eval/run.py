@@ -67,9 +67,15 @@ class AutomationPolicy:
 
 
 def benchmark_files(directory: Path) -> list[Path]:
-    """The benchmark's Lean files in dependency order (known names first, then the rest by name)."""
+    """The benchmark's Lean files in dependency order: the corpus manifest's, else known names first, then by name."""
     if not directory.is_dir():
         raise UsageError(f"benchmark {directory} is not a directory")
+    try:
+        from prover.corpus import load_corpus
+
+        return list(load_corpus(directory).paths)
+    except Exception:  # no manifest or no corpus module: order by the known file names
+        pass
     files = sorted(directory.glob("*.lean"), key=lambda p: (FILE_ORDER.index(p.name) if p.name in FILE_ORDER
                                                             else len(FILE_ORDER), p.name))
     if not files:
@@ -98,7 +104,7 @@ def load_splits(directory: Path) -> tuple[dict[str, str], str]:
     path = directory / "splits.json"
     if path.exists():
         data = json.loads(path.read_text(encoding="utf-8"))
-        data = data.get("splits", data) if isinstance(data, dict) else data
+        data = (data.get("theorems") or data.get("splits") or data) if isinstance(data, dict) else data
         if isinstance(data, dict) and all(isinstance(v, list) for v in data.values()):
             return {n: split for split, names in data.items() for n in names}, "splits.json"
         if isinstance(data, dict):
