@@ -492,6 +492,10 @@ class Prover:
                 record["cpu_seconds"] = round(time.thread_time() - cpu0 + process_cpu_seconds(backend.pid) - srv0, 3)
         except BackendError as err:
             record["error"] = f"backend error: {' '.join(str(err).split())[:300]}"
+        except Stopped:
+            raise
+        except Exception as err:  # a policy or rendering bug loses this theorem, not the run; it is recorded
+            record["error"] = f"internal error: {type(err).__name__}: {' '.join(str(err).split())[:300]}"
         return record
 
 
