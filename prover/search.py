@@ -186,8 +186,9 @@ def search(
             proposals = policy.propose([(n.state.goals, 0) for n in batch], premises, config.k)
             result.policy_seconds += time.perf_counter() - t0
             children: list[_Node] = []
-            for node, actions in zip(batch, proposals):
+            for i, (node, actions) in enumerate(zip(batch, proposals)):
                 if time.perf_counter() >= deadline:
+                    backend.release(*[n.state for n in batch[i:] if n.state is not root])
                     break
                 result.expansions += 1
                 solved = _expand(backend, node, actions, config, seen, children, result, on_tactic, deadline)
