@@ -53,6 +53,7 @@ def method_stats(records: list[dict[str, Any]]) -> dict[str, Any]:
         "attempted": n, "proved": len(proved), "rate": len(proved) / n if n else 0.0, "areas": areas,
         "search_seconds": seconds, "tactics": tactics,
         "tactics_per_minute": 60.0 * tactics / seconds if seconds > 0 else 0.0,
+        "tactics_per_cpu_minute": 60.0 * tactics / cpu if cpu > 0 else 0.0,
         "cpu_seconds": cpu, "cpu_per_proved": cpu / len(proved) if proved else None,
         "proved_seconds": sorted(float(r.get("seconds", 0.0)) for r in proved),
     }
@@ -115,15 +116,20 @@ def build_markdown(run: dict[str, Any], stats: dict[str, dict[str, Any]], cost: 
     for m, why in (run.get("skipped") or {}).items():
         lines.append(f"- method `{m}` was not run: {why}")
     lines += ["", "## Completion (measured)", "",
-              "| method | proved | % | logic | Nat | List | tactics/min | CPU s per proved | search s |",
-              "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+              "| method | proved | % | logic | Nat | List | tactics/min | tactics/CPU-min | CPU s per proved | search s |",
+              "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
     for m, s in stats.items():
         areas = " | ".join(f"{p}/{n}" for p, n in (s["areas"][a] for a in AREAS))
         cpp = f"{s['cpu_per_proved']:.2f}" if s["cpu_per_proved"] is not None else "n/a"
         lines.append(f"| {m} | {s['proved']}/{s['attempted']} | {100 * s['rate']:.1f} | {areas} | "
-                     f"{s['tactics_per_minute']:,.0f} | {cpp} | {s['search_seconds']:.1f} |")
-    lines += ["", "Tactics/min is tactics tried per minute of search wall time, per worker. CPU seconds count the "
-              "search thread and its checker process for each theorem.", "",
+                     f"{s['tactics_per_minute']:,.0f} | {s['tactics_per_cpu_minute']:,.0f} | {cpp} | "
+                     f"{s['search_seconds']:.1f} |")
+    load = run.get("load_average")
+    lines += ["", "Tactics/min is tactics tried per minute of search wall time, per worker; tactics/CPU-min per "
+              "minute of CPU (search thread + its checker process), what a dedicated core delivers. "
+              + (f"The machine's 1-minute load average was {load[0]} at the start and {load[1]} at the end "
+                 f"on {run.get('cores', '?')} cores, so wall-time figures are lower than on an idle machine. "
+                 if load else ""), "",
               "![cactus](cactus.png)", "", "![throughput](throughput.png)", "",
               "## Cost against an LLM prover", "",
               f"Ours is measured ({cost['ours_method']}); the LLM rows are quoted figures, each with its source. "

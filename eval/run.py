@@ -218,6 +218,7 @@ def run_eval_command(args: Any) -> int:
         "price_core_hour": args.price_core_hour,
     }
     old = _read_json(report_dir / "run.json") if args.resume else {}
+    load_start = round(os.getloadavg()[0], 2)
     pool = open_pool("embedded", workers)
     interrupted = False
     try:
@@ -256,6 +257,7 @@ def run_eval_command(args: Any) -> int:
                 break
     finally:
         pool.close()
+    run_info["load_average"] = [load_start, round(os.getloadavg()[0], 2)]
     (report_dir / "run.json").write_text(json.dumps(run_info, indent=2), encoding="utf-8")
     summary = write_report(report_dir)
     print(summary)
