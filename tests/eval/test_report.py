@@ -75,7 +75,8 @@ def test_eval_runs_methods_in_one_invocation_and_resumes(tmp_path):
     bench.mkdir()
     (bench / "Logic.lean").write_text(LOGIC, encoding="utf-8")
     names = ["B.and_swap", "B.or_swap", "B.id_imp", "B.uses_swap"]
-    (bench / "splits.json").write_text(json.dumps({n: "test" for n in names}), encoding="utf-8")
+    manifest = {"rule": "all test (hand-made)", "files": ["Logic.lean"], "theorems": {n: "test" for n in names}}
+    (bench / "splits.json").write_text(json.dumps(manifest), encoding="utf-8")
     report = tmp_path / "rep"
     args = [sys.executable, "-m", "prover", "eval", "--benchmark", str(bench), "--split", "test", "--time-limit", "1",
             "--report", str(report), "--workers", "2", "--methods", "uniform,heuristic,automation"]
@@ -92,3 +93,6 @@ def test_eval_runs_methods_in_one_invocation_and_resumes(tmp_path):
     again = subprocess.run(args + ["--resume"], cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=600)
     assert again.returncode == 0, again.stderr
     assert (report / "results-uniform.jsonl").read_text(encoding="utf-8") == before  # nothing redone
+    verify = subprocess.run([sys.executable, "-m", "eval.verify", str(report)], cwd=ROOT, env=ENV,
+                            capture_output=True, text=True, timeout=600)
+    assert verify.returncode == 0, verify.stdout + verify.stderr  # every reported proof passes `prover check`
