@@ -830,4 +830,127 @@ theorem map_map (g : β → γ) (f : α → β) (l : List α) : map g (map f l) 
     show g (f a) :: map g (map f l) = g (f a) :: map (g ∘ f) l
     rw [ih]
 
+/-! ### filter -/
+
+theorem filter_cons_of_pos {p : α → Bool} {a : α} {l : List α} (pa : p a = Bool.true) :
+    filter p (a :: l) = a :: filter p l := by
+  show (match p a with | Bool.true => a :: filter p l | Bool.false => filter p l) = a :: filter p l
+  rw [pa]
+
+theorem filter_cons_of_neg {p : α → Bool} {a : α} {l : List α} (pa : ¬ p a = Bool.true) :
+    filter p (a :: l) = filter p l := by
+  cases h : p a with
+  | false =>
+    show (match p a with | Bool.true => a :: filter p l | Bool.false => filter p l) = filter p l
+    rw [h]
+  | true => exact absurd h pa
+
+theorem length_filter_le (p : α → Bool) (l : List α) :
+    (l.filter p).length ≤ l.length := by
+  induction l with
+  | nil => exact Nat.le_refl 0
+  | cons a l ih =>
+    cases h : p a with
+    | true =>
+      rw [filter_cons_of_pos h, length_cons, length_cons]
+      exact Nat.succ_le_succ ih
+    | false =>
+      rw [filter_cons_of_neg (fun h' => Bool.false_ne_true (h.symm.trans h')), length_cons]
+      exact Nat.le_succ_of_le ih
+
+theorem filter_eq_self {p : α → Bool} {l : List α} : filter p l = l ↔ ∀ a, a ∈ l → p a = Bool.true := by
+  induction l with
+  | nil => exact ⟨fun _ a h => absurd h (not_mem_nil a), fun _ => rfl⟩
+  | cons a l ih =>
+    rw [forall_mem_cons]
+    cases h : p a with
+    | true =>
+      rw [filter_cons_of_pos h, cons.injEq, ih]
+      exact ⟨fun H => ⟨rfl, H.2⟩, fun H => ⟨rfl, H.2⟩⟩
+    | false =>
+      have hn : ¬ p a = Bool.true := fun h' => Bool.false_ne_true (h.symm.trans h')
+      rw [filter_cons_of_neg hn]
+      constructor
+      · intro H
+        have hl := congrArg length H
+        rw [length_cons] at hl
+        have hle := length_filter_le p l
+        rw [hl] at hle
+        exact absurd hle (Nat.not_succ_le_self _)
+      · intro H
+        exact absurd H.1 Bool.false_ne_true
+
+theorem mem_filter {x : α} {p : α → Bool} {as : List α} : x ∈ filter p as ↔ x ∈ as ∧ p x = Bool.true := by
+  induction as with
+  | nil => exact ⟨fun h => absurd h (not_mem_nil x), fun h => absurd h.1 (not_mem_nil x)⟩
+  | cons a as ih =>
+    by_cases h : p a = Bool.true
+    · rw [filter_cons_of_pos h, mem_cons, mem_cons, ih]
+      constructor
+      · rintro (rfl | ⟨hm, hp⟩)
+        · exact ⟨Or.inl rfl, h⟩
+        · exact ⟨Or.inr hm, hp⟩
+      · rintro ⟨rfl | hm, hp⟩
+        · exact Or.inl rfl
+        · exact Or.inr ⟨hm, hp⟩
+    · rw [filter_cons_of_neg h, mem_cons, ih]
+      constructor
+      · rintro ⟨hm, hp⟩
+        exact ⟨Or.inr hm, hp⟩
+      · rintro ⟨rfl | hm, hp⟩
+        · exact absurd hp h
+        · exact ⟨hm, hp⟩
+
+theorem filter_eq_nil_iff {p : α → Bool} {l : List α} : filter p l = [] ↔ ∀ a, a ∈ l → ¬p a = Bool.true := by
+  rw [eq_nil_iff_forall_not_mem]
+  constructor
+  · intro h a ha hp
+    exact h a (Iff.mpr mem_filter ⟨ha, hp⟩)
+  · intro h a ha
+    have hm := Iff.mp mem_filter ha
+    exact h a hm.1 hm.2
+
+theorem forall_mem_filter {l : List α} {p : α → Bool} {P : α → Prop} :
+    (∀ (i) (_ : i ∈ l.filter p), P i) ↔ ∀ (j) (_ : j ∈ l), p j = Bool.true → P j := by
+  constructor
+  · intro h j hj hp
+    exact h j (Iff.mpr mem_filter ⟨hj, hp⟩)
+  · intro h i hi
+    rw [mem_filter] at hi
+    exact h i hi.1 hi.2
+
+theorem filter_map {p : α → Bool} (f : β → α) (l : List β) :
+    filter p (map f l) = map f (filter (p ∘ f) l) := by
+  induction l with
+  | nil => rfl
+  | cons a l ih =>
+    by_cases h : p (f a) = Bool.true
+    · have h' : (p ∘ f) a = Bool.true := h
+      rw [map_cons, filter_cons_of_pos h, filter_cons_of_pos h', map_cons, ih]
+    · have h' : ¬ (p ∘ f) a = Bool.true := h
+      rw [map_cons, filter_cons_of_neg h, filter_cons_of_neg h', ih]
+
+theorem filter_append {p : α → Bool} :
+    ∀ (l₁ l₂ : List α), filter p (l₁ ++ l₂) = filter p l₁ ++ filter p l₂ := by
+  intro l₁ l₂
+  induction l₁ with
+  | nil => rfl
+  | cons a l₁ ih =>
+    rw [cons_append]
+    by_cases h : p a = Bool.true
+    · rw [filter_cons_of_pos h, filter_cons_of_pos h, ih, cons_append]
+    · rw [filter_cons_of_neg h, filter_cons_of_neg h, ih]
+
+theorem filter_congr {p q : α → Bool} :
+    ∀ {l : List α}, (∀ x, x ∈ l → p x = q x) → filter p l = filter q l := by
+  intro l h
+  induction l with
+  | nil => rfl
+  | cons a l ih =>
+    rw [forall_mem_cons] at h
+    obtain ⟨ha, hl⟩ := h
+    by_cases hp : p a = Bool.true
+    · rw [filter_cons_of_pos hp, filter_cons_of_pos (ha ▸ hp), ih hl]
+    · rw [filter_cons_of_neg hp, filter_cons_of_neg (ha ▸ hp), ih hl]
+
 end List
