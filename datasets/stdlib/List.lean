@@ -953,4 +953,266 @@ theorem filter_congr {p q : α → Bool} :
     · rw [filter_cons_of_pos hp, filter_cons_of_pos (ha ▸ hp), ih hl]
     · rw [filter_cons_of_neg hp, filter_cons_of_neg (ha ▸ hp), ih hl]
 
+/-! ### append -/
+
+theorem nil_append_fun : (fun bs => ([] : List α) ++ bs) = id := rfl
+
+theorem cons_append_fun (a : α) (as : List α) :
+    (fun bs => ((a :: as) ++ bs)) = fun bs => a :: (as ++ bs) := rfl
+
+theorem mem_append {a : α} {s t : List α} : a ∈ s ++ t ↔ a ∈ s ∨ a ∈ t := by
+  induction s with
+  | nil =>
+    rw [nil_append]
+    exact ⟨Or.inr, fun h => h.elim (fun h' => absurd h' (not_mem_nil a)) id⟩
+  | cons b s ih =>
+    rw [cons_append, mem_cons, mem_cons, ih]
+    constructor
+    · rintro (h | (h | h))
+      · exact Or.inl (Or.inl h)
+      · exact Or.inl (Or.inr h)
+      · exact Or.inr h
+    · rintro ((h | h) | h)
+      · exact Or.inl h
+      · exact Or.inr (Or.inl h)
+      · exact Or.inr (Or.inr h)
+
+theorem not_mem_append {a : α} {s t : List α} (h₁ : a ∉ s) (h₂ : a ∉ t) : a ∉ s ++ t := by
+  intro h
+  rw [mem_append] at h
+  rcases h with h | h
+  · exact h₁ h
+  · exact h₂ h
+
+theorem append_of_mem {a : α} {l : List α} : a ∈ l → ∃ s t : List α, l = s ++ a :: t := by
+  intro h
+  induction h with
+  | head as => exact ⟨[], as, rfl⟩
+  | tail b _ ih =>
+    obtain ⟨s, t, rfl⟩ := ih
+    exact ⟨b :: s, t, rfl⟩
+
+theorem mem_iff_append {a : α} {l : List α} : a ∈ l ↔ ∃ s t : List α, l = s ++ a :: t :=
+  ⟨append_of_mem, fun ⟨s, t, e⟩ => e ▸ mem_append_cons_self⟩
+
+theorem forall_mem_append {p : α → Prop} {l₁ l₂ : List α} :
+    (∀ (x) (_ : x ∈ l₁ ++ l₂), p x) ↔ (∀ (x) (_ : x ∈ l₁), p x) ∧ (∀ (x) (_ : x ∈ l₂), p x) := by
+  constructor
+  · intro h
+    exact ⟨fun x hx => h x (mem_append_left l₂ hx), fun x hx => h x (mem_append_right l₁ hx)⟩
+  · rintro ⟨h₁, h₂⟩ x hx
+    rw [mem_append] at hx
+    rcases hx with hx | hx
+    · exact h₁ x hx
+    · exact h₂ x hx
+
+theorem singleton_append {x : α} {l : List α} : [x] ++ l = x :: l := rfl
+
+theorem append_inj :
+    ∀ {s₁ s₂ t₁ t₂ : List α}, s₁ ++ t₁ = s₂ ++ t₂ → length s₁ = length s₂ → s₁ = s₂ ∧ t₁ = t₂ := by
+  intro s₁
+  induction s₁ with
+  | nil =>
+    intro s₂ t₁ t₂ h hl
+    rcases s₂ with _ | ⟨b, s₂⟩
+    · exact ⟨rfl, h⟩
+    · exact absurd hl.symm (Nat.succ_ne_zero _)
+  | cons a s₁ ih =>
+    intro s₂ t₁ t₂ h hl
+    rcases s₂ with _ | ⟨b, s₂⟩
+    · exact absurd hl (Nat.succ_ne_zero _)
+    · rw [cons_append, cons_append, cons.injEq] at h
+      rw [length_cons, length_cons, Nat.succ.injEq] at hl
+      obtain ⟨rfl, h⟩ := h
+      obtain ⟨rfl, rfl⟩ := ih h hl
+      exact ⟨rfl, rfl⟩
+
+theorem append_inj_right {s₁ s₂ t₁ t₂ : List α} (h : s₁ ++ t₁ = s₂ ++ t₂)
+    (hl : length s₁ = length s₂) : t₁ = t₂ :=
+  (append_inj h hl).right
+
+theorem append_inj_left {s₁ s₂ t₁ t₂ : List α} (h : s₁ ++ t₁ = s₂ ++ t₂)
+    (hl : length s₁ = length s₂) : s₁ = s₂ :=
+  (append_inj h hl).left
+
+theorem append_inj' {s₁ s₂ t₁ t₂ : List α} (h : s₁ ++ t₁ = s₂ ++ t₂)
+    (hl : length t₁ = length t₂) : s₁ = s₂ ∧ t₁ = t₂ := by
+  apply append_inj h
+  have hlen := congrArg length h
+  rw [length_append, length_append, hl] at hlen
+  exact Nat.add_right_cancel hlen
+
+theorem append_inj_right' {s₁ s₂ t₁ t₂ : List α} (h : s₁ ++ t₁ = s₂ ++ t₂)
+    (hl : length t₁ = length t₂) : t₁ = t₂ :=
+  (append_inj' h hl).right
+
+theorem append_inj_left' {s₁ s₂ t₁ t₂ : List α} (h : s₁ ++ t₁ = s₂ ++ t₂)
+    (hl : length t₁ = length t₂) : s₁ = s₂ :=
+  (append_inj' h hl).left
+
+theorem append_right_inj {t₁ t₂ : List α} (s) : s ++ t₁ = s ++ t₂ ↔ t₁ = t₂ :=
+  ⟨fun h => append_inj_right h rfl, fun h => h ▸ rfl⟩
+
+theorem append_left_inj {s₁ s₂ : List α} (t) : s₁ ++ t = s₂ ++ t ↔ s₁ = s₂ := by
+  constructor
+  · intro h
+    exact append_inj_left' h rfl
+  · rintro rfl
+    rfl
+
+theorem append_left_eq_self {x y : List α} : x ++ y = y ↔ x = [] := by
+  constructor
+  · intro h
+    have h' : x ++ y = [] ++ y := h
+    exact Iff.mp (append_left_inj y) h'
+  · rintro rfl
+    rfl
+
+theorem self_eq_append_left {x y : List α} : y = x ++ y ↔ x = [] :=
+  ⟨fun h => Iff.mp append_left_eq_self h.symm, fun h => (Iff.mpr append_left_eq_self h).symm⟩
+
+theorem append_right_eq_self {x y : List α} : x ++ y = x ↔ y = [] := by
+  rw [← append_right_inj (t₁ := y) x, append_nil]
+
+theorem self_eq_append_right {x y : List α} : x = x ++ y ↔ y = [] := by
+  constructor
+  · intro h
+    exact Iff.mp append_right_eq_self h.symm
+  · intro h
+    exact (Iff.mpr append_right_eq_self h).symm
+
+theorem append_eq_nil_iff {p q : List α} : p ++ q = [] ↔ p = [] ∧ q = [] := by
+  cases p with
+  | nil => exact ⟨fun h => ⟨rfl, h⟩, fun h => h.2⟩
+  | cons a p => simp
+
+theorem nil_eq_append_iff {a b : List α} : [] = a ++ b ↔ a = [] ∧ b = [] := by
+  rw [nil_eq, append_eq_nil_iff]
+
+theorem append_ne_nil_of_left_ne_nil {s : List α} (h : s ≠ []) (t : List α) : s ++ t ≠ [] :=
+  fun e => h (Iff.mp append_eq_nil_iff e).1
+
+theorem append_ne_nil_of_right_ne_nil (s : List α) {t : List α} : t ≠ [] → s ++ t ≠ [] := by
+  intro h e
+  rw [append_eq_nil_iff] at e
+  exact h e.2
+
+theorem append_eq_cons_iff {a b c : List α} {x : α} :
+    a ++ b = x :: c ↔ (a = [] ∧ b = x :: c) ∨ (∃ a', a = x :: a' ∧ c = a' ++ b) := by
+  cases a with
+  | nil =>
+    constructor
+    · intro h
+      exact Or.inl ⟨rfl, h⟩
+    · rintro (⟨_, h⟩ | ⟨a', h, _⟩)
+      · exact h
+      · exact absurd h.symm (cons_ne_nil x a')
+  | cons y as =>
+    rw [cons_append, cons.injEq]
+    constructor
+    · rintro ⟨rfl, rfl⟩
+      exact Or.inr ⟨as, rfl, rfl⟩
+    · rintro (⟨h, _⟩ | ⟨a', h, rfl⟩)
+      · exact absurd h (cons_ne_nil y as)
+      · rw [cons.injEq] at h
+        obtain ⟨rfl, rfl⟩ := h
+        exact ⟨rfl, rfl⟩
+
+theorem cons_eq_append_iff {a b c : List α} {x : α} :
+    x :: c = a ++ b ↔ (a = [] ∧ b = x :: c) ∨ (∃ a', a = x :: a' ∧ c = a' ++ b) := by
+  rw [← append_eq_cons_iff]
+  exact ⟨fun h => h.symm, fun h => h.symm⟩
+
+theorem append_eq_singleton_iff {a b : List α} {x : α} :
+    a ++ b = [x] ↔ (a = [] ∧ b = [x]) ∨ (a = [x] ∧ b = []) := by
+  rw [append_eq_cons_iff]
+  constructor
+  · rintro (h | ⟨a', rfl, h⟩)
+    · exact Or.inl h
+    · rw [nil_eq, append_eq_nil_iff] at h
+      obtain ⟨rfl, rfl⟩ := h
+      exact Or.inr ⟨rfl, rfl⟩
+  · rintro (h | ⟨rfl, rfl⟩)
+    · exact Or.inl h
+    · exact Or.inr ⟨[], rfl, rfl⟩
+
+theorem singleton_eq_append_iff {a b : List α} {x : α} :
+    [x] = a ++ b ↔ (a = [] ∧ b = [x]) ∨ (a = [x] ∧ b = []) := by
+  rw [← append_eq_singleton_iff]
+  exact ⟨Eq.symm, Eq.symm⟩
+
+theorem append_eq_append_iff {a b c d : List α} :
+    a ++ b = c ++ d ↔ (∃ a', c = a ++ a' ∧ b = a' ++ d) ∨ ∃ c', a = c ++ c' ∧ d = c' ++ b := by
+  induction a generalizing c with
+  | nil =>
+    rw [nil_append]
+    constructor
+    · intro h
+      exact Or.inl ⟨c, rfl, h⟩
+    · rintro (⟨a', rfl, rfl⟩ | ⟨c', h, rfl⟩)
+      · rfl
+      · rw [nil_eq, append_eq_nil_iff] at h
+        obtain ⟨rfl, rfl⟩ := h
+        rfl
+  | cons x a ih =>
+    cases c with
+    | nil =>
+      rw [nil_append]
+      constructor
+      · intro h
+        exact Or.inr ⟨x :: a, rfl, h.symm⟩
+      · rintro (⟨a', h, rfl⟩ | ⟨c', h, rfl⟩)
+        · exact absurd h.symm (cons_ne_nil x _)
+        · rw [nil_append] at h
+          subst h
+          rfl
+    | cons y c =>
+      rw [cons_append, cons_append, cons.injEq, ih]
+      constructor
+      · rintro ⟨rfl, (⟨a', rfl, rfl⟩ | ⟨c', rfl, rfl⟩)⟩
+        · exact Or.inl ⟨a', rfl, rfl⟩
+        · exact Or.inr ⟨c', rfl, rfl⟩
+      · rintro (⟨a', h, rfl⟩ | ⟨c', h, rfl⟩)
+        · rw [cons_append, cons.injEq] at h
+          obtain ⟨rfl, rfl⟩ := h
+          exact ⟨rfl, Or.inl ⟨a', rfl, rfl⟩⟩
+        · rw [cons_append, cons.injEq] at h
+          obtain ⟨rfl, rfl⟩ := h
+          exact ⟨rfl, Or.inr ⟨c', rfl, rfl⟩⟩
+
+theorem tail_append_of_ne_nil {xs ys : List α} (h : xs ≠ []) :
+    (xs ++ ys).tail = xs.tail ++ ys := by
+  cases xs with
+  | nil => exact absurd rfl h
+  | cons x xs => rfl
+
+theorem map_append (f : α → β) : ∀ l₁ l₂, map f (l₁ ++ l₂) = map f l₁ ++ map f l₂ := by
+  intro l₁ l₂
+  induction l₁ with
+  | nil => rfl
+  | cons a l₁ ih => simp [ih]
+
+theorem map_eq_append_iff {f : α → β} {l : List α} {L₁ L₂ : List β} :
+    map f l = L₁ ++ L₂ ↔ ∃ l₁ l₂, l = l₁ ++ l₂ ∧ map f l₁ = L₁ ∧ map f l₂ = L₂ := by
+  constructor
+  · intro h
+    induction l generalizing L₁ with
+    | nil =>
+      rw [map_nil, nil_eq_append_iff] at h
+      obtain ⟨rfl, rfl⟩ := h
+      exact ⟨[], [], rfl, rfl, rfl⟩
+    | cons x l ih =>
+      rw [map_cons, cons_eq_append_iff] at h
+      rcases h with ⟨rfl, rfl⟩ | ⟨L', rfl, h⟩
+      · exact ⟨[], x :: l, rfl, rfl, rfl⟩
+      · obtain ⟨l₁, l₂, rfl, rfl, rfl⟩ := ih h
+        exact ⟨x :: l₁, l₂, rfl, rfl, rfl⟩
+  · rintro ⟨l₁, l₂, rfl, rfl, rfl⟩
+    exact map_append f l₁ l₂
+
+theorem append_eq_map_iff {f : α → β} {l : List α} {L₁ L₂ : List β} :
+    L₁ ++ L₂ = map f l ↔ ∃ l₁ l₂, l = l₁ ++ l₂ ∧ map f l₁ = L₁ ∧ map f l₂ = L₂ := by
+  rw [← map_eq_append_iff]
+  exact ⟨Eq.symm, Eq.symm⟩
+
 end List
