@@ -1215,4 +1215,227 @@ theorem append_eq_map_iff {f : α → β} {l : List α} {L₁ L₂ : List β} :
   rw [← map_eq_append_iff]
   exact ⟨Eq.symm, Eq.symm⟩
 
+/-! ### concat -/
+
+theorem concat_nil (a : α) : concat [] a = [a] := rfl
+
+theorem concat_cons (a b : α) (l : List α) : concat (a :: l) b = a :: concat l b := rfl
+
+theorem init_eq_of_concat_eq {a b : α} {l₁ l₂ : List α} : concat l₁ a = concat l₂ b → l₁ = l₂ := by
+  rw [concat_eq_append, concat_eq_append]
+  intro h
+  exact append_inj_left' h rfl
+
+theorem last_eq_of_concat_eq {a b : α} {l₁ l₂ : List α} : concat l₁ a = concat l₂ b → a = b := by
+  rw [concat_eq_append, concat_eq_append]
+  intro h
+  have h' := append_inj_right' h rfl
+  rw [cons.injEq] at h'
+  exact h'.1
+
+theorem concat_inj {a b : α} {l l' : List α} : concat l a = concat l' b ↔ l = l' ∧ a = b :=
+  ⟨fun h => ⟨init_eq_of_concat_eq h, last_eq_of_concat_eq h⟩, by rintro ⟨rfl, rfl⟩; rfl⟩
+
+theorem concat_inj_left {l l' : List α} (a : α) : concat l a = concat l' a ↔ l = l' :=
+  ⟨init_eq_of_concat_eq, fun h => h ▸ rfl⟩
+
+theorem concat_inj_right {l : List α} {a a' : α} : concat l a = concat l a' ↔ a = a' := by
+  constructor
+  · exact last_eq_of_concat_eq
+  · intro h
+    rw [h]
+
+theorem concat_append (a : α) (l₁ l₂ : List α) : concat l₁ a ++ l₂ = l₁ ++ a :: l₂ := by
+  rw [concat_eq_append, append_assoc]
+  rfl
+
+theorem append_concat (a : α) (l₁ l₂ : List α) : l₁ ++ concat l₂ a = concat (l₁ ++ l₂) a := by
+  rw [concat_eq_append, concat_eq_append, append_assoc]
+
+theorem map_concat (f : α → β) (a : α) (l : List α) :
+    map f (concat l a) = concat (map f l) (f a) := by
+  induction l with
+  | nil => rfl
+  | cons x xs ih =>
+    rw [concat_cons, map_cons, map_cons, concat_cons, ih]
+
+theorem eq_nil_or_concat : ∀ l : List α, l = [] ∨ ∃ L b, l = concat L b := by
+  intro l
+  induction l with
+  | nil => exact Or.inl rfl
+  | cons a l ih =>
+    right
+    rcases ih with rfl | ⟨L, b, rfl⟩
+    · exact ⟨[], a, rfl⟩
+    · exact ⟨a :: L, b, rfl⟩
+
+/-! ### flatMap
+
+(Stated before `flatten`'s lemmas, which are derived from them: the checker's `induction` cannot
+handle a list whose elements are themselves lists, see the report.) -/
+
+theorem flatMap_def (l : List α) (f : α → List β) : l.flatMap f = flatten (map f l) := rfl
+
+theorem flatMap_id (l : List (List α)) : l.flatMap id = l.flatten := by
+  rw [flatMap_def, map_id]
+
+theorem flatMap_id' (l : List (List α)) : l.flatMap (fun a => a) = l.flatten := by
+  rw [flatMap_def, map_id']
+
+theorem mem_flatMap {f : α → List β} {b : β} {l : List α} : b ∈ l.flatMap f ↔ ∃ a, a ∈ l ∧ b ∈ f a := by
+  induction l with
+  | nil =>
+    constructor
+    · intro h
+      cases h
+    · rintro ⟨a, ha, _⟩
+      cases ha
+  | cons a l ih =>
+    rw [flatMap_cons, mem_append, ih]
+    constructor
+    · rintro (h | ⟨c, hc, hb⟩)
+      · exact ⟨a, mem_cons_self a l, h⟩
+      · exact ⟨c, mem_cons_of_mem a hc, hb⟩
+    · rintro ⟨c, hc, hb⟩
+      rw [mem_cons] at hc
+      rcases hc with rfl | hc
+      · exact Or.inl hb
+      · exact Or.inr ⟨c, hc, hb⟩
+
+theorem exists_of_mem_flatMap {b : β} {l : List α} {f : α → List β} :
+    b ∈ l.flatMap f → ∃ a, a ∈ l ∧ b ∈ f a := Iff.mp mem_flatMap
+
+theorem mem_flatMap_of_mem {b : β} {l : List α} {f : α → List β} {a : α} (al : a ∈ l) (h : b ∈ f a) :
+    b ∈ l.flatMap f := Iff.mpr mem_flatMap ⟨a, al, h⟩
+
+theorem flatMap_eq_nil_iff {l : List α} {f : α → List β} : l.flatMap f = [] ↔ ∀ x, x ∈ l → f x = [] := by
+  induction l with
+  | nil => exact ⟨fun _ x h => absurd h (not_mem_nil x), fun _ => rfl⟩
+  | cons a l ih =>
+    rw [flatMap_cons, append_eq_nil_iff, ih, forall_mem_cons]
+
+theorem forall_mem_flatMap {p : β → Prop} {l : List α} {f : α → List β} :
+    (∀ (x) (_ : x ∈ l.flatMap f), p x) ↔ ∀ (a) (_ : a ∈ l) (b) (_ : b ∈ f a), p b := by
+  constructor
+  · intro h a ha b hb
+    exact h b (mem_flatMap_of_mem ha hb)
+  · intro h x hx
+    obtain ⟨a, ha, hb⟩ := exists_of_mem_flatMap hx
+    exact h a ha x hb
+
+theorem flatMap_singleton (f : α → List β) (x : α) : [x].flatMap f = f x :=
+  append_nil (f x)
+
+theorem flatMap_singleton' (l : List α) : (l.flatMap fun x => [x]) = l := by
+  induction l with
+  | nil => rfl
+  | cons a l ih => rw [flatMap_cons, ih]; rfl
+
+theorem flatMap_assoc (l : List α) (f : α → List β) (g : β → List γ) :
+    (l.flatMap f).flatMap g = l.flatMap fun x => (f x).flatMap g := by
+  induction l with
+  | nil => rfl
+  | cons a l ih => rw [flatMap_cons, flatMap_append, ih, flatMap_cons]
+
+theorem map_flatMap (f : β → γ) (g : α → List β) :
+    ∀ l : List α, (l.flatMap g).map f = l.flatMap fun a => (g a).map f := by
+  intro l
+  induction l with
+  | nil => rfl
+  | cons a l ih => rw [flatMap_cons, map_append, ih, flatMap_cons]
+
+theorem flatMap_map (f : α → β) (g : β → List γ) (l : List α) :
+    (map f l).flatMap g = l.flatMap (fun a => g (f a)) := by
+  induction l with
+  | nil => rfl
+  | cons a l ih => rw [map_cons, flatMap_cons, ih, flatMap_cons]
+
+theorem map_eq_flatMap (f : α → β) (l : List α) : map f l = l.flatMap fun x => [f x] := by
+  induction l with
+  | nil => rfl
+  | cons a l ih =>
+    rw [map_cons, flatMap_cons, ← ih]
+    rfl
+
+theorem filter_flatMap (l : List α) (g : α → List β) (f : β → Bool) :
+    (l.flatMap g).filter f = l.flatMap fun a => (g a).filter f := by
+  induction l with
+  | nil => rfl
+  | cons a l ih => rw [flatMap_cons, filter_append, ih, flatMap_cons]
+
+/-! ### flatten -/
+
+theorem flatten_singleton (l : List α) : [l].flatten = l := by
+  rw [flatten_cons, flatten_nil, append_nil]
+
+theorem flatten_eq_flatMap {L : List (List α)} : flatten L = L.flatMap id := by
+  show flatten L = flatten (map id L)
+  rw [map_id]
+
+theorem mem_flatten {a : α} : ∀ {L : List (List α)}, a ∈ L.flatten ↔ ∃ l, l ∈ L ∧ a ∈ l := by
+  intro L
+  rw [flatten_eq_flatMap, mem_flatMap]
+  exact Iff.refl _
+
+theorem flatten_eq_nil_iff {L : List (List α)} : L.flatten = [] ↔ ∀ l, l ∈ L → l = [] := by
+  rw [flatten_eq_flatMap, flatMap_eq_nil_iff]
+  exact Iff.refl _
+
+theorem nil_eq_flatten_iff {L : List (List α)} : [] = L.flatten ↔ ∀ l, l ∈ L → l = [] := by
+  rw [nil_eq, flatten_eq_nil_iff]
+
+theorem flatten_ne_nil_iff {xs : List (List α)} : xs.flatten ≠ [] ↔ ∃ x, x ∈ xs ∧ x ≠ [] := by
+  constructor
+  · intro h
+    by_cases hx : ∃ x, x ∈ xs ∧ x ≠ []
+    · exact hx
+    · refine absurd (Iff.mpr flatten_eq_nil_iff ?_) h
+      intro l hl
+      by_cases e : l = []
+      · exact e
+      · exact absurd ⟨l, hl, e⟩ hx
+  · rintro ⟨x, hx, hne⟩ h
+    rw [flatten_eq_nil_iff] at h
+    exact hne (h x hx)
+
+theorem exists_of_mem_flatten {a : α} {L : List (List α)} : a ∈ flatten L → ∃ l, l ∈ L ∧ a ∈ l :=
+  Iff.mp mem_flatten
+
+theorem mem_flatten_of_mem {a : α} {l : List α} {L : List (List α)} (lL : l ∈ L) (al : a ∈ l) :
+    a ∈ flatten L :=
+  Iff.mpr mem_flatten ⟨l, lL, al⟩
+
+theorem forall_mem_flatten {p : α → Prop} {L : List (List α)} :
+    (∀ (x) (_ : x ∈ flatten L), p x) ↔ ∀ (l) (_ : l ∈ L) (x) (_ : x ∈ l), p x := by
+  constructor
+  · intro h l hl x hx
+    exact h x (mem_flatten_of_mem hl hx)
+  · intro h x hx
+    obtain ⟨l, hl, hxl⟩ := exists_of_mem_flatten hx
+    exact h l hl x hxl
+
+theorem map_flatten (f : α → β) (L : List (List α)) :
+    (flatten L).map f = (map (map f) L).flatten := by
+  rw [flatten_eq_flatMap, flatten_eq_flatMap, map_flatMap, flatMap_map]
+  rfl
+
+theorem filter_flatten (p : α → Bool) (L : List (List α)) :
+    filter p (flatten L) = flatten (map (filter p) L) := by
+  rw [flatten_eq_flatMap, flatten_eq_flatMap, filter_flatMap, flatMap_map]
+  rfl
+
+theorem flatten_append (L₁ L₂ : List (List α)) : flatten (L₁ ++ L₂) = flatten L₁ ++ flatten L₂ := by
+  simp only [flatten_eq_flatMap]
+  exact flatMap_append
+
+theorem flatten_concat (L : List (List α)) (l : List α) : flatten (L ++ [l]) = flatten L ++ l := by
+  rw [flatten_append, flatten_singleton]
+
+theorem flatten_flatten {L : List (List (List α))} : flatten (flatten L) = flatten (map flatten L) := by
+  rw [flatten_eq_flatMap (L := flatten L), flatten_eq_flatMap (L := L), flatMap_assoc,
+    flatten_eq_flatMap (L := map flatten L), flatMap_map]
+  simp only [flatMap_id]
+  rfl
+
+
 end List
