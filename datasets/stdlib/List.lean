@@ -1438,4 +1438,188 @@ theorem flatten_flatten {L : List (List (List α))} : flatten (flatten L) = flat
   rfl
 
 
+/-! ### replicate -/
+
+theorem replicate_one {a : α} : replicate 1 a = [a] := rfl
+
+theorem replicate_succ' {a : α} {n : Nat} : replicate (n + 1) a = replicate n a ++ [a] := by
+  induction n with
+  | zero => rfl
+  | succ n ih =>
+    show a :: replicate (n + 1) a = (a :: replicate n a) ++ [a]
+    rw [ih]
+    rfl
+
+theorem mem_replicate {a b : α} : ∀ {n}, b ∈ replicate n a ↔ n ≠ 0 ∧ b = a := by
+  intro n
+  induction n with
+  | zero =>
+    constructor
+    · intro h
+      cases h
+    · rintro ⟨h, _⟩
+      exact absurd rfl h
+  | succ n ih =>
+    rw [replicate_succ, mem_cons, ih]
+    constructor
+    · rintro (h | ⟨_, h⟩)
+      · exact ⟨Nat.succ_ne_zero n, h⟩
+      · exact ⟨Nat.succ_ne_zero n, h⟩
+    · rintro ⟨_, h⟩
+      exact Or.inl h
+
+theorem eq_of_mem_replicate {a b : α} {n} (h : b ∈ replicate n a) : b = a :=
+  (Iff.mp mem_replicate h).2
+
+theorem forall_mem_replicate {p : α → Prop} {a : α} {n} :
+    (∀ b, b ∈ replicate n a → p b) ↔ n = 0 ∨ p a := by
+  cases n with
+  | zero =>
+    constructor
+    · intro _
+      exact Or.inl rfl
+    · intro _ b hb
+      cases hb
+  | succ n =>
+    constructor
+    · intro h
+      exact Or.inr (h a (mem_cons_self a _))
+    · rintro (h | h) b hb
+      · exact absurd h (Nat.succ_ne_zero n)
+      · rw [eq_of_mem_replicate hb]
+        exact h
+
+theorem replicate_succ_ne_nil (n : Nat) (a : α) : replicate (n+1) a ≠ [] := by
+  rw [replicate_succ]
+  exact cons_ne_nil a _
+
+theorem replicate_eq_nil_iff {n : Nat} (a : α) : replicate n a = [] ↔ n = 0 := by
+  cases n with
+  | zero => exact ⟨fun _ => rfl, fun _ => rfl⟩
+  | succ n => simp [replicate_succ]
+
+theorem tail_replicate (n : Nat) (a : α) : (replicate n a).tail = replicate (n - 1) a := by
+  cases n <;> rfl
+
+theorem replicate_inj {n m : Nat} {a b : α} :
+    replicate n a = replicate m b ↔ n = m ∧ (n = 0 ∨ a = b) := by
+  constructor
+  · intro h
+    have hl := congrArg length h
+    rw [length_replicate, length_replicate] at hl
+    subst hl
+    refine ⟨rfl, ?_⟩
+    cases n with
+    | zero => exact Or.inl rfl
+    | succ n =>
+      rw [replicate_succ, replicate_succ, cons.injEq] at h
+      exact Or.inr h.1
+  · rintro ⟨rfl, h | rfl⟩
+    · subst h
+      rfl
+    · rfl
+
+theorem eq_replicate_of_mem {a : α} :
+    ∀ {l : List α}, (∀ (b) (_ : b ∈ l), b = a) → l = replicate l.length a := by
+  intro l H
+  induction l with
+  | nil => rfl
+  | cons b l ih =>
+    rw [forall_mem_cons] at H
+    obtain ⟨rfl, H₂⟩ := H
+    rw [length_cons, replicate_succ, ← ih H₂]
+
+theorem eq_replicate_iff {a : α} {n} {l : List α} :
+    l = replicate n a ↔ length l = n ∧ ∀ (b) (_ : b ∈ l), b = a := by
+  constructor
+  · rintro rfl
+    exact ⟨length_replicate, fun b hb => eq_of_mem_replicate hb⟩
+  · rintro ⟨rfl, h⟩
+    exact eq_replicate_of_mem h
+
+theorem map_eq_replicate_iff {l : List α} {f : α → β} {b : β} :
+    l.map f = replicate l.length b ↔ ∀ x, x ∈ l → f x = b := by
+  rw [eq_replicate_iff, length_map]
+  constructor
+  · rintro ⟨_, h⟩ x hx
+    exact h (f x) (mem_map_of_mem f hx)
+  · intro h
+    refine ⟨rfl, ?_⟩
+    intro c hc
+    obtain ⟨x, hx, rfl⟩ := exists_of_mem_map hc
+    exact h x hx
+
+theorem map_const' (l : List α) (b : β) : map (fun _ => b) l = replicate l.length b := by
+  induction l with
+  | nil => rfl
+  | cons a l ih => rw [map_cons, ih]; rfl
+
+theorem replicate_append_replicate {n m : Nat} {a : α} :
+    replicate n a ++ replicate m a = replicate (n + m) a := by
+  induction n with
+  | zero => rw [Nat.zero_add]; rfl
+  | succ n ih => rw [replicate_succ, cons_append, ih, Nat.add_right_comm, replicate_succ]
+
+theorem append_eq_replicate_iff {n : Nat} {l₁ l₂ : List α} {a : α} :
+    l₁ ++ l₂ = replicate n a ↔
+      l₁.length + l₂.length = n ∧ l₁ = replicate l₁.length a ∧ l₂ = replicate l₂.length a := by
+  rw [eq_replicate_iff, eq_replicate_iff, eq_replicate_iff, length_append]
+  constructor
+  · rintro ⟨h, H⟩
+    exact ⟨h, ⟨rfl, fun b hb => H b (mem_append_left l₂ hb)⟩,
+      ⟨rfl, fun b hb => H b (mem_append_right l₁ hb)⟩⟩
+  · rintro ⟨h, ⟨_, H₁⟩, ⟨_, H₂⟩⟩
+    refine ⟨h, ?_⟩
+    intro b hb
+    rw [mem_append] at hb
+    rcases hb with hb | hb
+    · exact H₁ b hb
+    · exact H₂ b hb
+
+theorem replicate_eq_append_iff {n : Nat} {l₁ l₂ : List α} {a : α} :
+    replicate n a = l₁ ++ l₂ ↔
+      l₁.length + l₂.length = n ∧ l₁ = replicate l₁.length a ∧ l₂ = replicate l₂.length a := by
+  rw [← append_eq_replicate_iff]
+  exact ⟨Eq.symm, Eq.symm⟩
+
+theorem map_replicate {n : Nat} {a : α} {f : α → β} : (replicate n a).map f = replicate n (f a) := by
+  induction n with
+  | zero => rfl
+  | succ n ih => rw [replicate_succ, map_cons, ih, replicate_succ]
+
+theorem filter_replicate_of_pos {n : Nat} {a : α} {p : α → Bool} (h : p a = Bool.true) :
+    (replicate n a).filter p = replicate n a := by
+  induction n with
+  | zero => rfl
+  | succ n ih => rw [replicate_succ, filter_cons_of_pos h, ih]
+
+theorem filter_replicate_of_neg {n : Nat} {a : α} {p : α → Bool} (h : ¬ p a = Bool.true) :
+    (replicate n a).filter p = [] := by
+  induction n with
+  | zero => rfl
+  | succ n ih => rw [replicate_succ, filter_cons_of_neg h, ih]
+
+theorem flatten_replicate_nil {n : Nat} : (replicate n ([] : List α)).flatten = [] := by
+  induction n with
+  | zero => rfl
+  | succ n ih => rw [replicate_succ, flatten_cons, ih]; rfl
+
+theorem flatten_replicate_singleton {n : Nat} {a : α} : (replicate n [a]).flatten = replicate n a := by
+  induction n with
+  | zero => rfl
+  | succ n ih => rw [replicate_succ, flatten_cons, ih]; rfl
+
+theorem flatten_replicate_replicate {n m : Nat} {a : α} :
+    (replicate n (replicate m a)).flatten = replicate (n * m) a := by
+  induction n with
+  | zero => rw [Nat.zero_mul]; rfl
+  | succ n ih =>
+    rw [replicate_succ, flatten_cons, ih, replicate_append_replicate, Nat.succ_mul, Nat.add_comm]
+
+theorem flatMap_replicate {n : Nat} {a : α} (f : α → List β) :
+    (replicate n a).flatMap f = (replicate n (f a)).flatten := by
+  induction n with
+  | zero => rfl
+  | succ n ih => rw [replicate_succ, flatMap_cons, ih, replicate_succ, flatten_cons]
+
 end List
