@@ -1622,4 +1622,314 @@ theorem flatMap_replicate {n : Nat} {a : α} (f : α → List β) :
   | zero => rfl
   | succ n ih => rw [replicate_succ, flatMap_cons, ih, replicate_succ, flatten_cons]
 
+/-! ### reverse -/
+
+theorem reverse_append (as bs : List α) : (as ++ bs).reverse = bs.reverse ++ as.reverse := by
+  induction as with
+  | nil => rw [nil_append, reverse_nil, append_nil]
+  | cons a as ih => rw [cons_append, reverse_cons, reverse_cons, ih, append_assoc]
+
+theorem length_reverse (as : List α) : (as.reverse).length = as.length := by
+  induction as with
+  | nil => rfl
+  | cons a as ih => rw [reverse_cons, length_append, ih]; rfl
+
+theorem mem_reverseAux {x : α} : ∀ {as bs}, x ∈ reverseAux as bs ↔ x ∈ as ∨ x ∈ bs := by
+  intro as
+  induction as with
+  | nil =>
+    intro bs
+    exact ⟨Or.inr, fun h => h.elim (fun h' => absurd h' (not_mem_nil x)) id⟩
+  | cons a as ih =>
+    intro bs
+    rw [reverseAux_cons, ih, mem_cons, mem_cons]
+    constructor
+    · rintro (h | (h | h))
+      · exact Or.inl (Or.inr h)
+      · exact Or.inl (Or.inl h)
+      · exact Or.inr h
+    · rintro ((h | h) | h)
+      · exact Or.inr (Or.inl h)
+      · exact Or.inl h
+      · exact Or.inr (Or.inr h)
+
+theorem mem_reverse {x : α} {as : List α} : x ∈ reverse as ↔ x ∈ as := by
+  show x ∈ reverseAux as [] ↔ x ∈ as
+  rw [mem_reverseAux]
+  exact ⟨fun h => h.elim id (fun h' => absurd h' (not_mem_nil x)), Or.inl⟩
+
+theorem reverse_eq_nil_iff {xs : List α} : xs.reverse = [] ↔ xs = [] := by
+  cases xs with
+  | nil => exact ⟨fun _ => rfl, fun _ => rfl⟩
+  | cons x xs =>
+    rw [reverse_cons]
+    constructor
+    · intro h
+      exact absurd h (concat_ne_nil x _)
+    · intro h
+      exact absurd h (cons_ne_nil x xs)
+
+theorem reverse_ne_nil_iff {xs : List α} : xs.reverse ≠ [] ↔ xs ≠ [] :=
+  ⟨fun h e => h (Iff.mpr reverse_eq_nil_iff e), fun h e => h (Iff.mp reverse_eq_nil_iff e)⟩
+
+theorem isEmpty_reverse {xs : List α} : xs.reverse.isEmpty = xs.isEmpty := by
+  cases xs with
+  | nil => rfl
+  | cons x xs =>
+    rw [reverse_cons, isEmpty_cons]
+    cases h : xs.reverse with
+    | nil => rfl
+    | cons y ys => rfl
+
+theorem reverseAux_reverseAux_nil (as bs : List α) :
+    reverseAux (reverseAux as bs) [] = reverseAux bs as := by
+  induction as generalizing bs with
+  | nil => rfl
+  | cons a as ih => rw [reverseAux_cons, ih]; rfl
+
+theorem reverse_reverse (as : List α) : as.reverse.reverse = as :=
+  reverseAux_reverseAux_nil as []
+
+theorem reverse_eq_iff {as bs : List α} : as.reverse = bs ↔ as = bs.reverse := by
+  constructor
+  · rintro rfl
+    rw [reverse_reverse]
+  · rintro rfl
+    rw [reverse_reverse]
+
+theorem reverse_inj {xs ys : List α} : xs.reverse = ys.reverse ↔ xs = ys := by
+  rw [reverse_eq_iff, reverse_reverse]
+
+theorem reverse_eq_cons_iff {xs : List α} {a : α} {ys : List α} :
+    xs.reverse = a :: ys ↔ xs = ys.reverse ++ [a] := by
+  rw [reverse_eq_iff, reverse_cons]
+
+theorem map_reverse (f : α → β) (l : List α) : l.reverse.map f = (l.map f).reverse := by
+  induction l with
+  | nil => rfl
+  | cons a l ih => rw [reverse_cons, map_append, ih, map_cons, map_cons, reverse_cons]; rfl
+
+theorem filter_reverse (p : α → Bool) (l : List α) : (l.reverse.filter p) = (l.filter p).reverse := by
+  induction l with
+  | nil => rfl
+  | cons a l ih =>
+    rw [reverse_cons, filter_append, ih]
+    by_cases h : p a = Bool.true
+    · rw [filter_cons_of_pos h, filter_cons_of_pos h, reverse_cons]
+      rfl
+    · rw [filter_cons_of_neg h, filter_cons_of_neg h, filter_nil, append_nil]
+
+theorem reverse_eq_append_iff {xs ys zs : List α} :
+    xs.reverse = ys ++ zs ↔ xs = zs.reverse ++ ys.reverse := by
+  rw [reverse_eq_iff, reverse_append]
+
+theorem reverse_concat (l : List α) (a : α) : (l ++ [a]).reverse = a :: l.reverse := by
+  rw [reverse_append]
+  rfl
+
+theorem reverse_eq_concat {xs ys : List α} {a : α} :
+    xs.reverse = ys ++ [a] ↔ xs = a :: ys.reverse := by
+  rw [reverse_eq_iff, reverse_concat]
+
+theorem reverse_flatMap (l : List α) (f : α → List β) :
+    (l.flatMap f).reverse = l.reverse.flatMap (reverse ∘ f) := by
+  induction l with
+  | nil => rfl
+  | cons a l ih =>
+    rw [flatMap_cons, reverse_append, ih, reverse_cons, flatMap_append, flatMap_singleton]
+    rfl
+
+theorem flatMap_reverse (l : List α) (f : α → List β) :
+    (l.reverse.flatMap f) = (l.flatMap (reverse ∘ f)).reverse := by
+  induction l with
+  | nil => rfl
+  | cons a l ih =>
+    rw [reverse_cons, flatMap_append, ih, flatMap_singleton, flatMap_cons, reverse_append]
+    show _ = _ ++ (f a).reverse.reverse
+    rw [reverse_reverse]
+
+theorem reverse_flatten (L : List (List α)) :
+    L.flatten.reverse = (L.map reverse).reverse.flatten := by
+  rw [flatten_eq_flatMap, flatten_eq_flatMap, reverse_flatMap, ← map_reverse, flatMap_map]
+  rfl
+
+theorem flatten_reverse (L : List (List α)) :
+    L.reverse.flatten = (L.map reverse).flatten.reverse := by
+  rw [flatten_eq_flatMap, flatten_eq_flatMap, flatMap_reverse, flatMap_map]
+  rfl
+
+theorem reverseAux_eq (as bs : List α) : reverseAux as bs = reverse as ++ bs :=
+  reverseAux_eq_append
+
+theorem reverse_replicate (n) (a : α) : reverse (replicate n a) = replicate n a := by
+  induction n with
+  | zero => rfl
+  | succ n ih =>
+    rw [replicate_succ, reverse_cons, ih, ← replicate_succ']
+    rfl
+
+/-! ### foldl and foldr -/
+
+theorem foldr_cons_eq_append (l : List α) (f : α → β) (l' : List β) :
+    l.foldr (fun x y => f x :: y) l' = l.map f ++ l' := by
+  induction l with
+  | nil => rfl
+  | cons a l ih => rw [foldr_cons, ih]; rfl
+
+theorem foldr_cons_eq_append' (l l' : List β) : l.foldr cons l' = l ++ l' := by
+  induction l with
+  | nil => rfl
+  | cons b l ih => rw [foldr_cons, ih, cons_append]
+
+theorem foldl_flip_cons_eq_append (l : List α) (f : α → β) (l' : List β) :
+    l.foldl (fun x y => f y :: x) l' = (l.map f).reverse ++ l' := by
+  induction l generalizing l' with
+  | nil => rfl
+  | cons a l ih =>
+    rw [foldl_cons, ih, map_cons, reverse_cons, append_assoc]
+    rfl
+
+theorem foldr_append_eq_append (l : List α) (f : α → List β) (l' : List β) :
+    l.foldr (fun x y => f x ++ y) l' = (l.map f).flatten ++ l' := by
+  induction l with
+  | nil => rfl
+  | cons a l ih => rw [foldr_cons, ih, map_cons, flatten_cons, append_assoc]
+
+theorem foldl_append_eq_append (l : List α) (f : α → List β) (l' : List β) :
+    l.foldl (fun x y => x ++ f y) l' = l' ++ (l.map f).flatten := by
+  induction l generalizing l' with
+  | nil => rw [foldl_nil, map_nil, flatten_nil, append_nil]
+  | cons a l ih => rw [foldl_cons, ih, map_cons, flatten_cons, append_assoc]
+
+theorem foldr_flip_append_eq_append (l : List α) (f : α → List β) (l' : List β) :
+    l.foldr (fun x y => y ++ f x) l' = l' ++ (l.map f).reverse.flatten := by
+  induction l generalizing l' with
+  | nil => rw [foldr_nil, map_nil, reverse_nil, flatten_nil, append_nil]
+  | cons a l ih =>
+    rw [foldr_cons, ih, map_cons, reverse_cons, flatten_append, flatten_singleton, append_assoc]
+
+theorem foldl_flip_append_eq_append (l : List α) (f : α → List β) (l' : List β) :
+    l.foldl (fun x y => f y ++ x) l' = (l.map f).reverse.flatten ++ l' := by
+  induction l generalizing l' with
+  | nil => rfl
+  | cons a l ih =>
+    rw [foldl_cons, ih, map_cons, reverse_cons, flatten_append, flatten_singleton, append_assoc]
+
+theorem foldr_cons_nil (l : List α) : l.foldr cons [] = l := by
+  rw [foldr_cons_eq_append', append_nil]
+
+theorem foldl_map {β₁ : Type u} {β₂ : Type v} (f : β₁ → β₂) (g : α → β₂ → α) (l : List β₁) (init : α) :
+    (l.map f).foldl g init = l.foldl (fun x y => g x (f y)) init := by
+  induction l generalizing init with
+  | nil => rfl
+  | cons a l ih => rw [map_cons, foldl_cons, ih]; rfl
+
+theorem foldr_map {α₁ : Type u} {α₂ : Type v} (f : α₁ → α₂) (g : α₂ → β → β) (l : List α₁) (init : β) :
+    (l.map f).foldr g init = l.foldr (fun x y => g (f x) y) init := by
+  induction l generalizing init with
+  | nil => rfl
+  | cons a l ih => rw [map_cons, foldr_cons, ih]; rfl
+
+theorem foldl_map_hom (g : α → β) (f : α → α → α) (f' : β → β → β) (a : α) (l : List α)
+    (h : ∀ x y, f' (g x) (g y) = g (f x y)) :
+    (l.map g).foldl f' (g a) = g (l.foldl f a) := by
+  induction l generalizing a with
+  | nil => rfl
+  | cons b l ih => rw [map_cons, foldl_cons, h, ih, foldl_cons]
+
+theorem foldr_map_hom (g : α → β) (f : α → α → α) (f' : β → β → β) (a : α) (l : List α)
+    (h : ∀ x y, f' (g x) (g y) = g (f x y)) :
+    (l.map g).foldr f' (g a) = g (l.foldr f a) := by
+  induction l generalizing a with
+  | nil => rfl
+  | cons b l ih => rw [map_cons, foldr_cons, ih, h, foldr_cons]
+
+theorem foldl_append {β : Type _} (f : β → α → β) (b) (l l' : List α) :
+    (l ++ l').foldl f b = l'.foldl f (l.foldl f b) := by
+  induction l generalizing b with
+  | nil => rfl
+  | cons a l ih => rw [cons_append, foldl_cons, ih]; rfl
+
+theorem foldr_append (f : α → β → β) (b) (l l' : List α) :
+    (l ++ l').foldr f b = l.foldr f (l'.foldr f b) := by
+  induction l with
+  | nil => rfl
+  | cons a l ih => rw [cons_append, foldr_cons, ih]; rfl
+
+theorem foldl_reverse (l : List α) (f : β → α → β) (b) :
+    l.reverse.foldl f b = l.foldr (fun x y => f y x) b := by
+  induction l with
+  | nil => rfl
+  | cons a l ih => rw [reverse_cons, foldl_append, ih]; rfl
+
+theorem foldr_reverse (l : List α) (f : α → β → β) (b) :
+    l.reverse.foldr f b = l.foldl (fun x y => f y x) b := by
+  induction l generalizing b with
+  | nil => rfl
+  | cons a l ih => rw [reverse_cons, foldr_append, foldr_cons, foldr_nil, ih]; rfl
+
+theorem foldl_eq_foldr_reverse (l : List α) (f : β → α → β) (b) :
+    l.foldl f b = l.reverse.foldr (fun x y => f y x) b := by
+  rw [foldr_reverse]
+
+theorem foldr_eq_foldl_reverse (l : List α) (f : α → β → β) (b) :
+    l.foldr f b = l.reverse.foldl (fun x y => f y x) b := by
+  rw [foldl_reverse]
+
+theorem foldl_hom {α₁ : Type u} {α₂ : Type v} (f : α₁ → α₂) (g₁ : α₁ → β → α₁) (g₂ : α₂ → β → α₂)
+    (l : List β) (init : α₁) (H : ∀ x y, g₂ (f x) y = f (g₁ x y)) :
+    l.foldl g₂ (f init) = f (l.foldl g₁ init) := by
+  induction l generalizing init with
+  | nil => rfl
+  | cons b l ih => rw [foldl_cons, H, ih, foldl_cons]
+
+theorem foldr_hom {β₁ : Type u} {β₂ : Type v} (f : β₁ → β₂) (g₁ : α → β₁ → β₁) (g₂ : α → β₂ → β₂)
+    (l : List α) (init : β₁) (H : ∀ x y, g₂ x (f y) = f (g₁ x y)) :
+    l.foldr g₂ (f init) = f (l.foldr g₁ init) := by
+  induction l with
+  | nil => rfl
+  | cons a l ih => rw [foldr_cons, ih, H, foldr_cons]
+
+theorem foldl_rel {l : List α} {f g : β → α → β} {a b : β} (r : β → β → Prop)
+    (h : r a b) (h' : ∀ (a : α), a ∈ l → ∀ (c c' : β), r c c' → r (f c a) (g c' a)) :
+    r (l.foldl (fun acc a => f acc a) a) (l.foldl (fun acc a => g acc a) b) := by
+  induction l generalizing a b with
+  | nil => exact h
+  | cons x l ih =>
+    rw [foldl_cons, foldl_cons]
+    apply ih
+    · exact h' x (mem_cons_self x l) a b h
+    · intro y hy c c' hc
+      exact h' y (mem_cons_of_mem x hy) c c' hc
+
+theorem foldr_rel {l : List α} {f g : α → β → β} {a b : β} (r : β → β → Prop)
+    (h : r a b) (h' : ∀ (a : α), a ∈ l → ∀ (c c' : β), r c c' → r (f a c) (g a c')) :
+    r (l.foldr (fun a acc => f a acc) a) (l.foldr (fun a acc => g a acc) b) := by
+  induction l with
+  | nil => exact h
+  | cons x l ih =>
+    rw [foldr_cons, foldr_cons]
+    apply h' x (mem_cons_self x l)
+    apply ih
+    intro y hy c c' hc
+    exact h' y (mem_cons_of_mem x hy) c c' hc
+
+theorem foldl_add_const (l : List α) (a b : Nat) :
+    l.foldl (fun x _ => x + a) b = b + a * l.length := by
+  induction l generalizing b with
+  | nil => rfl
+  | cons y l ih =>
+    rw [foldl_cons, ih, length_cons, Nat.mul_succ, Nat.add_assoc, Nat.add_comm a]
+
+theorem foldr_add_const (l : List α) (a b : Nat) :
+    l.foldr (fun _ x => x + a) b = b + a * l.length := by
+  induction l with
+  | nil => rfl
+  | cons y l ih =>
+    rw [foldr_cons, ih, length_cons, Nat.mul_succ, Nat.add_assoc]
+
+theorem flatMap_eq_foldl (f : α → List β) (l : List α) :
+    l.flatMap f = l.foldl (fun acc a => acc ++ f a) [] := by
+  rw [foldl_append_eq_append, nil_append, flatMap_def]
+
 end List
