@@ -1932,4 +1932,330 @@ theorem flatMap_eq_foldl (f : α → List β) (l : List α) :
     l.flatMap f = l.foldl (fun acc a => acc ++ f a) [] := by
   rw [foldl_append_eq_append, nil_append, flatMap_def]
 
+/-! ## Sublists: take and drop (Init/Data/List/TakeDrop) -/
+
+theorem take_cons {n : Nat} {a : α} {l : List α} (h : 0 < n) : take n (a :: l) = a :: take (n - 1) l := by
+  cases n with
+  | zero => exact absurd h (Nat.lt_irrefl 0)
+  | succ n => rfl
+
+theorem drop_one : ∀ l : List α, drop 1 l = tail l := by
+  intro l
+  cases l <;> rfl
+
+theorem take_append_drop : ∀ (n : Nat) (l : List α), take n l ++ drop n l = l := by
+  intro n
+  induction n with
+  | zero => intro l; rfl
+  | succ n ih =>
+    intro l
+    cases l with
+    | nil => rfl
+    | cons x xs => rw [take_succ_cons, drop_succ_cons, cons_append, ih]
+
+theorem length_drop : ∀ (i : Nat) (l : List α), length (drop i l) = length l - i := by
+  intro i
+  induction i with
+  | zero => intro l; rfl
+  | succ i ih =>
+    intro l
+    cases l with
+    | nil => rw [drop_nil, length_nil, Nat.zero_sub]
+    | cons x l => rw [drop_succ_cons, ih, length_cons, Nat.succ_sub_succ]
+
+theorem drop_of_length_le {i : Nat} {l : List α} (h : l.length ≤ i) : drop i l = [] :=
+  drop_eq_nil_of_le h
+
+theorem length_lt_of_drop_ne_nil {l : List α} {n} (h : drop n l ≠ []) : n < l.length := by
+  rcases Nat.lt_or_ge n l.length with hlt | hge
+  · exact hlt
+  · exact absurd (drop_of_length_le hge) h
+
+theorem take_of_length_le {i : Nat} {l : List α} (h : l.length ≤ i) : take i l = l := by
+  have := take_append_drop i l
+  rw [drop_of_length_le h, append_nil] at this
+  exact this
+
+theorem lt_length_of_take_ne_self {l : List α} {n} (h : l.take n ≠ l) : n < l.length :=
+  Nat.gt_of_not_le (fun hle => h (take_of_length_le hle))
+
+theorem drop_length (l : List α) : drop l.length l = [] := drop_of_length_le (Nat.le_refl _)
+
+theorem take_length (l : List α) : take l.length l = l := take_of_length_le (Nat.le_refl _)
+
+theorem drop_drop (n : Nat) : ∀ (m) (l : List α), drop n (drop m l) = drop (m + n) l := by
+  intro m
+  induction m with
+  | zero => intro l; rw [drop_zero, Nat.zero_add]
+  | succ m ih =>
+    intro l
+    cases l with
+    | nil => rw [drop_nil, drop_nil, drop_nil]
+    | cons a l => rw [drop_succ_cons, ih, Nat.succ_add, drop_succ_cons]
+
+theorem take_drop : ∀ (m n : Nat) (l : List α), take n (drop m l) = drop m (take (m + n) l) := by
+  intro m
+  induction m with
+  | zero => intro n l; rw [drop_zero, drop_zero, Nat.zero_add]
+  | succ m ih =>
+    intro n l
+    cases l with
+    | nil => rw [drop_nil, take_nil, take_nil, drop_nil]
+    | cons a l => rw [drop_succ_cons, Nat.succ_add, take_succ_cons, drop_succ_cons, ih]
+
+theorem tail_drop (l : List α) (n : Nat) : (l.drop n).tail = l.drop (n + 1) := by
+  induction l generalizing n with
+  | nil => simp only [drop_nil, tail_nil]
+  | cons a l ih =>
+    cases n with
+    | zero => rfl
+    | succ n => rw [drop_succ_cons, ih, drop_succ_cons]
+
+theorem drop_tail (l : List α) (n : Nat) : l.tail.drop n = l.drop (n + 1) := by
+  rw [← drop_one, drop_drop, Nat.add_comm]
+
+theorem drop_eq_nil_iff {l : List α} {k : Nat} : l.drop k = [] ↔ l.length ≤ k := by
+  constructor
+  · intro h
+    induction l generalizing k with
+    | nil => exact Nat.zero_le k
+    | cons a l ih =>
+      cases k with
+      | zero => exact absurd h (cons_ne_nil a l)
+      | succ k =>
+        rw [drop_succ_cons] at h
+        exact Nat.succ_le_succ (ih h)
+  · exact drop_eq_nil_of_le
+
+theorem take_eq_nil_iff {l : List α} {k : Nat} : l.take k = [] ↔ k = 0 ∨ l = [] := by
+  cases l with
+  | nil => exact ⟨fun _ => Or.inr rfl, fun _ => take_nil⟩
+  | cons a l =>
+    cases k with
+    | zero => exact ⟨fun _ => Or.inl rfl, fun _ => rfl⟩
+    | succ k =>
+      rw [take_succ_cons]
+      constructor
+      · intro h
+        exact absurd h (cons_ne_nil a _)
+      · rintro (h | h)
+        · exact absurd h (Nat.succ_ne_zero k)
+        · exact absurd h (cons_ne_nil a l)
+
+theorem drop_eq_nil_of_eq_nil : ∀ {as : List α} {i}, as = [] → as.drop i = [] := by
+  rintro as i rfl
+  exact drop_nil
+
+theorem ne_nil_of_drop_ne_nil {as : List α} {i : Nat} (h: as.drop i ≠ []) : as ≠ [] :=
+  fun e => h (drop_eq_nil_of_eq_nil e)
+
+theorem take_eq_nil_of_eq_nil : ∀ {as : List α} {i}, as = [] → as.take i = [] := by
+  intro as i h
+  subst h
+  exact take_nil
+
+theorem ne_nil_of_take_ne_nil {as : List α} {i : Nat} (h : as.take i ≠ []) : as ≠ [] :=
+  fun e => h (take_eq_nil_of_eq_nil e)
+
+theorem set_take {l : List α} {n m : Nat} {a : α} :
+    (l.set m a).take n = (l.take n).set m a := by
+  induction n generalizing l m with
+  | zero => rfl
+  | succ n ih =>
+    cases l with
+    | nil => rfl
+    | cons b l =>
+      cases m with
+      | zero => rfl
+      | succ m => rw [set_cons_succ, take_succ_cons, take_succ_cons, set_cons_succ, ih]
+
+theorem drop_left : ∀ l₁ l₂ : List α, drop (length l₁) (l₁ ++ l₂) = l₂ := by
+  intro l₁ l₂
+  induction l₁ with
+  | nil => rfl
+  | cons a l₁ ih => rw [length_cons, cons_append, drop_succ_cons, ih]
+
+theorem drop_left' {l₁ l₂ : List α} {n} (h : length l₁ = n) : drop n (l₁ ++ l₂) = l₂ := by
+  subst h
+  exact drop_left l₁ l₂
+
+theorem take_left : ∀ l₁ l₂ : List α, take (length l₁) (l₁ ++ l₂) = l₁ := by
+  intro l₁ l₂
+  induction l₁ with
+  | nil => rfl
+  | cons a l₁ ih => rw [length_cons, cons_append, take_succ_cons, ih]
+
+theorem take_left' {l₁ l₂ : List α} {n} (h : length l₁ = n) : take n (l₁ ++ l₂) = l₁ := by
+  rw [← h]
+  exact take_left l₁ l₂
+
+theorem map_take (f : α → β) :
+    ∀ (L : List α) (i : Nat), (L.take i).map f = (L.map f).take i := by
+  intro L
+  induction L with
+  | nil => intro i; rw [take_nil, map_nil, take_nil]
+  | cons a L ih =>
+    intro i
+    cases i with
+    | zero => rfl
+    | succ i => rw [take_succ_cons, map_cons, map_cons, take_succ_cons, ih]
+
+theorem map_drop (f : α → β) :
+    ∀ (L : List α) (i : Nat), (L.drop i).map f = (L.map f).drop i := by
+  intro L
+  induction L with
+  | nil => intro i; rw [drop_nil, map_nil, drop_nil]
+  | cons a L ih =>
+    intro i
+    cases i with
+    | zero => rfl
+    | succ i => rw [drop_succ_cons, map_cons, drop_succ_cons, ih]
+
+theorem drop_append_eq_append_drop {l₁ l₂ : List α} {n : Nat} :
+    drop n (l₁ ++ l₂) = drop n l₁ ++ drop (n - l₁.length) l₂ := by
+  induction l₁ generalizing n with
+  | nil => rw [nil_append, drop_nil, nil_append, length_nil, Nat.sub_zero]
+  | cons a l₁ ih =>
+    cases n with
+    | zero => simp only [drop_zero, Nat.zero_sub]
+    | succ n => rw [cons_append, drop_succ_cons, drop_succ_cons, ih, length_cons, Nat.succ_sub_succ]
+
+theorem take_append_eq_append_take {l₁ l₂ : List α} {n : Nat} :
+    take n (l₁ ++ l₂) = take n l₁ ++ take (n - l₁.length) l₂ := by
+  induction l₁ generalizing n with
+  | nil => rw [nil_append, take_nil, nil_append, length_nil, Nat.sub_zero]
+  | cons a l₁ ih =>
+    cases n with
+    | zero => simp only [take_zero, Nat.zero_sub, nil_append]
+    | succ n =>
+      rw [cons_append, take_succ_cons, take_succ_cons, ih, length_cons, Nat.succ_sub_succ, cons_append]
+
+theorem drop_append_of_le_length {l₁ l₂ : List α} {n : Nat} (h : n ≤ l₁.length) :
+    (l₁ ++ l₂).drop n = l₁.drop n ++ l₂ := by
+  rw [drop_append_eq_append_drop, Nat.sub_eq_zero_of_le h, drop_zero]
+
+theorem take_append_of_le_length {l₁ l₂ : List α} {n : Nat} (h : n ≤ l₁.length) :
+    (l₁ ++ l₂).take n = l₁.take n := by
+  rw [take_append_eq_append_take, Nat.sub_eq_zero_of_le h, take_zero, append_nil]
+
+theorem drop_append {l₁ l₂ : List α} (i : Nat) : drop (l₁.length + i) (l₁ ++ l₂) = drop i l₂ := by
+  rw [← drop_drop, drop_left]
+
+theorem take_append {l₁ l₂ : List α} (i : Nat) :
+    take (l₁.length + i) (l₁ ++ l₂) = l₁ ++ take i l₂ := by
+  rw [take_append_eq_append_take, take_of_length_le (Nat.le_add_right _ _), Nat.add_sub_cancel_left]
+
+theorem drop_take : ∀ (m n : Nat) (l : List α), drop n (take m l) = take (m - n) (drop n l) := by
+  intro m n
+  induction n generalizing m with
+  | zero => intro l; rfl
+  | succ n ih =>
+    intro l
+    cases l with
+    | nil => simp only [take_nil, drop_nil]
+    | cons a l =>
+      cases m with
+      | zero => rw [take_zero, drop_nil, Nat.zero_sub, take_zero]
+      | succ m => rw [take_succ_cons, drop_succ_cons, drop_succ_cons, ih, Nat.succ_sub_succ]
+
+/-! ### takeWhile and dropWhile -/
+
+theorem takeWhile_cons_of_pos {p : α → Bool} {a : α} {l : List α} (h : p a = Bool.true) :
+    (a :: l).takeWhile p = a :: l.takeWhile p := by
+  show (match p a with | Bool.true => a :: l.takeWhile p | Bool.false => []) = _
+  rw [h]
+
+theorem takeWhile_cons_of_neg {p : α → Bool} {a : α} {l : List α} (h : ¬ p a = Bool.true) :
+    (a :: l).takeWhile p = [] := by
+  cases hp : p a with
+  | true => exact absurd hp h
+  | false =>
+    show (match p a with | Bool.true => a :: l.takeWhile p | Bool.false => []) = []
+    rw [hp]
+
+theorem dropWhile_cons_of_pos {p : α → Bool} {a : α} {l : List α} (h : p a = Bool.true) :
+    (a :: l).dropWhile p = l.dropWhile p := by
+  show (match p a with | Bool.true => l.dropWhile p | Bool.false => a :: l) = _
+  rw [h]
+
+theorem dropWhile_cons_of_neg {p : α → Bool} {a : α} {l : List α} (h : ¬ p a = Bool.true) :
+    (a :: l).dropWhile p = a :: l := by
+  cases hp : p a with
+  | true => exact absurd hp h
+  | false =>
+    show (match p a with | Bool.true => l.dropWhile p | Bool.false => a :: l) = a :: l
+    rw [hp]
+
+theorem takeWhile_append_dropWhile (p : α → Bool) :
+    ∀ (l : List α), takeWhile p l ++ dropWhile p l = l := by
+  intro l
+  induction l with
+  | nil => rfl
+  | cons x xs ih =>
+    by_cases h : p x = Bool.true
+    · rw [takeWhile_cons_of_pos h, dropWhile_cons_of_pos h, cons_append, ih]
+    · rw [takeWhile_cons_of_neg h, dropWhile_cons_of_neg h, nil_append]
+
+theorem takeWhile_map (f : α → β) (p : β → Bool) (l : List α) :
+    (l.map f).takeWhile p = (l.takeWhile (p ∘ f)).map f := by
+  induction l with
+  | nil => rfl
+  | cons x xs ih =>
+    by_cases h : p (f x) = Bool.true
+    · have h' : (p ∘ f) x = Bool.true := h
+      rw [map_cons, takeWhile_cons_of_pos h, takeWhile_cons_of_pos h', map_cons, ih]
+    · have h' : ¬ (p ∘ f) x = Bool.true := h
+      rw [map_cons, takeWhile_cons_of_neg h, takeWhile_cons_of_neg h', map_nil]
+
+theorem dropWhile_map (f : α → β) (p : β → Bool) (l : List α) :
+    (l.map f).dropWhile p = (l.dropWhile (p ∘ f)).map f := by
+  induction l with
+  | nil => rfl
+  | cons x xs ih =>
+    by_cases h : p (f x) = Bool.true
+    · have h' : (p ∘ f) x = Bool.true := h
+      rw [map_cons, dropWhile_cons_of_pos h, dropWhile_cons_of_pos h', ih]
+    · have h' : ¬ (p ∘ f) x = Bool.true := h
+      rw [map_cons, dropWhile_cons_of_neg h, dropWhile_cons_of_neg h', map_cons]
+
+theorem takeWhile_append_of_pos {p : α → Bool} {l₁ l₂ : List α} (h : ∀ a, a ∈ l₁ → p a = Bool.true) :
+    (l₁ ++ l₂).takeWhile p = l₁ ++ l₂.takeWhile p := by
+  induction l₁ with
+  | nil => rfl
+  | cons x xs ih =>
+    rw [forall_mem_cons] at h
+    rw [cons_append, takeWhile_cons_of_pos h.1, ih h.2, cons_append]
+
+theorem dropWhile_append_of_pos {p : α → Bool} {l₁ l₂ : List α} (h : ∀ a, a ∈ l₁ → p a = Bool.true) :
+    (l₁ ++ l₂).dropWhile p = l₂.dropWhile p := by
+  induction l₁ with
+  | nil => rfl
+  | cons x xs ih =>
+    rw [forall_mem_cons] at h
+    rw [cons_append, dropWhile_cons_of_pos h.1, ih h.2]
+
+theorem takeWhile_replicate_eq_filter {n : Nat} {a : α} (p : α → Bool) :
+    (replicate n a).takeWhile p = (replicate n a).filter p := by
+  by_cases h : p a = Bool.true
+  · rw [filter_replicate_of_pos h]
+    induction n with
+    | zero => rfl
+    | succ n ih => rw [replicate_succ, takeWhile_cons_of_pos h, ih]
+  · rw [filter_replicate_of_neg h]
+    cases n with
+    | zero => rfl
+    | succ n => rw [replicate_succ, takeWhile_cons_of_neg h]
+
+theorem take_takeWhile {l : List α} (p : α → Bool) n :
+    (l.takeWhile p).take n = (l.take n).takeWhile p := by
+  induction l generalizing n with
+  | nil => simp only [takeWhile_nil, take_nil]
+  | cons x xs ih =>
+    cases n with
+    | zero => rfl
+    | succ n =>
+      by_cases h : p x = Bool.true
+      · rw [takeWhile_cons_of_pos h, take_succ_cons, take_succ_cons, takeWhile_cons_of_pos h, ih]
+      · rw [takeWhile_cons_of_neg h, take_nil, take_succ_cons, takeWhile_cons_of_neg h]
+
 end List
