@@ -398,7 +398,7 @@ def premise_term(backend: Backend, name: str) -> Any:
     inspect = getattr(backend, "inspect", None)
     if inspect is not None:
         try:
-            return inspect(name).type
+            return inspect(name, value=False).type
         except (NotImplementedError, LeanError):
             return None
     try:
