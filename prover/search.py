@@ -23,21 +23,15 @@ from __future__ import annotations
 
 import heapq
 import math
-import re
 import time
 from dataclasses import dataclass, field
 from typing import Any, Callable, Hashable, Optional, Sequence
 
 from lean_bridge.types import BackendError, Goal, ProofState, TacticError
 
-try:  # the term layer's keys (branch `term`); a conservative stand-in until it is merged
-    from lean_bridge.term import state_key as _term_state_key  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - depends on merge state
-    _term_state_key = None
-
+from lean_bridge.term import state_key
 from prover.actions import render as render_action
 
-_UNIQ = re.compile(r"_uniq\.\d+")
 Step = tuple[str, int]  # (tactic text, number of new goals it produced)
 
 
@@ -75,31 +69,6 @@ class _Node:
     state: ProofState
     logp: float
     steps: tuple[Step, ...]
-
-
-def state_key(state: ProofState) -> Hashable:
-    """Key equal only for states equal up to renaming (term layer's key when present)."""
-    if _term_state_key is not None:
-        return _term_state_key(state)
-    return tuple(_goal_fallback_key(g, numbering) for numbering in [{}] for g in state.goals)
-
-
-def _goal_fallback_key(goal: Goal, numbering: dict[str, str]) -> Hashable:
-    """Hypothesis types and target with fvar/mvar ids renumbered by first appearance (names dropped).
-
-    Without S-expressions (REPL) the names are kept, which is sound but merges less.
-    """
-    def renum(text: str) -> str:
-        return _UNIQ.sub(lambda m: numbering.setdefault(m.group(0), f"#{len(numbering)}"), text)
-
-    if goal.target.sexp_text is None or any(h.type.sexp_text is None for h in goal.hypotheses):
-        return ("pp", tuple((h.name, h.type.pp) for h in goal.hypotheses), goal.target.pp)
-    for h in goal.hypotheses:
-        if h.fvar_id:
-            renum(h.fvar_id)
-    hyps = tuple((renum(h.type.sexp_text or ""), renum(h.value.sexp_text or "") if h.value else None)
-                 for h in goal.hypotheses)
-    return ("sexp", hyps, renum(goal.target.sexp_text))
 
 
 def _goal_id(goal: Goal) -> Hashable:
