@@ -23,6 +23,7 @@ for no gain in the checker-bound loop.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import json
 import os
 import re
@@ -32,13 +33,14 @@ import weakref
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Optional, Sequence
+from typing import Any, Callable, Iterable, Iterator, Optional, Sequence
 
 from lean_bridge import Backend, BackendError, BackendPool, LeanError, Message, ProofState
 from lean_bridge.backend import SORRY_WARNING
 from lean_bridge.source import _strip_comments, split_commands
 from prover.search import SearchConfig, search
 
+CHECK_TIMEOUT = 1800.0  # seconds for checking a whole library in one request (a large corpus under load)
 LONE_SORRY = re.compile(r":=\s*(?:by\s+)?sorry\s*$")
 THEOREM_KEYWORDS = ("theorem", "lemma", "example")
 LEAN_AXIOMS = frozenset({"propext", "Quot.sound", "Classical.choice"})
@@ -157,12 +159,29 @@ def chunk_status(backend: Backend, chunks: Sequence[Chunk]) -> tuple[list[bool],
         line += c.text.count("\n") + 1
     ok = [True] * len(chunks)
     only_sorry = [True] * len(chunks)
-    for res in backend.check(combined):
+    with long_requests(backend, CHECK_TIMEOUT):
+        results = backend.check(combined)
+    for res in results:
         i = bisect.bisect_right(starts, res.line) - 1
         if 0 <= i < len(chunks) and not res.ok:
             ok[i] = False
             only_sorry[i] = only_sorry[i] and SORRY_WARNING in (res.message or "")
     return ok, only_sorry
+
+
+@contextlib.contextmanager
+def long_requests(backend: Backend, seconds: float) -> Iterator[None]:
+    """Raise the backend's per-request deadline for one long job (checking a whole library)."""
+    client = getattr(backend, "client", None)
+    old = getattr(client, "timeout", None)
+    if old is None:
+        yield
+        return
+    client.timeout = max(old, seconds)
+    try:
+        yield
+    finally:
+        client.timeout = old
 
 
 def _is_target(chunk: Chunk) -> Optional[re.Match[str]]:
@@ -273,7 +292,7 @@ class IncrementalEnv:
     _state: "weakref.WeakKeyDictionary[Backend, tuple[int, int, int]]" = weakref.WeakKeyDictionary()
     _state_lock = threading.Lock()
 
-    def __init__(self, task: Task, load_timeout: float = 900.0) -> None:
+    def __init__(self, task: Task, load_timeout: float = CHECK_TIMEOUT) -> None:
         """Remember the task; nothing is sent until ``advance``."""
         self.task = task
         self.load_timeout = load_timeout
