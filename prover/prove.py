@@ -33,7 +33,7 @@ import weakref
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Optional, Sequence
+from typing import Any, Callable, Iterator, Optional, Sequence
 
 from lean_bridge import Backend, BackendError, BackendPool, LeanError, Message, ProofState
 from lean_bridge.backend import SORRY_WARNING
