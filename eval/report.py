@@ -113,6 +113,10 @@ def build_markdown(run: dict[str, Any], stats: dict[str, dict[str, Any]], cost: 
     lines += [f"{run.get('theorems', '?')} theorems; {run.get('time_limit', '?')} s wall per theorem for every method; "
               f"{run.get('workers', '?')} workers on {run.get('cores', '?')} cores; splits from {run.get('split_source', '?')}; "
               f"started {run.get('started', '?')}.", ""]
+    by_rule = run.get("targets_split_by_rule") or []
+    if by_rule and run.get("split_source") != "rule":
+        lines.append(f"- {len(by_rule)} theorems missing from the split manifest were assigned by the published "
+                     f"rule: {', '.join(by_rule[:8])}{' …' if len(by_rule) > 8 else ''}")
     for m, why in (run.get("skipped") or {}).items():
         lines.append(f"- method `{m}` was not run: {why}")
     lines += ["", "## Completion (measured)", "",

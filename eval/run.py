@@ -232,6 +232,7 @@ def run_eval_command(args: Any) -> int:
             raise BackendUnusable(f"checking {bench} failed: {' '.join(str(err).split())[:300]}") from None
         task = corpus_task(chunks, ok, split_of, args.split, area_of, args.limit)
         run_info["theorems"] = len(task.targets)
+        run_info["targets_split_by_rule"] = sorted(t.name for t in task.targets if t.name not in split_of)
         run_info["rejected_declarations"] = sum(1 for g in ok if not g)
         for method, policy in policies.items():
             path = report_dir / f"results-{method}.jsonl"
