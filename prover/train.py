@@ -34,7 +34,7 @@ from prover.model import ModelConfig, ProverModel, fit_width
 from prover.train_data import (Example, PremiseTable, build_premise_graphs, build_vocab, load_examples,
                                load_premises, read_jsonl)
 
-PREMISE_NEGATIVES = 128  # random premises scored against each batch besides its gold ones
+PREMISE_NEGATIVES = 48  # random premises scored against each batch besides its gold ones (their graphs cost more than the states)
 STATE_FILE = "train_state.pt"
 
 
