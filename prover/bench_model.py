@@ -27,7 +27,7 @@ def _rate(fn, n_states: int, min_seconds: float = 1.0) -> float:
 
 
 def measure(policy: Any, states: Sequence[tuple], premises: Sequence[str] = (), k: int = 16,
-            batch_sizes: Sequence[int] = BATCH_SIZES, threads: int = 2) -> dict[str, Any]:
+            batch_sizes: Sequence[int] = BATCH_SIZES, threads: int = 2, min_seconds: float = 1.0) -> dict[str, Any]:
     """{"threads", "params", "forward_states_per_s": {b: r}, "propose_states_per_s": {b: r}}."""
     from prover.graph import build_state_graph, collate
 
@@ -44,6 +44,6 @@ def measure(policy: Any, states: Sequence[tuple], premises: Sequence[str] = (), 
             with torch.inference_mode():
                 policy.model(collate(chosen), None)
 
-        out["forward_states_per_s"][b] = round(_rate(forward, b), 1)
-        out["propose_states_per_s"][b] = round(_rate(lambda: policy.propose(picked, premises, k), b), 1)
+        out["forward_states_per_s"][b] = round(_rate(forward, b, min_seconds), 1)
+        out["propose_states_per_s"][b] = round(_rate(lambda: policy.propose(picked, premises, k), b, min_seconds), 1)
     return out

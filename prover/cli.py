@@ -274,7 +274,7 @@ def run_train(args: argparse.Namespace) -> int:
     cfg = TrainConfig(epochs=args.epochs, seed=args.seed, batch_size=args.batch_size)
     try:
         run_training(args.data, args.premises, args.out, cfg, threads=args.threads, resume=args.resume)
-    except (DataError, ValueError) as err:
+    except DataError as err:
         return _usage_error(str(err))
     return 0
 

@@ -13,6 +13,7 @@ from typing import Callable, Optional, Sequence
 
 import torch
 
+from prover.actions import ARG_OF, KINDS
 from prover.train_data import Example, PremiseTable
 
 TOPK = (1, 5)
@@ -27,16 +28,22 @@ class Prediction:
     hyp: list[int]
     subterm: list[int]
     premise: list[int]
+    action: Optional[int] = None  # rank of the true action in the joint kind x argument ranking (model only)
 
 
 Predictor = Callable[[Sequence[Example]], list[Prediction]]
 
 
 def topk_accuracy(examples: Sequence[Example], predictions: Sequence[Prediction]) -> dict[str, Optional[float]]:
-    """``{kind@1, kind@5, hyp@1, …, args@k, premise@k, n_kind, …}``; an accuracy is None without examples."""
-    hits: dict[str, list[bool]] = {"kind": [], "hyp": [], "subterm": [], "args": [], "premise": []}
-    ranks: dict[str, list[int]] = {key: [] for key in hits}
+    """``{kind@1, kind@5, hyp@1, …, args@k, premise@k, action@k, n_kind, …}``; None without examples.
+
+    ``action@k``: the human's whole action (kind and argument) is among the k best of the joint
+    kind x argument ranking the search sees (examples whose argument could be pointed at).
+    """
+    ranks: dict[str, list[int]] = {key: [] for key in ("kind", "hyp", "subterm", "args", "premise", "action")}
     for ex, pred in zip(examples, predictions):
+        if pred.action is not None:
+            ranks["action"].append(pred.action)
         ranks["kind"].append(_rank(pred.kind, ex.kind))
         if ex.hyp >= 0:
             ranks["hyp"].append(_rank(pred.hyp, ex.hyp))
@@ -110,8 +117,36 @@ def _rank_outputs(out, batch, part: Sequence[Example], k: int) -> list[Predictio
         hyp = _top(out["hyp_logp"][hyp_off[i]:hyp_off[i] + hyp_n[i], ex.kind], k)
         sub = _top(out["subterm_logp"][sub_off[i]:sub_off[i] + sub_n[i], ex.kind], k)
         prem = _top(out["premise_logp"][i, ex.kind], k) if "premise_logp" in out else []
-        preds.append(Prediction(kind, hyp, sub, prem))
+        hyp_lp = out["hyp_logp"][hyp_off[i]:hyp_off[i] + hyp_n[i]]
+        sub_lp = out["subterm_logp"][sub_off[i]:sub_off[i] + sub_n[i]]
+        prem_lp = out["premise_logp"][i] if "premise_logp" in out else None
+        preds.append(Prediction(kind, hyp, sub, prem, _joint_rank(out["kind_logp"][i], hyp_lp, sub_lp, prem_lp, ex)))
     return preds
+
+
+def _joint_rank(kind_lp: torch.Tensor, hyp_lp: torch.Tensor, sub_lp: torch.Tensor,
+                prem_lp: Optional[torch.Tensor], ex: Example) -> Optional[int]:
+    """How many actions the model scores above the human one (None when its argument was not found)."""
+    if ex.arg_missing:
+        return None
+    columns = {"hyp": hyp_lp, "subterm": sub_lp}
+    target = None
+    scores = []
+    for j, kind in enumerate(KINDS[:kind_lp.shape[0]]):
+        arg = ARG_OF[kind]
+        if arg == "none":
+            col = kind_lp[j:j + 1]
+        elif arg == "premise":
+            col = kind_lp[j] + prem_lp[j] if prem_lp is not None else kind_lp[:0]
+        else:
+            col = kind_lp[j] + columns[arg][:, j]
+        scores.append(col)
+        if j == ex.kind:
+            local = 0 if arg == "none" else {"hyp": ex.hyp, "subterm": ex.subterm, "premise": ex.premise}[arg]
+            target = col[local] if 0 <= local < col.numel() else None
+    if target is None or target == float("-inf"):
+        return None
+    return int((torch.cat(scores) > target).sum())
 
 
 def _top(scores: torch.Tensor, k: int) -> list[int]:
@@ -123,8 +158,8 @@ def _top(scores: torch.Tensor, k: int) -> list[int]:
 
 
 def format_table(rows: dict[str, dict[str, float]]) -> str:
-    """Markdown table: one row per method, top-1/top-5 for kind, hyp, subterm, args, premise."""
-    cols = ["kind", "hyp", "subterm", "args", "premise"]
+    """Markdown table: one row per method, top-1/top-5 for kind, hyp, subterm, args, premise, joint action."""
+    cols = ["kind", "hyp", "subterm", "args", "premise", "action"]
     head = "| method | " + " | ".join(f"{c} @1 | {c} @5" for c in cols) + " |"
     sep = "|---" * (1 + 2 * len(cols)) + "|"
     lines = [head, sep]

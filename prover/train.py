@@ -31,10 +31,10 @@ from prover.baselines import MostFrequent, NearestNeighbours
 from prover.checkpoint import load_checkpoint, save_checkpoint
 from prover.evaluate import format_table, model_predictor, topk_accuracy
 from prover.model import ModelConfig, ProverModel, fit_width
-from prover.train_data import (Example, PremiseTable, build_premise_graphs, build_vocab, load_examples,
+from prover.train_data import (DataError, Example, PremiseTable, build_premise_graphs, build_vocab, load_examples,
                                load_premises, read_jsonl)
 
-PREMISE_NEGATIVES = 128  # random premises scored against each batch besides its gold ones
+PREMISE_NEGATIVES = 48  # random premises scored against each batch besides its gold ones (their graphs cost more than the states)
 STATE_FILE = "train_state.pt"
 
 
@@ -176,7 +176,7 @@ def run_training(data: Path, premises_path: Path, out: Path, cfg: TrainConfig, t
     train = [ex for ex in examples if ex.split == "train"]
     valid = [ex for ex in examples if ex.split == "valid"]
     if not train:
-        raise ValueError(f"{data}: no train-split records")
+        raise DataError(f"{data}: no train-split records")
     baselines = {"most-frequent": topk_accuracy(valid, MostFrequent(train, premises)(valid)),
                  "kNN": topk_accuracy(valid, NearestNeighbours(train, premises)(valid))} if valid else {}
     opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)

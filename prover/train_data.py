@@ -172,10 +172,17 @@ def load_examples(records: Sequence[dict[str, Any]], vocab: Any, premises: Premi
     """Examples for all records whose kind the model knows, with a tqdm bar on stderr."""
     theorem_index = {name: int(premises.index[row]) for name, row in premises.row.items()
                      if int(premises.index[row]) >= 0}
-    left = _steps_left(records)
+    try:
+        left = _steps_left(records)
+    except (KeyError, TypeError, ValueError) as err:
+        raise DataError(f"atomized records need theorem and step: {type(err).__name__}: {err}") from err
     out = []
-    for rec, n_left in zip(tqdm(records, desc="graphs", unit="state", disable=not progress, leave=False), left):
-        ex = make_example(rec, vocab, premises, theorem_index, n_left)
+    for n, (rec, n_left) in enumerate(zip(tqdm(records, desc="graphs", unit="state", disable=not progress,
+                                                leave=False), left), 1):
+        try:
+            ex = make_example(rec, vocab, premises, theorem_index, n_left)
+        except (KeyError, TypeError, ValueError, IndexError) as err:
+            raise DataError(f"atomized record {n} ({rec.get('theorem', '?')}): {type(err).__name__}: {err}") from err
         if ex is not None:
             out.append(ex)
     return out

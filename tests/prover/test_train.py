@@ -147,3 +147,15 @@ def test_train_on_missing_file_is_one_line_error(tmp_path):
                           "--premises", str(tmp_path / "p.jsonl"), "--out", str(tmp_path / "o")], cwd=ROOT,
                          capture_output=True, text=True, timeout=300)
     assert out.returncode == 2 and "Traceback" not in out.stderr and "no such file" in out.stderr
+
+
+def test_bench_reports_states_per_second(trained):
+    from prover.bench_model import measure
+
+    run, data, prem, _ = trained
+    policy = load_policy(run)
+    names = _register(policy, prem)
+    figures = measure(policy, _states(data), names, batch_sizes=(1, 4), threads=1, min_seconds=0.05)
+    assert figures["params"] == policy.model.num_parameters()
+    for key in ("forward_states_per_s", "propose_states_per_s"):
+        assert set(figures[key]) == {1, 4} and all(r > 0 for r in figures[key].values())

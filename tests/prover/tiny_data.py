@@ -11,9 +11,8 @@ import json
 from pathlib import Path
 
 from lean_bridge import TacticError, open_backend
-from prover.actions import Action, closed_subterms, render
+from prover.actions import Action, action_to_json, closed_subterms, render
 from prover.data import goal_to_json
-from lean_bridge.sexp import format_sexp
 
 LIBRARY = [  # (name, statement) of library constants used as premises (index -1)
     ("Eq.symm", "∀ {α : Sort u} {a b : α}, a = b → b = a"),
@@ -75,7 +74,7 @@ def build(directory: Path) -> tuple[Path, Path]:
                 goal = state.goals[0]
                 if arg == "?":
                     for sub in closed_subterms(goal):
-                        action = Action(kind, subterm=format_sexp(sub))
+                        action = Action(kind, subterm=sub)
                         try:
                             after = lean.run_tactic(state, render(action, goal))
                             if after.is_solved or lean.run_tactic(after, "rfl").is_solved:
@@ -87,8 +86,7 @@ def build(directory: Path) -> tuple[Path, Path]:
                     after = lean.run_tactic(state, render(action, goal))
                 records.append({"theorem": name, "file": "t.lean", "split": split, "area": "logic", "step": step,
                                 "goals": [goal_to_json(g) for g in state.goals], "focus": 0,
-                                "action": {"kind": action.kind, "hyp": action.hyp, "premise": action.premise,
-                                           "subterm": action.subterm},
+                                "action": action_to_json(action),
                                 "tactic": render(action, goal)})
                 state = after
             if not state.is_solved:  # a subterm witness may leave `n = n` open
