@@ -97,11 +97,6 @@ def _logsumexp(xs: Sequence[float]) -> float:
     return m + math.log(sum(math.exp(x - m) for x in xs))
 
 
-def default_model_path() -> Path:
-    """The bundled model directory (``prover/models/default``, see ``prover.checkpoint``)."""
-    return Path(__file__).resolve().parent / "models" / "default"
-
-
 def make_policy(name: str, model: Optional[str] = None, seed: int = 0) -> Any:
     """Build the named policy: ``learned`` (``load_policy(model or bundled)``), ``uniform`` or ``heuristic``.
 
@@ -113,14 +108,20 @@ def make_policy(name: str, model: Optional[str] = None, seed: int = 0) -> Any:
         return HeuristicPolicy()
     if name != "learned":
         raise ValueError(f"unknown policy {name!r} (learned, uniform, heuristic)")
-    path = Path(model) if model else default_model_path()
     try:
-        from prover.policy import load_policy  # type: ignore[import-not-found]
+        import torch
+
+        from prover.checkpoint import default_model_dir
+        from prover.policy import load_policy
     except ImportError as e:
         raise RuntimeError("the learned policy is not available in this build (prover.policy missing); "
                            "use --policy uniform or --policy heuristic") from e
+    path = Path(model) if model else default_model_dir()
     if not path.exists():
         raise RuntimeError(f"no model at {path}")
+    # The search calls the model on small batches from up to `workers` threads while the checker
+    # processes need the cores: one intra-op thread per call avoids oversubscribing them.
+    torch.set_num_threads(1)
     try:
         policy = load_policy(path)
     except (OSError, ValueError, KeyError, RuntimeError) as e:
