@@ -128,3 +128,25 @@ def test_unusable_backend_is_one_line_nonzero(tmp_path):
                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert out.returncode == 3, out.stderr
     assert out.stderr.strip().count("\n") == 0 and "Traceback" not in out.stderr
+
+
+def test_learned_policy_runs_end_to_end_with_a_checkpoint(tmp_path):
+    """The learned path (premise registration, batched proposals, re-check) with an untrained checkpoint."""
+    from prover.bench_stack import bench_policy
+    from prover.checkpoint import save_checkpoint
+    from prover.graph import BENCH_STATEMENTS, BENCH_TACTICS, collect_states
+
+    with open_backend("embedded") as lean:
+        states = collect_states(lean, BENCH_STATEMENTS[:2], BENCH_TACTICS)
+    policy, _ = bench_policy(states)
+    save_checkpoint(tmp_path / "model", policy.model, policy.vocab.to_json(), tuple(policy.kinds))
+    src = tmp_path / "small.lean"
+    src.write_text(SMALL, encoding="utf-8")
+    results = tmp_path / "r.jsonl"
+    out = run_prover("prove", str(src), "--policy", "learned", "--model", str(tmp_path / "model"), "--time-limit", "2",
+                     "--workers", "1", "--results", str(results), "--out", str(tmp_path / "solved.lean"))
+    assert out.returncode == 0, out.stderr
+    recs = records(results)
+    assert len(recs) == 5 and all(r["method"] == "learned" for r in recs)
+    assert not any((r["error"] or "").startswith("internal error") for r in recs), recs
+    assert not next(r for r in recs if r["name"] == "Small.false_one")["proved"]
