@@ -136,7 +136,6 @@ def search(
     frontier: list[tuple[float, int, _Node]] = []
     seen: set[Hashable] = set()
     counter = 0
-    live: list[ProofState] = []
 
     def push(node: _Node, priority: float) -> None:
         nonlocal counter
@@ -167,7 +166,8 @@ def search(
                     result.proved = True
                     result.steps = list(solved.steps)
                     result.proof = proof_script(solved.steps, len(root.goals))
-                    live = [c.state for c in children if c is not solved] + [e[2].state for e in frontier]
+                    live = ([c.state for c in children if c is not solved] + [e[2].state for e in frontier]
+                            + [n.state for n in batch[i + 1:]])
                     backend.release(solved.state, *[s for s in live if s is not root])
                     return result
             if children:
