@@ -35,7 +35,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator, Optional, Sequence
 
-from lean_bridge import Backend, BackendError, BackendPool, LeanError, Message, ProofState
+from lean_bridge import Backend, BackendError, BackendPool, LeanError, Message, ProofState, StatementError
 from lean_bridge.backend import SORRY_WARNING
 from lean_bridge.source import _strip_comments, split_commands
 from prover.search import SearchConfig, search
@@ -333,10 +333,13 @@ class IncrementalEnv:
 
     def root(self, backend: Backend, target: Target) -> ProofState:
         """The target's goal state: its ``sorry`` statement elaborated in its environment."""
-        for unit in self.units(backend, target, target.sorry_text + "\n", sorrys=True):
+        units = self.units(backend, target, target.sorry_text + "\n", sorrys=True)
+        for unit in units:
             if unit.goal_state_id is not None:
                 return ProofState(id=unit.goal_state_id, goals=unit.goals, session=backend.session)
-        raise BackendError(f"{target.name}: the checker gave no goal for the sorry statement")
+        why = next((m.data for u in units for m in u.messages if m.is_error), "no goal state")
+        raise StatementError(f"the statement gave no goal in its environment: {' '.join(why.split())[:200]}",
+                             statement=target.sorry_text)
 
 
 # --------------------------------------------------------------------------- results file
@@ -511,6 +514,8 @@ class Prover:
                 record["cpu_seconds"] = round(time.thread_time() - cpu0 + process_cpu_seconds(backend.pid) - srv0, 3)
         except BackendError as err:
             record["error"] = f"backend error: {' '.join(str(err).split())[:300]}"
+        except LeanError as err:
+            record["error"] = ' '.join(str(err).split())[:300]
         except Stopped:
             raise
         except Exception as err:  # a policy or rendering bug loses this theorem, not the run; it is recorded
