@@ -75,6 +75,18 @@ class Task:
 
     pieces: list[str]
     targets: list[Target]
+    _scopes: Optional[list[tuple[str, str]]] = field(default=None, repr=False, compare=False)
+
+    def scope_texts(self, index: int) -> tuple[str, str]:
+        """(reopen, close): commands re-entering the namespaces/sections (with their ``open``s,
+        ``variable``s, ``universe``s) active after ``pieces[:index]``, and the ``end``s leaving them.
+
+        A server keeps the environment between requests, not the scopes (real Pantograph's
+        ``inheritEnv`` neither), so every request re-enters and leaves them itself.
+        """
+        if self._scopes is None:
+            self._scopes = scope_table(self.pieces)
+        return self._scopes[index]
 
     def env_text(self, target: Target) -> str:
         """The text of everything ``target`` may see."""
@@ -281,6 +293,41 @@ def file_messages(backend: Backend, text: str) -> list[str]:
     raise BackendError(f"cannot read messages from a {backend.kind} backend")
 
 
+SCOPE_COMMANDS = ("open", "variable", "universe", "set_option", "export")
+
+
+def scope_table(pieces: Sequence[str]) -> list[tuple[str, str]]:
+    """For each prefix length 0..len(pieces): the (reopen, close) texts of the scopes open there."""
+    frames: list[tuple[str, list[str]]] = [("", [])]  # (opening command, scope commands in it)
+    out = [_scope_texts(frames)]
+    for piece in pieces:
+        words = _strip_comments(piece).split()
+        head = words[0] if words else ""
+        if head in ("namespace", "section") or (head == "noncomputable" and words[1:2] == ["section"]):
+            frames.append((piece.strip(), []))
+        elif head == "end" and len(frames) > 1:
+            frames.pop()
+        elif head in SCOPE_COMMANDS and not piece.rstrip().endswith(" in"):
+            frames[-1][1].append(piece.strip())
+        out.append(_scope_texts(frames))
+    return out
+
+
+def _scope_texts(frames: Sequence[tuple[str, list[str]]]) -> tuple[str, str]:
+    """The reopen and close texts of a scope stack."""
+    reopen: list[str] = []
+    for opening, commands in frames:
+        if opening:
+            reopen.append(opening)
+        reopen.extend(commands)
+    close = []
+    for opening, _ in reversed(frames[1:]):
+        words = opening.split()
+        name = words[-1] if words[-1] not in ("section", "namespace") else ""
+        close.append(f"end {name}".rstrip())
+    return "".join(line + "\n" for line in reopen), "".join(line + "\n" for line in close)
+
+
 class IncrementalEnv:
     """Walks a Pantograph server's environment forward through a task's pieces (``inheritEnv``).
 
@@ -315,7 +362,9 @@ class IncrementalEnv:
                 backend.restart()
                 pos = 0
         if upto > pos:
-            text = "\n".join(self.task.pieces[pos:upto]) + "\n"
+            reopen, _ = self.task.scope_texts(pos)
+            _, close = self.task.scope_texts(upto)
+            text = reopen + "\n".join(self.task.pieces[pos:upto]) + "\n" + close
             backend.client.request("frontend.process", {"file": text, "readHeader": False, "inheritEnv": True,
                                                         "newConstants": False, "sorrys": False},
                                    timeout=self.load_timeout)
@@ -329,7 +378,8 @@ class IncrementalEnv:
     def units(self, backend: Backend, target: Target, text: str, *, sorrys: bool = False) -> list[Any]:
         """Like ``process`` but the compilation units (with goal states when ``sorrys``)."""
         self.advance(backend, target.env_upto)
-        return backend.client.frontend_process(text, sorrys=sorrys)
+        reopen, close = self.task.scope_texts(target.env_upto)
+        return backend.client.frontend_process(reopen + text + close, sorrys=sorrys)
 
     def root(self, backend: Backend, target: Target) -> ProofState:
         """The target's goal state: its ``sorry`` statement elaborated in its environment."""
