@@ -17,6 +17,16 @@ EPILOG_BENCH = """examples:
   prover bench --scaling --sizes 1000 10000   # peak MB and seconds per file size (linear)
 """
 
+EPILOG_TRAIN = """examples:
+  prover train --data datasets/stdlib/atomized.jsonl --premises datasets/stdlib/premises.jsonl --out runs/gnn
+  prover train --data … --premises … --out runs/gnn --epochs 20 --resume   # continue to 20 epochs
+"""
+
+EPILOG_MODEL_INFO = """examples:
+  prover model-info                     # the bundled default model
+  prover model-info --model runs/gnn    # a checkpoint directory (model.pt + config.json)
+"""
+
 EPILOG_CHECK = """examples:
   prover check datasets/examples/core_facts.lean
   prover check a.lean b.lean      # exit 0 only if every declaration of every file is accepted
@@ -52,9 +62,120 @@ def _build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--kill-every", type=_positive_int, default=100, help="for --restarts (default 100)")
     bench.add_argument("--protocol", choices=["pantograph", "repl"], default="pantograph",
                        help="embedded server protocol for --bridge/--restarts (default pantograph)")
+    train = sub.add_parser("train", help="train the GNN on atomized steps (train split), report valid top-k vs baselines",
+                           epilog=EPILOG_TRAIN, formatter_class=argparse.RawDescriptionHelpFormatter)
+    train.add_argument("--data", type=Path, required=True, metavar="ATOMIZED.jsonl", help="atomized steps (prover data atomize)")
+    train.add_argument("--premises", type=Path, required=True, metavar="PREMISES.jsonl", help="premise statements in environment order")
+    train.add_argument("--out", type=Path, required=True, metavar="DIR", help="checkpoint directory (model.pt, config.json, report)")
+    train.add_argument("--epochs", type=int, default=12, help="epochs (default 12)")
+    train.add_argument("--seed", type=int, default=0, help="seed for init, data order and negatives (default 0)")
+    train.add_argument("--threads", type=int, default=2, help="torch CPU threads (default 2)")
+    train.add_argument("--batch-size", type=int, default=32, help="states per step (default 32)")
+    train.add_argument("--resume", action="store_true", help="continue from DIR/train_state.pt if present")
+    info = sub.add_parser("model-info", help="print the parameter count and architecture of a model",
+                          epilog=EPILOG_MODEL_INFO, formatter_class=argparse.RawDescriptionHelpFormatter)
+    info.add_argument("--model", type=Path, default=None, metavar="DIR", help="checkpoint directory (default: bundled model)")
+    bench.add_argument("--model", nargs="?", const="default", default=None, metavar="DIR",
+                       help="model states scored per second (batches 1, 16, 64) on states of --data")
+    bench.add_argument("--data", type=Path, default=Path("datasets/stdlib/atomized.jsonl"),
+                       help="atomized.jsonl whose states --model scores (default datasets/stdlib/atomized.jsonl)")
     sub.add_parser("doctor", help="say which proof-checker backends are usable here, and why not",
                    epilog="example:\n  prover doctor", formatter_class=argparse.RawDescriptionHelpFormatter)
+    _add_search_commands(sub)
     return parser
+
+
+# ---- search, prove, eval (owner: search); kept together so other subcommands merge cleanly
+
+EPILOG_PROVE = """examples:
+  prover prove datasets/examples/prove_demo.lean
+  prover prove mine.lean --library lib.lean --time-limit 10 --workers 2 --results out.jsonl --out solved.lean
+  prover prove mine.lean --results out.jsonl --resume      # skip theorems already in out.jsonl
+  prover prove mine.lean --policy uniform --seed 1          # a baseline policy instead of the model
+"""
+
+EPILOG_EVAL = """examples:
+  prover eval --benchmark datasets/stdlib --split test --time-limit 5 --report eval-out
+  prover eval --benchmark datasets/stdlib --split test --time-limit 5 --report eval-out --resume
+  prover eval ... --methods uniform,heuristic,automation  # a subset of the methods
+"""
+
+
+def _add_search_commands(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    """The `prove` and `eval` subcommands."""
+    raw = argparse.RawDescriptionHelpFormatter
+    prove = sub.add_parser("prove", help="search proofs for the sorry theorems of a Lean file",
+                           epilog=EPILOG_PROVE, formatter_class=raw)
+    prove.add_argument("file", metavar="FILE.lean")
+    prove.add_argument("--backend", choices=["embedded", "pantograph", "repl"], default="embedded")
+    prove.add_argument("--model", metavar="PATH", help="model directory (default: the bundled model)")
+    prove.add_argument("--library", action="append", default=[], metavar="FILE_OR_DIR",
+                       help="Lean files loaded first, like imports (repeatable)")
+    prove.add_argument("--time-limit", type=float, default=5.0, metavar="S", help="seconds per theorem (default 5)")
+    prove.add_argument("--workers", type=int, default=None, metavar="N", help="parallel checkers (default: cores)")
+    prove.add_argument("--results", metavar="OUT.jsonl", help="results file (default FILE-stem.results.jsonl)")
+    prove.add_argument("--out", metavar="SOLVED.lean", help="solved file (default FILE-stem.solved.lean)")
+    prove.add_argument("--seed", type=int, default=0)
+    prove.add_argument("--resume", action="store_true", help="skip theorems already in the results file")
+    prove.add_argument("--policy", choices=["learned", "uniform", "heuristic"], default=None,
+                       help="default: learned (the bundled model)")
+    ev = sub.add_parser("eval", help="the GNN prover and the baselines on a benchmark split, with a report",
+                        epilog=EPILOG_EVAL, formatter_class=raw)
+    ev.add_argument("--benchmark", required=True, metavar="DIR")
+    ev.add_argument("--split", default="test", choices=["train", "valid", "test"])
+    ev.add_argument("--time-limit", type=float, default=5.0, metavar="S")
+    ev.add_argument("--report", required=True, metavar="DIR")
+    ev.add_argument("--workers", type=int, default=None, metavar="N")
+    ev.add_argument("--model", metavar="PATH")
+    ev.add_argument("--methods", default=None, help="comma list of learned,uniform,heuristic,automation (default all)")
+    ev.add_argument("--seed", type=int, default=0)
+    ev.add_argument("--limit", type=int, default=None, help="only the first N theorems of the split")
+    ev.add_argument("--price-core-hour", type=float, default=None, help="USD per CPU core-hour (default from eval/llm_figures.json)")
+    ev.add_argument("--resume", action="store_true")
+    bench = sub.choices["bench"]
+    bench.add_argument("--json", action="store_true",
+                       help="whole-stack figures as one JSON object (the default set when no part is named)")
+    bench.add_argument("--seconds", type=float, default=2.0, help="seconds per whole-stack measurement (default 2)")
+    bench.epilog = (bench.epilog or "") + "  prover bench --json         # whole stack: graphs, model, bridge, search, memory\n"
+
+
+def _whole_stack_bench(args: argparse.Namespace) -> bool:
+    """True when `prover bench` should print the whole-stack set (no single part was named)."""
+    return not any(getattr(args, name, None) for name in ("checker", "bridge", "restarts", "scaling", "model"))
+
+
+def _run_search_command(args: argparse.Namespace) -> int:
+    """Dispatch `prove`/`eval`; user errors and unusable backends become one line."""
+    from prover.prove import BackendUnusable, UsageError
+
+    try:
+        if args.command == "bench":
+            import json
+
+            from prover.bench_stack import measure_stack
+
+            figures = measure_stack(args.seconds)
+            if args.json:
+                print(json.dumps(figures, ensure_ascii=False))
+            else:
+                for key, value in figures.items():
+                    print(f"{key}: {value}")
+            return 0
+        if args.command == "prove":
+            from prover.prove import run_prove_command
+
+            return run_prove_command(args)
+        from eval.run import run_eval_command
+
+        return run_eval_command(args)
+    except UsageError as err:
+        return _usage_error(str(err))
+    except BackendUnusable as err:
+        print(f"prover: error: {err}", file=sys.stderr)
+        return 3
+    except KeyboardInterrupt:
+        print("prover: interrupted", file=sys.stderr)
+        return 130
 
 
 def _version() -> str:
@@ -119,6 +240,61 @@ def run_bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_train(args: argparse.Namespace) -> int:
+    """Train and report; data problems are one line and exit 2."""
+    from prover.train import TrainConfig, run_training
+    from prover.train_data import DataError
+
+    if args.epochs < 1 or args.threads < 1 or args.batch_size < 1:
+        return _usage_error("--epochs, --threads and --batch-size must be positive")
+    cfg = TrainConfig(epochs=args.epochs, seed=args.seed, batch_size=args.batch_size)
+    try:
+        run_training(args.data, args.premises, args.out, cfg, threads=args.threads, resume=args.resume)
+    except DataError as err:
+        return _usage_error(str(err))
+    return 0
+
+
+def run_model_info(model_dir: Path | None) -> int:
+    """Print `parameters: N`, the config and the module tree of a checkpoint."""
+    import json
+
+    from prover.checkpoint import default_model_dir, load_checkpoint
+
+    path = model_dir if model_dir is not None else default_model_dir()
+    try:
+        model, meta = load_checkpoint(path)
+    except FileNotFoundError as err:
+        return _usage_error(f"cannot load model: {err}")
+    print(f"parameters: {model.num_parameters()}")
+    print(f"model: {path}")
+    print(f"config: {json.dumps(meta['config'])}")
+    print(f"kinds: {len(meta['kinds'])}, vocabulary: {model.config.vocab_size} constants")
+    print(model)
+    return 0
+
+
+def run_bench_model(args: argparse.Namespace) -> int:
+    """Model throughput on the states of --data (one JSON line)."""
+    import json
+
+    from prover.bench_model import measure
+    from prover.data import goal_from_json
+    from prover.policy import load_policy
+    from prover.train_data import DataError, read_jsonl
+
+    try:
+        records = read_jsonl(args.data)[:256]
+        policy = load_policy(None if args.model == "default" else Path(args.model))
+    except (DataError, FileNotFoundError) as err:
+        return _usage_error(str(err))
+    states = [([goal_from_json(g) for g in r["goals"]], int(r["focus"])) for r in records]
+    if not states:
+        return _usage_error(f"{args.data}: no states")
+    print(json.dumps({"bench": "model", **measure(policy, states)}))
+    return 0
+
+
 def run_doctor() -> int:
     """One line per backend kind (usable or why not), with hints; exit 0 if any backend is usable."""
     from lean_bridge.doctor import diagnose
@@ -165,6 +341,14 @@ def _dispatch(argv: Sequence[str] | None) -> int:
         return run_check(args)
     if args.command == "doctor":
         return run_doctor()
+    if args.command == "bench" and _whole_stack_bench(args):
+        return _run_search_command(args)
     if args.command == "bench":
-        return run_bench(args)
+        return run_bench_model(args) if args.model else run_bench(args)
+    if args.command == "train":
+        return run_train(args)
+    if args.command == "model-info":
+        return run_model_info(args.model)
+    if args.command in ("prove", "eval"):
+        return _run_search_command(args)
     return _usage_error(f"unknown command {args.command}")

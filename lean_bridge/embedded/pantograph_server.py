@@ -314,6 +314,31 @@ def _unassigned_mvars(e: Expr) -> list[MVar]:
     return list(seen.values())
 
 
+def _instantiate_fvar_types(mctx: MetaContext, e: Expr) -> Expr:
+    """Free variables whose declared type still has assigned holes (auto-bound implicits such as
+    `n : ?α` with `?α := Nat`) get the instantiated type, so the kernel never meets a hole."""
+    cache: dict[int, FVar] = {}
+
+    def fix(x: FVar) -> FVar:
+        done = cache.get(x.uid)
+        if done is not None:
+            return done
+        cache[x.uid] = x  # guards against cycles while the type is rebuilt
+        ty = mctx.instantiate(x.type)
+        ty = _zero_level_mvars(ty) if ty.has_mvar else ty
+        ty = replace(ty, fn) if ty.has_fvar else ty
+        new = x if ty is x.type else FVar(x.name, ty, x.value, x.binder_info, uid=x.uid)
+        cache[x.uid] = new
+        return new
+
+    def fn(x: Expr, _d: int) -> Optional[Expr]:
+        if isinstance(x, FVar):
+            return fix(x)
+        return x if not x.has_fvar else None
+
+    return replace(e, fn) if e.has_fvar else e
+
+
 def _zero_level_mvars(e: Expr) -> Expr:
     """Leftover universe holes become 0 (Lean's default when nothing constrains them)."""
     if not e.has_mvar:
@@ -906,7 +931,8 @@ class PantographServer:
             value = ts.mctx.instantiate(root)
             if ts.mctx.unassigned_mvars(value):
                 return None
-            proofs.append((_zero_level_mvars(value), _zero_level_mvars(ts.mctx.instantiate(ty))))
+            proofs.append((_instantiate_fvar_types(ts.mctx, _zero_level_mvars(value)),
+                           _instantiate_fvar_types(ts.mctx, _zero_level_mvars(ts.mctx.instantiate(ty)))))
         for value, ty in proofs:
             try:
                 tc = TypeChecker(ts.env.kernel, tuple(ts.level_names))

@@ -1,0 +1,305 @@
+"""Translate traced human proof steps into atomic actions, each checked by the backend.
+
+For every traced step (state ``S`` before, goal ``f`` focused, human tactic, state ``S'`` after)
+we look for a sequence of atomic actions (``prover.actions``) that, run from ``S`` on goal ``f``
+and then on the goals it creates, gives a state equal to ``S'`` up to renaming
+(``lean_bridge.term.state_key``). First the step's own reading (``rw [a, ← b]`` is two rewrites,
+``intro a b`` two intros, ``exact h`` is ``exact_hyp``, ``simp [foo]`` is ``simp_premise``…);
+when that does not reproduce ``S'`` (or the step is compound), a bounded search: depth ≤ 3,
+candidates from ``candidate_actions`` with the premises the step mentions, on any goal the step
+created, at most ``budget`` checker calls. A step whose ``S'`` equals ``S`` up to renaming
+(``rename_i``) needs no action. A theorem counts as atomized when every step is, and the
+resulting atomic script, replayed from the theorem's start state, closes it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Hashable, Iterable, Optional, Sequence
+
+from lean_bridge import BackendError, Goal, LeanError, ProofState
+from lean_bridge.backend import Backend
+from lean_bridge.syntax import ast, parse_tactic_block
+from lean_bridge.term import parse_term, replace_free, mk_fvar, state_key
+from prover.actions import KINDS, Action, RenderError, candidate_actions, render
+
+MAX_DEPTH = 3
+_NAME = re.compile(r"[A-Za-z_α-ωΑ-Ωἀ-῾ℕ][A-Za-z0-9_'!?.α-ωΑ-Ωἀ-῾₀-₉ₐ-ₜ]*")
+
+
+@dataclass(frozen=True)
+class AtomicStep:
+    """One atomic action as run: the state before, the goal index, the action and its text."""
+
+    before: tuple[Goal, ...]
+    focus: int
+    action: Action
+    tactic: str
+
+
+class Atomizer:
+    """Finds and checks atomic sequences for traced steps on one backend."""
+
+    def __init__(self, backend: Backend, budget: int = 250) -> None:
+        self.backend = backend
+        self.budget = budget
+        self.calls = 0
+
+    # --- checker access
+    def run(self, state: ProofState, goal_index: int, action: Action) -> tuple[Optional[ProofState], str]:
+        """Render and run one action; (new state or None when Lean rejects it, the text)."""
+        try:
+            text = render(action, state.goals[goal_index])
+        except RenderError:
+            return None, ""
+        self.calls += 1
+        try:
+            return self.backend.run_tactic(state, text, goal_index), text
+        except LeanError:
+            return None, text
+
+    # --- one step
+    def atomize_step(self, before: ProofState, focus: int, tactic: str, after: ProofState,
+                     premises: Sequence[str]) -> Optional[list[AtomicStep]]:
+        """Atomic steps taking ``before`` (goal ``focus``) to ``after`` up to renaming, or None."""
+        target = state_key(after.goals)
+        if state_key(before.goals) == target:
+            return []
+        goal = before.goals[focus]
+        mapped = read_step(tactic, goal, premises)
+        if mapped:
+            found = self._follow(before, focus, mapped, target)
+            if found is not None:
+                return found
+        return self._search(before, focus, tactic, target, premises)
+
+    def _follow(self, state: ProofState, focus: int, actions: Sequence[Action], target: Hashable) -> Optional[list[AtomicStep]]:
+        """Run a fixed action list, each on the first goal the previous one created."""
+        steps: list[AtomicStep] = []
+        index = focus
+        for action in actions:
+            if not state.goals or index >= len(state.goals):
+                return None
+            nxt, text = self.run(state, index, action)
+            if nxt is None:
+                return None
+            steps.append(AtomicStep(state.goals, index, action, text))
+            created = _created(state, nxt)
+            index = created[0] if created else 0
+            state = nxt
+        return steps if state_key(state.goals) == target else None
+
+    def _search(self, state: ProofState, focus: int, tactic: str, target: Hashable,
+                premises: Sequence[str]) -> Optional[list[AtomicStep]]:
+        """Breadth-first over action sequences (depth ≤ 3) on goals the step created."""
+        start_calls = self.calls
+        others = {g.mvar_id for i, g in enumerate(state.goals) if i != focus}
+        mentioned = set(_NAME.findall(tactic))
+        frontier: list[tuple[ProofState, list[AtomicStep]]] = [(state, [])]
+        seen = {state_key(state.goals)}
+        for depth in range(MAX_DEPTH):
+            nxt_frontier: list[tuple[ProofState, list[AtomicStep]]] = []
+            for cur, path in frontier:
+                open_idx = [i for i, g in enumerate(cur.goals) if g.mvar_id not in others] if depth else [focus]
+                for gi in open_idx:
+                    for action in _ordered(candidate_actions(cur.goals[gi], premises), cur.goals[gi], mentioned):
+                        if self.calls - start_calls >= self.budget:
+                            return None
+                        nxt, text = self.run(cur, gi, action)
+                        if nxt is None:
+                            continue
+                        key = state_key(nxt.goals)
+                        if key in seen:
+                            continue
+                        seen.add(key)
+                        new_path = path + [AtomicStep(cur.goals, gi, action, text)]
+                        if key == target:
+                            return new_path
+                        if len(nxt.goals) <= len(cur.goals) + 3:
+                            nxt_frontier.append((nxt, new_path))
+            frontier = nxt_frontier
+        return None
+
+
+def _created(before: ProofState, after: ProofState) -> list[int]:
+    """Indices in ``after`` of the goals not present in ``before``."""
+    old = {g.mvar_id for g in before.goals}
+    return [i for i, g in enumerate(after.goals) if g.mvar_id not in old]
+
+
+def _ordered(actions: list[Action], goal: Goal, mentioned: set[str]) -> list[Action]:
+    """Candidates the step mentions first, then argument-free kinds, hypotheses, subterms."""
+    names = {i: h.name for i, h in enumerate(goal.hypotheses)}
+
+    def rank(a: Action) -> tuple[int, int]:
+        if a.premise is not None:
+            hit = a.premise in mentioned or a.premise.rpartition(".")[2] in mentioned
+            return (0 if hit else 3, KINDS.index(a.kind))
+        if a.hyp is not None:
+            return (0 if names.get(a.hyp) in mentioned else 2, KINDS.index(a.kind))
+        if a.subterm is not None:
+            return (4, KINDS.index(a.kind))
+        return (1, KINDS.index(a.kind))
+
+    return sorted(actions, key=rank)
+
+
+# --------------------------------------------------------------------------- reading a step
+
+
+def _hyp_index(goal: Goal, name: str) -> Optional[int]:
+    for i in range(len(goal.hypotheses) - 1, -1, -1):
+        if goal.hypotheses[i].name == name:
+            return i
+    return None
+
+
+def _ref(goal: Goal, term: Any, premises: Sequence[str], hyp_kind: str, premise_kind: str) -> Optional[Action]:
+    """An action for a bare identifier: the hypothesis of that name, else the premise it names."""
+    if not isinstance(term, ast.Ident):
+        return None
+    i = _hyp_index(goal, term.name)
+    if i is not None:
+        return Action(hyp_kind, hyp=i)
+    name = resolve(term.name, premises)
+    return Action(premise_kind, premise=name) if name else None
+
+
+def resolve(name: str, premises: Sequence[str]) -> Optional[str]:
+    """The premise a written name means: itself, else the unique premise ending in ``.name``."""
+    if name in premises:
+        return name
+    hits = [p for p in premises if p.endswith("." + name)]
+    return hits[0] if len(hits) == 1 else None
+
+
+_SIMPLE = {ast.Constructor: "constructor", ast.Left: "left", ast.Right: "right", ast.Rfl: "rfl",
+           ast.Exfalso: "exfalso", ast.Contradiction: "contradiction", ast.Assumption: "assumption",
+           ast.Trivial: "trivial", ast.Symm: "symm"}
+
+
+def read_step(tactic: str, goal: Goal, premises: Sequence[str]) -> Optional[list[Action]]:
+    """The atomic reading of a human tactic, when it has one (not yet checked)."""
+    try:
+        seq = parse_tactic_block(tactic)
+    except Exception:  # noqa: BLE001 - any unreadable text simply has no direct reading
+        return None
+    if len(seq.tactics) != 1:
+        return None
+    tac = seq.tactics[0]
+    if type(tac) in _SIMPLE:
+        return [Action(_SIMPLE[type(tac)])]
+    if isinstance(tac, ast.Intro):
+        if not tac.patterns:
+            return [Action("intro")]
+        if all(isinstance(p, (ast.Ident, ast.Hole)) for p in tac.patterns):
+            return [Action("intro")] * len(tac.patterns)
+        return None
+    if isinstance(tac, ast.Exact):
+        if isinstance(tac.term, ast.Ident) and tac.term.name == "rfl":
+            return [Action("rfl")]
+        one = _ref(goal, tac.term, premises, "exact_hyp", "exact_premise")
+        return [one] if one else None
+    if isinstance(tac, ast.Apply):
+        one = _ref(goal, tac.term, premises, "apply_hyp", "apply_premise")
+        return [one] if one else None
+    if isinstance(tac, ast.Rewrite) and tac.location is None and tac.config is None:
+        out = []
+        for rule in tac.rules:
+            one = _ref(goal, rule.term, premises, "rw_rev_hyp" if rule.symm else "rw_hyp",
+                       "rw_rev_premise" if rule.symm else "rw_premise")
+            if one is None:
+                return None
+            out.append(one)
+        if tac.variant == "rwa":
+            out.append(Action("assumption"))
+        return out
+    if isinstance(tac, (ast.Cases, ast.Induction)) and len(tac.targets) == 1 and tac.using is None \
+            and not tac.alts and tac.targets[0].name is None and not getattr(tac, "generalizing", ()):
+        kind = "cases_hyp" if isinstance(tac, ast.Cases) else "induction_hyp"
+        t = tac.targets[0].term
+        i = _hyp_index(goal, t.name) if isinstance(t, ast.Ident) else None
+        return [Action(kind, hyp=i)] if i is not None else None
+    if isinstance(tac, ast.Subst):
+        out = []
+        for t in tac.terms:
+            i = _hyp_index(goal, t.name) if isinstance(t, ast.Ident) else None
+            if i is None:
+                return None
+            out.append(Action("subst_hyp", hyp=i))
+        return out
+    if isinstance(tac, ast.Simp) and tac.config is None and tac.using is None:
+        return _read_simp(tac, goal, premises)
+    return None
+
+
+def _read_simp(tac: Any, goal: Goal, premises: Sequence[str]) -> Optional[list[Action]]:
+    args = tac.args or ()
+    if tac.variant == "simp_all" and not args and tac.location is None:
+        return [Action("simp_all")]
+    if tac.variant != "simp" or tac.only:
+        return None
+    if tac.location is not None:
+        loc = tac.location
+        if not args and len(loc.hyps) == 1 and not loc.goal and not loc.wildcard:
+            i = _hyp_index(goal, loc.hyps[0])
+            return [Action("simp_at_hyp", hyp=i)] if i is not None else None
+        return None
+    if not args:
+        return [Action("simp")]
+    if len(args) == 1 and args[0].kind == "lemma" and not args[0].symm:
+        one = _ref(goal, args[0].term, premises, "simp_hyp", "simp_premise")
+        return [one] if one else None
+    return None
+
+
+def mentioned_premises(tactic: str, premises: Sequence[str], by_short: dict[str, list[str]]) -> list[str]:
+    """Premises the step's text names (written full, or by a suffix such as ``le_succ`` for ``Nat.le_succ``)."""
+    out: list[str] = []
+    known = set(premises)
+    for token in _NAME.findall(tactic):
+        for cand in [token] + by_short.get(token.rpartition(".")[2], []):
+            if cand in known and cand not in out and (cand == token or cand.endswith("." + token)):
+                out.append(cand)
+    return out
+
+
+# --------------------------------------------------------------------------- whole-proof replay
+
+
+def replay_script(backend: Backend, start: ProofState, steps: Sequence[AtomicStep]) -> bool:
+    """Run an atomic script from ``start``, each action rendered against the live goal; True if it closes."""
+    state = start
+    for step in steps:
+        if step.focus >= len(state.goals):
+            return False
+        action = transfer(step.action, step.before[step.focus], state.goals[step.focus])
+        try:
+            state = backend.run_tactic(state, render(action, state.goals[step.focus]), step.focus)
+        except (LeanError, RenderError):
+            return False
+    return not state.goals
+
+
+def transfer(action: Action, recorded: Goal, live: Goal) -> Action:
+    """The same action on an equal-up-to-renaming goal: a subterm's free variables follow hypothesis positions."""
+    if action.subterm is None:
+        return action
+    mapping = {h.fvar_id: mk_fvar(l.fvar_id) for h, l in zip(recorded.hypotheses, live.hypotheses)
+               if h.fvar_id and l.fvar_id and h.fvar_id != l.fvar_id}
+    if not mapping:
+        return action
+    return Action(action.kind, subterm=replace_free(action.subterm, mapping))
+
+
+def parse_subterm(text: Optional[str]) -> Any:
+    """A recorded subterm back as a Term (None stays None)."""
+    return None if text is None else parse_term(text)
+
+
+def atomic_kinds(steps: Iterable[AtomicStep]) -> list[str]:
+    """The kinds of a script (for reports)."""
+    return [s.action.kind for s in steps]
+
+
+__all__ = ["AtomicStep", "Atomizer", "read_step", "replay_script", "resolve", "transfer", "BackendError"]

@@ -1,0 +1,147 @@
+"""The learned policy the search calls: batched top-k atomic actions with log-probabilities, and values.
+
+An action's score is the joint ``log p(kind) + log p(argument | kind)`` (INTERFACES.md section 4).
+Premise statements are encoded once by the model's own encoder and cached; ``propose`` scores only
+the premises it is given that have been registered with ``premise_types``. By default proposals
+are restricted to actions ``candidate_actions`` calls well-formed on the focused goal (no ``intro``
+on a non-arrow, no ``rw`` with a non-equation hypothesis), so search budget is not spent on them.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Mapping, Optional, Sequence
+
+import torch
+from torch import Tensor
+
+from lean_bridge.types import Goal
+from prover.actions import ARG_OF, Action, candidate_actions
+from prover.checkpoint import default_model_dir, load_checkpoint
+from prover.model import ProverModel, candidate_offsets
+
+State = tuple[Sequence[Goal], int]  # (goals, index of the focused goal)
+PREMISE_CHUNK = 256  # premise graphs encoded per forward pass when filling the cache
+
+
+class Policy:
+    """A trained ProverModel with its vocabulary, kind names and premise-embedding cache."""
+
+    def __init__(self, model: ProverModel, vocab: Any, kinds: Sequence[str], legal_only: bool = True) -> None:
+        self.model = model.eval()
+        self.vocab = vocab
+        self.kinds = tuple(kinds)
+        self.legal_only = legal_only
+        self._premise_row: dict[str, int] = {}
+        self._premise_emb = torch.zeros(0, model.config.d_model)  # (P, d) in registration order
+
+    # ------------------------------------------------------------------ premises
+
+    def premise_types(self, names_to_terms: Mapping[str, Any]) -> None:
+        """Register premise statements (name -> Term); only names not seen before are encoded."""
+        from prover.graph import build_term_graph, collate
+
+        new = [(name, term) for name, term in names_to_terms.items()
+               if name not in self._premise_row and term is not None]
+        chunks = []
+        with torch.inference_mode():
+            for start in range(0, len(new), PREMISE_CHUNK):
+                part = new[start:start + PREMISE_CHUNK]
+                chunks.append(self.model.encode_premises(collate([build_term_graph(t, self.vocab) for _, t in part])))
+        for name, _ in new:
+            self._premise_row[name] = len(self._premise_row)
+        if chunks:
+            self._premise_emb = torch.cat([self._premise_emb, *chunks])
+
+    def known_premises(self, premises: Sequence[str]) -> list[str]:
+        """The given premise names that have a cached embedding, in the given order."""
+        return [p for p in premises if p in self._premise_row]
+
+    # ------------------------------------------------------------------ scoring
+
+    def _forward(self, states: Sequence[State], premises: Sequence[str]) -> tuple[list[Any], Any, dict[str, Tensor]]:
+        """(graphs, batch, model outputs) for the states, premises restricted to ``premises``."""
+        from prover.graph import build_state_graph, collate
+
+        graphs = [build_state_graph(goals, focus, self.vocab) for goals, focus in states]
+        batch = collate(graphs)
+        emb = None
+        if premises:
+            rows = torch.tensor([self._premise_row[p] for p in premises], dtype=torch.long)
+            emb = self._premise_emb[rows]  # (P, d)
+        with torch.inference_mode():
+            out, _ = self.model(batch, emb)
+        return graphs, batch, out
+
+    def value(self, states: Sequence[State]) -> list[float]:
+        """Estimated provability in [0, 1] of each state (see train.py for what it was trained on)."""
+        if not states:
+            return []
+        _, _, out = self._forward(states, [])
+        return out["value"].tolist()
+
+    def propose(self, states: Sequence[State], premises: Sequence[str], k: int) -> list[list[tuple[Action, float]]]:
+        """Top-k (Action, joint log-probability) per state, best first, one batched forward pass."""
+        if not states:
+            return []
+        names = self.known_premises(premises)
+        graphs, batch, out = self._forward(states, names)
+        n = len(states)
+        hyp_off = candidate_offsets(batch.hyp_batch.view(-1), n).tolist()
+        sub_off = candidate_offsets(batch.subterm_batch.view(-1), n).tolist()
+        result = []
+        for i, (goals, focus) in enumerate(states):
+            legal = _legal_filter(goals[focus]) if self.legal_only and goals else None
+            scores, make = self._joint(i, out, graphs[i], hyp_off[i], sub_off[i], names, legal)
+            if not make:
+                result.append([])
+                continue
+            top = torch.topk(scores, min(k, len(make)))
+            result.append([(make[j](), float(v)) for v, j in zip(top.values.tolist(), top.indices.tolist())])
+        return result
+
+    def _joint(self, i: int, out: dict[str, Tensor], graph: Any, hyp_off: int, sub_off: int,
+               names: Sequence[str], legal: Optional[dict[str, Any]]) -> tuple[Tensor, list]:
+        """Flat joint scores of every action on state i and a matching list of Action factories."""
+        parts: list[Tensor] = []
+        make: list = []
+        kind_lp = out["kind_logp"][i]
+        n_hyp = int(graph.hyp_node.numel())
+        n_sub = int(graph.subterm_node.numel())
+        for kid, kind in enumerate(self.kinds):
+            arg = ARG_OF.get(kind)
+            if arg is None or (legal is not None and kind not in legal["kinds"]):
+                continue
+            if arg == "none":
+                parts.append(kind_lp[kid:kid + 1])
+                make.append(lambda kind=kind: Action(kind))
+            elif arg == "hyp":
+                allowed = [h for h in range(n_hyp) if legal is None or (kind, h) in legal["hyps"]]
+                if allowed:
+                    parts.append(kind_lp[kid] + out["hyp_logp"][[hyp_off + h for h in allowed], kid])
+                    make.extend(lambda kind=kind, h=h: Action(kind, hyp=h) for h in allowed)
+            elif arg == "subterm" and n_sub:
+                parts.append(kind_lp[kid] + out["subterm_logp"][sub_off:sub_off + n_sub, kid])
+                make.extend(lambda kind=kind, t=graph.subterms[j]: Action(kind, subterm=t) for j in range(n_sub))
+            elif arg == "premise" and names:
+                parts.append(kind_lp[kid] + out["premise_logp"][i, kid])
+                make.extend(lambda kind=kind, p=p: Action(kind, premise=p) for p in names)
+        return (torch.cat(parts) if parts else torch.zeros(0)), make
+
+
+def _legal_filter(goal: Goal) -> dict[str, Any]:
+    """Kinds and (kind, hypothesis) pairs ``candidate_actions`` accepts on ``goal`` (premises: any)."""
+    kinds: set[str] = {k for k, a in ARG_OF.items() if a == "premise"}
+    hyps: set[tuple[str, int]] = set()
+    for action in candidate_actions(goal, ()):
+        kinds.add(action.kind)
+        if action.hyp is not None:
+            hyps.add((action.kind, action.hyp))
+    return {"kinds": kinds, "hyps": hyps}
+
+
+def load_policy(path: Optional[Path] = None, legal_only: bool = True) -> Policy:
+    """The Policy saved in checkpoint directory ``path`` (the bundled default model when None)."""
+    from prover.graph import Vocab
+
+    model, meta = load_checkpoint(Path(path) if path is not None else default_model_dir())
+    return Policy(model, Vocab.from_json(meta["vocab"]), meta["kinds"], legal_only=legal_only)

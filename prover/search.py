@@ -1,0 +1,245 @@
+"""Best-first proof search over proof states for one theorem, given a ``Backend`` and a policy.
+
+A node is a proof state reached from the root by a sequence of tactic steps, each applied to
+the node's FIRST goal (focus 0). Its priority is the cumulative log-probability of its steps
+plus ``value_weight * log(value)`` when a value estimate is used. Each round pops up to
+``batch`` nodes, asks the policy for the top-``k`` actions of all of them in ONE call, runs
+them through the backend, and pushes the new states. States equal up to renaming
+(``state_key``) are merged: the first (best-priority) arrival wins. Budgets: wall time and
+expansions (and a depth cap). Deterministic under a seed: ties break by insertion order and
+the baseline policies are pure functions of (seed, goal).
+
+Goal bookkeeping. With Lean's goal order after a step on goal 0 (the step's new goals first,
+then the untouched goals), a path of ``(tactic, number of new goals)`` pairs is the preorder
+walk of a proof tree; ``proof_script`` turns it into a structured Lean 4 script that focuses
+every subgoal with ``·``, so each step runs on the goal it ran on during search. Steps that
+disturb the other goals (e.g. solving a sibling metavariable) are rejected, which keeps the
+bookkeeping exact.
+
+Failures. A ``TacticError`` is one failed step; a ``BackendError`` loses this theorem's
+attempt only: the backend is restarted and the result carries the error.
+"""
+from __future__ import annotations
+
+import heapq
+import math
+import time
+from dataclasses import dataclass, field
+from typing import Any, Callable, Hashable, Optional, Sequence
+
+from lean_bridge.types import BackendError, Goal, ProofState, TacticError
+
+from lean_bridge.term import state_key
+from prover.actions import render as render_action
+
+Step = tuple[str, int]  # (tactic text, number of new goals it produced)
+
+
+@dataclass(frozen=True)
+class SearchConfig:
+    """Search knobs; defaults tuned for ~5 s per theorem on one core."""
+
+    k: int = 32                   # actions tried per expanded state (policy top-k)
+    batch: int = 8                # states scored per policy call
+    time_limit: float = 5.0       # wall seconds per theorem
+    max_expansions: int = 100_000 # states expanded per theorem
+    max_depth: int = 24           # steps on one path
+    value_weight: float = 0.0     # weight of log(value) in the priority (0 = no value calls)
+
+
+@dataclass
+class SearchResult:
+    """What one search did: the proof (a structured tactic script) or why not, and its counts."""
+
+    proved: bool
+    proof: Optional[str] = None
+    steps: list[Step] = field(default_factory=list)
+    expansions: int = 0
+    tactics_tried: int = 0
+    seconds: float = 0.0
+    error: Optional[str] = None
+    policy_seconds: float = 0.0
+    backend_seconds: float = 0.0
+
+
+@dataclass
+class _Node:
+    """A frontier entry: its state, cumulative log-probability and the path that reached it."""
+
+    state: ProofState
+    logp: float
+    steps: tuple[Step, ...]
+
+
+def _goal_id(goal: Goal) -> Hashable:
+    """Identity of a goal across states: Pantograph's mvar id, else its printed form."""
+    return goal.mvar_id if goal.mvar_id is not None else goal.render()
+
+
+def new_goal_count(parent: ProofState, child: ProofState) -> Optional[int]:
+    """How many new goals a step on goal 0 produced, or None if it also changed the other goals."""
+    rest = parent.goals[1:]
+    k = len(child.goals) - len(rest)
+    if k < 0:
+        return None
+    if [_goal_id(g) for g in child.goals[k:]] != [_goal_id(g) for g in rest]:
+        return None
+    return k
+
+
+def proof_script(steps: Sequence[Step], root_goals: int = 1, indent: str = "  ") -> str:
+    """The structured tactic block (lines after ``by``) for a preorder path of ``(tactic, new goals)``."""
+    pos = 0
+
+    def tree(depth: int) -> list[str]:
+        nonlocal pos
+        if pos >= len(steps):
+            raise ValueError(f"steps do not form {root_goals} complete proof tree(s)")
+        tactic, k = steps[pos]
+        pos += 1
+        lines = [tactic]
+        if k == 1:
+            lines += tree(depth)
+        elif k > 1:
+            for _ in range(k):
+                sub = tree(depth + 1)
+                lines.append("· " + sub[0])
+                lines += ["  " + line for line in sub[1:]]
+        return lines
+
+    out: list[str] = []
+    for _ in range(root_goals):
+        sub = tree(0)
+        if root_goals > 1:
+            out.append("· " + sub[0])
+            out += ["  " + line for line in sub[1:]]
+        else:
+            out += sub
+    if pos != len(steps):
+        raise ValueError(f"steps do not form {root_goals} complete proof tree(s)")
+    return "\n".join(indent + line for line in out)
+
+
+def search(
+    backend: Any,
+    root: ProofState,
+    policy: Any,
+    premises: Sequence[str],
+    config: SearchConfig = SearchConfig(),
+    *,
+    on_tactic: Optional[Callable[[], None]] = None,
+) -> SearchResult:
+    """Best-first search from ``root`` until proved, out of budget, or the frontier is empty."""
+    start = time.perf_counter()
+    deadline = start + config.time_limit
+    result = SearchResult(proved=False)
+    frontier: list[tuple[float, int, _Node]] = []
+    seen: set[Hashable] = set()
+    counter = 0
+
+    def push(node: _Node, priority: float) -> None:
+        nonlocal counter
+        heapq.heappush(frontier, (-priority, counter, node))
+        counter += 1
+
+    try:
+        if root.is_solved:
+            result.proved, result.proof = True, ""
+            return result
+        seen.add(state_key(root))
+        push(_Node(root, 0.0, ()), 0.0)
+        while frontier and result.expansions < config.max_expansions and time.perf_counter() < deadline:
+            batch = [heapq.heappop(frontier)[2] for _ in range(min(config.batch, len(frontier)))]
+            t0 = time.perf_counter()
+            proposals = policy.propose([(n.state.goals, 0) for n in batch], premises, config.k)
+            result.policy_seconds += time.perf_counter() - t0
+            children: list[_Node] = []
+            for i, (node, actions) in enumerate(zip(batch, proposals)):
+                if time.perf_counter() >= deadline:
+                    backend.release(*[n.state for n in batch[i:] if n.state is not root])
+                    break
+                result.expansions += 1
+                solved = _expand(backend, node, actions, config, seen, children, result, on_tactic, deadline)
+                if node.state is not root:
+                    backend.release(node.state)
+                if solved is not None:
+                    result.proved = True
+                    result.steps = list(solved.steps)
+                    result.proof = proof_script(solved.steps, len(root.goals))
+                    live = ([c.state for c in children if c is not solved] + [e[2].state for e in frontier]
+                            + [n.state for n in batch[i + 1:]])
+                    backend.release(solved.state, *[s for s in live if s is not root])
+                    return result
+            if children:
+                priorities = [c.logp for c in children]
+                if config.value_weight > 0:
+                    t0 = time.perf_counter()
+                    values = policy.value([(c.state.goals, 0) for c in children])
+                    result.policy_seconds += time.perf_counter() - t0
+                    priorities = [p + config.value_weight * math.log(max(v, 1e-6)) for p, v in zip(priorities, values)]
+                for child, priority in zip(children, priorities):
+                    push(child, priority)
+        if not frontier and not result.proved:
+            result.error = "search space exhausted"
+        backend.release(*[e[2].state for e in frontier if e[2].state is not root])
+    except BackendError as err:
+        result.error = f"backend error: {_one_line(str(err))}"
+        try:
+            backend.restart()
+        except BackendError as again:
+            result.error += f"; restart failed: {_one_line(str(again))}"
+    finally:
+        result.seconds = time.perf_counter() - start
+    return result
+
+
+def _expand(
+    backend: Any,
+    node: _Node,
+    actions: Sequence[tuple[Any, float]],
+    config: SearchConfig,
+    seen: set[Hashable],
+    children: list[_Node],
+    result: SearchResult,
+    on_tactic: Optional[Callable[[], None]],
+    deadline: float,
+) -> Optional[_Node]:
+    """Run the proposed actions on the node's first goal; collect new children; return a solved one."""
+    goal = node.state.goals[0]
+    depth_ok = len(node.steps) + 1 < config.max_depth  # an unsolved child at the cap could never finish
+    for action, logp in actions:
+        if time.perf_counter() >= deadline:
+            return None
+        try:  # an Action of prover.actions, or raw tactic text (the automation baseline)
+            tactic = action if isinstance(action, str) else render_action(action, goal)
+        except ValueError:  # RenderError: not writable on this goal
+            continue
+        result.tactics_tried += 1
+        if on_tactic is not None:
+            on_tactic()
+        t0 = time.perf_counter()
+        try:
+            child_state = backend.run_tactic(node.state, tactic, 0)
+        except TacticError:
+            continue
+        finally:
+            result.backend_seconds += time.perf_counter() - t0
+        k = new_goal_count(node.state, child_state)
+        if k is None:
+            backend.release(child_state)
+            continue
+        child = _Node(child_state, node.logp + logp, node.steps + ((tactic, k),))
+        if child_state.is_solved:
+            return child
+        key = state_key(child_state)
+        if key in seen or not depth_ok:
+            backend.release(child_state)
+            continue
+        seen.add(key)
+        children.append(child)
+    return None
+
+
+def _one_line(text: str) -> str:
+    """Collapse whitespace so an error fits on one line."""
+    return " ".join(text.split())[:300]

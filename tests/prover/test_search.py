@@ -1,0 +1,116 @@
+"""Best-first search through the real embedded Pantograph server: proofs found, structured, re-checked."""
+from __future__ import annotations
+
+import os
+import signal
+
+import pytest
+
+from lean_bridge import ProofState, open_backend
+from lean_bridge.types import Expression, Goal
+from prover.policies import HeuristicPolicy, UniformPolicy
+from prover.search import SearchConfig, new_goal_count, proof_script, search
+
+EASY = """theorem and_swap (p q : Prop) (h : p ∧ q) : q ∧ p := sorry
+theorem or_swap (p q : Prop) : p ∨ q → q ∨ p := sorry
+theorem add_zero (n : Nat) : n + 0 = n := sorry
+theorem imp_trans (p q r : Prop) (hpq : p → q) (hqr : q → r) : p → r := sorry
+theorem both (p q : Prop) (hp : p) (hq : q) : p ∧ q := sorry
+"""
+
+
+@pytest.fixture(scope="module")
+def lean():
+    with open_backend("embedded") as backend:
+        yield backend
+
+
+def _roots(lean):
+    return dict(lean.sorries(EASY))
+
+
+def _header(name: str) -> str:
+    line = next(l for l in EASY.splitlines() if l.startswith(f"theorem {name} "))
+    return line[: line.rindex(":= sorry")].rstrip()
+
+
+def test_uniform_policy_proves_easy_goals_and_scripts_recheck(lean):
+    roots = _roots(lean)
+    proved = 0
+    for name, root in roots.items():
+        result = search(lean, root, UniformPolicy(0), [], SearchConfig(time_limit=5.0))
+        if not result.proved:
+            continue
+        proved += 1
+        text = f"{_header(name)} := by\n{result.proof}\n"
+        checked = lean.check(text)
+        assert checked and all(r.ok for r in checked), (text, checked)
+        assert result.tactics_tried >= len(result.steps) >= 1
+    assert proved >= 4
+
+
+def test_multi_goal_proof_is_structured_with_bullets(lean):
+    root = _roots(lean)["or_swap"]
+    result = search(lean, root, HeuristicPolicy(), [], SearchConfig(time_limit=5.0))
+    assert result.proved
+    if any(k > 1 for _, k in result.steps):
+        assert "· " in result.proof
+    assert lean.check(f"{_header('or_swap')} := by\n{result.proof}\n")[0].ok
+
+
+def test_search_is_deterministic_under_a_seed(lean):
+    runs = []
+    for _ in range(2):
+        root = _roots(lean)["imp_trans"]
+        r = search(lean, root, UniformPolicy(7), [], SearchConfig(time_limit=30.0, max_expansions=3))
+        runs.append((r.proved, r.steps, r.tactics_tried, r.expansions))
+    assert runs[0] == runs[1]
+
+
+def test_false_goal_is_not_proved_and_budget_is_respected(lean):
+    root = lean.sorries("theorem f (n : Nat) : n + 1 = n := sorry\n")[0][1]
+    r = search(lean, root, UniformPolicy(0), [], SearchConfig(time_limit=1.0))
+    assert not r.proved and r.proof is None
+    assert r.seconds < 3.0
+
+
+class KillingPolicy(UniformPolicy):
+    """Kills the server on the second policy call (a crash in the middle of a search)."""
+
+    def __init__(self, backend) -> None:
+        super().__init__(0)
+        self.backend, self.calls = backend, 0
+
+    def propose(self, states, premises, k):
+        self.calls += 1
+        if self.calls == 2:
+            os.kill(self.backend.pid, signal.SIGKILL)
+        return super().propose(states, premises, k)
+
+
+def test_backend_crash_loses_only_this_attempt(lean):
+    root = lean.sorries("theorem f (n : Nat) : n + 1 = n := sorry\n")[0][1]
+    r = search(lean, root, KillingPolicy(lean), [], SearchConfig(time_limit=5.0))
+    assert not r.proved and r.error and r.error.startswith("backend error")
+    again = _roots(lean)["add_zero"]  # the backend was restarted and works
+    assert search(lean, again, HeuristicPolicy(), [], SearchConfig(time_limit=5.0)).proved
+
+
+def _goal(mvar: str) -> Goal:
+    return Goal(hypotheses=(), target=Expression("True"), mvar_id=mvar)
+
+
+def test_new_goal_count_follows_lean_goal_order():
+    parent = ProofState(1, (_goal("a"), _goal("b")))
+    assert new_goal_count(parent, ProofState(2, (_goal("c"), _goal("d"), _goal("b")))) == 2
+    assert new_goal_count(parent, ProofState(3, (_goal("b"),))) == 0
+    assert new_goal_count(parent, ProofState(4, ())) is None  # the step also closed a sibling goal
+    assert new_goal_count(parent, ProofState(5, (_goal("c"), _goal("e")))) is None
+
+
+def test_proof_script_focuses_each_subgoal():
+    steps = [("intro h", 1), ("cases h", 2), ("right", 1), ("assumption", 0), ("left", 1), ("assumption", 0)]
+    assert proof_script(steps) == "\n".join([
+        "  intro h", "  cases h", "  · right", "    assumption", "  · left", "    assumption"])
+    with pytest.raises(ValueError):
+        proof_script(steps[:-1])
