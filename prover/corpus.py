@@ -171,7 +171,12 @@ def check_corpus(root: Path | str, files: Optional[Sequence[str]] = None, progre
     """Check the corpus files (manifest order unless `files` is given) as ONE environment, through
     the bridge's checker subprocess. `progress`: a tqdm bar over declarations on stderr."""
     root = Path(root)
+    if not root.is_dir():
+        raise CorpusError(f"{root}: not a directory")
     files = list(files) if files is not None else list(read_manifest(root)["files"])
+    missing = [f for f in files if not (root / f).is_file()]
+    if missing:
+        raise CorpusError(f"{root}: listed in {MANIFEST} but missing: {', '.join(missing)}")
     total = sum(len(read_theorems(root / f, f)) for f in files)
     from tqdm import tqdm
 

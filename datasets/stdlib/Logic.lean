@@ -39,11 +39,15 @@ theorem congr {α : Sort u} {β : Sort v} {f₁ f₂ : α → β} {a₁ a₂ : �
   subst h₂
   rfl
 
-theorem Eq.mpr_prop {p q : Prop} (h₁ : p = q) (h₂ : q) : p := h₁ ▸ h₂
-
-theorem Eq.mpr_not {p q : Prop} (h₁ : p = q) (h₂ : ¬q) : ¬p := by
+theorem Eq.mpr_prop {p q : Prop} (h₁ : p = q) (h₂ : q) : p := by
   rw [h₁]
   exact h₂
+
+theorem Eq.mpr_not {p q : Prop} (h₁ : p = q) (h₂ : ¬q) : ¬p := by
+  intro hp
+  apply h₂
+  rw [← h₁]
+  exact hp
 
 /-! ## Init/Core: implication, negation, equality -/
 
@@ -65,11 +69,15 @@ theorem Eq.substr {α : Sort u} {p : α → Prop} {a b : α} (h₁ : b = a) (h�
   rw [h₁]
   exact h₂
 
-theorem Ne.intro {α : Sort u} {a b : α} (h : a = b → False) : a ≠ b := h
+theorem Ne.intro {α : Sort u} {a b : α} (h : a = b → False) : a ≠ b := by
+  intro e
+  exact h e
 
 theorem Ne.elim {α : Sort u} {a b : α} (h : a ≠ b) : a = b → False := h
 
-theorem Ne.irrefl {α : Sort u} {a : α} (h : a ≠ a) : False := h rfl
+theorem Ne.irrefl {α : Sort u} {a : α} (h : a ≠ a) : False := by
+  apply h
+  rfl
 
 theorem false_of_ne {α : Sort u} {a : α} : a ≠ a → False := by
   intro h
@@ -132,8 +140,12 @@ theorem Iff.trans {a b c : Prop} (h₁ : a ↔ b) (h₂ : b ↔ c) : a ↔ c := 
   · intro hc
     exact h₁.mpr (h₂.mpr hc)
 
-theorem Iff.comm {a b : Prop} : (a ↔ b) ↔ (b ↔ a) :=
-  Iff.intro Iff.symm Iff.symm
+theorem Iff.comm {a b : Prop} : (a ↔ b) ↔ (b ↔ a) := by
+  constructor
+  · intro h
+    exact h.symm
+  · intro h
+    exact h.symm
 
 theorem iff_comm {a b : Prop} : (a ↔ b) ↔ (b ↔ a) := Iff.comm
 
@@ -142,7 +154,9 @@ theorem And.symm {a b : Prop} : a ∧ b → b ∧ a := by
   exact ⟨hb, ha⟩
 
 theorem And.comm {a b : Prop} : a ∧ b ↔ b ∧ a := by
-  constructor <;> intro ⟨h₁, h₂⟩ <;> exact ⟨h₂, h₁⟩
+  constructor
+  · exact And.symm
+  · exact And.symm
 
 theorem and_comm {a b : Prop} : a ∧ b ↔ b ∧ a := And.comm
 
@@ -152,7 +166,12 @@ theorem Or.symm {a b : Prop} : a ∨ b → b ∨ a := by
   | inl ha => exact Or.inr ha
   | inr hb => exact Or.inl hb
 
-theorem Or.comm {a b : Prop} : a ∨ b ↔ b ∨ a := ⟨Or.symm, Or.symm⟩
+theorem Or.comm {a b : Prop} : a ∨ b ↔ b ∨ a := by
+  constructor
+  · intro h
+    exact h.symm
+  · intro h
+    exact h.symm
 
 theorem or_comm {a b : Prop} : a ∨ b ↔ b ∨ a := Or.comm
 
@@ -187,8 +206,12 @@ theorem funext_iff {α : Sort u} {β : α → Sort v} {f g : (x : α) → β x} 
   · intro h
     exact funext h
 
-theorem iff_of_true {a b : Prop} (ha : a) (hb : b) : a ↔ b :=
-  ⟨fun _ => hb, fun _ => ha⟩
+theorem iff_of_true {a b : Prop} (ha : a) (hb : b) : a ↔ b := by
+  constructor
+  · intro _
+    exact hb
+  · intro _
+    exact ha
 
 theorem iff_of_false {a b : Prop} (ha : ¬a) (hb : ¬b) : a ↔ b := by
   constructor
@@ -231,8 +254,11 @@ theorem iff_true_intro {a : Prop} (h : a) : a ↔ True := by
   · intro _
     exact h
 
-theorem iff_false_intro {a : Prop} (h : ¬a) : a ↔ False :=
-  ⟨h, False.elim⟩
+theorem iff_false_intro {a : Prop} (h : ¬a) : a ↔ False := by
+  constructor
+  · exact h
+  · intro hf
+    cases hf
 
 theorem not_iff_false_intro {a : Prop} (h : a) : ¬a ↔ False := by
   constructor
@@ -260,8 +286,12 @@ theorem imp_not_comm {a b : Prop} : (a → ¬b) ↔ (b → ¬a) := by
 
 theorem imp_intro {α β : Prop} (h : α) : β → α := fun _ => h
 
-theorem imp_self {a : Prop} : (a → a) ↔ True :=
-  iff_true_intro id
+theorem imp_self {a : Prop} : (a → a) ↔ True := by
+  constructor
+  · intro _
+    trivial
+  · intro _ ha
+    exact ha
 
 theorem imp_iff_right {a b : Prop} (ha : a) : (a → b) ↔ b := by
   constructor
@@ -284,13 +314,23 @@ theorem imp_congr_right {a b c : Prop} (h : a → (b ↔ c)) : (a → b) ↔ (a 
   · intro hac ha
     exact (h ha).mpr (hac ha)
 
-theorem imp_congr_ctx {a b c d : Prop} (h₁ : a ↔ c) (h₂ : c → (b ↔ d)) : (a → b) ↔ (c → d) :=
-  (imp_congr_left h₁).trans (imp_congr_right h₂)
+theorem imp_congr_ctx {a b c d : Prop} (h₁ : a ↔ c) (h₂ : c → (b ↔ d)) : (a → b) ↔ (c → d) := by
+  constructor
+  · intro hab hc
+    exact (h₂ hc).mp (hab (h₁.mpr hc))
+  · intro hcd ha
+    have hc := h₁.mp ha
+    exact (h₂ hc).mpr (hcd hc)
 
-theorem imp_congr {a b c d : Prop} (h₁ : a ↔ c) (h₂ : b ↔ d) : (a → b) ↔ (c → d) :=
-  imp_congr_ctx h₁ (fun _ => h₂)
+theorem imp_congr {a b c d : Prop} (h₁ : a ↔ c) (h₂ : b ↔ d) : (a → b) ↔ (c → d) := by
+  rw [propext h₁, propext h₂]
 
-theorem iff_def {a b : Prop} : (a ↔ b) ↔ (a → b) ∧ (b → a) := iff_iff_implies_and_implies
+theorem iff_def {a b : Prop} : (a ↔ b) ↔ (a → b) ∧ (b → a) := by
+  constructor
+  · intro h
+    exact ⟨h.mp, h.mpr⟩
+  · rintro ⟨hab, hba⟩
+    exact Iff.intro hab hba
 
 theorem iff_def' {a b : Prop} : (a ↔ b) ↔ (b → a) ∧ (a → b) := by
   exact Iff.trans iff_def And.comm
@@ -314,7 +354,9 @@ theorem iff_not_self {a : Prop} : ¬(a ↔ ¬a) := by
   have hna : ¬a := fun ha => absurd ha (h.mp ha)
   exact hna (h.mpr hna)
 
-theorem not_iff_self {a : Prop} : ¬(¬a ↔ a) := fun h => iff_not_self h.symm
+theorem not_iff_self {a : Prop} : ¬(¬a ↔ a) := by
+  intro h
+  exact iff_not_self (Iff.symm h)
 
 theorem and_not_self {a : Prop} : ¬(a ∧ ¬a) := by
   intro ⟨ha, hn⟩
@@ -331,7 +373,12 @@ theorem and_imp {a b c : Prop} : (a ∧ b → c) ↔ (a → b → c) := by
   · intro h ⟨ha, hb⟩
     exact h ha hb
 
-theorem not_and {a b : Prop} : ¬(a ∧ b) ↔ (a → ¬b) := and_imp
+theorem not_and {a b : Prop} : ¬(a ∧ b) ↔ (a → ¬b) := by
+  constructor
+  · intro h ha hb
+    exact h ⟨ha, hb⟩
+  · intro h ⟨ha, hb⟩
+    exact h ha hb
 
 theorem imp_not_self {a : Prop} : (a → ¬a) ↔ ¬a := by
   constructor
@@ -355,6 +402,43 @@ theorem iff_congr {p₁ p₂ q₁ q₂ : Prop} (h₁ : p₁ ↔ p₂) (h₂ : q�
 
 theorem forall_false (p : False → Prop) : (∀ h : False, p h) = True :=
   eq_true (fun h => False.elim h)
+
+theorem of_eq_false {p : Prop} (h : p = False) : ¬p := by
+  intro hp
+  rw [h] at hp
+  exact hp
+
+theorem eq_false' {p : Prop} (h : p → False) : p = False := by
+  apply propext
+  constructor
+  · exact h
+  · intro hf
+    exact False.elim hf
+
+theorem implies_dep_congr_ctx {p₁ p₂ q₁ : Prop} (h₁ : p₁ = p₂) {q₂ : p₂ → Prop} (h₂ : (h : p₂) → q₁ = q₂ h) :
+    (p₁ → q₁) = ((h : p₂) → q₂ h) := by
+  apply propext
+  constructor
+  · intro hl hp₂
+    rw [← h₂ hp₂]
+    apply hl
+    rw [h₁]
+    exact hp₂
+  · intro hr hp₁
+    have hp₂ : p₂ := by rw [← h₁]; exact hp₁
+    rw [h₂ hp₂]
+    exact hr hp₂
+
+theorem implies_congr_ctx {p₁ p₂ q₁ q₂ : Prop} (h₁ : p₁ = p₂) (h₂ : p₂ → q₁ = q₂) : (p₁ → q₁) = (p₂ → q₂) := by
+  subst h₁
+  apply propext
+  constructor
+  · intro h hp
+    rw [← h₂ hp]
+    exact h hp
+  · intro h hp
+    rw [h₂ hp]
+    exact h hp
 
 /-! ## Init/SimpLemmas: and, or -/
 
@@ -403,8 +487,12 @@ theorem and_congr_left_iff {a b c : Prop} : (a ∧ c ↔ b ∧ c) ↔ c → (a �
   rw [@and_comm a c, @and_comm b c]
   exact and_congr_right_iff
 
-theorem and_iff_left_of_imp {a b : Prop} (h : a → b) : (a ∧ b) ↔ a :=
-  ⟨And.left, fun ha => ⟨ha, h ha⟩⟩
+theorem and_iff_left_of_imp {a b : Prop} (h : a → b) : (a ∧ b) ↔ a := by
+  constructor
+  · intro hab
+    exact hab.1
+  · intro ha
+    exact ⟨ha, h ha⟩
 
 theorem and_iff_right_of_imp {a b : Prop} (h : b → a) : (a ∧ b) ↔ b := by
   constructor
@@ -442,8 +530,11 @@ theorem Or.imp {a b c d : Prop} (f : a → c) (g : b → d) (h : a ∨ b) : c �
 theorem Or.imp_left {a b c : Prop} (f : a → b) : a ∨ c → b ∨ c :=
   Or.imp f id
 
-theorem Or.imp_right {a b c : Prop} (f : b → c) : a ∨ b → a ∨ c :=
-  Or.imp id f
+theorem Or.imp_right {a b c : Prop} (f : b → c) : a ∨ b → a ∨ c := by
+  intro h
+  cases h with
+  | inl ha => left; exact ha
+  | inr hb => right; exact f hb
 
 theorem or_assoc {a b c : Prop} : (a ∨ b) ∨ c ↔ a ∨ (b ∨ c) := by
   constructor
@@ -473,8 +564,13 @@ theorem or_self_right {a b : Prop} : (a ∨ b) ∨ b ↔ a ∨ b := by
   · intro h
     exact Or.inl h
 
-theorem or_iff_right_of_imp {a b : Prop} (ha : a → b) : (a ∨ b) ↔ b :=
-  ⟨fun h => h.elim ha id, Or.inr⟩
+theorem or_iff_right_of_imp {a b : Prop} (ha : a → b) : (a ∨ b) ↔ b := by
+  constructor
+  · rintro (h | h)
+    · exact ha h
+    · exact h
+  · intro hb
+    exact Or.inr hb
 
 theorem or_iff_left_of_imp {a b : Prop} (hb : b → a) : (a ∨ b) ↔ a := by
   constructor
@@ -504,12 +600,33 @@ theorem iff_or_self {a b : Prop} : (b ↔ a ∨ b) ↔ (a → b) := by
 
 /-! ## Init/PropLemmas: and, or -/
 
+theorem eq_true_eq_id : Eq True = id := by
+  apply funext
+  intro p
+  apply propext
+  constructor
+  · intro h
+    rw [← h]
+    trivial
+  · intro hp
+    exact (eq_true hp).symm
+
 theorem not_not_em (a : Prop) : ¬¬(a ∨ ¬a) := by
   intro h
   apply h
   right
   intro ha
   exact h (Or.inl ha)
+
+theorem and_not_self_iff (a : Prop) : a ∧ ¬a ↔ False := by
+  constructor
+  · intro ⟨ha, hna⟩
+    exact hna ha
+  · intro h
+    cases h
+
+theorem not_and_self_iff (a : Prop) : ¬a ∧ a ↔ False :=
+  iff_false_intro (fun ⟨hna, ha⟩ => hna ha)
 
 theorem And.imp {a b c d : Prop} (f : a → c) (g : b → d) (h : a ∧ b) : c ∧ d :=
   ⟨f h.1, g h.2⟩
@@ -518,8 +635,9 @@ theorem And.imp_left {a b c : Prop} (h : a → b) : a ∧ c → b ∧ c := by
   intro ⟨ha, hc⟩
   exact ⟨h ha, hc⟩
 
-theorem And.imp_right {a b c : Prop} (h : a → b) : c ∧ a → c ∧ b :=
-  And.imp id h
+theorem And.imp_right {a b c : Prop} (h : a → b) : c ∧ a → c ∧ b := by
+  rintro ⟨hc, ha⟩
+  exact ⟨hc, h ha⟩
 
 theorem and_congr {a b c d : Prop} (h₁ : a ↔ c) (h₂ : b ↔ d) : a ∧ b ↔ c ∧ d := by
   rw [propext h₁, propext h₂]
@@ -527,15 +645,16 @@ theorem and_congr {a b c d : Prop} (h₁ : a ↔ c) (h₂ : b ↔ d) : a ∧ b �
 theorem and_congr_left' {a b c : Prop} (h : a ↔ b) : a ∧ c ↔ b ∧ c :=
   and_congr h Iff.rfl
 
-theorem and_congr_right' {a b c : Prop} (h : b ↔ c) : a ∧ b ↔ a ∧ c :=
-  and_congr Iff.rfl h
+theorem and_congr_right' {a b c : Prop} (h : b ↔ c) : a ∧ b ↔ a ∧ c := by
+  rw [propext h]
 
 theorem not_and_of_not_left {a : Prop} (b : Prop) : ¬a → ¬(a ∧ b) := by
   intro hna hab
   exact hna hab.1
 
-theorem not_and_of_not_right (a : Prop) {b : Prop} : ¬b → ¬(a ∧ b) :=
-  mt And.right
+theorem not_and_of_not_right (a : Prop) {b : Prop} : ¬b → ¬(a ∧ b) := by
+  intro hnb ⟨_, hb⟩
+  exact hnb hb
 
 theorem and_left_comm {a b c : Prop} : a ∧ b ∧ c ↔ b ∧ a ∧ c := by
   constructor
@@ -552,7 +671,11 @@ theorem and_right_comm {a b c : Prop} : (a ∧ b) ∧ c ↔ (a ∧ c) ∧ b := b
     exact ⟨⟨ha, hb⟩, hc⟩
 
 theorem and_rotate {a b c : Prop} : a ∧ b ∧ c ↔ b ∧ c ∧ a := by
-  rw [and_left_comm, @and_comm a c]
+  constructor
+  · intro ⟨ha, hb, hc⟩
+    exact ⟨hb, hc, ha⟩
+  · intro ⟨hb, hc, ha⟩
+    exact ⟨ha, hb, hc⟩
 
 theorem and_and_and_comm {a b c d : Prop} : (a ∧ b) ∧ c ∧ d ↔ (a ∧ c) ∧ b ∧ d := by
   constructor
@@ -562,7 +685,11 @@ theorem and_and_and_comm {a b c d : Prop} : (a ∧ b) ∧ c ∧ d ↔ (a ∧ c) 
     exact ⟨⟨ha, hb⟩, hc, hd⟩
 
 theorem and_and_left {a b c : Prop} : a ∧ (b ∧ c) ↔ (a ∧ b) ∧ a ∧ c := by
-  rw [and_and_and_comm, and_self]
+  constructor
+  · rintro ⟨ha, hb, hc⟩
+    exact ⟨⟨ha, hb⟩, ha, hc⟩
+  · rintro ⟨⟨ha, hb⟩, _, hc⟩
+    exact ⟨ha, hb, hc⟩
 
 theorem and_and_right {a b c : Prop} : (a ∧ b) ∧ c ↔ (a ∧ c) ∧ b ∧ c := by
   constructor
@@ -586,17 +713,31 @@ theorem not_or_intro {a b : Prop} (ha : ¬a) (hb : ¬b) : ¬(a ∨ b) := by
   | inl h => exact ha h
   | inr h => exact hb h
 
-theorem or_congr {a b c d : Prop} (h₁ : a ↔ c) (h₂ : b ↔ d) : (a ∨ b) ↔ (c ∨ d) :=
-  ⟨Or.imp h₁.mp h₂.mp, Or.imp h₁.mpr h₂.mpr⟩
+theorem or_congr {a b c d : Prop} (h₁ : a ↔ c) (h₂ : b ↔ d) : (a ∨ b) ↔ (c ∨ d) := by
+  constructor
+  · rintro (ha | hb)
+    · exact Or.inl (h₁.mp ha)
+    · exact Or.inr (h₂.mp hb)
+  · rintro (hc | hd)
+    · exact Or.inl (h₁.mpr hc)
+    · exact Or.inr (h₂.mpr hd)
 
 theorem or_congr_left {a b c : Prop} (h : a ↔ b) : a ∨ c ↔ b ∨ c := by
   rw [propext h]
 
-theorem or_congr_right {a b c : Prop} (h : b ↔ c) : a ∨ b ↔ a ∨ c :=
-  or_congr Iff.rfl h
+theorem or_congr_right {a b c : Prop} (h : b ↔ c) : a ∨ b ↔ a ∨ c := by
+  rw [propext h]
 
 theorem or_left_comm {a b c : Prop} : a ∨ (b ∨ c) ↔ b ∨ (a ∨ c) := by
-  rw [← or_assoc, ← or_assoc, @or_comm a b]
+  constructor
+  · rintro (ha | (hb | hc))
+    · exact Or.inr (Or.inl ha)
+    · exact Or.inl hb
+    · exact Or.inr (Or.inr hc)
+  · rintro (hb | (ha | hc))
+    · exact Or.inr (Or.inl hb)
+    · exact Or.inl ha
+    · exact Or.inr (Or.inr hc)
 
 theorem or_right_comm {a b c : Prop} : (a ∨ b) ∨ c ↔ (a ∨ c) ∨ b := by
   constructor
@@ -610,16 +751,33 @@ theorem or_right_comm {a b c : Prop} : (a ∨ b) ∨ c ↔ (a ∨ c) ∨ b := by
     · exact Or.inl (Or.inr hb)
 
 theorem or_or_or_comm {a b c d : Prop} : (a ∨ b) ∨ c ∨ d ↔ (a ∨ c) ∨ b ∨ d := by
-  rw [← or_assoc, @or_right_comm a, or_assoc]
+  rw [or_assoc, or_assoc, @or_left_comm b c d]
 
 theorem or_or_distrib_left {a b c : Prop} : a ∨ b ∨ c ↔ (a ∨ b) ∨ a ∨ c := by
-  rw [or_or_or_comm, or_self]
+  constructor
+  · rintro (ha | (hb | hc))
+    · exact Or.inl (Or.inl ha)
+    · exact Or.inl (Or.inr hb)
+    · exact Or.inr (Or.inr hc)
+  · rintro ((ha | hb) | (ha | hc))
+    · exact Or.inl ha
+    · exact Or.inr (Or.inl hb)
+    · exact Or.inl ha
+    · exact Or.inr (Or.inr hc)
 
 theorem or_or_distrib_right {a b c : Prop} : (a ∨ b) ∨ c ↔ (a ∨ c) ∨ b ∨ c := by
   rw [or_or_or_comm, or_self]
 
 theorem or_rotate {a b c : Prop} : a ∨ b ∨ c ↔ b ∨ c ∨ a := by
-  rw [or_left_comm, @or_comm a c]
+  constructor
+  · rintro (ha | (hb | hc))
+    · exact Or.inr (Or.inr ha)
+    · exact Or.inl hb
+    · exact Or.inr (Or.inl hc)
+  · rintro (hb | (hc | ha))
+    · exact Or.inr (Or.inl hb)
+    · exact Or.inr (Or.inr hc)
+    · exact Or.inl ha
 
 theorem or_iff_left {a b : Prop} (hb : ¬b) : a ∨ b ↔ a := by
   constructor
@@ -643,8 +801,12 @@ theorem imp_and {b c α : Prop} : (α → b ∧ c) ↔ (α → b) ∧ (α → c)
   · intro ⟨hb, hc⟩ ha
     exact ⟨hb ha, hc ha⟩
 
-theorem not_and' {a b : Prop} : ¬(a ∧ b) ↔ b → ¬a :=
-  Iff.trans not_and imp_not_comm
+theorem not_and' {a b : Prop} : ¬(a ∧ b) ↔ b → ¬a := by
+  constructor
+  · intro h hb ha
+    exact h ⟨ha, hb⟩
+  · intro h ⟨ha, hb⟩
+    exact h hb ha
 
 theorem and_or_left {a b c : Prop} : a ∧ (b ∨ c) ↔ (a ∧ b) ∨ (a ∧ c) := by
   constructor
@@ -657,7 +819,13 @@ theorem and_or_left {a b c : Prop} : a ∧ (b ∨ c) ↔ (a ∧ b) ∨ (a ∧ c)
     · exact ⟨ha, Or.inr hc⟩
 
 theorem or_and_right {a b c : Prop} : (a ∨ b) ∧ c ↔ (a ∧ c) ∨ (b ∧ c) := by
-  rw [@and_comm (a ∨ b), and_or_left, @and_comm c a, @and_comm c b]
+  constructor
+  · rintro ⟨ha | hb, hc⟩
+    · exact Or.inl ⟨ha, hc⟩
+    · exact Or.inr ⟨hb, hc⟩
+  · rintro (⟨ha, hc⟩ | ⟨hb, hc⟩)
+    · exact ⟨Or.inl ha, hc⟩
+    · exact ⟨Or.inr hb, hc⟩
 
 theorem or_and_left {a b c : Prop} : a ∨ (b ∧ c) ↔ (a ∨ b) ∧ (a ∨ c) := by
   constructor
@@ -671,7 +839,15 @@ theorem or_and_left {a b c : Prop} : a ∨ (b ∧ c) ↔ (a ∨ b) ∧ (a ∨ c)
       | inr hc => exact Or.inr ⟨hb, hc⟩
 
 theorem and_or_right {a b c : Prop} : (a ∧ b) ∨ c ↔ (a ∨ c) ∧ (b ∨ c) := by
-  rw [@or_comm (a ∧ b), or_and_left, @or_comm c a, @or_comm c b]
+  constructor
+  · rintro (⟨ha, hb⟩ | hc)
+    · exact ⟨Or.inl ha, Or.inl hb⟩
+    · exact ⟨Or.inr hc, Or.inr hc⟩
+  · rintro ⟨ha | hc, hb | hc'⟩
+    · exact Or.inl ⟨ha, hb⟩
+    · exact Or.inr hc'
+    · exact Or.inr hc
+    · exact Or.inr hc
 
 theorem or_imp {a b c : Prop} : (a ∨ b → c) ↔ (a → c) ∧ (b → c) := by
   constructor
@@ -684,7 +860,14 @@ theorem or_imp {a b c : Prop} : (a ∨ b → c) ↔ (a → c) ∧ (b → c) := b
   · intro ⟨hac, hbc⟩ h
     exact h.elim hac hbc
 
-theorem not_or {p q : Prop} : ¬(p ∨ q) ↔ ¬p ∧ ¬q := or_imp
+theorem not_or {p q : Prop} : ¬(p ∨ q) ↔ ¬p ∧ ¬q := by
+  constructor
+  · intro h
+    exact ⟨fun hp => h (Or.inl hp), fun hq => h (Or.inr hq)⟩
+  · intro ⟨hnp, hnq⟩ h
+    cases h with
+    | inl hp => exact hnp hp
+    | inr hq => exact hnq hq
 
 theorem not_and_of_not_or_not {a b : Prop} (h : ¬a ∨ ¬b) : ¬(a ∧ b) := by
   intro ⟨ha, hb⟩
@@ -722,6 +905,22 @@ theorem exists_imp {α : Sort u} {p : α → Prop} {b : Prop} : ((∃ x, p x) �
   · intro h ⟨x, hx⟩
     exact h x hx
 
+theorem exists₂_imp {α : Sort u} {p : α → Prop} {b : Prop} {P : (x : α) → p x → Prop} :
+    (∃ x h, P x h) → b ↔ ∀ x h, P x h → b := by
+  constructor
+  · intro H x h hP
+    exact H ⟨x, h, hP⟩
+  · rintro H ⟨x, h, hP⟩
+    exact H x h hP
+
+theorem exists_const {b : Prop} (α : Sort u) [i : Nonempty α] : (∃ _ : α, b) ↔ b := by
+  constructor
+  · intro ⟨_, hb⟩
+    exact hb
+  · intro hb
+    obtain ⟨a⟩ := i
+    exact ⟨a, hb⟩
+
 theorem exists_prop_of_true {p : Prop} {q : p → Prop} (h : p) : (∃ h' : p, q h') ↔ q h := by
   constructor
   · intro ⟨_, hq⟩
@@ -729,8 +928,12 @@ theorem exists_prop_of_true {p : Prop} {q : p → Prop} (h : p) : (∃ h' : p, q
   · intro hq
     exact ⟨h, hq⟩
 
-theorem exists_true_left (p : True → Prop) : Exists p ↔ p True.intro :=
-  exists_prop_of_true trivial
+theorem exists_true_left (p : True → Prop) : Exists p ↔ p True.intro := by
+  constructor
+  · intro ⟨_, h⟩
+    exact h
+  · intro h
+    exact ⟨trivial, h⟩
 
 theorem forall_congr' {α : Sort u} {p q : α → Prop} (h : ∀ a, p a ↔ q a) : (∀ a, p a) ↔ ∀ a, q a := by
   constructor
@@ -739,12 +942,20 @@ theorem forall_congr' {α : Sort u} {p q : α → Prop} (h : ∀ a, p a ↔ q a)
   · intro H a
     exact (h a).mpr (H a)
 
-theorem exists_congr {α : Sort u} {p q : α → Prop} (h : ∀ a, p a ↔ q a) : (∃ a, p a) ↔ ∃ a, q a :=
-  ⟨Exists.imp (fun x => (h x).mp), Exists.imp (fun x => (h x).mpr)⟩
+theorem exists_congr {α : Sort u} {p q : α → Prop} (h : ∀ a, p a ↔ q a) : (∃ a, p a) ↔ ∃ a, q a := by
+  constructor
+  · rintro ⟨a, hp⟩
+    exact ⟨a, (h a).mp hp⟩
+  · rintro ⟨a, hq⟩
+    exact ⟨a, (h a).mpr hq⟩
 
 theorem forall₂_congr {α : Sort u} {β : α → Sort v} {p q : ∀ a, β a → Prop}
-    (h : ∀ a b, p a b ↔ q a b) : (∀ a b, p a b) ↔ ∀ a b, q a b :=
-  forall_congr' (fun a => forall_congr' (h a))
+    (h : ∀ a b, p a b ↔ q a b) : (∀ a b, p a b) ↔ ∀ a b, q a b := by
+  constructor
+  · intro H a b
+    exact (h a b).mp (H a b)
+  · intro H a b
+    exact (h a b).mpr (H a b)
 
 theorem exists₂_congr {α : Sort u} {β : α → Sort v} {p q : ∀ a, β a → Prop}
     (h : ∀ a b, p a b ↔ q a b) : (∃ a b, p a b) ↔ ∃ a b, q a b := by
@@ -752,7 +963,28 @@ theorem exists₂_congr {α : Sort u} {β : α → Sort v} {p q : ∀ a, β a �
   intro a
   exact exists_congr (h a)
 
-theorem not_exists {α : Sort u} {p : α → Prop} : (¬∃ x, p x) ↔ ∀ x, ¬p x := exists_imp
+theorem forall₃_congr {α : Sort u} {β : α → Sort v} {γ : ∀ a, β a → Sort w} {p q : ∀ a b, γ a b → Prop}
+    (h : ∀ a b c, p a b c ↔ q a b c) : (∀ a b c, p a b c) ↔ ∀ a b c, q a b c := by
+  constructor
+  · intro H a b c
+    exact (h a b c).mp (H a b c)
+  · intro H a b c
+    exact (h a b c).mpr (H a b c)
+
+theorem exists₃_congr {α : Sort u} {β : α → Sort v} {γ : ∀ a, β a → Sort w} {p q : ∀ a b, γ a b → Prop}
+    (h : ∀ a b c, p a b c ↔ q a b c) : (∃ a b c, p a b c) ↔ ∃ a b c, q a b c := by
+  constructor
+  · rintro ⟨a, b, c, hp⟩
+    exact ⟨a, b, c, (h a b c).mp hp⟩
+  · rintro ⟨a, b, c, hq⟩
+    exact ⟨a, b, c, (h a b c).mpr hq⟩
+
+theorem not_exists {α : Sort u} {p : α → Prop} : (¬∃ x, p x) ↔ ∀ x, ¬p x := by
+  constructor
+  · intro h x hx
+    exact h ⟨x, hx⟩
+  · rintro h ⟨x, hx⟩
+    exact h x hx
 
 theorem forall_not_of_not_exists {α : Sort u} {p : α → Prop} (h : ¬∃ x, p x) : ∀ x, ¬p x := by
   intro x hx
@@ -933,8 +1165,8 @@ theorem exists_prop {a b : Prop} : (∃ _h : a, b) ↔ a ∧ b := by
   · intro ⟨ha, hb⟩
     exact ⟨ha, hb⟩
 
-theorem exists_apply_eq_apply {α : Sort u} {β : Sort v} (f : α → β) (a' : α) : ∃ a, f a = f a' :=
-  ⟨a', rfl⟩
+theorem exists_apply_eq_apply {α : Sort u} {β : Sort v} (f : α → β) (a' : α) : ∃ a, f a = f a' := by
+  exists a'
 
 theorem forall_prop_of_true {p : Prop} {q : p → Prop} (h : p) : (∀ h' : p, q h') ↔ q h := by
   constructor
@@ -943,8 +1175,12 @@ theorem forall_prop_of_true {p : Prop} {q : p → Prop} (h : p) : (∀ h' : p, q
   · intro hq _
     exact hq
 
-theorem forall_comm {α : Sort u} {β : Sort v} {p : α → β → Prop} : (∀ a b, p a b) ↔ (∀ b a, p a b) :=
-  ⟨fun h b a => h a b, fun h a b => h b a⟩
+theorem forall_comm {α : Sort u} {β : Sort v} {p : α → β → Prop} : (∀ a b, p a b) ↔ (∀ b a, p a b) := by
+  constructor
+  · intro h b a
+    exact h a b
+  · intro h a b
+    exact h b a
 
 theorem exists_comm {α : Sort u} {β : Sort v} {p : α → β → Prop} : (∃ a b, p a b) ↔ (∃ b a, p a b) := by
   constructor
@@ -971,8 +1207,12 @@ theorem forall_eq_apply_imp_iff {α : Sort u} {β : Sort v} {f : α → β} {p :
     subst e
     exact h a
 
-theorem forall_prop_of_false {p : Prop} {q : p → Prop} (hn : ¬p) : (∀ h' : p, q h') ↔ True :=
-  iff_true_intro (fun h => absurd h hn)
+theorem forall_prop_of_false {p : Prop} {q : p → Prop} (hn : ¬p) : (∀ h' : p, q h') ↔ True := by
+  constructor
+  · intro _
+    trivial
+  · intro _ h
+    contradiction
 
 theorem nonempty_prop {p : Prop} : Nonempty p ↔ p := by
   constructor
@@ -981,7 +1221,10 @@ theorem nonempty_prop {p : Prop} : Nonempty p ↔ p := by
   · intro h
     exact ⟨h⟩
 
-theorem peirce' {a : Prop} (H : ∀ b : Prop, (a → b) → a) : a := H a id
+theorem peirce' {a : Prop} (H : ∀ b : Prop, (a → b) → a) : a := by
+  apply H a
+  intro ha
+  exact ha
 
 /-! ## Init/Classical -/
 

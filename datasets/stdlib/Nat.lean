@@ -26,9 +26,11 @@ theorem le_succ (n : Nat) : n ≤ succ n := by
 theorem le_succ_of_le {n m : Nat} (h : n ≤ m) : n ≤ succ m :=
   Nat.le_trans h (le_succ m)
 
-theorem zero_le : (n : Nat) → 0 ≤ n
-  | 0 => Nat.le.refl
-  | n + 1 => Nat.le.step (zero_le n)
+theorem zero_le : (n : Nat) → 0 ≤ n := by
+  intro n
+  induction n with
+  | zero => exact Nat.le.refl
+  | succ n ih => exact Nat.le.step ih
 
 theorem succ_le_succ : n ≤ m → succ n ≤ succ m := by
   intro h
@@ -109,6 +111,60 @@ theorem pred_lt : ∀ {n : Nat}, n ≠ 0 → pred n < n := by
   | zero => exact absurd rfl h
   | succ n => exact Nat.le.refl
 
+theorem le_of_ble_eq_true {n m : Nat} (h : Nat.ble n m = Bool.true) : n ≤ m := by
+  induction n generalizing m with
+  | zero => exact zero_le m
+  | succ n ih =>
+    cases m with
+    | zero => cases h
+    | succ m => exact succ_le_succ (ih h)
+
+theorem ble_self_eq_true : (n : Nat) → Nat.ble n n = Bool.true := by
+  intro n
+  induction n with
+  | zero => rfl
+  | succ n ih => exact ih
+
+theorem ble_succ_eq_true : {n m : Nat} → Nat.ble n m = Bool.true → Nat.ble n (succ m) = Bool.true := by
+  intro n
+  induction n with
+  | zero => intro m _; rfl
+  | succ n ih =>
+    intro m h
+    cases m with
+    | zero => cases h
+    | succ m => exact ih h
+
+theorem ble_eq_true_of_le {n m : Nat} (h : n ≤ m) : Nat.ble n m = Bool.true := by
+  induction h with
+  | refl => exact ble_self_eq_true n
+  | step _ ih => exact ble_succ_eq_true ih
+
+theorem not_le_of_not_ble_eq_true {n m : Nat} (h : ¬Nat.ble n m = Bool.true) : ¬n ≤ m := by
+  intro hle
+  exact h (ble_eq_true_of_le hle)
+
+theorem eq_of_beq_eq_true : {n m : Nat} → Nat.beq n m = Bool.true → n = m := by
+  intro n
+  induction n with
+  | zero =>
+    intro m h
+    cases m
+    · rfl
+    · cases h
+  | succ n ih =>
+    intro m h
+    cases m with
+    | zero => cases h
+    | succ m => rw [ih h]
+
+theorem ne_of_beq_eq_false : {n m : Nat} → Nat.beq n m = Bool.false → ¬n = m := by
+  intro n m h e
+  subst e
+  induction n with
+  | zero => cases h
+  | succ n ih => exact ih h
+
 theorem pred_le : ∀ (n : Nat), pred n ≤ n := by
   intro n
   cases n with
@@ -118,7 +174,9 @@ theorem pred_le : ∀ (n : Nat), pred n ≤ n := by
 theorem sub_le (n m : Nat) : n - m ≤ n := by
   induction m with
   | zero => exact Nat.le.refl
-  | succ m ih => exact Nat.le_trans (pred_le (n - m)) ih
+  | succ m ih =>
+    show pred (n - m) ≤ n
+    exact Nat.le_trans (pred_le _) ih
 
 theorem sub_succ (n m : Nat) : n - succ m = pred (n - m) := rfl
 
@@ -140,6 +198,17 @@ theorem sub_lt : ∀ {n m : Nat}, 0 < n → 0 < m → n - m < n := by
     | succ m =>
       rw [succ_sub_succ]
       exact lt_succ_of_le (sub_le n m)
+
+/-! ## Helper facts of Nat/Basic -/
+
+theorem lt_eq {x y : Nat} : Nat.lt x y = (x < y) := rfl
+
+theorem le_eq {x y : Nat} : Nat.le x y = (x ≤ y) := rfl
+
+theorem beq_refl (a : Nat) : Nat.beq a a = Bool.true := by
+  induction a with
+  | zero => rfl
+  | succ a ih => exact ih
 
 /-! ## Addition -/
 
@@ -166,15 +235,17 @@ protected theorem add_comm : ∀ (n m : Nat), n + m = m + n := by
   | zero => exact (Nat.zero_add n).symm
   | succ m ih => rw [add_succ, succ_add, ih]
 
-protected theorem add_assoc : ∀ (n m k : Nat), (n + m) + k = n + (m + k)
-  | _, _, 0 => rfl
-  | n, m, k + 1 => congrArg succ (Nat.add_assoc n m k)
+protected theorem add_assoc : ∀ (n m k : Nat), (n + m) + k = n + (m + k) := by
+  intro n m k
+  induction k with
+  | zero => rfl
+  | succ k ih => rw [add_succ, add_succ, ih]; rfl
 
 protected theorem add_left_comm (n m k : Nat) : n + (m + k) = m + (n + k) := by
-  rw [← Nat.add_assoc, Nat.add_comm n m, Nat.add_assoc]
+  rw [Nat.add_comm m (n + k), Nat.add_assoc, Nat.add_comm k m]
 
 protected theorem add_right_comm (n m k : Nat) : (n + m) + k = (n + k) + m := by
-  rw [Nat.add_assoc, Nat.add_comm m k, ← Nat.add_assoc]
+  rw [Nat.add_assoc n k m, Nat.add_comm k m, ← Nat.add_assoc]
 
 protected theorem add_left_cancel {n m k : Nat} : n + m = n + k → m = k := by
   induction n with
@@ -189,8 +260,12 @@ protected theorem add_left_cancel {n m k : Nat} : n + m = n + k → m = k := by
     exact ih h
 
 protected theorem add_right_cancel {n m k : Nat} (h : n + m = k + m) : n = k := by
-  rw [Nat.add_comm n m, Nat.add_comm k m] at h
-  exact Nat.add_left_cancel h
+  induction m with
+  | zero => exact h
+  | succ m ih =>
+    apply ih
+    rw [add_succ, add_succ] at h
+    exact congrArg pred h
 
 theorem eq_zero_of_add_eq_zero : ∀ {n m : Nat}, n + m = 0 → n = 0 ∧ m = 0 := by
   intro n m h
@@ -219,7 +294,8 @@ theorem succ_mul (n m : Nat) : (succ n) * m = (n * m) + m := by
   induction m with
   | zero => rfl
   | succ m ih =>
-    rw [mul_succ, mul_succ, ih, add_succ, add_succ, Nat.add_right_comm]
+    show succ n * m + succ n = n * m + n + succ m
+    rw [ih, add_succ, add_succ, Nat.add_assoc, Nat.add_comm m n, ← Nat.add_assoc]
 
 protected theorem mul_comm : ∀ (n m : Nat), n * m = m * n := by
   intro n m
@@ -227,8 +303,10 @@ protected theorem mul_comm : ∀ (n m : Nat), n * m = m * n := by
   | zero => rw [Nat.zero_mul]; rfl
   | succ m ih => rw [mul_succ, succ_mul, ih]
 
-protected theorem mul_one : ∀ (n : Nat), n * 1 = n :=
-  Nat.zero_add
+protected theorem mul_one : ∀ (n : Nat), n * 1 = n := by
+  intro n
+  show n * 0 + n = n
+  rw [Nat.mul_zero, Nat.zero_add]
 
 protected theorem one_mul (n : Nat) : 1 * n = n := by
   rw [Nat.mul_comm]
@@ -240,7 +318,11 @@ protected theorem left_distrib (n m k : Nat) : n * (m + k) = n * m + n * k := by
   | succ k ih => rw [add_succ, mul_succ, ih, mul_succ, Nat.add_assoc]
 
 protected theorem right_distrib (n m k : Nat) : (n + m) * k = n * k + m * k := by
-  rw [Nat.mul_comm, Nat.left_distrib, Nat.mul_comm k n, Nat.mul_comm k m]
+  induction k with
+  | zero => rfl
+  | succ k ih =>
+    rw [mul_succ, mul_succ, mul_succ, ih]
+    rw [Nat.add_assoc, Nat.add_assoc, Nat.add_left_comm (m * k) n m]
 
 protected theorem mul_add (n m k : Nat) : n * (m + k) = n * m + n * k :=
   Nat.left_distrib n m k
@@ -255,10 +337,10 @@ protected theorem mul_assoc : ∀ (n m k : Nat), (n * m) * k = n * (m * k) := by
   | succ k ih => rw [mul_succ, mul_succ, ih, Nat.left_distrib]
 
 protected theorem mul_left_comm (n m k : Nat) : n * (m * k) = m * (n * k) := by
-  rw [← Nat.mul_assoc, Nat.mul_comm n m, Nat.mul_assoc]
+  rw [Nat.mul_comm n (m * k), Nat.mul_assoc, Nat.mul_comm k n]
 
 protected theorem mul_right_comm (n m k : Nat) : n * m * k = n * k * m := by
-  rw [Nat.mul_assoc, Nat.mul_comm m k, ← Nat.mul_assoc]
+  rw [Nat.mul_assoc, Nat.mul_assoc, Nat.mul_comm m k]
 
 protected theorem mul_two (n : Nat) : n * 2 = n + n := by
   rw [mul_succ, Nat.mul_one]
@@ -282,8 +364,9 @@ theorem sub_add_eq (a b c : Nat) : a - (b + c) = a - b - c := by
   | zero => rfl
   | succ c ih => rw [add_succ, sub_succ, sub_succ, ih]
 
-protected theorem lt_of_lt_of_le {n m k : Nat} : n < m → m ≤ k → n < k :=
-  Nat.le_trans
+protected theorem lt_of_lt_of_le {n m k : Nat} : n < m → m ≤ k → n < k := by
+  intro h₁ h₂
+  exact Nat.le_trans h₁ h₂
 
 protected theorem lt_of_lt_of_eq {n m k : Nat} : n < m → m = k → n < k := by
   intro h e
@@ -296,14 +379,19 @@ protected theorem le_of_eq {n m : Nat} (p : n = m) : n ≤ m := by
 
 theorem lt.step {n m : Nat} : n < m → n < succ m := le_step
 
-theorem le_of_succ_le {n m : Nat} (h : succ n ≤ m) : n ≤ m :=
-  Nat.le_trans (le_succ n) h
+theorem le_of_succ_le {n m : Nat} (h : succ n ≤ m) : n ≤ m := by
+  apply Nat.le_of_lt_succ
+  exact Nat.le.step h
 
-theorem lt_of_succ_lt {n m : Nat} : succ n < m → n < m := le_of_succ_le
+theorem lt_of_succ_lt {n m : Nat} : succ n < m → n < m := by
+  intro h
+  exact le_of_succ_le h
 
-protected theorem le_of_lt {n m : Nat} : n < m → n ≤ m := le_of_succ_le
+protected theorem le_of_lt {n m : Nat} : n < m → n ≤ m := fun h => le_of_succ_le h
 
-theorem lt_of_succ_lt_succ {n m : Nat} : succ n < succ m → n < m := le_of_succ_le_succ
+theorem lt_of_succ_lt_succ {n m : Nat} : succ n < succ m → n < m := by
+  intro h
+  exact le_of_succ_le_succ h
 
 theorem lt_of_succ_le {n m : Nat} (h : succ n ≤ m) : n < m := h
 
@@ -326,12 +414,15 @@ theorem lt.base (n : Nat) : n < succ n := Nat.le.refl
 theorem lt_succ_self (n : Nat) : n < succ n := lt.base n
 
 protected theorem le_total (m n : Nat) : m ≤ n ∨ n ≤ m := by
-  cases Nat.lt_or_ge m n with
-  | inl h => exact Or.inl (Nat.le_of_lt h)
-  | inr h => exact Or.inr h
+  rcases Nat.lt_or_ge m n with h | h
+  · left
+    exact Nat.le_of_lt h
+  · right
+    assumption
 
-theorem eq_zero_of_le_zero {n : Nat} (h : n ≤ 0) : n = 0 :=
-  Nat.le_antisymm h (zero_le n)
+theorem eq_zero_of_le_zero {n : Nat} (h : n ≤ 0) : n = 0 := by
+  cases h
+  rfl
 
 theorem zero_lt_of_lt : {a b : Nat} → a < b → 0 < b := by
   intro a b h
@@ -362,8 +453,10 @@ theorem le_add_left (n m : Nat) : n ≤ m + n := by
   rw [Nat.add_comm]
   exact le_add_right n m
 
-protected theorem lt_add_left {a b : Nat} (c : Nat) (h : a < b) : a < c + b :=
-  Nat.lt_of_lt_of_le h (le_add_left b c)
+protected theorem lt_add_left {a b : Nat} (c : Nat) (h : a < b) : a < c + b := by
+  apply Nat.lt_of_lt_of_le h
+  rw [Nat.add_comm]
+  exact le_add_right b c
 
 protected theorem lt_add_right {a b : Nat} (c : Nat) (h : a < b) : a < b + c :=
   Nat.lt_of_lt_of_le h (le_add_right b c)
@@ -384,7 +477,9 @@ protected theorem not_le_of_gt {n m : Nat} (h : n > m) : ¬n ≤ m := by
   intro h₁
   exact Nat.lt_irrefl n (Nat.lt_of_le_of_lt h₁ h)
 
-protected theorem not_le_of_lt {a b : Nat} : a < b → ¬(b ≤ a) := Nat.not_le_of_gt
+protected theorem not_le_of_lt {a b : Nat} : a < b → ¬(b ≤ a) := by
+  intro h h'
+  exact Nat.not_le_of_gt h h'
 
 protected theorem not_lt_of_ge {a b : Nat} : b ≥ a → ¬(b < a) := by
   intro h₁ h₂
@@ -397,16 +492,16 @@ protected theorem lt_le_asymm {a b : Nat} : a < b → ¬(b ≤ a) := Nat.not_le_
 
 protected theorem le_lt_asymm {a b : Nat} : a ≤ b → ¬(b < a) := Nat.not_lt_of_le
 
-theorem gt_of_not_le {n m : Nat} (h : ¬n ≤ m) : n > m :=
-  (Nat.lt_or_ge m n).resolve_right h
+theorem gt_of_not_le {n m : Nat} (h : ¬n ≤ m) : n > m := by
+  cases Nat.lt_or_ge m n with
+  | inl lt => exact lt
+  | inr ge => exact absurd ge h
 
-protected theorem lt_of_not_ge {a b : Nat} : ¬(b ≥ a) → b < a := gt_of_not_le
+protected theorem lt_of_not_ge {a b : Nat} : ¬(b ≥ a) → b < a := fun h => gt_of_not_le h
 
 protected theorem lt_of_not_le {a b : Nat} : ¬(a ≤ b) → b < a := by
   intro h
-  cases Nat.lt_or_ge b a with
-  | inl lt => exact lt
-  | inr ge => exact absurd ge h
+  exact gt_of_not_le h
 
 theorem ge_of_not_lt {n m : Nat} (h : ¬n < m) : n ≥ m := by
   cases Nat.lt_or_ge n m with
@@ -417,12 +512,18 @@ protected theorem le_of_not_gt {a b : Nat} : ¬(b > a) → b ≤ a := ge_of_not_
 
 protected theorem le_of_not_lt {a b : Nat} : ¬(a < b) → b ≤ a := ge_of_not_lt
 
-theorem ne_of_gt {a b : Nat} (h : b < a) : a ≠ b := (ne_of_lt h).symm
+theorem ne_of_gt {a b : Nat} (h : b < a) : a ≠ b := by
+  intro e
+  subst e
+  exact Nat.lt_irrefl a h
 
 protected theorem ne_of_lt' {a b : Nat} : a < b → b ≠ a := ne_of_gt
 
-protected theorem not_le {a b : Nat} : ¬a ≤ b ↔ b < a :=
-  ⟨gt_of_not_le, Nat.not_le_of_gt⟩
+protected theorem not_le {a b : Nat} : ¬a ≤ b ↔ b < a := by
+  constructor
+  · exact gt_of_not_le
+  · intro h h'
+    exact Nat.not_le_of_gt h h'
 
 protected theorem not_lt {a b : Nat} : ¬a < b ↔ b ≤ a := by
   constructor
@@ -430,18 +531,23 @@ protected theorem not_lt {a b : Nat} : ¬a < b ↔ b ≤ a := by
   · intro h h'
     exact Nat.not_le_of_gt h' h
 
-protected theorem le_of_not_le {a b : Nat} (h : ¬b ≤ a) : a ≤ b :=
-  Nat.le_of_lt (Iff.mp Nat.not_le h)
+protected theorem le_of_not_le {a b : Nat} (h : ¬b ≤ a) : a ≤ b := by
+  cases Nat.le_total a b with
+  | inl h' => exact h'
+  | inr h' => contradiction
 
 protected theorem le_of_not_ge {a b : Nat} : ¬(a ≥ b) → a ≤ b := Nat.le_of_not_le
 
 protected theorem lt_trichotomy (a b : Nat) : a < b ∨ a = b ∨ b < a := by
   cases Nat.lt_or_ge a b with
-  | inl h => exact Or.inl h
+  | inl h => left; exact h
   | inr h =>
-    cases Nat.eq_or_lt_of_le h with
-    | inl e => exact Or.inr (Or.inl e.symm)
-    | inr lt => exact Or.inr (Or.inr lt)
+    right
+    rcases Nat.eq_or_lt_of_le h with e | lt
+    · left
+      exact e.symm
+    · right
+      exact lt
 
 protected theorem lt_or_gt_of_ne {a b : Nat} (ne : a ≠ b) : a < b ∨ a > b := by
   rcases Nat.lt_trichotomy a b with h | (e | h)
@@ -467,8 +573,9 @@ protected theorem add_le_add_left {n m : Nat} (h : n ≤ m) (k : Nat) : k + n �
   rw [Nat.add_assoc, hw]
 
 protected theorem add_le_add_right {n m : Nat} (h : n ≤ m) (k : Nat) : n + k ≤ m + k := by
-  rw [Nat.add_comm n k, Nat.add_comm m k]
-  exact Nat.add_le_add_left h k
+  induction k with
+  | zero => exact h
+  | succ k ih => exact succ_le_succ ih
 
 protected theorem add_lt_add_left {n m : Nat} (h : n < m) (k : Nat) : k + n < k + m := by
   apply lt_of_succ_le
@@ -479,38 +586,55 @@ protected theorem add_lt_add_right {n m : Nat} (h : n < m) (k : Nat) : n + k < m
   rw [Nat.add_comm n k, Nat.add_comm m k]
   exact Nat.add_lt_add_left h k
 
-protected theorem lt_add_of_pos_right {n k : Nat} (h : 0 < k) : n < n + k :=
-  Nat.add_lt_add_left h n
+protected theorem lt_add_of_pos_right {n k : Nat} (h : 0 < k) : n < n + k := by
+  have h' := Nat.add_lt_add_left h n
+  rw [Nat.add_zero] at h'
+  exact h'
 
 protected theorem zero_lt_one : 0 < (1 : Nat) := zero_lt_succ 0
 
-protected theorem pos_iff_ne_zero {n : Nat} : 0 < n ↔ n ≠ 0 :=
-  ⟨ne_of_gt, Nat.pos_of_ne_zero⟩
+protected theorem pos_iff_ne_zero {n : Nat} : 0 < n ↔ n ≠ 0 := by
+  constructor
+  · intro h e
+    subst e
+    exact Nat.lt_irrefl 0 h
+  · exact Nat.pos_of_ne_zero
 
 theorem add_le_add {a b c d : Nat} (h₁ : a ≤ b) (h₂ : c ≤ d) : a + c ≤ b + d := by
-  apply Nat.le_trans (Nat.add_le_add_right h₁ c)
-  exact Nat.add_le_add_left h₂ b
+  have hb : a + c ≤ b + c := Nat.add_le_add_right h₁ c
+  have hd : b + c ≤ b + d := Nat.add_le_add_left h₂ b
+  exact Nat.le_trans hb hd
 
-theorem add_lt_add {a b c d : Nat} (h₁ : a < b) (h₂ : c < d) : a + c < b + d :=
-  Nat.lt_trans (Nat.add_lt_add_right h₁ c) (Nat.add_lt_add_left h₂ b)
+theorem add_lt_add {a b c d : Nat} (h₁ : a < b) (h₂ : c < d) : a + c < b + d := by
+  apply Nat.lt_of_lt_of_le (Nat.add_lt_add_right h₁ c)
+  exact Nat.le_of_lt (Nat.add_lt_add_left h₂ b)
 
 protected theorem le_of_add_le_add_left {a b c : Nat} (h : a + b ≤ a + c) : b ≤ c := by
-  obtain ⟨d, hd⟩ := le.dest h
-  apply le.intro (k := d)
-  rw [Nat.add_assoc] at hd
-  exact Nat.add_left_cancel hd
+  induction a with
+  | zero =>
+    rw [Nat.zero_add, Nat.zero_add] at h
+    exact h
+  | succ a ih =>
+    rw [succ_add, succ_add] at h
+    exact ih (le_of_succ_le_succ h)
 
 protected theorem le_of_add_le_add_right {a b c : Nat} : a + b ≤ c + b → a ≤ c := by
-  rw [Nat.add_comm a b, Nat.add_comm c b]
-  exact Nat.le_of_add_le_add_left
+  intro h
+  apply Nat.le_of_add_le_add_left (a := b)
+  rw [Nat.add_comm b a, Nat.add_comm b c]
+  exact h
 
-protected theorem add_le_add_iff_right {m k n : Nat} : m + n ≤ k + n ↔ m ≤ k :=
-  ⟨Nat.le_of_add_le_add_right, fun h => Nat.add_le_add_right h n⟩
+protected theorem add_le_add_iff_right {m k n : Nat} : m + n ≤ k + n ↔ m ≤ k := by
+  constructor
+  · exact Nat.le_of_add_le_add_right
+  · intro h
+    exact Nat.add_le_add_right h n
 
 /-! ## le/lt -/
 
-protected theorem lt_asymm {a b : Nat} (h : a < b) : ¬b < a :=
-  Iff.mpr Nat.not_lt (Nat.le_of_lt h)
+protected theorem lt_asymm {a b : Nat} (h : a < b) : ¬b < a := by
+  intro h'
+  exact Nat.lt_irrefl a (Nat.lt_trans h h')
 
 protected theorem lt_iff_le_not_le {m n : Nat} : m < n ↔ m ≤ n ∧ ¬n ≤ m := by
   constructor
@@ -533,8 +657,11 @@ protected theorem ne_iff_lt_or_gt {a b : Nat} : a ≠ b ↔ a < b ∨ b < a := b
     · exact ne_of_lt h
     · exact ne_of_gt h
 
-protected theorem eq_or_lt_of_not_lt {a b : Nat} (hnlt : ¬a < b) : a = b ∨ b < a :=
-  (Nat.lt_trichotomy a b).resolve_left hnlt
+protected theorem eq_or_lt_of_not_lt {a b : Nat} (hnlt : ¬a < b) : a = b ∨ b < a := by
+  rcases Nat.lt_trichotomy a b with h | (e | h)
+  · contradiction
+  · exact Or.inl e
+  · exact Or.inr h
 
 protected theorem lt_or_eq_of_le {n m : Nat} (h : n ≤ m) : n < m ∨ n = m := by
   cases Nat.eq_or_lt_of_le h with
@@ -548,19 +675,25 @@ protected theorem le_iff_lt_or_eq {n m : Nat} : n ≤ m ↔ n < m ∨ n = m := b
     · exact Nat.le_of_lt h
     · exact Nat.le.refl
 
-protected theorem lt_succ_iff {m n : Nat} : m < succ n ↔ m ≤ n :=
-  ⟨le_of_lt_succ, lt_succ_of_le⟩
+protected theorem lt_succ_iff {m n : Nat} : m < succ n ↔ m ≤ n := by
+  constructor
+  · intro h
+    exact le_of_succ_le_succ h
+  · intro h
+    exact succ_le_succ h
 
-protected theorem lt_succ_iff_lt_or_eq {m n : Nat} : m < succ n ↔ m < n ∨ m = n :=
-  Iff.trans Nat.lt_succ_iff Nat.le_iff_lt_or_eq
+protected theorem lt_succ_iff_lt_or_eq {m n : Nat} : m < succ n ↔ m < n ∨ m = n := by
+  rw [Nat.lt_succ_iff]
+  exact Nat.le_iff_lt_or_eq
 
 protected theorem eq_of_lt_succ_of_not_lt {m n : Nat} (hmn : m < n + 1) (h : ¬m < n) : m = n := by
   cases Iff.mp Nat.lt_succ_iff_lt_or_eq hmn with
   | inl h' => contradiction
   | inr e => exact e
 
-protected theorem eq_of_le_of_lt_succ {n m : Nat} (h₁ : n ≤ m) (h₂ : m < n + 1) : m = n :=
-  Nat.le_antisymm (le_of_lt_succ h₂) h₁
+protected theorem eq_of_le_of_lt_succ {n m : Nat} (h₁ : n ≤ m) (h₂ : m < n + 1) : m = n := by
+  apply Nat.le_antisymm _ h₁
+  exact Iff.mp Nat.lt_succ_iff h₂
 
 /-! ## zero/one/two -/
 
@@ -571,18 +704,24 @@ theorem le_zero {i : Nat} : i ≤ 0 ↔ i = 0 := by
     subst h
     exact Nat.le.refl
 
+theorem le_zero_eq (a : Nat) : (a ≤ 0) = (a = 0) := by
+  apply propext
+  exact le_zero
+
 protected theorem two_pos : 0 < 2 := zero_lt_succ 1
 
-protected theorem ne_zero_iff_zero_lt {n : Nat} : n ≠ 0 ↔ 0 < n :=
-  Iff.symm Nat.pos_iff_ne_zero
+protected theorem ne_zero_iff_zero_lt {n : Nat} : n ≠ 0 ↔ 0 < n := by
+  rw [Nat.pos_iff_ne_zero]
 
 protected theorem zero_lt_two : 0 < 2 := by
   apply zero_lt_succ
 
-protected theorem one_lt_two : 1 < 2 := succ_lt_succ Nat.zero_lt_one
+protected theorem one_lt_two : 1 < 2 := Nat.le.refl
 
-protected theorem eq_zero_of_not_pos {n : Nat} (h : ¬0 < n) : n = 0 :=
-  eq_zero_of_le_zero (Iff.mp Nat.not_lt h)
+protected theorem eq_zero_of_not_pos {n : Nat} (h : ¬0 < n) : n = 0 := by
+  cases n with
+  | zero => rfl
+  | succ n => exact absurd (zero_lt_succ n) h
 
 /-! ## succ/pred -/
 
@@ -611,8 +750,10 @@ theorem eq_zero_or_eq_succ_pred : ∀ (n : Nat), n = 0 ∨ n = succ (pred n)
   | 0 => Or.inl rfl
   | _ + 1 => Or.inr rfl
 
-theorem succ_le_succ_iff {a b : Nat} : succ a ≤ succ b ↔ a ≤ b :=
-  ⟨le_of_succ_le_succ, succ_le_succ⟩
+theorem succ_le_succ_iff {a b : Nat} : succ a ≤ succ b ↔ a ≤ b := by
+  constructor
+  · exact le_of_succ_le_succ
+  · exact succ_le_succ
 
 theorem succ_lt_succ_iff {a b : Nat} : succ a < succ b ↔ a < b := by
   constructor
@@ -655,7 +796,10 @@ theorem pred_le_iff_le_succ : ∀ {n m : Nat}, pred n ≤ m ↔ n ≤ succ m := 
   | zero => exact ⟨fun _ => zero_le _, fun _ => zero_le _⟩
   | succ n => exact Iff.symm succ_le_succ_iff
 
-theorem le_succ_of_pred_le {n m : Nat} : pred n ≤ m → n ≤ succ m := Iff.mp pred_le_iff_le_succ
+theorem le_succ_of_pred_le {n m : Nat} : pred n ≤ m → n ≤ succ m := by
+  intro h
+  rw [← pred_le_iff_le_succ]
+  exact h
 
 theorem pred_le_of_le_succ {n m : Nat} : n ≤ succ m → pred n ≤ m := Iff.mpr pred_le_iff_le_succ
 
@@ -670,9 +814,24 @@ theorem lt_pred_iff_succ_lt : ∀ {n m : Nat}, n < pred m ↔ succ n < m := by
       exact absurd h (not_lt_zero _)
   | succ m => exact Iff.symm succ_lt_succ_iff
 
+theorem lt_iff_le_pred : ∀ {m n : Nat}, 0 < n → (m < n ↔ m ≤ n - 1) := by
+  intro m n hn
+  cases n with
+  | zero => exact absurd hn (Nat.lt_irrefl 0)
+  | succ n => exact Nat.lt_succ_iff
+
+theorem le_of_pred_lt : ∀ {m n : Nat}, pred m < n → m ≤ n := by
+  intro m n h
+  cases m with
+  | zero => exact Nat.le_of_lt h
+  | succ m => exact h
+
 theorem succ_lt_of_lt_pred {n m : Nat} : n < pred m → succ n < m := Iff.mp lt_pred_iff_succ_lt
 
-theorem lt_pred_of_succ_lt {n m : Nat} : succ n < m → n < pred m := Iff.mpr lt_pred_iff_succ_lt
+theorem lt_pred_of_succ_lt {n m : Nat} : succ n < m → n < pred m := by
+  intro h
+  rw [lt_pred_iff_succ_lt]
+  exact h
 
 theorem le_pred_iff_lt : ∀ {n m : Nat}, 0 < m → (n ≤ pred m ↔ n < m) := by
   intro n m hm
@@ -680,12 +839,19 @@ theorem le_pred_iff_lt : ∀ {n m : Nat}, 0 < m → (n ≤ pred m ↔ n < m) := 
   | zero => exact absurd hm (Nat.lt_irrefl 0)
   | succ m => exact Iff.symm Nat.lt_succ_iff
 
-theorem le_pred_of_lt {n m : Nat} (h : n < m) : n ≤ pred m :=
-  (le_pred_iff_lt (zero_lt_of_lt h)).mpr h
+theorem le_pred_of_lt {n m : Nat} (h : n < m) : n ≤ pred m := by
+  cases m with
+  | zero => exact absurd h (not_lt_zero n)
+  | succ m => exact le_of_lt_succ h
 
-theorem le_sub_one_of_lt {a b : Nat} : a < b → a ≤ b - 1 := le_pred_of_lt
+theorem le_sub_one_of_lt {a b : Nat} : a < b → a ≤ b - 1 := by
+  intro h
+  exact le_pred_of_lt h
 
-theorem lt_of_le_pred {n m : Nat} (h : 0 < m) : n ≤ pred m → n < m := (le_pred_iff_lt h).mp
+theorem lt_of_le_pred {n m : Nat} (h : 0 < m) : n ≤ pred m → n < m := by
+  intro h'
+  rw [← le_pred_iff_lt h]
+  exact h'
 
 theorem exists_eq_succ_of_ne_zero : ∀ {n : Nat}, n ≠ 0 → ∃ k, n = succ k := by
   intro n h
@@ -712,35 +878,49 @@ protected theorem mul_le_mul_right {n m : Nat} (k : Nat) (h : n ≤ m) : n * k �
   rw [Nat.mul_comm n k, Nat.mul_comm m k]
   exact Nat.mul_le_mul_left k h
 
-protected theorem mul_le_mul {n₁ m₁ n₂ m₂ : Nat} (h₁ : n₁ ≤ n₂) (h₂ : m₁ ≤ m₂) : n₁ * m₁ ≤ n₂ * m₂ :=
-  Nat.le_trans (Nat.mul_le_mul_right m₁ h₁) (Nat.mul_le_mul_left n₂ h₂)
+protected theorem mul_le_mul {n₁ m₁ n₂ m₂ : Nat} (h₁ : n₁ ≤ n₂) (h₂ : m₁ ≤ m₂) : n₁ * m₁ ≤ n₂ * m₂ := by
+  have step₁ : n₁ * m₁ ≤ n₁ * m₂ := Nat.mul_le_mul_left n₁ h₂
+  have step₂ : n₁ * m₂ ≤ n₂ * m₂ := Nat.mul_le_mul_right m₂ h₁
+  exact Nat.le_trans step₁ step₂
 
 protected theorem mul_lt_mul_of_pos_left {n m k : Nat} (h : n < m) (hk : k > 0) : k * n < k * m := by
-  apply Nat.lt_of_lt_of_le (Nat.add_lt_add_left hk (k * n))
-  rw [← mul_succ]
-  exact Nat.mul_le_mul_left k (succ_le_of_lt h)
+  obtain ⟨d, hd⟩ := le.dest h
+  rw [← hd, Nat.left_distrib, mul_succ]
+  apply Nat.lt_of_lt_of_le (Nat.lt_add_of_pos_right hk)
+  exact le_add_right _ _
 
 protected theorem mul_lt_mul_of_pos_right {n m k : Nat} (h : n < m) (hk : k > 0) : n * k < m * k := by
   rw [Nat.mul_comm n k, Nat.mul_comm m k]
   exact Nat.mul_lt_mul_of_pos_left h hk
 
 protected theorem mul_pos {n m : Nat} (ha : n > 0) (hb : m > 0) : n * m > 0 := by
-  have h : 0 * m < n * m := Nat.mul_lt_mul_of_pos_right ha hb
-  rw [Nat.zero_mul] at h
-  exact h
+  cases n with
+  | zero => exact absurd ha (Nat.lt_irrefl 0)
+  | succ n =>
+    rw [succ_mul]
+    exact Nat.lt_of_lt_of_le hb (le_add_left m (n * m))
 
 protected theorem le_of_mul_le_mul_left {a b c : Nat} (h : c * a ≤ c * b) (hc : 0 < c) : a ≤ b := by
-  apply Nat.le_of_not_lt
-  intro hlt
-  exact Nat.not_le_of_gt (Nat.mul_lt_mul_of_pos_left hlt hc) h
+  cases Nat.lt_or_ge b a with
+  | inl hlt =>
+    have h' := Nat.mul_lt_mul_of_pos_left hlt hc
+    exact absurd h (Nat.not_le_of_gt h')
+  | inr hle => exact hle
 
-protected theorem eq_of_mul_eq_mul_left {m k n : Nat} (hn : 0 < n) (h : n * m = n * k) : m = k :=
-  Nat.le_antisymm (Nat.le_of_mul_le_mul_left (Nat.le_of_eq h) hn)
-    (Nat.le_of_mul_le_mul_left (Nat.le_of_eq h.symm) hn)
+protected theorem eq_of_mul_eq_mul_left {m k n : Nat} (hn : 0 < n) (h : n * m = n * k) : m = k := by
+  rcases Nat.lt_trichotomy m k with hlt | (e | hgt)
+  · have hlt' := Nat.mul_lt_mul_of_pos_left hlt hn
+    rw [h] at hlt'
+    exact absurd hlt' (Nat.lt_irrefl _)
+  · exact e
+  · have hgt' := Nat.mul_lt_mul_of_pos_left hgt hn
+    rw [h] at hgt'
+    exact absurd hgt' (Nat.lt_irrefl _)
 
 theorem eq_of_mul_eq_mul_right {n m k : Nat} (hm : 0 < m) (h : n * m = k * m) : n = k := by
-  rw [Nat.mul_comm n m, Nat.mul_comm k m] at h
-  exact Nat.eq_of_mul_eq_mul_left hm h
+  apply Nat.eq_of_mul_eq_mul_left hm
+  rw [Nat.mul_comm m n, Nat.mul_comm m k]
+  exact h
 
 /-! ## Auxiliary facts for recursion -/
 
@@ -749,13 +929,15 @@ theorem not_eq_zero_of_lt {a b : Nat} (h : b < a) : a ≠ 0 := by
   | zero => exact absurd h (not_lt_zero b)
   | succ a => exact succ_ne_zero a
 
-theorem pred_lt' {n m : Nat} (h : m < n) : pred n < n :=
-  pred_lt (not_eq_zero_of_lt h)
+theorem pred_lt' {n m : Nat} (h : m < n) : pred n < n := by
+  cases n with
+  | zero => exact absurd h (not_lt_zero m)
+  | succ n => exact lt_succ_self n
 
 theorem succ_pred {a : Nat} (h : a ≠ 0) : succ (pred a) = a := by
-  induction a with
-  | zero => contradiction
-  | succ => rfl
+  cases a with
+  | zero => exact absurd rfl h
+  | succ a => rfl
 
 theorem succ_pred_eq_of_pos : ∀ {n : Nat}, 0 < n → succ (pred n) = n := by
   intro n h
@@ -764,15 +946,17 @@ theorem succ_pred_eq_of_pos : ∀ {n : Nat}, 0 < n → succ (pred n) = n := by
 /-! ## Subtraction -/
 
 theorem add_sub_self_left (a b : Nat) : (a + b) - a = b := by
-  induction a with
+  induction a generalizing b with
   | zero => rw [Nat.zero_add]; rfl
   | succ a ih =>
-    rw [succ_add, succ_sub_succ]
-    exact ih
+    have e : succ a + b = a + succ b := by rw [succ_add, add_succ]
+    rw [e, sub_succ, ih (succ b)]
+    rfl
 
 theorem add_sub_self_right (a b : Nat) : (a + b) - b = a := by
-  rw [Nat.add_comm]
-  exact add_sub_self_left b a
+  induction b with
+  | zero => rfl
+  | succ b ih => rw [add_succ, succ_sub_succ, ih]
 
 theorem sub_le_succ_sub (a i : Nat) : a - i ≤ succ a - i := by
   cases i with
@@ -787,10 +971,11 @@ theorem zero_lt_sub_of_lt {i a : Nat} (h : i < a) : 0 < a - i := by
   exact zero_lt_succ k
 
 theorem sub_succ_lt_self (a i : Nat) (h : i < a) : a - (i + 1) < a - i := by
-  rw [← succ_eq_add_one, sub_succ]
-  apply pred_lt
-  apply not_eq_zero_of_lt
-  exact zero_lt_sub_of_lt h
+  have hpos : 0 < a - i := zero_lt_sub_of_lt h
+  show pred (a - i) < a - i
+  cases e : a - i with
+  | zero => rw [e] at hpos; exact absurd hpos (Nat.lt_irrefl 0)
+  | succ d => exact lt_succ_self d
 
 theorem sub_ne_zero_of_lt : {a b : Nat} → a < b → b - a ≠ 0 := by
   intro a b h
@@ -807,30 +992,34 @@ protected theorem sub_add_cancel {n m : Nat} (h : m ≤ n) : n - m + m = n := by
 protected theorem add_sub_add_right (n k m : Nat) : (n + k) - (m + k) = n - m := by
   induction k with
   | zero => rfl
-  | succ k ih => rw [add_succ, add_succ, succ_sub_succ, ih]
+  | succ k ih =>
+    show succ (n + k) - succ (m + k) = n - m
+    rw [succ_sub_succ]
+    exact ih
 
 protected theorem add_sub_add_left (k n m : Nat) : (k + n) - (k + m) = n - m := by
-  rw [Nat.add_comm k n, Nat.add_comm k m]
-  exact Nat.add_sub_add_right n k m
-
-protected theorem add_sub_cancel {n m : Nat} : n + m - m = n := by
-  have h := Nat.add_sub_add_right n m 0
-  rw [Nat.zero_add] at h
+  have h := Nat.add_sub_add_right n k m
+  rw [Nat.add_comm n k, Nat.add_comm m k] at h
   exact h
+
+protected theorem add_sub_cancel {n m : Nat} : n + m - m = n :=
+  add_sub_self_right n m
 
 protected theorem add_sub_cancel_left {n m : Nat} : n + m - n = m :=
   add_sub_self_left n m
 
 protected theorem add_sub_assoc {m k : Nat} (h : k ≤ m) (n : Nat) : n + m - k = n + (m - k) := by
   obtain ⟨l, hl⟩ := le.dest h
-  rw [← hl, Nat.add_sub_cancel_left, Nat.add_comm k l, ← Nat.add_assoc, Nat.add_sub_cancel]
+  subst hl
+  rw [add_sub_self_left, Nat.add_left_comm, add_sub_self_left]
 
 protected theorem eq_add_of_sub_eq {a b c : Nat} (hle : b ≤ a) (h : a - b = c) : a = c + b := by
-  rw [← h, Nat.sub_add_cancel hle]
+  subst h
+  exact (Nat.sub_add_cancel hle).symm
 
 protected theorem sub_eq_of_eq_add {a b c : Nat} (h : a = c + b) : a - b = c := by
-  rw [h]
-  exact Nat.add_sub_cancel
+  subst h
+  exact add_sub_self_right c b
 
 protected theorem zero_sub (n : Nat) : 0 - n = 0 := by
   induction n with
@@ -843,9 +1032,9 @@ protected theorem sub_self_add (n m : Nat) : n - (n + m) = 0 := by
   | succ n ih => rw [succ_add, succ_sub_succ]; exact ih
 
 protected theorem sub_eq_zero_of_le {n m : Nat} (h : n ≤ m) : n - m = 0 := by
-  obtain ⟨k, hk⟩ := le.dest h
-  rw [← hk]
-  exact Nat.sub_self_add n k
+  induction h with
+  | refl => exact Nat.sub_self n
+  | step _ ih => rw [sub_succ, ih]; rfl
 
 theorem le_add_of_sub_le {a b c : Nat} (h : a - b ≤ c) : a ≤ c + b := by
   cases Nat.le_total a b with
@@ -876,19 +1065,18 @@ theorem le_sub_of_add_le {a b c : Nat} (h : a + b ≤ c) : a ≤ c - b := by
   rw [← hd, Nat.add_right_comm, Nat.add_sub_cancel]
 
 theorem add_lt_of_lt_sub {a b c : Nat} (h : a < c - b) : a + b < c := by
-  have hle : b ≤ c := by
-    apply Nat.le_of_not_lt
-    intro hgt
-    rw [Nat.sub_eq_zero_of_le (Nat.le_of_lt hgt)] at h
-    exact not_lt_zero a h
-  have h' : succ a + b ≤ c := add_le_of_le_sub hle h
-  rw [succ_add] at h'
-  exact h'
+  cases Nat.le_total b c with
+  | inl hle =>
+    have h' := Nat.add_lt_add_right h b
+    rw [Nat.sub_add_cancel hle] at h'
+    exact h'
+  | inr hge =>
+    rw [Nat.sub_eq_zero_of_le hge] at h
+    exact absurd h (not_lt_zero a)
 
 theorem lt_sub_of_add_lt {a b c : Nat} (h : a + b < c) : a < c - b := by
-  apply le_sub_of_add_le
-  rw [succ_add]
-  exact h
+  have h' : succ a + b ≤ c := by rw [succ_add]; exact h
+  exact le_sub_of_add_le h'
 
 protected theorem sub_lt_sub_left : ∀ {k m n : Nat}, k < m → k < n → m - n < m - k := by
   intro k m n hkm hkn
@@ -990,10 +1178,13 @@ protected theorem sub_one (n : Nat) : n - 1 = pred n := rfl
 
 theorem pred_eq_sub_one {n : Nat} : pred n = n - 1 := rfl
 
-theorem one_add (n : Nat) : 1 + n = succ n := Nat.add_comm 1 n
+theorem one_add (n : Nat) : 1 + n = succ n := by
+  rw [Nat.add_comm]
 
-theorem one_lt_succ_succ (n : Nat) : 1 < succ (succ n) :=
-  succ_lt_succ (succ_pos n)
+theorem one_lt_succ_succ (n : Nat) : 1 < succ (succ n) := by
+  apply succ_le_succ
+  apply succ_le_succ
+  exact zero_le n
 
 theorem not_succ_lt_self {n : Nat} : ¬succ n < n := by
   intro h
@@ -1025,14 +1216,62 @@ theorem lt_one_add_iff {m n : Nat} : m < 1 + n ↔ m ≤ n := by
 theorem one_add_le_iff {m n : Nat} : 1 + m ≤ n ↔ m < n := by
   rw [Nat.add_comm, add_one_le_iff]
 
-theorem one_le_iff_ne_zero {n : Nat} : 1 ≤ n ↔ n ≠ 0 := Nat.pos_iff_ne_zero
+theorem one_le_iff_ne_zero {n : Nat} : 1 ≤ n ↔ n ≠ 0 := by
+  constructor
+  · intro h e
+    subst e
+    exact not_succ_le_zero 0 h
+  · intro h
+    exact Nat.pos_of_ne_zero h
 
-theorem one_le_of_lt {a b : Nat} (h : a < b) : 1 ≤ b :=
-  Nat.lt_of_le_of_lt (zero_le a) h
+theorem one_le_of_lt {a b : Nat} (h : a < b) : 1 ≤ b := by
+  cases b with
+  | zero => exact absurd h (not_lt_zero a)
+  | succ b => exact succ_le_succ (zero_le b)
 
 theorem pred_one_add (n : Nat) : pred (1 + n) = n := by
   rw [Nat.add_comm, ← succ_eq_add_one]
   rfl
+
+theorem pred_eq_self_iff {n : Nat} : pred n = n ↔ n = 0 := by
+  cases n with
+  | zero => exact ⟨fun _ => rfl, fun _ => rfl⟩
+  | succ n =>
+    constructor
+    · intro h
+      exact absurd h.symm (succ_ne_self n)
+    · intro h
+      cases h
+
+theorem one_lt_iff_ne_zero_and_ne_one : ∀ {n : Nat}, 1 < n ↔ n ≠ 0 ∧ n ≠ 1 := by
+  intro n
+  constructor
+  · intro h
+    constructor
+    · intro e
+      subst e
+      exact not_lt_zero 1 h
+    · intro e
+      subst e
+      exact Nat.lt_irrefl 1 h
+  · intro ⟨h0, h1⟩
+    cases n with
+    | zero => contradiction
+    | succ n =>
+      cases n with
+      | zero => contradiction
+      | succ n => exact succ_lt_succ (zero_lt_succ n)
+
+theorem le_one_iff_eq_zero_or_eq_one : ∀ {n : Nat}, n ≤ 1 ↔ n = 0 ∨ n = 1 := by
+  intro n
+  constructor
+  · intro h
+    cases Nat.eq_or_lt_of_le h with
+    | inl e => exact Or.inr e
+    | inr lt => exact Or.inl (eq_zero_of_le_zero (le_of_lt_succ lt))
+  · rintro (rfl | rfl)
+    · exact zero_le 1
+    · exact Nat.le.refl
 
 theorem pred_eq_of_eq_succ {m n : Nat} (H : m = succ n) : pred m = n := by
   subst H
@@ -1043,14 +1282,17 @@ theorem succ_add_sub_one (n m : Nat) : succ m + n - 1 = m + n := by
   rfl
 
 theorem pred_sub (n m : Nat) : pred n - m = pred (n - m) := by
-  rw [← Nat.sub_one, Nat.sub_sub, one_add, sub_succ]
+  induction m with
+  | zero => rfl
+  | succ m ih => rw [sub_succ, ih, sub_succ]
 
 /-! ## Nat/Lemmas: add -/
 
 protected theorem add_add_add_comm (a b c d : Nat) : (a + b) + (c + d) = (a + c) + (b + d) := by
-  rw [Nat.add_assoc, Nat.add_assoc, Nat.add_left_comm b c d]
+  rw [← Nat.add_assoc, Nat.add_right_comm a b c, Nat.add_assoc]
 
-theorem succ_eq_one_add (n : Nat) : succ n = 1 + n := (one_add n).symm
+theorem succ_eq_one_add (n : Nat) : succ n = 1 + n := by
+  rw [one_add]
 
 theorem succ_add_eq_add_succ (a b : Nat) : succ a + b = a + succ b := by
   rw [succ_add, add_succ]
@@ -1070,7 +1312,12 @@ protected theorem add_left_cancel_iff {m k n : Nat} : n + m = n + k ↔ m = k :=
 protected theorem add_right_cancel_iff {m k n : Nat} : m + n = k + n ↔ m = k :=
   ⟨Nat.add_right_cancel, fun h => by rw [h]⟩
 
-protected theorem add_left_inj {m k n : Nat} : m + n = k + n ↔ m = k := Nat.add_right_cancel_iff
+protected theorem add_left_inj {m k n : Nat} : m + n = k + n ↔ m = k := by
+  constructor
+  · exact Nat.add_right_cancel
+  · intro h
+    subst h
+    rfl
 
 protected theorem add_right_inj {m k n : Nat} : n + m = n + k ↔ m = k := Nat.add_left_cancel_iff
 
@@ -1081,11 +1328,16 @@ protected theorem lt_of_add_lt_add_right {k m : Nat} : ∀ {n : Nat}, k + n < m 
   | succ n ih => exact ih (lt_of_succ_lt_succ h)
 
 protected theorem lt_of_add_lt_add_left {k m n : Nat} : n + k < n + m → k < m := by
-  rw [Nat.add_comm n k, Nat.add_comm n m]
-  exact Nat.lt_of_add_lt_add_right
+  intro h
+  apply Nat.lt_of_not_le
+  intro hle
+  exact Nat.not_le_of_gt h (Nat.add_le_add_left hle n)
 
-protected theorem add_lt_add_iff_left {k n m : Nat} : k + n < k + m ↔ n < m :=
-  ⟨Nat.lt_of_add_lt_add_left, fun h => Nat.add_lt_add_left h k⟩
+protected theorem add_lt_add_iff_left {k n m : Nat} : k + n < k + m ↔ n < m := by
+  constructor
+  · exact Nat.lt_of_add_lt_add_left
+  · intro h
+    exact Nat.add_lt_add_left h k
 
 protected theorem add_lt_add_iff_right {k n m : Nat} : n + k < m + k ↔ n < m := by
   constructor
@@ -1094,8 +1346,10 @@ protected theorem add_lt_add_iff_right {k n m : Nat} : n + k < m + k ↔ n < m :
     exact Nat.add_lt_add_right h k
 
 protected theorem add_lt_add_of_le_of_lt {a b c d : Nat} (hle : a ≤ b) (hlt : c < d) :
-    a + c < b + d :=
-  Nat.lt_of_le_of_lt (Nat.add_le_add_right hle c) (Nat.add_lt_add_left hlt b)
+    a + c < b + d := by
+  have h₁ : a + c < a + d := Nat.add_lt_add_left hlt a
+  have h₂ : a + d ≤ b + d := Nat.add_le_add_right hle d
+  exact Nat.lt_of_lt_of_le h₁ h₂
 
 protected theorem add_lt_add_of_lt_of_le {a b c d : Nat} (hlt : a < b) (hle : c ≤ d) :
     a + c < b + d := by
@@ -1103,21 +1357,29 @@ protected theorem add_lt_add_of_lt_of_le {a b c d : Nat} (hlt : a < b) (hle : c 
   exact Nat.add_lt_add_right hlt d
 
 protected theorem pos_of_lt_add_right {n k : Nat} (h : n < n + k) : 0 < k := by
-  apply Nat.lt_of_add_lt_add_left (n := n)
-  exact h
+  cases k with
+  | zero => exact absurd h (Nat.lt_irrefl n)
+  | succ k => exact zero_lt_succ k
 
 protected theorem pos_of_lt_add_left {n k : Nat} : n < k + n → 0 < k := by
+  intro h
+  apply Nat.pos_of_lt_add_right (n := n)
   rw [Nat.add_comm]
-  exact Nat.pos_of_lt_add_right
+  exact h
 
-protected theorem lt_add_right_iff_pos {n k : Nat} : n < n + k ↔ 0 < k :=
-  ⟨Nat.pos_of_lt_add_right, Nat.lt_add_of_pos_right⟩
+protected theorem lt_add_right_iff_pos {n k : Nat} : n < n + k ↔ 0 < k := by
+  constructor
+  · exact Nat.pos_of_lt_add_right
+  · exact Nat.lt_add_of_pos_right
 
-protected theorem lt_add_left_iff_pos {n k : Nat} : n < k + n ↔ 0 < k :=
-  ⟨Nat.pos_of_lt_add_left, Nat.lt_add_of_pos_left⟩
+protected theorem lt_add_left_iff_pos {n k : Nat} : n < k + n ↔ 0 < k := by
+  rw [Nat.add_comm]
+  exact Nat.lt_add_right_iff_pos
 
-protected theorem add_pos_left {m : Nat} (h : 0 < m) (n : Nat) : 0 < m + n :=
-  Nat.lt_of_lt_of_le h (le_add_right m n)
+protected theorem add_pos_left {m : Nat} (h : 0 < m) (n : Nat) : 0 < m + n := by
+  induction n with
+  | zero => exact h
+  | succ n ih => exact Nat.lt_trans ih (lt_succ_self _)
 
 protected theorem add_pos_right {n : Nat} (m : Nat) (h : 0 < n) : 0 < m + n := by
   rw [Nat.add_comm]
@@ -1141,41 +1403,54 @@ theorem add_sub_sub_add_right (n m k l : Nat) : (n + l) - m - (k + l) = n - m - 
   rw [Nat.sub_sub, Nat.sub_sub, ← Nat.add_assoc, Nat.add_sub_add_right]
 
 protected theorem sub_right_comm (m n k : Nat) : m - n - k = m - k - n := by
-  rw [Nat.sub_sub, Nat.sub_sub, Nat.add_comm]
+  rw [Nat.sub_sub, Nat.add_comm, ← Nat.sub_sub]
 
 protected theorem add_sub_cancel_right (n m : Nat) : (n + m) - m = n := Nat.add_sub_cancel
 
 protected theorem add_sub_cancel' {n m : Nat} (h : m ≤ n) : m + (n - m) = n := by
-  rw [Nat.add_comm, Nat.sub_add_cancel h]
+  obtain ⟨k, hk⟩ := le.dest h
+  subst hk
+  rw [add_sub_self_left]
 
 theorem succ_sub_one (n : Nat) : succ n - 1 = n := rfl
 
-protected theorem one_add_sub_one (n : Nat) : (1 + n) - 1 = n := Nat.add_sub_cancel_left
+protected theorem one_add_sub_one (n : Nat) : (1 + n) - 1 = n := by
+  rw [one_add]
+  rfl
 
 protected theorem sub_sub_self {n m : Nat} (h : m ≤ n) : n - (n - m) = m := by
-  apply Iff.mpr (Nat.sub_eq_iff_eq_add (sub_le n m))
-  exact (add_sub_of_le h).symm
+  obtain ⟨k, hk⟩ := le.dest h
+  subst hk
+  rw [add_sub_self_left, add_sub_self_right]
 
 protected theorem sub_add_comm {n m k : Nat} (h : k ≤ n) : n + m - k = n - k + m := by
   obtain ⟨l, hl⟩ := le.dest h
   rw [← hl, Nat.add_sub_cancel_left, Nat.add_assoc, Nat.add_sub_cancel_left]
 
-protected theorem sub_eq_zero_iff_le {n m : Nat} : n - m = 0 ↔ n ≤ m :=
-  ⟨Nat.le_of_sub_eq_zero, Nat.sub_eq_zero_of_le⟩
+protected theorem sub_eq_zero_iff_le {n m : Nat} : n - m = 0 ↔ n ≤ m := by
+  constructor
+  · exact Nat.le_of_sub_eq_zero
+  · exact Nat.sub_eq_zero_of_le
 
 protected theorem sub_pos_iff_lt {n m : Nat} : 0 < n - m ↔ m < n := by
   constructor
   · exact Nat.lt_of_sub_pos
   · exact Nat.sub_pos_of_lt
 
-protected theorem sub_le_iff_le_add {a b c : Nat} : a - b ≤ c ↔ a ≤ c + b :=
-  ⟨le_add_of_sub_le, sub_le_of_le_add⟩
+protected theorem sub_le_iff_le_add {a b c : Nat} : a - b ≤ c ↔ a ≤ c + b := by
+  constructor
+  · intro h
+    exact le_add_of_sub_le h
+  · intro h
+    exact sub_le_of_le_add h
 
 protected theorem sub_le_iff_le_add' {a b c : Nat} : a - b ≤ c ↔ a ≤ b + c := by
-  rw [Nat.add_comm, Nat.sub_le_iff_le_add]
+  rw [Nat.sub_le_iff_le_add, Nat.add_comm c b]
 
-protected theorem le_sub_iff_add_le {n k m : Nat} (h : k ≤ m) : n ≤ m - k ↔ n + k ≤ m :=
-  ⟨add_le_of_le_sub h, le_sub_of_add_le⟩
+protected theorem le_sub_iff_add_le {n k m : Nat} (h : k ≤ m) : n ≤ m - k ↔ n + k ≤ m := by
+  constructor
+  · exact add_le_of_le_sub h
+  · exact le_sub_of_add_le
 
 protected theorem add_le_of_le_sub' {n k m : Nat} (h : m ≤ k) : n ≤ k - m → m + n ≤ k := by
   intro h'
@@ -1187,13 +1462,17 @@ protected theorem le_sub_of_add_le' {n k m : Nat} : m + n ≤ k → n ≤ k - m 
   rw [Nat.add_comm] at h
   exact le_sub_of_add_le h
 
-protected theorem le_sub_iff_add_le' {n k m : Nat} (h : k ≤ m) : n ≤ m - k ↔ k + n ≤ m :=
-  ⟨Nat.add_le_of_le_sub' h, Nat.le_sub_of_add_le'⟩
+protected theorem le_sub_iff_add_le' {n k m : Nat} (h : k ≤ m) : n ≤ m - k ↔ k + n ≤ m := by
+  rw [Nat.add_comm k n]
+  exact Nat.le_sub_iff_add_le h
 
-theorem sub_lt_succ (a b : Nat) : a - b < succ a := lt_succ_of_le (sub_le a b)
+theorem sub_lt_succ (a b : Nat) : a - b < succ a := by
+  apply Nat.lt_of_le_of_lt (sub_le a b)
+  exact lt_succ_self a
 
-protected theorem exists_eq_add_of_le {m n : Nat} (h : m ≤ n) : ∃ k : Nat, n = m + k :=
-  ⟨n - m, (add_sub_of_le h).symm⟩
+protected theorem exists_eq_add_of_le {m n : Nat} (h : m ≤ n) : ∃ k : Nat, n = m + k := by
+  obtain ⟨k, hk⟩ := le.dest h
+  exact ⟨k, hk.symm⟩
 
 protected theorem exists_eq_add_of_le' {m n : Nat} (h : m ≤ n) : ∃ k : Nat, n = k + m := by
   refine ⟨n - m, ?_⟩
@@ -1203,13 +1482,15 @@ protected theorem exists_eq_add_of_lt {m n : Nat} (h : m < n) : ∃ k : Nat, n =
   obtain ⟨k, hk⟩ := le.dest h
   exact ⟨k, by rw [← hk, succ_add]⟩
 
-protected theorem lt_sub_iff_add_lt {a b c : Nat} : a < c - b ↔ a + b < c :=
-  ⟨add_lt_of_lt_sub, lt_sub_of_add_lt⟩
+protected theorem lt_sub_iff_add_lt {a b c : Nat} : a < c - b ↔ a + b < c := by
+  constructor
+  · exact add_lt_of_lt_sub
+  · exact lt_sub_of_add_lt
 
 /-! ## Nat/Lemmas: mul -/
 
 protected theorem mul_mul_mul_comm (a b c d : Nat) : (a * b) * (c * d) = (a * c) * (b * d) := by
-  rw [Nat.mul_assoc, Nat.mul_assoc, Nat.mul_left_comm b c d]
+  rw [← Nat.mul_assoc, Nat.mul_right_comm a b c, Nat.mul_assoc (a * c) b d]
 
 theorem mul_eq_zero : ∀ {m n : Nat}, n * m = 0 ↔ n = 0 ∨ m = 0 := by
   intro m n
@@ -1228,17 +1509,34 @@ theorem mul_eq_zero : ∀ {m n : Nat}, n * m = 0 ↔ n = 0 ∨ m = 0 := by
     · rfl
 
 protected theorem mul_ne_zero_iff {n m : Nat} : n * m ≠ 0 ↔ n ≠ 0 ∧ m ≠ 0 := by
-  rw [ne_eq, mul_eq_zero, not_or]
+  constructor
+  · intro h
+    constructor
+    · intro hn
+      apply h
+      rw [hn, Nat.zero_mul]
+    · intro hm
+      apply h
+      rw [hm]
+      rfl
+  · intro ⟨hn, hm⟩ h
+    cases Iff.mp mul_eq_zero h with
+    | inl e => exact hn e
+    | inr e => exact hm e
 
 protected theorem mul_ne_zero {n m : Nat} : n ≠ 0 → m ≠ 0 → n * m ≠ 0 := by
   intro hn hm
   exact Iff.mpr Nat.mul_ne_zero_iff ⟨hn, hm⟩
 
-protected theorem ne_zero_of_mul_ne_zero_left {n m : Nat} (h : n * m ≠ 0) : n ≠ 0 :=
-  (Iff.mp Nat.mul_ne_zero_iff h).1
+protected theorem ne_zero_of_mul_ne_zero_left {n m : Nat} (h : n * m ≠ 0) : n ≠ 0 := by
+  intro hn
+  subst hn
+  exact h (Nat.zero_mul m)
 
-protected theorem ne_zero_of_mul_ne_zero_right {n m : Nat} (h : n * m ≠ 0) : m ≠ 0 :=
-  (Iff.mp Nat.mul_ne_zero_iff h).2
+protected theorem ne_zero_of_mul_ne_zero_right {n m : Nat} (h : n * m ≠ 0) : m ≠ 0 := by
+  intro hm
+  subst hm
+  exact h rfl
 
 protected theorem mul_left_cancel {n m k : Nat} (np : 0 < n) (h : n * m = n * k) : m = k :=
   Nat.eq_of_mul_eq_mul_left np h
@@ -1266,25 +1564,32 @@ protected theorem le_mul_of_pos_right {m : Nat} (n : Nat) (h : 0 < m) : n ≤ n 
   exact Nat.le_mul_of_pos_left n h
 
 protected theorem mul_lt_mul_of_lt_of_le {a b c d : Nat} (hac : a < c) (hbd : b ≤ d) (hd : 0 < d) :
-    a * b < c * d :=
-  Nat.lt_of_le_of_lt (Nat.mul_le_mul_left a hbd) (Nat.mul_lt_mul_of_pos_right hac hd)
+    a * b < c * d := by
+  have h₁ : a * b ≤ a * d := Nat.mul_le_mul_left a hbd
+  have h₂ : a * d < c * d := Nat.mul_lt_mul_of_pos_right hac hd
+  exact Nat.lt_of_le_of_lt h₁ h₂
 
 protected theorem mul_lt_mul_of_le_of_lt {a b c d : Nat} (hac : a ≤ c) (hbd : b < d) (hc : 0 < c) :
     a * b < c * d := by
-  apply Nat.lt_of_le_of_lt (Nat.mul_le_mul_right b hac)
-  exact Nat.mul_lt_mul_of_pos_left hbd hc
+  rw [Nat.mul_comm a b, Nat.mul_comm c d]
+  exact Nat.mul_lt_mul_of_lt_of_le hbd hac hc
 
 theorem succ_mul_succ (a b : Nat) : succ a * succ b = a * b + a + b + 1 := by
   rw [succ_mul, mul_succ, add_succ]
 
 protected theorem zero_eq_mul {m n : Nat} : 0 = m * n ↔ m = 0 ∨ n = 0 := by
-  rw [eq_comm]
-  exact mul_eq_zero
+  constructor
+  · intro h
+    exact Iff.mp mul_eq_zero h.symm
+  · intro h
+    exact (Iff.mpr mul_eq_zero h).symm
 
-theorem mul_self_le_mul_self {m n : Nat} (h : m ≤ n) : m * m ≤ n * n := Nat.mul_le_mul h h
+theorem mul_self_le_mul_self {m n : Nat} (h : m ≤ n) : m * m ≤ n * n := by
+  apply Nat.le_trans (Nat.mul_le_mul_left m h)
+  exact Nat.mul_le_mul_right n h
 
 protected theorem mul_self_sub_mul_self_eq (a b : Nat) : a * a - b * b = (a + b) * (a - b) := by
-  rw [Nat.mul_sub_left_distrib, Nat.right_distrib, Nat.right_distrib, Nat.mul_comm b a,
-    ← Nat.sub_sub, Nat.add_sub_cancel]
+  rw [Nat.mul_sub_left_distrib, Nat.add_mul, Nat.add_mul, Nat.mul_comm b a,
+    Nat.add_comm (a * b) (b * b), Nat.add_sub_add_right]
 
 end Nat
