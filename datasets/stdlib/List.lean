@@ -42,7 +42,9 @@ def set : (l : List α) → (n : Nat) → (a : α) → List α
   | cons a as, Nat.succ n, b => cons a (set as n b)
   | nil,       _,          _ => nil
 
-def flatten (L : List (List α)) : List α :=
+-- Lean: `| [] => [] | l :: L => l ++ flatten L`; the checker's equation compiler cannot recurse on a
+-- list of lists yet, so the same equations are given by the recursor (both hold by `rfl`).
+noncomputable def flatten (L : List (List α)) : List α :=
   List.rec (motive := fun _ => List α) [] (fun l _ ih => l ++ ih) L
 
 def flatMap {α : Type u} {β : Type v} (b : α → List β) (as : List α) : List β := flatten (map b as)
@@ -1828,7 +1830,7 @@ theorem foldr_map_hom (g : α → β) (f : α → α → α) (f' : β → β →
   | nil => rfl
   | cons b l ih => rw [map_cons, foldr_cons, ih, h, foldr_cons]
 
-theorem foldl_append {β : Type _} (f : β → α → β) (b) (l l' : List α) :
+theorem foldl_append (f : β → α → β) (b) (l l' : List α) :
     (l ++ l').foldl f b = l'.foldl f (l.foldl f b) := by
   induction l generalizing b with
   | nil => rfl
