@@ -1,11 +1,12 @@
 """``diagnose()``: which backend kinds are usable on this machine, and why not.
 
 For each kind it reports whether it can be started and what was found: the embedded
-servers (importable ``lean_bridge.embedded.__main__``), ``lean``/``lake`` on PATH and
-``lean --version``, the Pantograph and REPL executables (argument-free discovery as in
-``open_backend``) with Pantograph's ``--version``, and toolchain-mismatch hints (the
-``lean-toolchain`` file next to a server build versus the ``lean`` on PATH). Nothing is
-started except short ``--version`` probes with a timeout. A CLI wraps this later.
+servers, ``lean``/``lake`` on PATH and ``lean --version``, the Pantograph and REPL executables
+(argument-free discovery as in ``open_backend``) with Pantograph's ``--version``, and
+toolchain-mismatch hints (the ``lean-toolchain`` file next to a server build versus the ``lean``
+on PATH). A backend is called usable only after a real round trip through the same client the
+prover uses: start it, prove ``True`` with ``trivial``, close it (so ``/bin/cat`` or a text file
+named as the server is reported unusable, as the API would find it).
 """
 
 from __future__ import annotations
@@ -81,9 +82,9 @@ def _mismatch_hints(executable: str, lean: Optional[str]) -> list[str]:
     return hints
 
 
-def diagnose() -> list["BackendReport"]:
-    """One report per backend kind: embedded, pantograph, repl."""
-    reports = [_diagnose_embedded()]
+def diagnose(timeout: float = 60.0) -> list["BackendReport"]:
+    """One report per backend kind: embedded, pantograph, repl, each proved usable by a round trip."""
+    reports = [_diagnose_embedded(timeout)]
     lean = lean_version()
     base_hints = [] if lean else ["`lean` is not on PATH (install elan: https://github.com/leanprover/elan)"]
     if lean and not shutil.which("lake"):
@@ -99,23 +100,45 @@ def diagnose() -> list["BackendReport"]:
             reports.append(BackendReport(kind, False, f"{argv[0]} (from {ENV_VARS[kind]}) does not exist",
                                          executable=tuple(argv), hints=tuple(base_hints)))
             continue
-        version = _run_version(argv) if kind == "pantograph" else None
         hints = base_hints + _mismatch_hints(exe, lean)
-        if kind == "pantograph" and version is None:
-            reports.append(BackendReport(kind, False, f"`{' '.join(argv)} --version` failed",
+        failure = round_trip(kind, argv, timeout)
+        if failure is not None:
+            reports.append(BackendReport(kind, False, f"`{' '.join(argv)}` is not a working {kind} server: {failure}",
                                          executable=tuple(argv), hints=tuple(hints)))
             continue
-        reports.append(BackendReport(kind, True, "executable found", executable=tuple(argv),
+        version = _run_version(argv) if kind == "pantograph" else None
+        reports.append(BackendReport(kind, True, "answered a proof round trip", executable=tuple(argv),
                                      version=version or _toolchain_near(exe), hints=tuple(hints)))
     return reports
 
 
-def _diagnose_embedded() -> BackendReport:
-    """The embedded servers are usable once ``lean_bridge.embedded.__main__`` exists."""
+def round_trip(kind: str, argv: Optional[Sequence[str]] = None, timeout: float = 60.0,
+               protocol: Optional[str] = None) -> Optional[str]:
+    """Start a backend, prove `True` in it and close it; None if that worked, else the reason in one line."""
+    from lean_bridge.backend import open_backend
+    from lean_bridge.types import BackendError, LeanError
+
+    try:
+        with open_backend(kind, executable=argv, timeout=timeout, protocol=protocol) as backend:
+            state = backend.start_goal("True")
+            state = backend.run_tactic(state, "trivial")
+            if state.goals:
+                return "`trivial` did not close `True`"
+    except (BackendError, LeanError, OSError, ValueError) as err:
+        return " ".join(str(err).split())[:300] or type(err).__name__
+    return None
+
+
+def _diagnose_embedded(timeout: float) -> BackendReport:
+    """The embedded servers are usable when both answer a round trip."""
     try:
         found = importlib.util.find_spec("lean_bridge.embedded.__main__") is not None
     except ImportError:
         found = False
     if not found:
         return BackendReport("embedded", False, "embedded servers not built yet (no lean_bridge.embedded.__main__)")
-    return BackendReport("embedded", True, "python -m lean_bridge.embedded repl|pantograph available")
+    for protocol in ("pantograph", "repl"):
+        failure = round_trip("embedded", None, timeout, protocol=protocol)
+        if failure is not None:
+            return BackendReport("embedded", False, f"the embedded {protocol} server failed a round trip: {failure}")
+    return BackendReport("embedded", True, "python -m lean_bridge.embedded repl|pantograph answered a proof round trip")

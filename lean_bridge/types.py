@@ -14,9 +14,12 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from lean_bridge.sexp import SExpr, parse_sexp
+
+if TYPE_CHECKING:  # pragma: no cover
+    from lean_bridge.term import Term
 
 # --------------------------------------------------------------------------- errors
 
@@ -123,6 +126,15 @@ class Expression:
         """The elaborated expression tree from Pantograph, or None when the server sent none."""
         return None if self.sexp_text is None else parse_sexp(self.sexp_text)
 
+    @functools.cached_property
+    def typed(self) -> Optional["Term"]:
+        """The S-expression as an interned ``lean_bridge.term.Term``, or None when the server sent none."""
+        if self.sexp_text is None:
+            return None
+        from lean_bridge.term import parse_term
+
+        return parse_term(self.sexp_text)
+
     @property
     def tree(self) -> Any:
         """The best structured tree available: the S-expression if present, else the parsed term."""
@@ -139,6 +151,18 @@ def parse_term_text(text: str) -> Any:
     except ImportError as e:
         raise NotImplementedError("lean_bridge.syntax.parse_term not available yet") from e
     return parse_term(text)
+
+
+@dataclass(frozen=True)
+class ConstantInfo:
+    """A library constant as ``Backend.inspect`` reports it: its type (and value, where shown)."""
+
+    name: str
+    type: Optional["Term"]  # None when the server sends no S-expression
+    type_pp: str
+    value: Optional["Term"] = None  # definitions always, theorems when asked (Pantograph rules)
+    value_pp: Optional[str] = None
+    module: Optional[str] = None
 
 
 @dataclass(frozen=True)

@@ -14,30 +14,42 @@ EPILOG_BENCH = """examples:
   prover bench --checker               # median ms per atomic tactic (target < 1 ms)
   prover bench --bridge --calls 1000   # client CPU ms per round trip (target < 0.3 ms)
   prover bench --restarts              # 2000 calls, kill -9 every 100: no call lost, no zombie
+  prover bench --scaling --sizes 1000 10000   # peak MB and seconds per file size (linear)
 """
 
 EPILOG_CHECK = """examples:
-  prover check datasets/examples/core_logic.lean
+  prover check datasets/examples/core_facts.lean
   prover check a.lean b.lean      # exit 0 only if every declaration of every file is accepted
+  prover check --json a.lean      # one JSON object per declaration
   prover check datasets/stdlib    # a corpus directory: its files (splits.json order) as ONE environment
+
+exit codes: 0 all accepted, 1 something rejected, 2 usage error, 3 checker failure, 130 interrupted
 """
 
 
 def _build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="prover", description="A graph-network tactic prover for Lean 4.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="check every declaration of Lean files with the embedded checker",
                            epilog=EPILOG_CHECK, formatter_class=argparse.RawDescriptionHelpFormatter)
     check.add_argument("files", nargs="+", type=Path, metavar="FILE.lean|DIR",
-                       help="Lean files (each checked alone) or corpus directories (checked as one environment)")
+                       help="Lean files (each its own environment) or corpus directories (one environment each)")
+    check.add_argument("--json", action="store_true", help="one JSON object per declaration (summary on stderr)")
+    check.add_argument("--backend", choices=["embedded", "pantograph", "repl"], default="embedded",
+                       help="checker to use (default: the embedded checker, in a subprocess)")
     bench = sub.add_parser("bench", help="measure the checker and the bridge (figures printed as JSON lines)",
                            epilog=EPILOG_BENCH, formatter_class=argparse.RawDescriptionHelpFormatter)
     bench.add_argument("--checker", action="store_true", help="tactic applications per second on a fixed goal set, in process")
     bench.add_argument("--bridge", action="store_true", help="client time per tactic round trip to the embedded server")
     bench.add_argument("--restarts", action="store_true", help="soak: calls with the server SIGKILLed every --kill-every calls")
-    bench.add_argument("--goals", type=int, default=300, help="goals for --checker (default 300)")
-    bench.add_argument("--calls", type=int, default=2000, help="calls for --bridge and --restarts (default 2000)")
-    bench.add_argument("--kill-every", type=int, default=100, help="for --restarts (default 100)")
+    bench.add_argument("--scaling", action="store_true",
+                       help="peak memory and seconds to check files of --sizes one-line theorems (linear is the target)")
+    bench.add_argument("--sizes", type=_positive_int, nargs="+", default=[1000, 10000, 50000], metavar="N",
+                       help="declaration counts for --scaling (default 1000 10000 50000)")
+    bench.add_argument("--goals", type=_positive_int, default=300, help="goals for --checker (default 300)")
+    bench.add_argument("--calls", type=_positive_int, default=2000, help="calls for --bridge and --restarts (default 2000)")
+    bench.add_argument("--kill-every", type=_positive_int, default=100, help="for --restarts (default 100)")
     bench.add_argument("--protocol", choices=["pantograph", "repl"], default="pantograph",
                        help="embedded server protocol for --bridge/--restarts (default pantograph)")
     sub.add_parser("doctor", help="say which proof-checker backends are usable here, and why not",
@@ -45,73 +57,30 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _read(path: Path) -> str:
+def _version() -> str:
+    """The installed package's version (or `unknown` when run from a bare checkout)."""
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise SystemExit(_usage_error(f"cannot read {path}: no such file"))
-    except IsADirectoryError:
-        raise SystemExit(_usage_error(f"cannot read {path}: it is a directory"))
-    except UnicodeDecodeError as err:
-        raise SystemExit(_usage_error(f"cannot read {path}: not UTF-8 text (byte {err.start})"))
-    except OSError as err:
-        raise SystemExit(_usage_error(f"cannot read {path}: {err.strerror}"))
+        return version("gnn-lean-prover")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def _positive_int(text: str) -> int:
+    """argparse type: an integer of at least 1 (a count of goals, calls or declarations)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a positive integer, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive integer, got {value}")
+    return value
 
 
 def _usage_error(message: str) -> int:
     print(f"prover: error: {message}", file=sys.stderr)
     return 2
-
-
-def run_check(files: Sequence[Path]) -> int:
-    """Print one line per declaration; 0 if all are accepted, 1 otherwise."""
-    from lean_bridge.embedded.checker import check_source
-
-    for path in files:
-        if not path.is_dir():
-            _read(path)  # usage errors first, before any output
-    all_ok = True
-    for path in files:
-        if path.is_dir():
-            all_ok = _check_corpus_dir(path) and all_ok
-            continue
-        text = _read(path)
-        for result in check_source(text, str(path)):
-            if result.ok:
-                print(f"{result.name}: ok")
-            else:
-                all_ok = False
-                message = " ".join((result.message or "rejected").split())
-                line = result.error_line if result.error_line is not None else result.line
-                column = result.error_column if result.error_column is not None else result.column
-                print(f"{result.name}: error: {message} ({path}:{line}:{column})")
-    return 0 if all_ok else 1
-
-
-def _check_corpus_dir(root: Path) -> bool:
-    """Check a corpus directory as one environment (files in splits.json order); print verdicts."""
-    from lean_bridge import BackendError
-    from prover.corpus import CorpusError, check_corpus
-
-    try:
-        result = check_corpus(root, progress=True)
-    except CorpusError as err:
-        raise SystemExit(_usage_error(str(err)))
-    except BackendError as err:
-        print(f"prover: error: {root}: {err}", file=sys.stderr)
-        return False
-    for d in result.declarations:
-        if d.ok:
-            print(f"{d.name}: ok")
-        else:
-            message = " ".join((d.message or "rejected").split())
-            line = d.error_line if d.error_line is not None else d.line
-            column = d.error_column if d.error_column is not None else d.column
-            print(f"{d.name}: error: {message} ({d.file}:{line}:{column})")
-    accepted = sum(d.ok for d in result.declarations)
-    print(f"{root}: {accepted}/{len(result.declarations)} declarations accepted as one environment "
-          f"in {result.seconds:.1f} s", file=sys.stderr)
-    return result.ok
 
 
 def run_bench(args: argparse.Namespace) -> int:
@@ -120,8 +89,15 @@ def run_bench(args: argparse.Namespace) -> int:
 
     from lean_bridge import open_backend
 
-    chosen = [name for name in ("checker", "bridge", "restarts") if getattr(args, name)] or ["checker", "bridge", "restarts"]
+    chosen = [name for name in ("checker", "bridge", "restarts", "scaling") if getattr(args, name)] \
+        or ["checker", "bridge", "restarts"]
     for name in chosen:
+        if name == "scaling":
+            from lean_bridge.embedded.scaling import measure_scaling
+
+            for row in measure_scaling(args.sizes):
+                print(json.dumps({"bench": name, **row}), flush=True)
+            continue
         if name == "checker":
             from lean_bridge.embedded.bench import measure
 
@@ -158,10 +134,35 @@ def run_doctor() -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the `prover` console script."""
+    """Entry point of the `prover` console script: no traceback for Ctrl-C or a closed pipe."""
+    try:
+        return _dispatch(argv)
+    except KeyboardInterrupt:
+        print("prover: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        _silence_stdout()
+        return 0
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe, point stdout at /dev/null so the interpreter's final flush stays quiet."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _dispatch(argv: Sequence[str] | None) -> int:
+    """Parse the command line and run the chosen subcommand."""
     args = _build_parser().parse_args(argv)
     if args.command == "check":
-        return run_check(args.files)
+        from prover.check_cmd import run_check
+
+        return run_check(args)
     if args.command == "doctor":
         return run_doctor()
     if args.command == "bench":

@@ -13,7 +13,7 @@ digits of sha256(UTF-8 full theorem name), read as an integer, mod 10: 0-6 train
 test. A theorem whose statement is equal up to renaming to an EARLIER theorem's (corpus order)
 takes that theorem's split instead, so no statement is in two splits. "Equal up to renaming" is
 decided on the elaborated statement (de Bruijn indices; binder names, binder kinds and universe
-parameter names dropped: `lean_bridge.filecheck.CheckedDeclaration.statement_key`).
+parameter names dropped: `lean_bridge.file_check.FileVerdict.statement_key`).
 
 `python -m prover.corpus splits DIR [--files A.lean B.lean ...]` (re)writes `DIR/splits.json`.
 """
@@ -23,11 +23,13 @@ import argparse
 import hashlib
 import json
 import sys
+import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Mapping, Optional, Sequence
 
-from lean_bridge.filecheck import CheckedDeclaration, FilesCheck, check_files
+from lean_bridge.file_check import CheckerCrashed, FileVerdict, stream_check
+from lean_bridge.types import BackendError
 from lean_bridge.syntax import ast, parse_file
 
 MANIFEST = "splits.json"
@@ -54,6 +56,19 @@ class TheoremEntry:
     proof: str  # the proof as written: `by …`, a term, or `| … => …` equations
     split: Optional[str]  # train | valid | test (None until the manifest has it)
     area: str  # logic | Nat | List (by file)
+
+
+@dataclass(frozen=True)
+class CorpusCheck:
+    """The checker's verdict on every declaration of a corpus (one environment), and the wall time."""
+
+    declarations: tuple[FileVerdict, ...]
+    seconds: float
+
+    @property
+    def ok(self) -> bool:
+        """True when every declaration was accepted."""
+        return all(d.ok for d in self.declarations)
 
 
 @dataclass(frozen=True)
@@ -167,9 +182,8 @@ def load_corpus(root: Path | str) -> Corpus:
 
 # --------------------------------------------------------------------------- checking
 
-def check_corpus(root: Path | str, files: Optional[Sequence[str]] = None, progress: bool = False) -> FilesCheck:
-    """Check the corpus files (manifest order unless `files` is given) as ONE environment, through
-    the bridge's checker subprocess. `progress`: a tqdm bar over declarations on stderr."""
+def corpus_paths(root: Path | str, files: Optional[Sequence[str]] = None) -> list[Path]:
+    """The corpus files in environment order (the manifest's unless `files` is given), all present."""
     root = Path(root)
     if not root.is_dir():
         raise CorpusError(f"{root}: not a directory")
@@ -177,14 +191,31 @@ def check_corpus(root: Path | str, files: Optional[Sequence[str]] = None, progre
     missing = [f for f in files if not (root / f).is_file()]
     if missing:
         raise CorpusError(f"{root}: listed in {MANIFEST} but missing: {', '.join(missing)}")
-    total = sum(len(read_theorems(root / f, f)) for f in files)
+    return [root / f for f in files]
+
+
+def check_corpus(root: Path | str, files: Optional[Sequence[str]] = None, progress: bool = False) -> CorpusCheck:
+    """Check the corpus files (manifest order unless `files` is given) as ONE environment, through
+    the bridge's checker subprocess. `progress`: a tqdm bar over declarations on stderr."""
+    paths = corpus_paths(root, files)
+    total = sum(_declaration_count(p) for p in paths)
     from tqdm import tqdm
 
-    with tqdm(total=total, desc="checking", unit="thm", disable=not progress, file=sys.stderr) as bar:
-        def tick(_decl: CheckedDeclaration) -> None:
+    start = time.perf_counter()
+    verdicts: list[FileVerdict] = []
+    with tqdm(total=total, desc="checking", unit="decl", disable=not progress, file=sys.stderr) as bar:
+        for verdict in stream_check(paths, one_environment=True):
+            if verdict.unreadable:
+                raise CorpusError(f"cannot read {verdict.file}: {verdict.unreadable}")
+            verdicts.append(verdict)
             bar.update(1)
+    return CorpusCheck(tuple(verdicts), time.perf_counter() - start)
 
-        return check_files([root / f for f in files], on_declaration=tick)
+
+def _declaration_count(path: Path) -> int:
+    """How many verdicts the checker will give for a file (its declarations), for the progress bar."""
+    kinds = (ast.Theorem, ast.Definition, ast.Inductive, ast.Structure, ast.Axiom, ast.Example)
+    return sum(isinstance(c, kinds) for c in parse_file(path.read_text(encoding="utf-8"), path.name).commands)
 
 
 def corpus_files(root: Path, explicit: Optional[Sequence[str]]) -> list[str]:
@@ -210,7 +241,7 @@ def write_splits(root: Path | str, files: Optional[Sequence[str]] = None, progre
     result = check_corpus(root, order, progress=progress)
     failed = [d for d in result.declarations if not d.ok]
     if failed:
-        shown = ", ".join(f"{d.name} ({d.file}:{d.error_line or d.line})" for d in failed[:5])
+        shown = ", ".join(f"{d.name} ({d.file}:{d.line})" for d in failed[:5])
         raise CorpusError(f"{len(failed)} declaration(s) rejected by the checker, e.g. {shown}: fix them first")
     keys = {d.name: d.statement_key for d in result.declarations if d.statement_key}
     names = [t.name for t in entries]
@@ -238,6 +269,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except CorpusError as err:
         print(f"prover.corpus: error: {err}", file=sys.stderr)
         return 2
+    except (CheckerCrashed, BackendError) as err:
+        print(f"prover.corpus: internal error: {' '.join(str(err).split())}", file=sys.stderr)
+        return 3
     counts = {s: sum(1 for v in manifest["theorems"].values() if v == s) for s in SPLITS}
     total = len(manifest["theorems"])
     print(f"{args.dir / MANIFEST}: {total} theorems in {len(manifest['files'])} files; "

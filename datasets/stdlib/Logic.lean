@@ -118,6 +118,18 @@ theorem ne_comm {α : Sort u} {a b : α} : a ≠ b ↔ b ≠ a := by
   · exact Ne.symm
   · exact Ne.symm
 
+theorem Bool.of_not_eq_true : {b : Bool} → ¬(b = Bool.true) → b = Bool.false := by
+  intro b h
+  cases b with
+  | false => rfl
+  | true => exact absurd rfl h
+
+theorem Bool.of_not_eq_false : {b : Bool} → ¬(b = Bool.false) → b = Bool.true := by
+  intro b h
+  cases b
+  · contradiction
+  · rfl
+
 /-! ## Init/Core: iff, and, or -/
 
 theorem iff_iff_implies_and_implies {a b : Prop} : (a ↔ b) ↔ (a → b) ∧ (b → a) := by
@@ -198,6 +210,25 @@ theorem eq_iff_iff {p q : Prop} : (p = q) ↔ (p ↔ q) := by
 theorem nonempty_of_exists {α : Sort u} {p : α → Prop} : (∃ x, p x) → Nonempty α := by
   intro ⟨w, _⟩
   exact ⟨w⟩
+
+theorem Nonempty.elim {α : Sort u} {p : Prop} (h₁ : Nonempty α) (h₂ : α → p) : p := by
+  cases h₁ with
+  | intro a => exact h₂ a
+
+theorem Subtype.eq {α : Type u} {p : α → Prop} : ∀ {a1 a2 : Subtype p}, a1.val = a2.val → a1 = a2 := by
+  intro a1 a2 h
+  cases a1 with
+  | mk v1 h1 =>
+    cases a2 with
+    | mk v2 h2 =>
+      have e : v1 = v2 := h
+      subst e
+      rfl
+
+theorem Quot.exists_rep {α : Sort u} {r : α → α → Prop} (q : Quot r) : ∃ a, Quot.mk r a = q := by
+  apply Quot.ind (β := fun q => ∃ a, Quot.mk r a = q)
+  intro a
+  exact ⟨a, rfl⟩
 
 theorem funext_iff {α : Sort u} {β : α → Sort v} {f g : (x : α) → β x} : f = g ↔ ∀ x, f x = g x := by
   constructor
@@ -1206,6 +1237,15 @@ theorem forall_eq_apply_imp_iff {α : Sort u} {β : Sort v} {f : α → β} {p :
   · intro h b a e
     subst e
     exact h a
+
+theorem forall_apply_eq_imp_iff₂ {α : Sort u} {β : Sort v} {f : α → β} {p : α → Prop} {q : β → Prop} :
+    (∀ b a, p a → f a = b → q b) ↔ ∀ a, p a → q (f a) := by
+  constructor
+  · intro h a ha
+    exact h (f a) a ha rfl
+  · intro h b a ha e
+    subst e
+    exact h a ha
 
 theorem forall_prop_of_false {p : Prop} {q : p → Prop} (hn : ¬p) : (∀ h' : p, q h') ↔ True := by
   constructor

@@ -210,6 +210,17 @@ theorem beq_refl (a : Nat) : Nat.beq a a = Bool.true := by
   | zero => rfl
   | succ a ih => exact ih
 
+theorem beq_eq {x y : Nat} : (Nat.beq x y = Bool.true) = (x = y) := by
+  apply propext
+  constructor
+  · exact eq_of_beq_eq_true
+  · intro h
+    subst h
+    exact beq_refl x
+
+theorem ble_eq {x y : Nat} : (Nat.ble x y = Bool.true) = (x ≤ y) :=
+  propext ⟨le_of_ble_eq_true, ble_eq_true_of_le⟩
+
 /-! ## Addition -/
 
 protected theorem zero_add : ∀ (n : Nat), 0 + n = n := by
@@ -1078,6 +1089,16 @@ theorem lt_sub_of_add_lt {a b c : Nat} (h : a + b < c) : a < c - b := by
   have h' : succ a + b ≤ c := by rw [succ_add]; exact h
   exact le_sub_of_add_le h'
 
+theorem sub.elim {motive : Nat → Prop} (x y : Nat) (h₁ : y ≤ x → (k : Nat) → x = y + k → motive k)
+    (h₂ : x < y → motive 0) : motive (x - y) := by
+  cases Nat.lt_or_ge x y with
+  | inl hlt =>
+    rw [Nat.sub_eq_zero_of_le (Nat.le_of_lt hlt)]
+    exact h₂ hlt
+  | inr hle =>
+    apply h₁ hle
+    exact (add_sub_of_le hle).symm
+
 protected theorem sub_lt_sub_left : ∀ {k m n : Nat}, k < m → k < n → m - n < m - k := by
   intro k m n hkm hkn
   induction k generalizing m n with
@@ -1286,6 +1307,24 @@ theorem pred_sub (n m : Nat) : pred n - m = pred (n - m) := by
   | zero => rfl
   | succ m ih => rw [sub_succ, ih, sub_succ]
 
+theorem exists_eq_add_one {a : Nat} : (∃ n, a = n + 1) ↔ 0 < a := by
+  constructor
+  · intro ⟨n, h⟩
+    subst h
+    exact zero_lt_succ n
+  · intro h
+    cases a with
+    | zero => exact absurd h (Nat.lt_irrefl 0)
+    | succ n => exact ⟨n, rfl⟩
+
+theorem exists_add_one_eq {a : Nat} : (∃ n, n + 1 = a) ↔ 0 < a := by
+  constructor
+  · rintro ⟨n, rfl⟩
+    exact zero_lt_succ n
+  · intro h
+    obtain ⟨n, hn⟩ := Iff.mpr exists_eq_add_one h
+    exact ⟨n, hn.symm⟩
+
 /-! ## Nat/Lemmas: add -/
 
 protected theorem add_add_add_comm (a b c d : Nat) : (a + b) + (c + d) = (a + c) + (b + d) := by
@@ -1320,6 +1359,32 @@ protected theorem add_left_inj {m k n : Nat} : m + n = k + n ↔ m = k := by
     rfl
 
 protected theorem add_right_inj {m k n : Nat} : n + m = n + k ↔ m = k := Nat.add_left_cancel_iff
+
+protected theorem add_eq_left {a b : Nat} : a + b = a ↔ b = 0 := by
+  constructor
+  · intro h
+    apply Nat.add_left_cancel (n := a)
+    rw [h]
+    rfl
+  · intro h
+    subst h
+    rfl
+
+protected theorem add_eq_right {a b : Nat} : a + b = b ↔ a = 0 := by
+  rw [Nat.add_comm]
+  exact Nat.add_eq_left
+
+protected theorem left_eq_add {a b : Nat} : a = a + b ↔ b = 0 := by
+  rw [eq_comm]
+  exact Nat.add_eq_left
+
+protected theorem right_eq_add {a b : Nat} : b = a + b ↔ a = 0 := by
+  constructor
+  · intro h
+    exact Iff.mp Nat.add_eq_right h.symm
+  · intro h
+    subst h
+    exact (Nat.zero_add b).symm
 
 protected theorem lt_of_add_lt_add_right {k m : Nat} : ∀ {n : Nat}, k + n < m + n → k < m := by
   intro n h
@@ -1393,6 +1458,18 @@ protected theorem add_self_ne_one : ∀ (n : Nat), n + n ≠ 1 := by
     rw [succ_add, add_succ] at h
     simp only [Nat.succ.injEq] at h
     cases h
+
+theorem add_pos_iff_pos_or_pos {m n : Nat} : 0 < m + n ↔ 0 < m ∨ 0 < n := by
+  constructor
+  · intro h
+    cases n with
+    | zero => exact Or.inl h
+    | succ n => exact Or.inr (zero_lt_succ n)
+  · rintro (h | h)
+    · exact Nat.add_pos_left h n
+    · exact Nat.add_pos_right m h
+
+theorem le_add_one_iff {m n : Nat} : m ≤ n + 1 ↔ m ≤ n ∨ m = n + 1 := le_succ_iff
 
 /-! ## Nat/Lemmas: sub -/
 

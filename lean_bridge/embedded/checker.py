@@ -3,33 +3,65 @@ verdict per declaration (the engine behind `prover check`)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Iterator, Sequence
 
 from dataclasses import replace
 
 from lean_bridge.syntax import ast, parse_file
 
+from .elab_command import CommandElaborator, CommandState, DeclarationResult, Message
 from .expr import App, BVar, Const, Expr, Lam, Let, NatLit, Pi, Proj, Sort, instantiate_expr_level_params
 from .level import LevelParam, format_level
-from .elab_command import CommandElaborator, CommandState, DeclarationResult, Message
 from .kernel import raise_recursion_limit
 from .prelude import prelude_env
 
-__all__ = ["check_source", "check_sources", "check_sources_keyed", "check_file", "statement_key",
+__all__ = ["check_source", "iter_check", "check_sources", "iter_check_sources", "check_file", "statement_key",
            "DeclarationResult", "Message"]
 
 
 def check_source(text: str, filename: str = "<input>") -> list[DeclarationResult]:
     """Elaborate and kernel-check every command of `text`; one result per declaration, in order."""
-    return run_source(text, filename)[0]
+    return list(iter_check(text, filename))
+
+
+def iter_check(text: str, filename: str = "<input>") -> Iterator[DeclarationResult]:
+    """`check_source` as a stream: each result is yielded as soon as it is final.
+
+    A result is held back until the next command is read, because a parse error that continues
+    a declaration (`_continues_previous`) turns that declaration's verdict into a failure.
+    """
+    elab = CommandElaborator(prelude_env())
+    yield from _run(elab, text, filename)
 
 
 def run_source(text: str, filename: str = "<input>") -> tuple[list[DeclarationResult], list[Message]]:
     """Like `check_source`, also returning every message (errors, warnings, `#check` output)."""
-    raise_recursion_limit()
     elab = CommandElaborator(prelude_env())
-    _run_file(elab, text, filename)
-    return elab.results, elab.messages
+    results = list(_run(elab, text, filename))
+    return results, elab.messages
+
+
+def _run(elab: CommandElaborator, text: str, filename: str) -> Iterator[DeclarationResult]:
+    """Elaborate `text` command by command with `elab`, yielding each declaration's final result."""
+    raise_recursion_limit()
+    file = parse_file(text.removeprefix("\ufeff"), filename)  # a byte-order mark is not part of the source
+    start = emitted = len(elab.results)  # a shared elaborator already holds earlier files' results
+    for cmd in file.commands:
+        before = len(elab.results)
+        continues = isinstance(cmd, ast.ErrorCommand) and before > start and _continues_previous(cmd)
+        if continues:
+            _fail_previous(elab, cmd)
+        elab.run(cmd)
+        elab.artifacts.clear()  # proof states are for the servers; keeping them would cost ~40 KB a declaration
+        if continues:
+            del elab.results[before:]  # the error is the previous declaration's verdict: report it once
+        final = len(elab.results) - 1  # the newest result may still be failed by a continuation error
+        while emitted < final:
+            yield elab.results[emitted]
+            emitted += 1
+    while emitted < len(elab.results):
+        yield elab.results[emitted]
+        emitted += 1
 
 
 def check_sources(sources: Sequence[tuple[str, str]]) -> list[list[DeclarationResult]]:
@@ -37,35 +69,21 @@ def check_sources(sources: Sequence[tuple[str, str]]) -> list[list[DeclarationRe
     earlier one it imports: every declaration of an earlier file is visible, while namespaces,
     `open`s, `variable`s and universes start afresh in each file. One result list per file, with
     positions relative to that file."""
-    return check_sources_keyed(sources)[0]
+    per_file: dict[str, list[DeclarationResult]] = {name: [] for _, name in sources}
+    for filename, result, _key in iter_check_sources(sources):
+        per_file[filename].append(result)
+    return [per_file[name] for _, name in sources]
 
 
-def check_sources_keyed(
-    sources: Sequence[tuple[str, str]],
-    on_result: Callable[[str, DeclarationResult, str | None], None] | None = None,
-) -> tuple[list[list[DeclarationResult]], dict[str, str]]:
-    """`check_sources`, plus the `statement_key` of every accepted declaration (by full name);
-    `on_result(filename, result, key)` is called as soon as each declaration is decided."""
-    raise_recursion_limit()
+def iter_check_sources(sources: Sequence[tuple[str, str]]) -> Iterator[tuple[str, DeclarationResult, str | None]]:
+    """`check_sources` as a stream of `(filename, result, statement_key)`, each as soon as it is final;
+    the key (see `statement_key`) is given for accepted declarations, else None."""
     elab = CommandElaborator(prelude_env())
-    per_file: list[list[DeclarationResult]] = []
-    keys: dict[str, str] = {}
     for text, filename in sources:
-        elab.state = CommandState(elab.env)
-        start = len(elab.results)
-
-        def decided(first: int, filename: str = filename) -> None:
-            for result in elab.results[first:]:
-                info = elab.env.find(result.name) if result.ok else None
-                key = statement_key(info.type, info.level_params) if info is not None else None
-                if key is not None:
-                    keys[result.name] = key
-                if on_result is not None:
-                    on_result(filename, result, key)
-
-        _run_file(elab, text, filename, decided)
-        per_file.append(elab.results[start:])
-    return per_file, keys
+        elab.state = CommandState(elab.env)  # like an import: the environment stays, the scopes do not
+        for result in _run(elab, text, filename):
+            info = elab.env.find(result.name) if result.ok else None
+            yield filename, result, statement_key(info.type, info.level_params) if info is not None else None
 
 
 def statement_key(type_: Expr, level_params: Sequence[str] = ()) -> str:
@@ -99,24 +117,6 @@ def _key(e: Expr) -> str:
     if isinstance(e, Proj):
         return f"(proj {e.struct} {e.idx} {_key(e.expr)})"
     return repr(e)  # free variables and metavariables never occur in a checked statement
-
-
-def _run_file(elab: CommandElaborator, text: str, filename: str,
-              decided: Callable[[int], None] | None = None) -> None:
-    """Run every command of one file through `elab`; a parse error inside a declaration fails it.
-    `decided(i)` is told each time results from index `i` on are final (the last one may still be
-    failed by a parse error that follows it, so a result is reported one command late)."""
-    start = reported = len(elab.results)
-    for cmd in parse_file(text, filename).commands:
-        if isinstance(cmd, ast.ErrorCommand) and len(elab.results) > start and _continues_previous(cmd):
-            _fail_previous(elab, cmd)
-        final = len(elab.results)
-        if decided is not None and final > reported:
-            decided(reported)  # everything before this command can no longer change
-            reported = final
-        elab.run(cmd)
-    if decided is not None and len(elab.results) > reported:
-        decided(reported)
 
 
 _COMMAND_WORDS = ("theorem", "lemma", "def", "abbrev", "example", "axiom", "inductive", "structure", "class",

@@ -5,6 +5,9 @@ environment, so every REPL environment id is a cheap snapshot.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import Mapping
+
+import immutables
 
 from .environment import AxiomInfo, ConstantInfo, DefinitionInfo, Environment, TheoremInfo
 from .expr import constants_of
@@ -26,7 +29,8 @@ class ElabEnv:
     kernel: Environment = field(default_factory=Environment)
     structures: dict[str, StructureInfo] = field(default_factory=dict)
     instances: dict[str, tuple[str, ...]] = field(default_factory=dict)  # class name -> instance names, oldest first
-    axioms_used: dict[str, frozenset[str]] = field(default_factory=dict)  # declaration -> axioms it depends on
+    # declaration -> axioms it depends on; persistent so each snapshot costs O(log n), not a copy
+    axioms_used: immutables.Map = field(default_factory=immutables.Map)
 
     def find(self, name: str) -> ConstantInfo | None:
         """The kernel declaration `name`, or None."""
@@ -37,10 +41,11 @@ class ElabEnv:
 
     def with_kernel(self, kernel: Environment) -> "ElabEnv":
         """This environment after the kernel accepted new declarations; records their axioms."""
-        axioms = dict(self.axioms_used)
-        for name in kernel.order[len(self.kernel.order):]:
-            axioms[name] = _axioms_of(kernel, kernel.find(name), axioms)
-        return replace(self, kernel=kernel, axioms_used=axioms)
+        with self.axioms_used.mutate() as axioms:
+            for name in kernel.names_since(len(self.kernel)):
+                axioms[name] = _axioms_of(kernel, kernel.find(name), axioms)
+            frozen = axioms.finish()
+        return replace(self, kernel=kernel, axioms_used=frozen)
 
     def with_structure(self, info: StructureInfo) -> "ElabEnv":
         structures = dict(self.structures)
@@ -53,7 +58,7 @@ class ElabEnv:
         return replace(self, instances=instances)
 
 
-def _axioms_of(env: Environment, info: ConstantInfo | None, known: dict[str, frozenset[str]]) -> frozenset[str]:
+def _axioms_of(env: Environment, info: ConstantInfo | None, known: Mapping[str, frozenset[str]]) -> frozenset[str]:
     """The axioms `info` depends on, through its type and value (transitively, via `known`)."""
     if info is None:
         return frozenset()

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator
 
+import immutables
+
 from .expr import Expr
 
 
@@ -105,12 +107,28 @@ class QuotInfo(ConstantInfo):
     kind: str  # "type" | "mk" | "lift" | "ind"
 
 
+class _OrderNode:
+    """One link of the persistent insertion-order list: a name and the link before it."""
+
+    __slots__ = ("name", "prev", "length")
+
+    def __init__(self, name: str, prev: "_OrderNode | None") -> None:
+        self.name = name
+        self.prev = prev
+        self.length = 1 if prev is None else prev.length + 1
+
+
 @dataclass(frozen=True)
 class Environment:
-    """An immutable map from names to checked declarations, plus the order they were added in."""
+    """An immutable map from names to checked declarations, plus the order they were added in.
 
-    constants: dict[str, ConstantInfo] = field(default_factory=dict)
-    order: tuple[str, ...] = ()
+    Snapshots share structure (a hash array mapped trie for the constants, a linked list for the
+    order), so adding a declaration costs O(log n) time and memory whatever the environment's
+    size; keeping every snapshot alive (the REPL's env ids, per-declaration results) stays linear.
+    """
+
+    constants: immutables.Map = field(default_factory=immutables.Map)
+    _last: _OrderNode | None = None
     quot_initialized: bool = False
     # Nat operations whose definitions the prelude verified against the kernel's literal arithmetic;
     # the kernel computes on literals only for these (never for a user's `Nat.div`, say)
@@ -123,27 +141,43 @@ class Environment:
     def __contains__(self, name: str) -> bool:
         return name in self.constants
 
+    def __len__(self) -> int:
+        return 0 if self._last is None else self._last.length
+
     def __iter__(self) -> Iterator[ConstantInfo]:
         return (self.constants[n] for n in self.order)
 
+    @property
+    def order(self) -> tuple[str, ...]:
+        """Every declaration name, oldest first (O(n): prefer `names_since` for the newest few)."""
+        return self.names_since(0)
+
+    def names_since(self, count: int) -> tuple[str, ...]:
+        """The names added after the first `count` ones, oldest first (O(number returned))."""
+        names: list[str] = []
+        node = self._last
+        while node is not None and node.length > count:
+            names.append(node.name)
+            node = node.prev
+        return tuple(reversed(names))
+
     def add(self, info: ConstantInfo) -> "Environment":
         """A new environment with `info` added (callers must have checked it)."""
-        if info.name in self.constants:
-            raise KeyError(info.name)
-        constants = dict(self.constants)
-        constants[info.name] = info
-        return Environment(constants, self.order + (info.name,), self.quot_initialized, self.nat_extensions)
+        return self.add_many([info])
 
     def add_many(self, infos: list[ConstantInfo], *, quot_initialized: bool | None = None) -> "Environment":
         """A new environment with all of `infos` added at once (one inductive block, the quotient primitives)."""
-        constants = dict(self.constants)
-        for info in infos:
-            if info.name in constants:
-                raise KeyError(info.name)
-            constants[info.name] = info
-        return Environment(constants, self.order + tuple(i.name for i in infos),
-                           self.quot_initialized if quot_initialized is None else quot_initialized, self.nat_extensions)
+        last = self._last
+        with self.constants.mutate() as constants:
+            for info in infos:
+                if info.name in constants:
+                    raise KeyError(info.name)
+                constants[info.name] = info
+                last = _OrderNode(info.name, last)
+            frozen = constants.finish()
+        return Environment(frozen, last, self.quot_initialized if quot_initialized is None else quot_initialized,
+                           self.nat_extensions)
 
     def with_nat_extensions(self, names: frozenset[str]) -> "Environment":
         """This environment with literal arithmetic enabled for `names` (prelude use only)."""
-        return Environment(self.constants, self.order, self.quot_initialized, names)
+        return Environment(self.constants, self._last, self.quot_initialized, names)

@@ -540,11 +540,11 @@ def serve(stdin: TextIO, stdout: TextIO) -> None:
 
 def main(argv: Iterable[str] | None = None) -> int:
     """`python -m lean_bridge.embedded repl`: serve the REPL protocol on stdin/stdout."""
-    for stream in (sys.stdin, sys.stdout):
-        try:
-            stream.reconfigure(encoding="utf-8")  # type: ignore[attr-defined]
-        except (AttributeError, ValueError):
-            pass
+    try:  # undecodable bytes become U+FFFD, as Pantograph does: the server never dies on input bytes
+        sys.stdin.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[attr-defined]
+        sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[attr-defined]
+    except (AttributeError, ValueError):
+        pass
     raise_recursion_limit()
     result: list[int] = [1]
 

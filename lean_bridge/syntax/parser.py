@@ -1647,7 +1647,10 @@ class Parser:
             start_index = self.i
             start = self.tok
             try:
-                cmd = self.command(imports_allowed)
+                try:
+                    cmd = self.command(imports_allowed)
+                except RecursionError:  # hostile nesting fails this command only, never the file
+                    raise ParseError("maximum nesting depth exceeded", self.tok.line, self.tok.col, self.filename) from None
             except ParseError as err:
                 self.skip_to_next_command(start_index)
                 end = self.last_end() if self.i > start_index else start.end_pos

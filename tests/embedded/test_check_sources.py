@@ -2,7 +2,7 @@
 `statement_key` equal exactly up to renaming."""
 from __future__ import annotations
 
-from lean_bridge.embedded.checker import check_sources, check_sources_keyed
+from lean_bridge.embedded.checker import check_sources, iter_check_sources
 
 
 def test_later_file_sees_earlier_declarations_with_positions_per_file():
@@ -31,8 +31,13 @@ theorem k6 {β : Sort v} (y : β) : y = y := rfl
 theorem k7 : ∀ n : Nat, n + 0 = n := fun _ => rfl
 theorem k8 : ∀ n : Nat, 0 + n = n := fun n => Nat.rec (motive := fun n => 0 + n = n) rfl (fun _ ih => congrArg Nat.succ ih) n
 """
-    _, keys = check_sources_keyed([(src, "K.lean")])
+    keys = {r.name: key for _, r, key in iter_check_sources([(src, "K.lean")])}
     assert keys["k1"] == keys["k2"] == keys["k4"]
     assert keys["k3"] != keys["k2"]  # the binders are used in the other order
     assert keys["k5"] == keys["k6"]  # universe names do not matter
     assert keys["k7"] != keys["k8"]
+
+
+def test_a_parse_error_at_the_start_of_a_file_does_not_fail_the_previous_file():
+    (ra,), (rb,) = check_sources([("theorem t1 : True := trivial\n", "A.lean"), (") oops\n", "B.lean")])
+    assert ra.ok and not rb.ok

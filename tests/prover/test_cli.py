@@ -15,9 +15,10 @@ def run_prover(*args: str) -> subprocess.CompletedProcess:
 def test_check_bundled_example_is_all_ok():
     out = run_prover("check", "datasets/examples/core_facts.lean")
     assert out.returncode == 0, out.stdout + out.stderr
-    lines = out.stdout.splitlines()
+    *lines, summary = out.stdout.splitlines()
     assert lines and all(line.endswith(": ok") for line in lines)
     assert "Examples.and_swap: ok" in lines
+    assert summary == f"checked {len(lines)} declarations in 1 file: {len(lines)} ok, 0 rejected"
 
 
 def test_check_reports_each_declaration_with_error_position(tmp_path):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from lean_bridge.filecheck import check_files
+from lean_bridge.file_check import stream_check
 from lean_bridge.syntax import ast, parse_file
 from prover.corpus import (
     MANIFEST,
@@ -46,10 +46,10 @@ def checked(corpus, tmp_path_factory):
     probe = tmp_path_factory.mktemp("probe") / "SimpProbe.lean"
     probe.write_text(_simp_probes(corpus), encoding="utf-8")
     start = time.perf_counter()
-    result = check_files([*corpus.paths, probe])
+    verdicts = list(stream_check([*corpus.paths, probe], one_environment=True))
     seconds = time.perf_counter() - start
-    corpus_decls = [d for d in result.declarations if Path(d.file) != probe]
-    probes = [d for d in result.declarations if Path(d.file) == probe]
+    corpus_decls = [d for d in verdicts if Path(d.file) != probe]
+    probes = [d for d in verdicts if Path(d.file) == probe]
     return corpus_decls, probes, seconds
 
 
@@ -65,7 +65,7 @@ def _simp_probes(corpus) -> str:
 
 def test_every_theorem_is_accepted_as_one_environment(corpus, checked):
     decls, _, seconds = checked
-    rejected = [f"{d.name} ({d.file}:{d.error_line or d.line}): {d.message}" for d in decls if not d.ok]
+    rejected = [f"{d.name} ({d.file}:{d.line}): {d.message}" for d in decls if not d.ok]
     assert not rejected, "\n".join(rejected[:20])
     names = [t.name for t in corpus.theorems]
     assert [d.name for d in decls if d.kind == "theorem"] == names  # the parser and the checker agree
@@ -190,7 +190,7 @@ def test_files_are_one_environment_in_manifest_order(tmp_path):
     result = check_corpus(root)
     first = result.declarations[0]
     assert first.name == "uses_earlier_file" and not first.ok and "Foo.my_comm" in (first.message or "")
-    assert first.error_line == 1  # positions are per file
+    assert first.line == 1  # positions are per file
 
 
 def test_namespaces_do_not_leak_into_the_next_file(tmp_path):
@@ -198,8 +198,10 @@ def test_namespaces_do_not_leak_into_the_next_file(tmp_path):
     a.write_text("namespace Foo\ntheorem t1 : True := trivial\n", encoding="utf-8")  # no `end`: Lean allows it
     b = tmp_path / "B.lean"
     b.write_text("theorem t2 : True := Foo.t1\ntheorem t3 : True := t1\n", encoding="utf-8")
-    decls = check_files([a, b]).declarations
+    decls = list(stream_check([a, b], one_environment=True))
     assert [(d.name, d.ok) for d in decls] == [("Foo.t1", True), ("t2", True), ("t3", False)]
+    separate = list(stream_check([a, b]))  # without one_environment each file is alone
+    assert [(d.name, d.ok) for d in separate] == [("Foo.t1", True), ("t2", False), ("t3", False)]
 
 
 def test_prover_check_on_a_corpus_directory(tmp_path):
@@ -208,8 +210,10 @@ def test_prover_check_on_a_corpus_directory(tmp_path):
     out = subprocess.run([sys.executable, "-m", "prover", "check", str(root)], cwd=ROOT, capture_output=True,
                          text=True, timeout=300)
     assert out.returncode == 0, out.stdout + out.stderr
-    assert out.stdout.splitlines() == ["Foo.my_comm: ok", "top_level: ok", "uses_earlier_file: ok",
-                                       "Bar.same_statement: ok"]
+    a, b = root / "A.lean", root / "B.lean"
+    assert out.stdout.splitlines() == [f"Foo.my_comm: ok ({a}:2:0)", f"top_level: ok ({a}:5:0)",
+                                       f"uses_earlier_file: ok ({b}:1:0)", f"Bar.same_statement: ok ({b}:4:0)",
+                                       "checked 4 declarations in 2 files: 4 ok, 0 rejected"]
     (root / "B.lean").write_text(B_LEAN.replace("Foo.my_comm a b h", "Foo.my_comm b a h"), encoding="utf-8")
     out = subprocess.run([sys.executable, "-m", "prover", "check", str(root)], cwd=ROOT, capture_output=True,
                          text=True, timeout=300)
