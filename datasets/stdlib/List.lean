@@ -13,6 +13,10 @@
   in a `match` pattern an unknown name would silently become a pattern variable, so the
   definitions below spell the constructors `Bool.true`/`Bool.false`.
 
+  Left out because one plain `simp` proves them from the checker's default simp set (so they
+  would be no benchmark): `length_singleton`, `append_eq`, `cons_inj_right`, `cons_eq_cons`,
+  `singleton_inj`, `map_singleton`, `cons_append_fun`, `singleton_append`.
+
   Statement conventions forced by the checker's fragment (the elaborated statement is Lean's):
   binder predicates `∀ a ∈ l, P a` are written `∀ a, a ∈ l → P a`, a Boolean `p a` used as a
   proposition is written `p a = true`, and `(· op ·)` sections are written as `fun` terms.
@@ -38,7 +42,9 @@ def set : (l : List α) → (n : Nat) → (a : α) → List α
   | cons a as, Nat.succ n, b => cons a (set as n b)
   | nil,       _,          _ => nil
 
-def flatten (L : List (List α)) : List α :=
+-- Lean: `| [] => [] | l :: L => l ++ flatten L`; the checker's equation compiler cannot recurse on a
+-- list of lists yet, so the same equations are given by the recursor (both hold by `rfl`).
+noncomputable def flatten (L : List (List α)) : List α :=
   List.rec (motive := fun _ => List α) [] (fun l _ ih => l ++ ih) L
 
 def flatMap {α : Type u} {β : Type v} (b : α → List β) (as : List α) : List β := flatten (map b as)
@@ -94,8 +100,6 @@ def eraseIdx : (l : List α) → (i : Nat) → List α
 
 /-! ## Basic lemmas (Init/Data/List/Basic) -/
 
-@[simp] theorem length_singleton {a : α} : length [a] = 1 := rfl
-
 @[simp] theorem foldl_nil {f : β → α → β} {b : β} : [].foldl f b = b := rfl
 
 @[simp] theorem foldl_cons {l : List α} {f : β → α → β} {b : β} : (a :: l).foldl f b = l.foldl f (f b a) := rfl
@@ -134,8 +138,6 @@ theorem append_assoc (as bs cs : List α) : (as ++ bs) ++ cs = as ++ (bs ++ cs) 
 theorem append_cons (as : List α) (b : α) (bs : List α) : as ++ b :: bs = as ++ [b] ++ bs := by
   rw [append_assoc]
   rfl
-
-theorem append_eq {as bs : List α} : List.append as bs = as ++ bs := rfl
 
 theorem length_concat {as : List α} {a : α} : (concat as a).length = as.length + 1 := by
   induction as with
@@ -374,12 +376,6 @@ theorem tail_eq_of_cons_eq {h₁ h₂ : α} {t₁ t₂ : List α} (H : h₁ :: t
   simp only [cons.injEq] at H
   exact H.2
 
-theorem cons_inj_right (a : α) {l l' : List α} : a :: l = a :: l' ↔ l = l' :=
-  ⟨tail_eq_of_cons_eq, fun h => h ▸ rfl⟩
-
-theorem cons_eq_cons {a b : α} {l l' : List α} : a :: l = b :: l' ↔ a = b ∧ l = l' := by
-  rw [cons.injEq]
-
 theorem exists_cons_of_ne_nil : ∀ {l : List α}, l ≠ [] → ∃ b L, l = b :: L := by
   intro l h
   cases l with
@@ -388,9 +384,6 @@ theorem exists_cons_of_ne_nil : ∀ {l : List α}, l ≠ [] → ∃ b L, l = b :
 
 theorem ne_nil_iff_exists_cons {l : List α} : l ≠ [] ↔ ∃ b L, l = b :: L :=
   ⟨exists_cons_of_ne_nil, fun ⟨_, _, eq⟩ => eq.symm ▸ cons_ne_nil _ _⟩
-
-theorem singleton_inj {α : Type _} {a b : α} : [a] = [b] ↔ a = b := by
-  simp
 
 theorem concat_ne_nil (a : α) (l : List α) : l ++ [a] ≠ [] := by
   cases l <;> simp
@@ -701,8 +694,6 @@ theorem map_id'' {f : α → α} (h : ∀ x, f x = x) (l : List α) : map f l = 
   | nil => rfl
   | cons a l ih => rw [map_cons, h a, ih]
 
-theorem map_singleton (f : α → β) (a : α) : map f [a] = [f a] := rfl
-
 theorem mem_map {f : α → β} {b : β} : ∀ {l : List α}, b ∈ l.map f ↔ ∃ a, a ∈ l ∧ f a = b := by
   intro l
   induction l with
@@ -957,9 +948,6 @@ theorem filter_congr {p q : α → Bool} :
 
 theorem nil_append_fun : (fun bs => ([] : List α) ++ bs) = id := rfl
 
-theorem cons_append_fun (a : α) (as : List α) :
-    (fun bs => ((a :: as) ++ bs)) = fun bs => a :: (as ++ bs) := rfl
-
 theorem mem_append {a : α} {s t : List α} : a ∈ s ++ t ↔ a ∈ s ∨ a ∈ t := by
   induction s with
   | nil =>
@@ -1005,8 +993,6 @@ theorem forall_mem_append {p : α → Prop} {l₁ l₂ : List α} :
     rcases hx with hx | hx
     · exact h₁ x hx
     · exact h₂ x hx
-
-theorem singleton_append {x : α} {l : List α} : [x] ++ l = x :: l := rfl
 
 theorem append_inj :
     ∀ {s₁ s₂ t₁ t₂ : List α}, s₁ ++ t₁ = s₂ ++ t₂ → length s₁ = length s₂ → s₁ = s₂ ∧ t₁ = t₂ := by
@@ -1844,7 +1830,7 @@ theorem foldr_map_hom (g : α → β) (f : α → α → α) (f' : β → β →
   | nil => rfl
   | cons b l ih => rw [map_cons, foldr_cons, ih, h, foldr_cons]
 
-theorem foldl_append {β : Type _} (f : β → α → β) (b) (l l' : List α) :
+theorem foldl_append (f : β → α → β) (b) (l l' : List α) :
     (l ++ l').foldl f b = l'.foldl f (l.foldl f b) := by
   induction l generalizing b with
   | nil => rfl
@@ -2257,5 +2243,160 @@ theorem take_takeWhile {l : List α} (p : α → Bool) n :
       by_cases h : p x = Bool.true
       · rw [takeWhile_cons_of_pos h, take_succ_cons, take_succ_cons, takeWhile_cons_of_pos h, ih]
       · rw [takeWhile_cons_of_neg h, take_nil, take_succ_cons, takeWhile_cons_of_neg h]
+
+/-! ## Sublist (Init/Data/List/Basic, Init/Data/List/Sublist)
+
+`l₁ <+ l₂` is written `Sublist l₁ l₂` (the checker has no `infixl` command). -/
+
+inductive Sublist {α : Type u} : List α → List α → Prop
+  | slnil : Sublist ([] : List α) []
+  | cons {l₁ l₂ : List α} (a : α) : Sublist l₁ l₂ → Sublist l₁ (a :: l₂)
+  | cons₂ {l₁ l₂ : List α} (a : α) : Sublist l₁ l₂ → Sublist (a :: l₁) (a :: l₂)
+
+theorem nil_sublist : ∀ l : List α, Sublist [] l := by
+  intro l
+  induction l with
+  | nil => exact Sublist.slnil
+  | cons a l ih => exact Sublist.cons a ih
+
+theorem Sublist.refl : ∀ l : List α, Sublist l l := by
+  intro l
+  induction l with
+  | nil => exact Sublist.slnil
+  | cons a l ih => exact Sublist.cons₂ a ih
+
+theorem Sublist.trans {l₁ l₂ l₃ : List α} (h₁ : Sublist l₁ l₂) (h₂ : Sublist l₂ l₃) : Sublist l₁ l₃ := by
+  induction h₂ generalizing l₁ with
+  | slnil => exact h₁
+  | cons a _ ih => exact Sublist.cons a (ih h₁)
+  | cons₂ a _ ih =>
+    cases h₁ with
+    | cons _ h => exact Sublist.cons a (ih h)
+    | cons₂ _ h => exact Sublist.cons₂ a (ih h)
+
+theorem sublist_cons_self (a : α) (l : List α) : Sublist l (a :: l) :=
+  Sublist.cons a (Sublist.refl l)
+
+theorem sublist_of_cons_sublist {a : α} {l₁ l₂ : List α} : Sublist (a :: l₁) l₂ → Sublist l₁ l₂ :=
+  fun h => Sublist.trans (sublist_cons_self a l₁) h
+
+theorem sublist_append_left : ∀ l₁ l₂ : List α, Sublist l₁ (l₁ ++ l₂) := by
+  intro l₁ l₂
+  induction l₁ with
+  | nil => exact nil_sublist l₂
+  | cons a l₁ ih => exact Sublist.cons₂ a ih
+
+theorem sublist_append_right : ∀ l₁ l₂ : List α, Sublist l₂ (l₁ ++ l₂) := by
+  intro l₁ l₂
+  induction l₁ with
+  | nil => exact Sublist.refl l₂
+  | cons a l₁ ih => exact Sublist.cons a ih
+
+theorem Sublist.length_le {l₁ l₂ : List α} : Sublist l₁ l₂ → length l₁ ≤ length l₂ := by
+  intro h
+  induction h with
+  | slnil => exact Nat.le_refl 0
+  | cons a _ ih => exact Nat.le_succ_of_le ih
+  | cons₂ a _ ih => exact Nat.succ_le_succ ih
+
+theorem sublist_nil {l : List α} : Sublist l [] ↔ l = [] := by
+  constructor
+  · intro h
+    cases h with
+    | slnil => rfl
+  · rintro rfl
+    exact Sublist.slnil
+
+theorem Sublist.mem {a : α} {l₁ l₂ : List α} (hx : a ∈ l₁) (hl : Sublist l₁ l₂) : a ∈ l₂ := by
+  induction hl with
+  | slnil => exact hx
+  | cons b _ ih => exact mem_cons_of_mem b (ih hx)
+  | cons₂ b _ ih =>
+    rw [mem_cons] at hx
+    rcases hx with rfl | hx
+    · exact mem_cons_self _ _
+    · exact mem_cons_of_mem b (ih hx)
+
+theorem Sublist.map (f : α → β) {l₁ l₂ : List α} (s : Sublist l₁ l₂) : Sublist (map f l₁) (map f l₂) := by
+  induction s with
+  | slnil => exact Sublist.slnil
+  | cons a _ ih => exact Sublist.cons (f a) ih
+  | cons₂ a _ ih => exact Sublist.cons₂ (f a) ih
+
+theorem Sublist.append_left {l₁ l₂ : List α} : Sublist l₁ l₂ → ∀ l, Sublist (l ++ l₁) (l ++ l₂) := by
+  intro h l
+  induction l with
+  | nil => exact h
+  | cons a l ih => exact Sublist.cons₂ a ih
+
+theorem Sublist.append_right {l₁ l₂ : List α} : Sublist l₁ l₂ → ∀ l, Sublist (l₁ ++ l) (l₂ ++ l) := by
+  intro h l
+  induction h with
+  | slnil => exact Sublist.refl l
+  | cons a _ ih => exact Sublist.cons a ih
+  | cons₂ a _ ih => exact Sublist.cons₂ a ih
+
+theorem Sublist.append {l₁ l₂ r₁ r₂ : List α} (hl : Sublist l₁ l₂) (hr : Sublist r₁ r₂) :
+    Sublist (l₁ ++ r₁) (l₂ ++ r₂) :=
+  Sublist.trans (Sublist.append_right hl r₁) (Sublist.append_left hr l₂)
+
+theorem Sublist.reverse {l₁ l₂ : List α} : Sublist l₁ l₂ → Sublist l₁.reverse l₂.reverse := by
+  intro h
+  induction h with
+  | slnil => exact Sublist.slnil
+  | cons a _ ih =>
+    rw [reverse_cons]
+    exact Sublist.trans ih (sublist_append_left _ [a])
+  | cons₂ a _ ih =>
+    rw [reverse_cons, reverse_cons]
+    exact Sublist.append_right ih [a]
+
+theorem filter_sublist {p : α → Bool} : ∀ (l : List α), Sublist (filter p l) l := by
+  intro l
+  induction l with
+  | nil => exact Sublist.slnil
+  | cons a l ih =>
+    by_cases h : p a = Bool.true
+    · rw [filter_cons_of_pos h]
+      exact Sublist.cons₂ a ih
+    · rw [filter_cons_of_neg h]
+      exact Sublist.cons a ih
+
+theorem Sublist.filter (p : α → Bool) {l₁ l₂ : List α} (s : Sublist l₁ l₂) :
+    Sublist (filter p l₁) (filter p l₂) := by
+  induction s with
+  | slnil => exact Sublist.slnil
+  | cons a _ ih =>
+    by_cases h : p a = Bool.true
+    · rw [filter_cons_of_pos h]
+      exact Sublist.cons a ih
+    · rw [filter_cons_of_neg h]
+      exact ih
+  | cons₂ a _ ih =>
+    by_cases h : p a = Bool.true
+    · rw [filter_cons_of_pos h, filter_cons_of_pos h]
+      exact Sublist.cons₂ a ih
+    · rw [filter_cons_of_neg h, filter_cons_of_neg h]
+      exact ih
+
+theorem take_sublist (n) (l : List α) : Sublist (take n l) l := by
+  induction l generalizing n with
+  | nil => rw [take_nil]; exact Sublist.slnil
+  | cons a l ih =>
+    cases n with
+    | zero => exact nil_sublist _
+    | succ n =>
+      rw [take_succ_cons]
+      exact Sublist.cons₂ a (ih n)
+
+theorem drop_sublist (n) (l : List α) : Sublist (drop n l) l := by
+  induction l generalizing n with
+  | nil => rw [drop_nil]; exact Sublist.slnil
+  | cons a l ih =>
+    cases n with
+    | zero => exact Sublist.refl _
+    | succ n =>
+      rw [drop_succ_cons]
+      exact Sublist.cons a (ih n)
 
 end List
