@@ -22,6 +22,7 @@ from lean_bridge.backend import Backend
 from lean_bridge.syntax import ast, parse_tactic_block
 from lean_bridge.term import parse_term, replace_free, mk_fvar, state_key
 from prover.actions import KINDS, Action, RenderError, candidate_actions, render
+from prover.reading import Reader, read_and_run
 
 MAX_DEPTH = 3
 _NAME = re.compile(r"[A-Za-z_α-ωΑ-Ωἀ-῾ℕ][A-Za-z0-9_'!?.α-ωΑ-Ωἀ-῾₀-₉ₐ-ₜ]*")
@@ -71,7 +72,15 @@ class Atomizer:
             found = self._follow(before, focus, mapped, target)
             if found is not None:
                 return found
-        return self._search(before, focus, tactic, target, premises)
+        reader = Reader(self.run, lambda name: resolve(name, premises))
+        read = read_and_run(reader, before, focus, tactic)
+        if read is not None and state_key(read[0].goals) == target:
+            return [AtomicStep(b, i, a, t) for b, i, a, t in read[1]]
+        mentioned = set(_NAME.findall(tactic))
+        focused = self._search(before, focus, target, premises, mentioned, MAX_DEPTH, self.budget // 2, True)
+        if focused is not None:
+            return focused
+        return self._search(before, focus, target, premises, mentioned, 2, self.budget // 2, False)
 
     def _follow(self, state: ProofState, focus: int, actions: Sequence[Action], target: Hashable) -> Optional[list[AtomicStep]]:
         """Run a fixed action list, each on the first goal the previous one created."""
@@ -89,21 +98,27 @@ class Atomizer:
             state = nxt
         return steps if state_key(state.goals) == target else None
 
-    def _search(self, state: ProofState, focus: int, tactic: str, target: Hashable,
-                premises: Sequence[str]) -> Optional[list[AtomicStep]]:
-        """Breadth-first over action sequences (depth ≤ 3) on goals the step created."""
+    def _search(self, state: ProofState, focus: int, target: Hashable, premises: Sequence[str],
+                mentioned: set[str], max_depth: int, budget: int, focused: bool) -> Optional[list[AtomicStep]]:
+        """Breadth-first over action sequences (depth ≤ ``max_depth``) on the goals the step created.
+
+        ``focused``: only actions whose argument the step mentions, and argument-free kinds.
+        """
         start_calls = self.calls
         others = {g.mvar_id for i, g in enumerate(state.goals) if i != focus}
-        mentioned = set(_NAME.findall(tactic))
         frontier: list[tuple[ProofState, list[AtomicStep]]] = [(state, [])]
         seen = {state_key(state.goals)}
-        for depth in range(MAX_DEPTH):
+        for depth in range(max_depth):
             nxt_frontier: list[tuple[ProofState, list[AtomicStep]]] = []
             for cur, path in frontier:
                 open_idx = [i for i, g in enumerate(cur.goals) if g.mvar_id not in others] if depth else [focus]
                 for gi in open_idx:
-                    for action in _ordered(candidate_actions(cur.goals[gi], premises), cur.goals[gi], mentioned):
-                        if self.calls - start_calls >= self.budget:
+                    goal = cur.goals[gi]
+                    actions = _ordered(candidate_actions(goal, premises), goal, mentioned)
+                    if focused:
+                        actions = [a for a in actions if _relevant(a, goal, mentioned)]
+                    for action in actions:
+                        if self.calls - start_calls >= budget:
                             return None
                         nxt, text = self.run(cur, gi, action)
                         if nxt is None:
@@ -119,6 +134,15 @@ class Atomizer:
                             nxt_frontier.append((nxt, new_path))
             frontier = nxt_frontier
         return None
+
+
+def _relevant(action: Action, goal: Goal, mentioned: set[str]) -> bool:
+    """Argument-free kinds, and actions on hypotheses or premises the step's text names."""
+    if action.premise is not None:
+        return action.premise in mentioned or action.premise.rpartition(".")[2] in mentioned
+    if action.hyp is not None:
+        return goal.hypotheses[action.hyp].name in mentioned
+    return action.subterm is None
 
 
 def _created(before: ProofState, after: ProofState) -> list[int]:

@@ -340,29 +340,48 @@ def _atomize_theorem(backend: Any, atomizer: Any, start: Any, rec: dict[str, Any
         return "trace: statement did not elaborate", []
     script: list[Any] = []
     state = start
-    for k, step in enumerate(steps):
+    k = 0
+    while k < len(steps):
+        step = steps[k]
         recorded_before = state_key([goal_from_json(g) for g in step["goals"]])
         if state_key([goal_from_json(goal_to_json(g)) for g in state.goals]) != recorded_before:
             return "trace: replay differs from the recorded goals", script
-        try:
-            after = backend.run_tactic(state, step["tactic"], step["focus"])
-        except (LeanError, BackendError) as err:
-            return "trace: step no longer replays: " + _reason(str(err)), script
-        cited = mentioned_premises(step["tactic"], premises, by_short)
-        try:
-            found = atomizer.atomize_step(state, step["focus"], step["tactic"], after, cited)
-        except BackendError as err:
-            return "backend: " + _reason(str(err)), script
+        # a step with no atomic translation is tried together with the next ones (≤ MERGE steps)
+        found, after, used = None, state, 0
+        others = {g.mvar_id for i, g in enumerate(state.goals) if i != step["focus"]}
+        for merge in range(1 + MERGE):
+            if k + merge >= len(steps):
+                break
+            nxt = steps[k + merge]
+            if merge and (nxt["focus"] >= len(after.goals) or after.goals[nxt["focus"]].mvar_id in others):
+                break  # the next step works on another goal: nothing to merge with
+            try:
+                after = backend.run_tactic(after, nxt["tactic"], nxt["focus"])
+            except (LeanError, BackendError) as err:
+                return "trace: step no longer replays: " + _reason(str(err)), script
+            text = "\n".join(s["tactic"] for s in steps[k:k + merge + 1])
+            cited = mentioned_premises(text, premises, by_short)
+            try:
+                found = atomizer.atomize_step(state, step["focus"], text, after, cited)
+            except BackendError as err:
+                return "backend: " + _reason(str(err)), script
+            if found is not None:
+                used = merge + 1
+                break
         if found is None:
             return "step: " + _tactic_head(step["tactic"]), script
-        report["steps_atomized"] += 1
+        report["steps_atomized"] += used
         script.extend(found)
         state = after
+        k += used
     try:
         ok = replay_script(backend, start, script)
     except BackendError:
         ok = False
     return (None if ok else "script does not replay"), script if ok else []
+
+
+MERGE = 2  # how many following steps a step without translation may be merged with
 
 
 def _reason(text: str) -> str:
