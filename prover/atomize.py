@@ -230,7 +230,10 @@ def read_step(tactic: str, goal: Goal, premises: Sequence[str]) -> Optional[list
     if isinstance(tac, ast.Rewrite) and tac.location is None and tac.config is None:
         out = []
         for rule in tac.rules:
-            one = _ref(goal, rule.term, premises, "rw_rev_hyp" if rule.symm else "rw_hyp",
+            term = rule.term
+            if isinstance(term, ast.App) and isinstance(term.fn, ast.Ident) and _hyp_index(goal, term.fn.name) is None:
+                term = term.fn  # `rw [Nat.add_comm a b]`: the lemma alone (checked: it may pick another instance)
+            one = _ref(goal, term, premises, "rw_rev_hyp" if rule.symm else "rw_hyp",
                        "rw_rev_premise" if rule.symm else "rw_premise")
             if one is None:
                 return None

@@ -42,6 +42,9 @@ def _build_parser() -> argparse.ArgumentParser:
                        help="embedded server protocol for --bridge/--restarts (default pantograph)")
     sub.add_parser("doctor", help="say which proof-checker backends are usable here, and why not",
                    epilog="example:\n  prover doctor", formatter_class=argparse.RawDescriptionHelpFormatter)
+    from prover.data import add_data_parser  # `prover data trace|atomize` (owner: actions)
+
+    add_data_parser(sub)
     return parser
 
 
@@ -166,4 +169,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_doctor()
     if args.command == "bench":
         return run_bench(args)
+    if args.command == "data":
+        from prover.data import run_data
+
+        return run_data(args)
     return _usage_error(f"unknown command {args.command}")

@@ -152,9 +152,9 @@ def trace_records(paths: Sequence[Path], backend_kind: str = "embedded", progres
 
     texts = [(p, read_text(p)) for p in paths]
     total = sum(len(split_theorems(t)) for _, t in texts)
-    bar = tqdm(total=total, desc="trace", unit="thm", file=sys.stderr, disable=not progress, dynamic_ncols=True)
     stats = {"steps": 0, "ok": 0, "start": time.monotonic()}
     with open_checker(backend_kind) as backend:
+        bar = tqdm(total=total, desc="trace", unit="thm", file=sys.stderr, disable=not progress, dynamic_ncols=True)
         env = Environment(backend)  # one environment: a later file sees every earlier declaration
         for path, text in texts:
             splits = load_splits(path.parent)
@@ -402,3 +402,78 @@ def _tactic_head(tactic: str) -> str:
     if head in ("rw", "rewrite", "rwa", "simp") and " at " in tactic:
         head += " … at"
     return head
+
+
+# --------------------------------------------------------------------------- command line
+
+EPILOG_DATA = """examples:
+  prover data trace datasets/stdlib --out datasets/stdlib/traces.jsonl
+  prover data atomize --traces datasets/stdlib/traces.jsonl --out datasets/stdlib/atomized.jsonl \\
+      --premises datasets/stdlib/premises.jsonl
+"""
+
+
+def add_data_parser(sub: Any) -> None:
+    """Register ``prover data trace|atomize`` on the main parser's subcommands."""
+    import argparse
+
+    data = sub.add_parser("data", help="make training data: trace proofs step by step, atomize the steps",
+                          epilog=EPILOG_DATA, formatter_class=argparse.RawDescriptionHelpFormatter)
+    dsub = data.add_subparsers(dest="data_command", required=True)
+    trace = dsub.add_parser("trace", help="replay every proof of a Lean file or corpus directory step by step")
+    trace.add_argument("source", type=Path, metavar="DIR|FILE")
+    trace.add_argument("--out", type=Path, required=True, help="traces JSONL to write")
+    trace.add_argument("--backend", choices=["embedded", "pantograph", "repl"], default="embedded",
+                       help="checker (default: the embedded Pantograph server)")
+    atom = dsub.add_parser("atomize", help="translate traced steps into checked atomic actions; print coverage")
+    atom.add_argument("--traces", type=Path, required=True, help="traces JSONL from `prover data trace`")
+    atom.add_argument("--out", type=Path, required=True, help="atomized JSONL to write")
+    atom.add_argument("--premises", type=Path, default=None, help="also write premises.jsonl here")
+    atom.add_argument("--backend", choices=["embedded", "pantograph", "repl"], default="embedded")
+    atom.add_argument("--budget", type=int, default=250, help="checker calls per step for the search (default 250)")
+
+
+def run_data(args: Any) -> int:
+    """Run ``prover data …``; user errors are one line on stderr with exit code 2."""
+    from lean_bridge import BackendError
+
+    try:
+        if args.data_command == "trace":
+            stats = run_trace(args.source, args.out, args.backend)
+            rate = stats["steps"] / stats["seconds"] if stats.get("seconds") else 0.0
+            print(f"traced {stats['theorems']} theorems: {stats['ok']} replayed whole, {stats['steps']} steps "
+                  f"in {stats['seconds']:.1f} s ({rate:.1f} steps/s) -> {args.out}")
+            return 0
+        if args.budget < 1:
+            raise DataError("--budget must be at least 1")
+        report = run_atomize(args.traces, args.out, args.premises, args.backend, args.budget)
+        print(coverage_text(report, args.out))
+        return 0
+    except DataError as err:
+        print(f"prover: error: {err}", file=sys.stderr)
+        return 2
+    except BackendError as err:
+        print(f"prover: error: checker unavailable: {' '.join(str(err).split())[:300]}", file=sys.stderr)
+        return 2
+
+
+def coverage_text(report: dict[str, Any], out: Path) -> str:
+    """The human-readable atomization report (coverage overall and per area, main failure causes)."""
+    def pct(a: int, b: int) -> str:
+        return f"{100.0 * a / b:.1f}%" if b else "n/a"
+
+    lines = [f"coverage: {report['atomized']}/{report['theorems']} theorems wholly atomized "
+             f"({pct(report['atomized'], report['theorems'])}); steps {report['steps_atomized']}/{report['steps']}"]
+    for area, st in sorted(report["areas"].items()):
+        lines.append(f"  {area}: {st['atomized']}/{st['theorems']} ({pct(st['atomized'], st['theorems'])})")
+    if report["failures"]:
+        lines.append("not atomized, by first cause:")
+        for reason, n in sorted(report["failures"].items(), key=lambda kv: (-kv[1], kv[0]))[:12]:
+            lines.append(f"  {n:4d}  {reason}")
+    secs = report.get("seconds", 0.0) or 0.0
+    calls = report.get("checker_calls", 0)
+    lines.append(f"{report['actions']} atomic actions -> {out}; {calls} checker calls in {secs:.1f} s "
+                 f"({calls / secs if secs else 0:.1f} calls/s)")
+    if "premises" in report:
+        lines.append(f"{report['premises']} premises written")
+    return "\n".join(lines)

@@ -78,6 +78,11 @@ class Reader:
             out.append(lambda s, g, st: self._fun(s, g, list(term.binders), term.body, st))
         elif isinstance(term, ast.Proj) and isinstance(term.term, ast.Ident):
             out.append(lambda s, g, st: self._proj(s, g, term.term.name, st))
+        elif isinstance(term, ast.Proj) and term.field in (1, 2, "1", "2", "left", "right", "mp", "mpr"):
+            out.append(lambda s, g, st: self._proj_app(s, g, term, st))
+        elif isinstance(term, ast.BinOp) and term.op == "▸" and isinstance(term.lhs, ast.Ident):
+            for kind in ("subst_hyp", "rw_hyp", "rw_rev_hyp"):
+                out.append(lambda s, g, st, kind=kind: self._subst(s, g, kind, term.lhs.name, term.rhs, st))
         out.append(self._closer)
         return out
 
@@ -131,6 +136,41 @@ class Reader:
             return None
         return self._closer(res[0], res[1][0], steps)
 
+    def _proj_app(self, state: ProofState, gid: str, term: Any, steps: list) -> Optional[ProofState]:
+        """``(f x).2``: ``apply And.right`` (``Iff.mp``, …), then the inner term."""
+        field = {1: "And.left", "1": "And.left", "left": "And.left", 2: "And.right", "2": "And.right",
+                 "right": "And.right", "mp": "Iff.mp", "mpr": "Iff.mpr"}[term.field]
+        name = self.resolve(field)
+        if name is None:
+            return None
+        res = self.act(state, gid, Action("apply_premise", premise=name), steps)
+        if res is None:
+            return None
+        state, created = res
+        for goal_id in created:
+            if _index(state, goal_id) is None:
+                continue
+            solved = self.solve(state, goal_id, term.term, steps) or self._closer(state, goal_id, steps)
+            if solved is None:
+                return None
+            state = solved
+        return state
+
+    def _subst(self, state: ProofState, gid: str, kind: str, hyp: str, rest: Any, steps: list) -> Optional[ProofState]:
+        """``h ▸ e``: rewrite with ``h`` (``subst`` or ``rw`` either way), then ``e``."""
+        goal = _goal(state, gid)
+        i = _hyp_index(goal, hyp) if goal is not None else None
+        if i is None:
+            return None
+        res = self.act(state, gid, Action(kind, hyp=i), steps)
+        if res is None:
+            return None
+        if self.closed(res[0], gid, res[1]):
+            return res[0]
+        if len(res[1]) != 1:
+            return None
+        return self.solve(res[0], res[1][0], rest, steps)
+
     def _app(self, state: ProofState, gid: str, fn: str, args: list, steps: list) -> Optional[ProofState]:
         action = self._ref(state, gid, fn, "apply_hyp", "apply_premise")
         if action is None:
@@ -155,10 +195,10 @@ class Reader:
             if _index(state, goal_id) is None:
                 continue  # solved by unification on the way
             solved = None
-            for j, arg in enumerate(pending):
+            for j, arg in enumerate(pending):  # arguments in order first, any unused one will do
                 solved = self.solve(state, goal_id, arg, steps)
                 if solved is not None:
-                    pending = pending[j + 1:]
+                    pending = pending[:j] + pending[j + 1:]
                     break
             if solved is None:
                 solved = self._closer(state, goal_id, steps)
