@@ -55,7 +55,7 @@ embedded checker does not support them; ``rw … at h`` is left out because it t
 pointers.
 
 Names. ``intro`` uses the binder's own name when it is a usable identifier and free in the
-context, else ``name_1``, ``name_2``, … (``h`` for non-dependent arrows and ``¬``); names are
+context, else ``name_1``, ``name_2``, … (``h`` for arrows and ``¬``); names are
 derived from the goal only, so rendering is deterministic.  Hypotheses Lean shows as
 inaccessible (``h✝``) cannot be written; an action pointing at one renders as
 ``rename_i x _ …; <tactic with x>`` (``rename_i`` names the last inaccessible hypotheses,
@@ -160,11 +160,11 @@ def hyp_reference(goal: Goal, index: int) -> tuple[str, str]:
     if index is None or not 0 <= index < len(hyps):
         raise RenderError(f"hypothesis index {index} out of range (goal has {len(hyps)})")
     hyp = hyps[index]
+    if _shadowed(hyps, index):
+        raise RenderError(f"hypothesis {hyp.name} is shadowed by a later one")
     if not hyp.inaccessible:
-        if _shadowed(hyps, index):
-            raise RenderError(f"hypothesis {hyp.name} is shadowed by a later one")
         return "", hyp.name
-    inaccessible = [i for i, h in enumerate(hyps) if h.inaccessible]
+    inaccessible = _renamable(hyps)
     name = fresh_name(goal, _base_name(hyp.name))
     skips = len(inaccessible) - inaccessible.index(index) - 1
     return f"rename_i {' '.join([name] + ['_'] * skips)}; ", name
@@ -176,12 +176,12 @@ def _rename_all(goal: Goal) -> tuple[str, dict[str, str]]:
     taken = {h.name for h in goal.hypotheses}
     new: list[str] = []
     for i, hyp in enumerate(goal.hypotheses):
+        if _shadowed(goal.hypotheses, i):
+            continue
         if hyp.inaccessible:
             name = _fresh(_base_name(hyp.name), taken)
             taken.add(name)
             new.append(name)
-        elif _shadowed(goal.hypotheses, i):
-            continue
         else:
             name = hyp.name
         if hyp.fvar_id:
@@ -192,8 +192,16 @@ def _rename_all(goal: Goal) -> tuple[str, dict[str, str]]:
 
 
 def _shadowed(hyps: Sequence[Hypothesis], index: int) -> bool:
-    """True when a later hypothesis has the same name, so this one cannot be named."""
-    return any(h.name == hyps[index].name for h in hyps[index + 1:])
+    """True when a later hypothesis has the same name (Lean shows a shadowed one as ``h✝`` too,
+    but ``rename_i`` cannot reach it): such a hypothesis cannot be named."""
+    base = hyps[index].name.replace("✝", "")
+    return any(h.name == base or h.name == hyps[index].name and not h.inaccessible for h in hyps[index + 1:]) \
+        or (not hyps[index].inaccessible and any(h.name == hyps[index].name for h in hyps[index + 1:]))
+
+
+def _renamable(hyps: Sequence[Hypothesis]) -> list[int]:
+    """Indices of the inaccessible (macro-scoped) hypotheses ``rename_i`` counts, in order."""
+    return [i for i, h in enumerate(hyps) if h.inaccessible and not _shadowed(hyps, i)]
 
 
 def _base_name(name: str) -> str:
@@ -226,6 +234,8 @@ def intro_name(goal: Goal) -> str:
         name, body = tree[1], tree[3]
         if isinstance(name, str) and _mentions_bvar(body, 0):
             base = name if name != "_" else "x"
+        elif isinstance(name, str) and name not in ("_", "a") and not name.startswith("a✝"):
+            base = name  # a named but unused binder keeps its name; arrows (`a`, `_`) get `h`
     elif tree is None:
         match = re.match(r"^∀\s*\(?\{?\s*([^\s:,(){}]+)", goal.target.pp)
         if match:
