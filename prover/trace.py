@@ -20,6 +20,7 @@ the goals after. A term-mode proof is one ``exact <term>`` step.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, Optional, Sequence
@@ -247,7 +248,7 @@ class Replayer:
         elif isinstance(proof, ast.Equations):
             raise TraceError("proof by pattern-matching equations (no tactic to replay)")
         else:
-            ctx = self.atomic(ctx, "exact " + _dedent(proof_text.strip()))
+            ctx = self.atomic(ctx, "exact " + _indent_rest(_dedent(proof_text.strip())))
         if ctx.state.goals:
             raise TraceError(f"proof leaves {len(ctx.state.goals)} goal(s) open")
         return list(ctx.steps)
@@ -404,9 +405,15 @@ class Replayer:
             fresh -= sum(h.inaccessible for h in parent.hypotheses)
         if parent is None or fresh <= len(names):
             patterns = [names[-fresh:] if 0 < fresh < len(names) else names]
-        else:
-            patterns = [["_"] * skip + names + ["_"] * (fresh - skip - len(names))
-                        for skip in range(fresh - len(names) + 1)]
+        else:  # which of the new hypotheses are the explicit fields: leading implicit ones first
+            slots = sorted(itertools.combinations(range(fresh), len(names)),
+                           key=lambda pos: (pos != tuple(range(pos[0], pos[0] + len(names))), pos))
+            patterns = []
+            for pos in slots[:12]:
+                pattern = ["_"] * fresh
+                for p, n in zip(pos, names):
+                    pattern[p] = n
+                patterns.append(pattern)
         first_error: Optional[TraceError] = None
         for pattern in patterns:
             try:
@@ -512,6 +519,12 @@ def _dedent(text: str, column: Optional[int] = None) -> str:
     common = min((len(l) - len(l.lstrip(" ")) for l in rest), default=0)
     indent = min(common, column) if column is not None else common
     return "\n".join([lines[0]] + [l[indent:] if l.strip() else "" for l in lines[1:]])
+
+
+def _indent_rest(text: str) -> str:
+    """Continuation lines of a term indented under ``exact`` so they stay part of it."""
+    lines = text.split("\n")
+    return "\n".join(lines[:1] + ["  " + l if l.strip() else l for l in lines[1:]])
 
 
 def _short(text: str, limit: int = 80) -> str:
