@@ -41,7 +41,7 @@ class AtomicStep:
 class Atomizer:
     """Finds and checks atomic sequences for traced steps on one backend."""
 
-    def __init__(self, backend: Backend, budget: int = 250) -> None:
+    def __init__(self, backend: Backend, budget: int = 150) -> None:
         self.backend = backend
         self.budget = budget
         self.calls = 0
@@ -61,8 +61,9 @@ class Atomizer:
 
     # --- one step
     def atomize_step(self, before: ProofState, focus: int, tactic: str, after: ProofState,
-                     premises: Sequence[str]) -> Optional[list[AtomicStep]]:
+                     premises: Sequence[str], budget: Optional[int] = None) -> Optional[list[AtomicStep]]:
         """Atomic steps taking ``before`` (goal ``focus``) to ``after`` up to renaming, or None."""
+        budget = self.budget if budget is None else budget
         target = state_key(after.goals)
         if state_key(before.goals) == target:
             return []
@@ -77,10 +78,10 @@ class Atomizer:
         if read is not None and state_key(read[0].goals) == target:
             return [AtomicStep(b, i, a, t) for b, i, a, t in read[1]]
         mentioned = set(_NAME.findall(tactic))
-        focused = self._search(before, focus, target, premises, mentioned, MAX_DEPTH, self.budget // 2, True)
+        focused = self._search(before, focus, target, premises, mentioned, MAX_DEPTH, (2 * budget) // 3, True)
         if focused is not None:
             return focused
-        return self._search(before, focus, target, premises, mentioned, 2, self.budget // 2, False)
+        return self._search(before, focus, target, premises, mentioned, 2, budget // 3, False)
 
     def _follow(self, state: ProofState, focus: int, actions: Sequence[Action], target: Hashable) -> Optional[list[AtomicStep]]:
         """Run a fixed action list, each on the first goal the previous one created."""

@@ -233,7 +233,7 @@ def premise_record(backend: Any, name: str, file: str, index: int) -> Optional[d
 
 
 def run_atomize(traces: Path, out: Path, premises_out: Optional[Path] = None, backend_kind: str = "embedded",
-                budget: int = 250, progress: bool = True) -> dict[str, Any]:
+                budget: int = 150, progress: bool = True) -> dict[str, Any]:
     """``prover data atomize``: atomized.jsonl (+ premises.jsonl) from a trace file; returns the report."""
     from tqdm import tqdm
 
@@ -362,7 +362,8 @@ def _atomize_theorem(backend: Any, atomizer: Any, start: Any, rec: dict[str, Any
             text = "\n".join(s["tactic"] for s in steps[k:k + merge + 1])
             cited = mentioned_premises(text, premises, by_short)
             try:
-                found = atomizer.atomize_step(state, step["focus"], text, after, cited)
+                found = atomizer.atomize_step(state, step["focus"], text, after, cited,
+                                              atomizer.budget if merge == 0 else atomizer.budget // 2)
             except BackendError as err:
                 return "backend: " + _reason(str(err)), script
             if found is not None:
@@ -430,7 +431,7 @@ def add_data_parser(sub: Any) -> None:
     atom.add_argument("--out", type=Path, required=True, help="atomized JSONL to write")
     atom.add_argument("--premises", type=Path, default=None, help="also write premises.jsonl here")
     atom.add_argument("--backend", choices=["embedded", "pantograph", "repl"], default="embedded")
-    atom.add_argument("--budget", type=int, default=250, help="checker calls per step for the search (default 250)")
+    atom.add_argument("--budget", type=int, default=150, help="checker calls per step for the search (default 150)")
 
 
 def run_data(args: Any) -> int:
