@@ -477,10 +477,22 @@ def candidate_actions(goal: Goal, premises: Sequence[str] = ()) -> list[Action]:
     if head_const(target) == "Exists":
         for sub in subterms:
             out.append(Action("exists_subterm", subterm=sub))
+    props = {h.fvar_id for h in goal.hypotheses if _sexp_of(h.type.sexp_text) == (":sort", 0)}
     for sub in subterms:
-        if head_const(subterm_sexp(sub)) in _PROP_HEADS - {"True", "False"}:
+        tree = subterm_sexp(sub)
+        if head_const(tree) in _PROP_HEADS - {"True", "False"} or _fvar_head(tree) in props \
+                or (_fvar_head(tree) is not None and tree[:1] != (":fv",)):
             out.append(Action("by_cases_subterm", subterm=sub))
     return out
+
+
+def _fvar_head(tree: SExpr) -> Optional[str]:
+    """The free variable at the head of an application (or the variable itself), else None."""
+    while isinstance(tree, tuple) and tree and isinstance(tree[0], tuple):
+        tree = tree[0]
+    if isinstance(tree, tuple) and len(tree) == 2 and tree[0] == ":fv":
+        return str(tree[1])
+    return None
 
 
 def _eq_has_fvar_side(ty: SExpr) -> bool:

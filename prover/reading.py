@@ -190,7 +190,9 @@ class Reader:
         if res is None:
             return None
         state, created = res
-        pending = [a for a in args if not isinstance(a, ast.Hole)]
+        pending = [a for a in args if not isinstance(a, (ast.Hole, ast.SyntheticHole))]
+        if len(pending) < len([a for a in args if not isinstance(a, ast.Hole)]):
+            return None  # `?_` arguments: which goal stays open is not known here
         for goal_id in created:
             if _index(state, goal_id) is None:
                 continue  # solved by unification on the way
@@ -235,13 +237,14 @@ class Reader:
             tail = args[len(live) - 1:]
             args = args[:len(live) - 1] + [ast.AnonymousCtor(tail[0].pos, tail[-1].end_pos, tuple(tail))]
         for goal_id, arg in zip(live, args):
-            if _index(state, goal_id) is None:
-                continue
+            if _index(state, goal_id) is None or isinstance(arg, ast.SyntheticHole):
+                continue  # solved on the way, or a `?_` the step leaves open
             solved = self.solve(state, goal_id, arg, steps)
             if solved is None:
                 return None
             state = solved
-        return state if all(_index(state, c) is None for c in live) else None
+        holes = [c for c, a in zip(live, args) if isinstance(a, ast.SyntheticHole)]
+        return state if all(_index(state, c) is None for c in live if c not in holes) else None
 
     def _fun(self, state: ProofState, gid: str, binders: list, body: Any, steps: list) -> Optional[ProofState]:
         current = gid
@@ -356,6 +359,8 @@ def read_and_run(reader: Reader, state: ProofState, focus: int, tactic: str) -> 
     steps: list = []
     if isinstance(tac, ast.Exact):
         out = reader.solve(state, gid, tac.term, steps)
+    elif isinstance(tac, ast.Refine) and isinstance(tac.term, ast.AnonymousCtor):
+        out = reader._ctor(state, gid, list(tac.term.args), steps)  # goals for `?_` stay open
     elif isinstance(tac, (ast.Rintro, ast.Obtain, ast.Rcases)) or (
             isinstance(tac, ast.Intro) and any(not isinstance(p, (ast.Ident, ast.Hole)) for p in tac.patterns)):
         out = reader.read_patterns(state, gid, tac, steps)
