@@ -45,6 +45,13 @@ class Atomizer:
         self.backend = backend
         self.budget = budget
         self.calls = 0
+        self.states: list[ProofState] = []  # every state made here, released per theorem
+
+    def release(self) -> None:
+        """Let the server free every state made since the last call."""
+        if self.states:
+            self.backend.release(*self.states)
+            self.states = []
 
     # --- checker access
     def run(self, state: ProofState, goal_index: int, action: Action) -> tuple[Optional[ProofState], str]:
@@ -55,9 +62,11 @@ class Atomizer:
             return None, ""
         self.calls += 1
         try:
-            return self.backend.run_tactic(state, text, goal_index), text
+            nxt = self.backend.run_tactic(state, text, goal_index)
         except LeanError:
             return None, text
+        self.states.append(nxt)
+        return nxt, text
 
     # --- one step
     def atomize_step(self, before: ProofState, focus: int, tactic: str, after: ProofState,

@@ -308,6 +308,7 @@ def run_atomize(traces: Path, out: Path, premises_out: Optional[Path] = None, ba
                         "action": action_to_json(step.action), "tactic": step.tactic, "complete": reason is None,
                     })
                 bar.set_postfix(atomized=report["atomized"], calls=atomizer.calls)
+                atomizer.release()
                 if start is not None:
                     backend.release(start)
         bar.close()
@@ -359,6 +360,7 @@ def _atomize_theorem(backend: Any, atomizer: Any, start: Any, rec: dict[str, Any
                 after = backend.run_tactic(after, nxt["tactic"], nxt["focus"])
             except (LeanError, BackendError) as err:
                 return "trace: step no longer replays: " + _reason(str(err)), script
+            atomizer.states.append(after)
             text = "\n".join(s["tactic"] for s in steps[k:k + merge + 1])
             cited = mentioned_premises(text, premises, by_short)
             try:

@@ -238,6 +238,7 @@ class Replayer:
     def __init__(self, backend: Backend, run: Optional[Callable[[ProofState, str, int], ProofState]] = None) -> None:
         self.backend = backend
         self.run_tactic = run or backend.run_tactic
+        self.states: list[ProofState] = []  # made while replaying; released after each theorem
 
     # --- entry points
     def replay(self, state: ProofState, proof: Any, proof_text: str) -> list[Step]:
@@ -267,6 +268,7 @@ class Replayer:
         new_ids = _ids(after)
         old = set(ids)
         created = [i for i in new_ids if i not in old]
+        self.states.append(after)
         step = Step(ctx.state.goals, index, text, after.goals)
         return _Ctx(after, ctx.focus, ctx.steps + (step,)), created
 
@@ -560,8 +562,11 @@ def trace_text(backend: Backend, text: str, env: Optional[Environment] = None) -
             continue
         try:
             steps = replayer.replay(state, thm.proof, thm.proof_text)
-            yield TracedTheorem(thm.name, thm.line, steps)
+            result = TracedTheorem(thm.name, thm.line, steps)
         except TraceError as err:
-            yield TracedTheorem(thm.name, thm.line, [], str(err))
+            result = TracedTheorem(thm.name, thm.line, [], str(err))
         except BackendError as err:
-            yield TracedTheorem(thm.name, thm.line, [], f"backend: {_short(str(err), 200)}")
+            result = TracedTheorem(thm.name, thm.line, [], f"backend: {_short(str(err), 200)}")
+        backend.release(state, *replayer.states)
+        replayer.states = []
+        yield result
