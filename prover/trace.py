@@ -163,8 +163,9 @@ class Environment:
 
     def __init__(self, backend: Backend) -> None:
         self.backend = backend
-        self.incremental = hasattr(backend, "client") and getattr(backend, "kind", "") in ("embedded", "pantograph") \
-            and hasattr(getattr(backend, "client", None), "request")
+        from lean_bridge.pantograph_client import PantographBackend
+
+        self.incremental = isinstance(backend, PantographBackend)  # frontend.process with inheritEnv
         self.done: list[str] = []
         self.session = backend.session
         self.constants: list[str] = []  # the file declarations' constants, in environment order
