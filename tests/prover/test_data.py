@@ -197,3 +197,18 @@ def test_cli_trace_and_atomize_print_figures(tmp_path, structured):
     done = _prover("data", "atomize", "--traces", str(traces), "--out", str(tmp_path / "a.jsonl"))
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("coverage: ") and "Demo:" in done.stdout
+
+
+def test_repl_protocol_backends_trace_the_same_steps(structured):
+    """Without frontend.process the environment is the file's prefix text; the steps are the same."""
+    from prover.trace import trace_text
+
+    text = structured.read_text(encoding="utf-8")
+    with open_backend("embedded") as lean:
+        via_pantograph = {t.name: [s.tactic for s in t.steps] for t in trace_text(lean, text)}
+    with open_backend("embedded", protocol="repl") as lean:
+        env = Environment(lean)
+        assert not env.incremental
+        via_repl = {t.name: [s.tactic for s in t.steps] for t in trace_text(lean, text, env)}
+    assert via_repl["Demo.or_swap"] == via_pantograph["Demo.or_swap"]
+    assert via_repl["Demo.and_both"] == via_pantograph["Demo.and_both"]
