@@ -3,7 +3,7 @@
 For every traced step (state ``S`` before, goal ``f`` focused, human tactic, state ``S'`` after)
 we look for a sequence of atomic actions (``prover.actions``) that, run from ``S`` on goal ``f``
 and then on the goals it creates, gives a state equal to ``S'`` up to renaming
-(``lean_bridge.term.state_key``). First the step's own reading (``rw [a, ← b]`` is two rewrites,
+(each goal by ``lean_bridge.term.goal_key``, in any order). First the step's own reading (``rw [a, ← b]`` is two rewrites,
 ``intro a b`` two intros, ``exact h`` is ``exact_hyp``, ``simp [foo]`` is ``simp_premise``…);
 when that does not reproduce ``S'`` (or the step is compound), a bounded search: depth ≤ 3,
 candidates from ``candidate_actions`` with the premises the step mentions, on any goal the step
@@ -20,12 +20,31 @@ from typing import Any, Hashable, Iterable, Optional, Sequence
 from lean_bridge import BackendError, Goal, LeanError, ProofState
 from lean_bridge.backend import Backend
 from lean_bridge.syntax import ast, parse_tactic_block
-from lean_bridge.term import parse_term, replace_free, mk_fvar, state_key
+from collections import Counter
+
+from lean_bridge.term import goal_key, mk_fvar, parse_term, replace_free
 from prover.actions import KINDS, Action, RenderError, candidate_actions, render
 from prover.reading import Reader, read_and_run
 
 MAX_DEPTH = 3
 _NAME = re.compile(r"[A-Za-z_α-ωΑ-Ωἀ-῾ℕ][A-Za-z0-9_'!?.α-ωΑ-Ωἀ-῾₀-₉ₐ-ₜ]*")
+
+
+def bag_key(goals: Sequence[Goal]) -> Hashable:
+    """The goals up to renaming *and order*: an atomic sequence may leave the same goals in
+    another order than the human step (Pantograph puts the newest goals first)."""
+    return frozenset(Counter(goal_key(g) for g in goals).items())
+
+
+def find_goal(goals: Sequence[Goal], wanted: Goal, default: int) -> int:
+    """Index of the goal equal to ``wanted`` up to renaming (``default`` when it is there or none is)."""
+    key = goal_key(wanted)
+    if default < len(goals) and goal_key(goals[default]) == key:
+        return default
+    for i, g in enumerate(goals):
+        if goal_key(g) == key:
+            return i
+    return default
 
 
 @dataclass(frozen=True)
@@ -73,8 +92,8 @@ class Atomizer:
                      premises: Sequence[str], budget: Optional[int] = None) -> Optional[list[AtomicStep]]:
         """Atomic steps taking ``before`` (goal ``focus``) to ``after`` up to renaming, or None."""
         budget = self.budget if budget is None else budget
-        target = state_key(after.goals)
-        if state_key(before.goals) == target:
+        target = bag_key(after.goals)
+        if bag_key(before.goals) == target:
             return []
         goal = before.goals[focus]
         mapped = read_step(tactic, goal, premises)
@@ -84,7 +103,7 @@ class Atomizer:
                 return found
         reader = Reader(self.run, lambda name: resolve(name, premises))
         read = read_and_run(reader, before, focus, tactic)
-        if read is not None and state_key(read[0].goals) == target:
+        if read is not None and bag_key(read[0].goals) == target:
             return [AtomicStep(b, i, a, t) for b, i, a, t in read[1]]
         mentioned = set(_NAME.findall(tactic))
         focused = self._search(before, focus, target, premises, mentioned, MAX_DEPTH, (2 * budget) // 3, True)
@@ -106,7 +125,7 @@ class Atomizer:
             created = _created(state, nxt)
             index = created[0] if created else 0
             state = nxt
-        return steps if state_key(state.goals) == target else None
+        return steps if bag_key(state.goals) == target else None
 
     def _search(self, state: ProofState, focus: int, target: Hashable, premises: Sequence[str],
                 mentioned: set[str], max_depth: int, budget: int, focused: bool) -> Optional[list[AtomicStep]]:
@@ -117,7 +136,7 @@ class Atomizer:
         start_calls = self.calls
         others = {g.mvar_id for i, g in enumerate(state.goals) if i != focus}
         frontier: list[tuple[ProofState, list[AtomicStep]]] = [(state, [])]
-        seen = {state_key(state.goals)}
+        seen = {bag_key(state.goals)}
         for depth in range(max_depth):
             nxt_frontier: list[tuple[ProofState, list[AtomicStep]]] = []
             for cur, path in frontier:
@@ -133,7 +152,7 @@ class Atomizer:
                         nxt, text = self.run(cur, gi, action)
                         if nxt is None:
                             continue
-                        key = state_key(nxt.goals)
+                        key = bag_key(nxt.goals)
                         if key in seen:
                             continue
                         seen.add(key)
@@ -241,7 +260,9 @@ def read_step(tactic: str, goal: Goal, premises: Sequence[str]) -> Optional[list
         out = []
         for rule in tac.rules:
             term = rule.term
-            if isinstance(term, ast.App) and isinstance(term.fn, ast.Ident) and _hyp_index(goal, term.fn.name) is None:
+            if isinstance(term, ast.App) and isinstance(term.fn, ast.Explicit):
+                term = term.fn.ident  # `rw [@and_comm a c]`
+            elif isinstance(term, ast.App) and isinstance(term.fn, ast.Ident) and _hyp_index(goal, term.fn.name) is None:
                 term = term.fn  # `rw [Nat.add_comm a b]`: the lemma alone (checked: it may pick another instance)
             one = _ref(goal, term, premises, "rw_rev_hyp" if rule.symm else "rw_hyp",
                        "rw_rev_premise" if rule.symm else "rw_premise")
@@ -308,11 +329,12 @@ def replay_script(backend: Backend, start: ProofState, steps: Sequence[AtomicSte
     """Run an atomic script from ``start``, each action rendered against the live goal; True if it closes."""
     state = start
     for step in steps:
-        if step.focus >= len(state.goals):
+        focus = find_goal(state.goals, step.before[step.focus], step.focus)
+        if focus >= len(state.goals):
             return False
-        action = transfer(step.action, step.before[step.focus], state.goals[step.focus])
+        action = transfer(step.action, step.before[step.focus], state.goals[focus])
         try:
-            state = backend.run_tactic(state, render(action, state.goals[step.focus]), step.focus)
+            state = backend.run_tactic(state, render(action, state.goals[focus]), focus)
         except (LeanError, RenderError):
             return False
     return not state.goals

@@ -69,7 +69,11 @@ class Reader:
         out: list = []
         if isinstance(term, ast.Ident):
             out.append(lambda s, g, st: self._ident(s, g, term.name, st))
-        elif isinstance(term, ast.App) and isinstance(term.fn, ast.Ident):
+            out.append(lambda s, g, st: self._app(s, g, term.name, [], st))  # a function: apply, then close
+        elif isinstance(term, ast.App) and isinstance(term.fn, ast.Ident) and term.fn.name.endswith(".elim") \
+                and len(term.args) == 2:
+            out.append(lambda s, g, st: self._elim(s, g, term.fn.name[:-len(".elim")], list(term.args), st))
+        if isinstance(term, ast.App) and isinstance(term.fn, ast.Ident):
             args = [a for a in term.args if not isinstance(a, ast.NamedArg)]
             out.append(lambda s, g, st: self._app(s, g, term.fn.name, args, st))
         elif isinstance(term, ast.AnonymousCtor):
@@ -118,7 +122,29 @@ class Reader:
         head, _, field = name.rpartition(".")
         if head and field in ("symm", "1", "2", "left", "right"):
             return self._proj(state, gid, head, steps, field)
+        if head and field in ("mp", "mpr", "1", "2"):  # `h.mp` as a function: intro, rewrite with h, close
+            res = self.act(state, gid, Action("intro"), steps)
+            if res is None or len(res[1]) != 1:
+                return None
+            return self._app(res[0], res[1][0], name, [], steps)
         return None
+
+    def _elim(self, state: ProofState, gid: str, hyp: str, args: list, steps: list) -> Optional[ProofState]:
+        """``h.elim f g`` with ``h : a ∨ b``: ``cases h``, then each case by its function."""
+        goal = _goal(state, gid)
+        i = _hyp_index(goal, hyp) if goal is not None else None
+        if i is None:
+            return None
+        res = self.act(state, gid, Action("cases_hyp", hyp=i), steps)
+        if res is None or len(res[1]) != len(args):
+            return None
+        state = res[0]
+        for goal_id, arg in zip(res[1], args):
+            solved = self.solve(state, goal_id, arg, steps)
+            if solved is None:
+                return None
+            state = solved
+        return state
 
     def _proj(self, state: ProofState, gid: str, name: str, steps: list, field: Any = 1) -> Optional[ProofState]:
         goal = _goal(state, gid)
@@ -182,8 +208,12 @@ class Reader:
                     return None
                 kind = "rw_rev_hyp" if field == "mp" else "rw_hyp"
                 res = self.act(state, gid, Action(kind, hyp=i), steps)
-                if res is None or len(res[1]) != 1 or len(args) != 1:
-                    return res[0] if res and self.closed(res[0], gid, res[1]) else None
+                if res is not None and self.closed(res[0], gid, res[1]):
+                    return res[0]
+                if res is None or len(res[1]) != 1 or len(args) > 1:
+                    return None
+                if not args:
+                    return self._closer(res[0], res[1][0], steps)
                 return self.solve(res[0], res[1][0], args[0], steps)
             return None
         res = self.act(state, gid, action, steps)
