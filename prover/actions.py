@@ -38,6 +38,7 @@ rw_premise / rw_rev_premise  premise  ``rw [P]`` / ``rw [← P]``
 simp_premise       premise   ``simp [P]``
 exists_subterm     subterm   ``exists t``
 by_cases_subterm   subterm   ``by_cases h : t``
+induction_gen_hyp  hyp       ``induction n generalizing m l`` (every other data variable)
 =================  ========  ==========================================================
 
 Why this suffices for the fragment (propositional and first-order logic, equality, ``Nat``
@@ -80,6 +81,7 @@ KINDS: tuple[str, ...] = (
     "simp_at_hyp", "simp_hyp",
     "exact_premise", "apply_premise", "rw_premise", "rw_rev_premise", "simp_premise",
     "exists_subterm", "by_cases_subterm",
+    "induction_gen_hyp",
 )
 KIND_ID: dict[str, int] = {kind: i for i, kind in enumerate(KINDS)}
 
@@ -88,6 +90,7 @@ ARG_OF: dict[str, str] = {
     **{k: "hyp" for k in KINDS[12:21]},
     **{k: "premise" for k in KINDS[21:26]},
     "exists_subterm": "subterm", "by_cases_subterm": "subterm",
+    "induction_gen_hyp": "hyp",
 }
 
 _NONE_TEXT = {k: k for k in KINDS[:12] if k != "intro"}
@@ -145,6 +148,19 @@ def render(action: Action, goal: Goal) -> str:
     if kind in _HYP_TEXT:
         prefix, name = hyp_reference(goal, action.hyp)  # type: ignore[arg-type]
         return prefix + _HYP_TEXT[kind].format(name)
+    if kind == "induction_gen_hyp":
+        prefix, name = hyp_reference(goal, action.hyp)  # type: ignore[arg-type]
+        others = generalized(goal, action.hyp)  # type: ignore[arg-type]
+        if not others:
+            raise RenderError("nothing to generalize: use induction_hyp")
+        renamed, names = _rename_all(goal)
+        words = [names.get(goal.hypotheses[i].fvar_id or "", goal.hypotheses[i].name) for i in others]
+        if renamed and prefix:
+            prefix = renamed
+            name = names.get(goal.hypotheses[action.hyp].fvar_id or "", name)  # type: ignore[index]
+        elif renamed:
+            prefix = renamed
+        return f"{prefix}induction {name} generalizing {' '.join(words)}"
     if kind in _PREMISE_TEXT:
         return _PREMISE_TEXT[kind].format(action.premise)
     prefix, names = _rename_all(goal)
@@ -470,6 +486,10 @@ def candidate_actions(goal: Goal, premises: Sequence[str] = ()) -> list[Action]:
             if kind == "induction_hyp" and ty is not None and (head_const(ty) in _PROP_HEADS or ty[:1] == (":forall",)):
                 continue
             out.append(Action(kind, hyp=i))
+    for i, ty in usable:
+        if ty is not None and not _is_sort(ty) and head_const(ty) not in _PROP_HEADS \
+                and ty[:1] != (":forall",) and generalized(goal, i):
+            out.append(Action("induction_gen_hyp", hyp=i))
     for kind in KINDS[21:26]:
         for name in premises:
             out.append(Action(kind, premise=name))
@@ -493,6 +513,22 @@ def _fvar_head(tree: SExpr) -> Optional[str]:
     if isinstance(tree, tuple) and len(tree) == 2 and tree[0] == ":fv":
         return str(tree[1])
     return None
+
+
+def generalized(goal: Goal, index: int) -> list[int]:
+    """What ``induction_gen_hyp`` generalizes: every other data variable of the context (not a
+    type, not a proof: its type is neither a sort, nor a proposition, nor a ∀/→), in order."""
+    out = []
+    for i, hyp in enumerate(goal.hypotheses):
+        if i == index or _shadowed(goal.hypotheses, i):
+            continue
+        ty = _sexp_of(hyp.type.sexp_text)
+        if ty is None or _is_sort(ty) or (isinstance(ty, tuple) and ty[:1] == (":forall",)):
+            continue
+        if head_const(ty) in _PROP_HEADS or (_fvar_head(ty) is not None and ty[:1] != (":fv",)):
+            continue
+        out.append(i)
+    return out
 
 
 def _eq_has_fvar_side(ty: SExpr) -> bool:

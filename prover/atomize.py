@@ -273,8 +273,10 @@ def read_step(tactic: str, goal: Goal, premises: Sequence[str]) -> Optional[list
             out.append(Action("assumption"))
         return out
     if isinstance(tac, (ast.Cases, ast.Induction)) and len(tac.targets) == 1 and tac.using is None \
-            and not tac.alts and tac.targets[0].name is None and not getattr(tac, "generalizing", ()):
+            and not tac.alts and tac.targets[0].name is None:
         kind = "cases_hyp" if isinstance(tac, ast.Cases) else "induction_hyp"
+        if getattr(tac, "generalizing", ()):
+            kind = "induction_gen_hyp"
         t = tac.targets[0].term
         i = _hyp_index(goal, t.name) if isinstance(t, ast.Ident) else None
         return [Action(kind, hyp=i)] if i is not None else None
