@@ -197,7 +197,45 @@ class Reader:
             return None
         return self.solve(res[0], res[1][0], rest, steps)
 
+    def _iff(self, state: ProofState, gid: str, rule: str, forward: bool, args: list, steps: list) -> Optional[ProofState]:
+        """``Iff.mp P h`` / ``P.mp h``: rewrite the goal backwards with ``P`` (forwards for ``mpr``), then ``h``."""
+        goal = _goal(state, gid)
+        if goal is None:
+            return None
+        i = _hyp_index(goal, rule)
+        if i is not None:
+            action = Action("rw_rev_hyp" if forward else "rw_hyp", hyp=i)
+        else:
+            full = self.resolve(rule)
+            if full is None:
+                return None
+            action = Action("rw_rev_premise" if forward else "rw_premise", premise=full)
+        res = self.act(state, gid, action, steps)
+        if res is None:
+            return None
+        if self.closed(res[0], gid, res[1]):
+            return res[0]
+        if len(res[1]) != 1:
+            return None
+        if not args:
+            return self._closer(res[0], res[1][0], steps)
+        return self.solve(res[0], res[1][0], args[0], steps) if len(args) == 1 else None
+
     def _app(self, state: ProofState, gid: str, fn: str, args: list, steps: list) -> Optional[ProofState]:
+        if fn in ("Iff.mp", "Iff.mpr") and args and isinstance(args[0], ast.Ident):
+            mark = len(steps)
+            done = self._iff(state, gid, args[0].name, fn == "Iff.mp", args[1:], steps)
+            if done is not None:
+                return done
+            del steps[mark:]
+        head, _, field = fn.rpartition(".")
+        if field in ("mp", "mpr", "1", "2") and head and _hyp_index(_goal(state, gid), head) is None \
+                and self.resolve(head) is not None:
+            mark = len(steps)
+            done = self._iff(state, gid, head, field in ("mp", "1"), args, steps)
+            if done is not None:
+                return done
+            del steps[mark:]
         action = self._ref(state, gid, fn, "apply_hyp", "apply_premise")
         if action is None:
             head, _, field = fn.rpartition(".")
