@@ -82,6 +82,9 @@ def _build_parser() -> argparse.ArgumentParser:
     sub.add_parser("doctor", help="say which proof-checker backends are usable here, and why not",
                    epilog="example:\n  prover doctor", formatter_class=argparse.RawDescriptionHelpFormatter)
     _add_search_commands(sub)
+    from prover.data import add_data_parser  # `prover data trace|atomize`
+
+    add_data_parser(sub)
     return parser
 
 
@@ -351,4 +354,8 @@ def _dispatch(argv: Sequence[str] | None) -> int:
         return run_model_info(args.model)
     if args.command in ("prove", "eval"):
         return _run_search_command(args)
+    if args.command == "data":
+        from prover.data import run_data
+
+        return run_data(args)
     return _usage_error(f"unknown command {args.command}")
