@@ -46,6 +46,12 @@ class TacticError(Exception):
         self.node = node
 
 
+class EngineError(Exception):
+    """An invariant of the engine broke (a tactic dropped a goal or left a hole that is no goal): an
+    internal error, never a tactic failure, so no combinator (`try`, `first`) swallows it and the
+    servers report it as internal (Lean would have either failed or made the hole a goal)."""
+
+
 @dataclass
 class TacticState:
     """The goals of a proof in progress. `copy()` before trying something that may fail."""
@@ -152,7 +158,11 @@ class TacticState:
 # ---------------------------------------------------------------------------
 
 def run_tactic(state: TacticState, tac: ast.Tactic) -> None:
-    """Run one tactic (or combinator) on `state` in place; raises `TacticError` on failure."""
+    """Run one tactic (or combinator) on `state` in place; raises `TacticError` on failure.
+
+    A tactic acts on the main goal only (as in Lean: the others are hidden from it and put back
+    behind the goals it produces); only the combinators and the few tactics Lean documents as
+    looking at other goals (`show`, `done`, `skip`, `rotate_*`, …) see the whole list."""
     if state.record_steps and _is_substantive(tac):
         state.steps.append((tac, state.copy()))
     handler = _TACTICS.get(type(tac).__name__)
@@ -160,7 +170,10 @@ def run_tactic(state: TacticState, tac: ast.Tactic) -> None:
         name = tac.source.split()[0] if tac.source.split() else type(tac).__name__
         raise TacticError(f"tactic '{name}' is not supported by the embedded checker", tac)
     try:
-        handler(state, tac)
+        if type(tac).__name__ in _SEES_ALL_GOALS:
+            handler(state, tac)
+        else:
+            _run_on_main_goal(state, tac, handler)
     except ElabError as err:
         raise TacticError(err.message, err.node or tac) from None
     except KernelTimeout:
@@ -179,6 +192,42 @@ def run_tactic_seq(state: TacticState, seq: ast.TacticSeq) -> None:
 
 _STRUCTURAL = {"TacticSeq", "CDotTac", "Nested", "ThenAll", "Case", "Next", "AllGoals", "AnyGoals", "Try", "First",
                "Repeat", "Focus", "OnGoal"}
+# combinators (each tactic they run is focused in turn) and the tactics that look beyond the main goal
+_SEES_ALL_GOALS = _STRUCTURAL | {"RepeatAll", "Iterate", "Rotate", "ShowTac", "Done", "Skip"}
+
+
+def _run_on_main_goal(state: TacticState, tac: ast.Tactic, handler: Callable) -> None:
+    """Run `handler` with only the main goal visible, then check it accounted for everything it made:
+    the main goal is assigned or still a goal, and every hole it created in the main goal's proof is
+    one of the goals it left (else `EngineError`: the engine would have dropped a goal)."""
+    main = state.main_goal(tac)
+    rest = state.goals[1:]
+    mark = MVar().uid  # holes created from here on are this tactic's
+    state.goals = [main]
+    try:
+        handler(state, tac)
+    except BaseException:
+        state.goals = state.goals + [g for g in rest if g not in state.goals]
+        raise
+    state.prune()
+    produced = state.goals
+    left = {g.uid for g in produced}
+    if main.uid not in state.mctx.assignment:
+        if main.uid not in left:
+            raise EngineError(f"internal error: tactic '{_tactic_name(tac)}' dropped the main goal without solving it")
+    else:
+        value = state.mctx.instantiate(main)
+        if value.has_mvar:
+            dropped = [m for m in state.mctx.unassigned_mvars(value) if m.uid > mark and m.uid not in left]
+            if dropped:
+                raise EngineError(f"internal error: tactic '{_tactic_name(tac)}' left {len(dropped)} hole(s) in the "
+                                  "proof that are not goals")
+    state.goals = produced + [g for g in rest if g.uid not in left and g.uid not in state.mctx.assignment]
+
+
+def _tactic_name(tac: ast.Tactic) -> str:
+    words = tac.source.split()
+    return words[0] if words else type(tac).__name__
 
 
 def _is_substantive(tac: ast.Tactic) -> bool:
@@ -237,9 +286,9 @@ def _elab_closed_term(state: TacticState, goal: MVar, stx: ast.Term, expected: E
     new_goals = []
     for h in holes:
         decl = state.mctx.decls[h.uid]
-        if decl.kind == "syntheticOpaque" or allow_holes == "all":  # `apply` turns them into goals afterwards
-            new_goals.append(h)
-        elif allow_holes == "none" or decl.kind == "natural":
+        if allow_holes == "all" or (allow_holes == "synthetic" and decl.kind == "syntheticOpaque"):
+            new_goals.append(h)  # `apply` turns every hole into a goal, `refine` only `?_` / `?x`
+        else:  # Lean's `exact` (and `refine` with a `_` it cannot solve): every new hole is an error
             raise TacticError(f"don't know how to synthesize placeholder\ncontext:\n{_goal_text(state, decl)}", stx)
     return e, new_goals
 
