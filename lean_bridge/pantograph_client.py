@@ -32,6 +32,7 @@ from lean_bridge.types import (
     BackendError,
     BackendStartupError,
     BackendTimeout,
+    CheckerInternalError,
     DeclarationResult,
     Expression,
     Goal,
@@ -59,6 +60,10 @@ class PantographError(ProtocolError):
         super().__init__(f"{kind}: {desc}", response=response)
         self.kind = kind
         self.desc = desc
+
+
+class PantographInternalError(PantographError, CheckerInternalError):
+    """An ``{"error": "internal"}`` answer other than a timeout ``interrupt``: the checker's own bug."""
 
 
 def parse_expression(obj: Optional[Mapping[str, Any]]) -> Expression:
@@ -263,7 +268,10 @@ class PantographClient:
         """Run a command; an ``{"error": ...}`` answer raises ``PantographError``."""
         response = self._exchange(command, payload or {}, timeout)
         if "error" in response:
-            raise PantographError(str(response["error"]), str(response.get("desc", "")), response)
+            kind, desc = str(response["error"]), str(response.get("desc", ""))
+            if kind == "internal" and "interrupt" not in desc:
+                raise PantographInternalError(kind, desc, response)
+            raise PantographError(kind, desc, response)
         return response
 
     # -------------------------------------------------------------- commands

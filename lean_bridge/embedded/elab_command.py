@@ -14,6 +14,7 @@ from typing import Sequence
 
 from lean_bridge.syntax import ast
 
+from . import gate
 from .elab_env import ElabEnv, StructureInfo
 from .elab_term import ElabError, Scope, TermElaborator
 from .environment import InductiveInfo
@@ -35,7 +36,7 @@ from .inductive import InductiveDecl, add_inductive
 from .kernel import KernelError, TypeChecker, add_axiom, add_definition
 from .level import LEVEL_ONE, Level, LevelMVar, LevelParam, mk_max, replace_level
 
-LEAN_AXIOMS = frozenset({"propext", "Quot.sound", "Classical.choice"})
+LEAN_AXIOMS = gate.LEAN_AXIOMS
 
 
 @dataclass(frozen=True)
@@ -354,13 +355,15 @@ class CommandElaborator:
         axioms = new_env.axioms_used.get(decl_name, frozenset())
         if kind != "example":
             self.state.env = new_env
-        bad = sorted(a for a in axioms if a not in LEAN_AXIOMS)
-        if "sorryAx" in bad:
+        # the verdict is the one gate's (`gate.decide`, as for the servers); `add_definition` above was its
+        # kernel check of exactly these closed terms
+        verdict = gate.decide(new_env, params, type_, value, kernel_checked=True, max_steps=self.max_steps)
+        if verdict.reason == gate.SORRY:
             start, end = decl_name_span(cmd)
             self.messages.append(Message("warning", start, end, "declaration uses `sorry`"))
             self._result(name, cmd, False, "declaration uses 'sorry'", axioms, kind)
-        elif bad:
-            self._result(name, cmd, False, f"depends on axiom '{bad[0]}', which is not one of Lean's built-in axioms", axioms, kind)
+        elif not verdict.ok:
+            self._result(name, cmd, False, verdict.message, axioms, kind)
         else:
             self._result(name, cmd, True, None, axioms, kind)
 

@@ -214,13 +214,13 @@ def _run_on_main_goal(state: TacticState, tac: ast.Tactic, handler: Callable) ->
     left = {g.uid for g in produced}
     if main.uid not in state.mctx.assignment:
         if main.uid not in left:
-            raise EngineError(f"internal error: tactic '{_tactic_name(tac)}' dropped the main goal without solving it")
+            raise EngineError(f"tactic '{_tactic_name(tac)}' dropped the main goal without solving it")
     else:
         value = state.mctx.instantiate(main)
         if value.has_mvar:
             dropped = [m for m in state.mctx.unassigned_mvars(value) if m.uid > mark and m.uid not in left]
             if dropped:
-                raise EngineError(f"internal error: tactic '{_tactic_name(tac)}' left {len(dropped)} hole(s) in the "
+                raise EngineError(f"tactic '{_tactic_name(tac)}' left {len(dropped)} hole(s) in the "
                                   "proof that are not goals")
     state.goals = produced + [g for g in rest if g.uid not in left and g.uid not in state.mctx.assignment]
 

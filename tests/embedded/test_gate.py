@@ -193,3 +193,96 @@ def test_one_tactic_never_closes_two_goals(tactic: str) -> None:
     """After `constructor` on `p ∧ p`, any single closing tactic leaves `case right`."""
     text = rejected(f"theorem t (p : Prop) (hp : p) : p ∧ p := by\n  constructor\n  {tactic}\n  done\n")
     assert "case right" in text, text
+
+
+# --------------------------------------------------------------------------- the one gate
+
+
+def _env_with(src: str):
+    from lean_bridge.embedded.elab_command import CommandElaborator
+    from lean_bridge.embedded.prelude import prelude_env
+    from lean_bridge.syntax import parse_file
+
+    elab = CommandElaborator(prelude_env())
+    for cmd in parse_file(src).commands:
+        elab.run(cmd)
+    return elab.env
+
+
+def test_gate_rules_in_order() -> None:
+    """`gate.decide` names the first rule a candidate proof breaks."""
+    from lean_bridge.embedded import gate
+    from lean_bridge.embedded.expr import App, Const, FVar, MVar, mk_app
+    from lean_bridge.embedded.level import LEVEL_ZERO
+
+    env = _env_with("axiom myFalse : False\n")
+    false, true = Const("False"), Const("True")
+    assert gate.decide(env, (), true, Const("True.intro")).ok
+    assert gate.decide(env, (), true, Const("True.intro"), open_goals=1).reason == gate.OPEN_GOALS
+    assert gate.decide(env, (), true, None).reason == gate.UNASSIGNED
+    assert gate.decide(env, (), false, MVar()).reason == gate.HOLES
+    assert gate.decide(env, (), false, FVar("h", false)).reason == gate.FREE_VARIABLES
+    hyp = FVar("h", false)
+    assert gate.decide(env, (), false, hyp, hyps=[hyp]).ok  # closed over the root goal's hypotheses
+    bad = gate.decide(env, (), false, Const("True.intro"))
+    assert bad.reason == gate.KERNEL and "but root goal has type False" in bad.message
+    ill = gate.decide(env, (), false, App(Const("True.intro"), Const("True.intro")))
+    assert ill.reason == gate.KERNEL and ill.message.startswith("kernel type check failed: (kernel)")
+    sorry = mk_app(Const("sorryAx", [LEVEL_ZERO]), [false, Const("Bool.false")])
+    assert gate.decide(env, (), false, sorry).reason == gate.SORRY
+    axiom = gate.decide(env, (), false, Const("myFalse"))
+    assert axiom.reason == gate.AXIOM and "myFalse" in axiom.message and not axiom.ok
+    em = mk_app(Const("Classical.em"), [true])
+    fine = gate.decide(env, (), mk_app(Const("Or"), [true, App(Const("Not"), true)]), em)
+    assert fine.ok and "Classical.choice" in fine.axioms
+
+
+def test_user_axioms_never_prove_on_any_path() -> None:
+    """A user axiom is not one of Lean's: `prover check`, the REPL and Pantograph all refuse it."""
+    from lean_bridge.embedded.checker import check_source
+
+    results = check_source("axiom myFalse : False\ntheorem t : 1 = 2 := myFalse.elim\n")
+    assert not results[-1].ok and "axiom 'myFalse'" in results[-1].message
+    server = ReplServer()
+    env = server.handle({"cmd": "axiom myFalse : False"})["env"]
+    ps = server.handle({"cmd": "example : 1 = 2 := sorry", "env": env})["sorries"][0]["proofState"]
+    out = server.handle({"tactic": "exact myFalse.elim", "proofState": ps})
+    assert out["goals"] == [] and out["proofStatus"].startswith("Error: depends on axiom 'myFalse'")
+    panto = PantographServer()
+    panto.execute("frontend.process", {"file": "axiom myFalse : False\n", "inheritEnv": True})
+    sid = panto.execute("goal.start", {"expr": "1 = 2"})["stateId"]
+    out = panto.execute("goal.tactic", {"stateId": sid, "tactic": "exact myFalse.elim"})
+    assert "nextStateId" not in out and "myFalse" in out["messages"][0]["data"]
+
+
+def test_pantograph_closing_sorry_is_an_error_and_print_flags(panto: Panto) -> None:
+    out = panto.run("False", ["sorry"])
+    assert "nextStateId" not in out and "contains sorry" in out["messages"][0]["data"]
+    sid = panto.start("False ∧ True")
+    split = panto.tactic(sid, "constructor")
+    part = panto.tactic(split["nextStateId"], "sorry")
+    flags = panto.server.execute("goal.print", {"stateId": part["nextStateId"]})
+    assert flags["rootHasSorry"] and flags["rootHasMVar"]
+    last = panto.tactic(part["nextStateId"], "trivial")
+    assert "nextStateId" not in last and "contains sorry" in last["messages"][0]["data"]
+
+
+def test_repl_status_comes_from_the_gate(repl: Repl) -> None:
+    assert _closed_repl(repl.run("True ∧ True", ["constructor", "trivial", "trivial"]))
+    out = repl.run("False", ["sorry"])
+    assert out["goals"] == [] and out["proofStatus"] == "Incomplete: contains sorry"
+    out = repl.run("1 = 2 ∧ True", ["constructor", "sorry", "trivial"])
+    assert out["goals"] == [] and out["proofStatus"] == "Incomplete: contains sorry"
+
+
+def test_pantograph_manual_mode_branch_done_is_not_a_proof(panto: Panto) -> None:
+    """`autoResume: false` may answer `goals: []` with dormant goals; the gate runs at the real end."""
+    sid = panto.start("True ∧ (1 = 2)")
+    split = panto.tactic(sid, "constructor")
+    left = panto.tactic(split["nextStateId"], "trivial", autoResume=False)
+    assert left["goals"] == []
+    flags = panto.server.execute("goal.print", {"stateId": left["nextStateId"]})
+    assert flags["rootHasMVar"]
+    back = panto.server.execute("goal.continue", {"target": left["nextStateId"], "branch": split["nextStateId"]})
+    assert [g["target"]["pp"] for g in back["goals"]] == ["1 = 2"]
+    assert "nextStateId" not in panto.tactic(back["nextStateId"], "sorry")
