@@ -24,7 +24,7 @@ import tempfile
 from dataclasses import dataclass
 from typing import Any, Mapping, Optional, Sequence
 
-from lean_bridge.backend import Backend, declaration_results
+from lean_bridge.backend import Backend, command_results
 from lean_bridge.process import ManagedProcess
 from lean_bridge.source import Command, Source, byte_offset_to_position, has_imports, load_source, split_commands
 from lean_bridge.types import (
@@ -484,10 +484,8 @@ class PantographBackend(Backend):
         """Elaborate the file with ``frontend.process`` and report each declaration."""
         text = load_source(source)
         units = self._process(text, sorrys=False)
-        pairs = self._unit_commands(text, units)
-        commands = [cmd for _, cmd in pairs]
-        messages = [m for unit, _ in pairs for m in unit.messages]
-        return declaration_results(commands, messages)
+        # each unit's messages are its own (the server says so): never re-attributed by line
+        return [r for unit, cmd in self._unit_commands(text, units) for r in command_results(cmd, unit.messages)]
 
     def sorries(self, source: Source) -> list[tuple[str, ProofState]]:
         """(declaration name, goal state) per unit with sorries (one state holds all its sorries)."""

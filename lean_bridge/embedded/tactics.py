@@ -710,6 +710,7 @@ def tac_HaveTac(state: TacticState, tac: ast.HaveTac) -> None:
     elab = state.elaborator(goal)
     if tac.binders:
         raise TacticError("`have` with binders is not supported by the embedded checker", tac)
+    mark = MVar().uid
     ty = elab.elab_type(tac.type) if tac.type is not None else None
     new_goals: list[MVar] = []
     if tac.value is not None:
@@ -723,6 +724,7 @@ def tac_HaveTac(state: TacticState, tac: ast.HaveTac) -> None:
         new_goals = [value]
     elab.synthesize_pending()
     ty = state.mctx.instantiate(ty)
+    new_goals = new_goals + _type_holes(state, ty, mark, new_goals, tac.type or tac)
     if tac.pattern is not None:
         from .tactics_cases import have_pattern
 
@@ -732,6 +734,23 @@ def tac_HaveTac(state: TacticState, tac: ast.HaveTac) -> None:
     body = state.new_goal(state.target(goal), decl.lctx + (fv,), decl.user_name)
     state.assign(goal, App(DelayedLambda((fv,), body), value))
     state.replace_main(new_goals + [body] if tac.value is None else [body] + new_goals)
+
+
+def _type_holes(state: TacticState, ty: Expr, mark: int, known: Sequence[MVar], node: ast.Node) -> list[MVar]:
+    """Holes a tactic's type annotation made (after `mark`) and nothing solved: `?_` become goals (as
+    `refine` makes them), a `_` is Lean's "don't know how to synthesize placeholder"."""
+    out: list[MVar] = []
+    if not ty.has_mvar:
+        return out
+    seen = {g.uid for g in known}
+    for m in state.mctx.unassigned_mvars(ty):
+        if m.uid <= mark or m.uid in seen:
+            continue
+        decl = state.mctx.decls[m.uid]
+        if decl.kind != "syntheticOpaque":
+            raise TacticError(f"don't know how to synthesize placeholder\ncontext:\n{_goal_text(state, decl)}", node)
+        out.append(m)
+    return out
 
 
 def tac_Specialize(state: TacticState, tac: ast.Specialize) -> None:

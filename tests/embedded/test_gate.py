@@ -286,3 +286,12 @@ def test_pantograph_manual_mode_branch_done_is_not_a_proof(panto: Panto) -> None
     back = panto.server.execute("goal.continue", {"target": left["nextStateId"], "branch": split["nextStateId"]})
     assert [g["target"]["pp"] for g in back["goals"]] == ["1 = 2"]
     assert "nextStateId" not in panto.tactic(back["nextStateId"], "sorry")
+
+
+def test_have_type_holes_are_goals_or_errors(panto: Panto) -> None:
+    """Found by the fuzz: `have h : ?_` left the type's hole in the proof, no goal for it."""
+    out = panto.run("False", ["have h : _"])
+    assert "nextStateId" not in out and HOLE_ERROR in out["messages"][0]["data"]
+    out = panto.run("False", ["have h : ?_"])
+    assert "nextStateId" in out and len(out["goals"]) == 3  # h's proof, h's type, the main goal
+    rejected("theorem t : False := by\n  have h : _ := sorry\n  exact h\n")

@@ -80,3 +80,13 @@ def test_engine_bugs_are_internal_errors(buggy: Backend) -> None:
     assert len(ok.goals) == 2
     with pytest.raises(TacticError):
         buggy.run_tactic(state, "exact ?_")
+
+
+def test_check_never_moves_a_declarations_error_to_the_next_fragment(backend: Backend) -> None:
+    """Found by the fuzz: Pantograph's check gave a parse-cut theorem's own error to the fragment
+    after the cut (same line), so the false theorem came back `ok`."""
+    text = ("theorem fuzz : ∀ n : Nat, n + 1 ≤ n := by\n"
+            "  next => specialize h have h : ¬ False := sorryAx _ true\n"
+            "  trivial\n")
+    results = backend.check(text)
+    assert results and not any(r.ok for r in results), results
