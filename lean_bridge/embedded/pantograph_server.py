@@ -30,8 +30,10 @@ re-checked from scratch by the kernel against the root type, no ``sorry``, no us
 Otherwise the step fails with the gate's reason as its message (no new state): ``goals: []``
 always means a proof. Real Pantograph does not run the kernel here (PROTOCOLS.md 2.5), and
 reports a closing ``sorry`` as ``goals: []`` with ``hasSorry``; refusing it is strictly safer.
-In manual mode (``autoResume: false``) an empty list means "this branch is done" while other
-goals are dormant (``goal.continue`` brings them back); the gate runs when the last one closes.
+Only in manual mode (``autoResume: false``) may an empty list mean "this branch is done" while other
+goals are dormant (``goal.continue`` brings them back); the gate runs when the last one closes. In
+automatic mode goals left out by ``goal.continue`` come back as soon as the shown ones are closed
+(real Pantograph would answer ``goals: []`` there).
 
 Errors: protocol errors are ``{"error": kind, "desc": text}`` with Pantograph's kinds (``command``
 for unknown commands and unparsable lines/payloads, ``index`` for unknown states, goals and
@@ -844,9 +846,11 @@ class PantographServer:
                     rest.append(g)
                     seen.add(g.uid)
         ts.goals = produced + rest
+        known = gs.known | {g.uid for g in ts.goals}
+        if auto and not ts.goals:  # automatic mode leaves nothing dormant: goals put aside come back
+            ts.goals = self._dormant(gs.roots, ts, known)
         value = ts.mctx.instantiate(goal)
         has_sorry = "sorryAx" in constants_of(value)
-        known = gs.known | {g.uid for g in ts.goals}
         problem = self._gate(gs.roots, ts, known)
         if problem is not None:
             return self._failure(problem)
@@ -885,6 +889,16 @@ class PantographServer:
         msg = {"fileName": TACTIC_FILE, "pos": {"line": 0, "column": 0}, "endPos": None, "keepFullRange": False,
                "severity": "error", "caption": "", "data": text, "kind": "[anonymous]"}
         return {"messages": [msg], "hasSorry": False, "hasUnsafe": False}
+
+    @staticmethod
+    def _dormant(roots: Sequence[tuple[MVar, Expr]], ts: TacticState, known: frozenset[int]) -> list[MVar]:
+        """Open goals of the proof that this state's list left out (``goal.continue`` with a subset)."""
+        out: dict[int, MVar] = {}
+        for root, _ in roots:
+            for m in ts.mctx.unassigned_mvars(root):
+                if m.uid in known:
+                    out.setdefault(m.uid, m)
+        return sorted(out.values(), key=lambda m: m.uid)
 
     @staticmethod
     def _gate(roots: Sequence[tuple[MVar, Expr]], ts: TacticState, known: frozenset[int]) -> Optional[str]:

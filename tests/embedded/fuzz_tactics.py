@@ -38,6 +38,12 @@ NAMES = ("h", "this", "a", "p", "n", "x", "h.1", "h.2", "h.elim", "hp", "h✝", 
          "True.intro", "trivial", "rfl", "Eq.refl", "Classical.choice", "Classical.em", "propext", "id", "Nat.zero",
          "List.nil", "Or.inl", "Or.inr", "And.intro", "Exists.intro", "Nat.succ_ne_zero", "Nat.noConfusion", "lcProof",
          "Quot.sound", "funext", "Eq.mpr", "cast", "Eq.subst", "congrArg")
+USEFUL = ("intro h", "intro n", "intro p", "intros", "intro a b", "constructor", "refine ⟨?_, ?_⟩", "refine ⟨0, ?_⟩",
+          "refine ⟨[], ?_⟩", "exists 0", "exfalso", "apply False.elim", "cases h", "induction n", "cases n", "left",
+          "right", "simp", "simp_all", "rfl", "trivial", "assumption", "contradiction", "apply absurd", "intro h; cases h",
+          "by_cases h : p", "rcases h with ⟨a, b⟩", "refine ⟨?_, ?_⟩ <;> sorry", "apply Or.elim", "unfold Not",
+          "apply Exists.intro", "apply And.intro", "refine False.elim ?_", "apply Nat.le.refl", "induction l",
+          "cases l", "funext x", "exact fun _ => ?_", "refine fun h => ?_", "show False", "apply congrArg")
 PROPS = ("False", "True", "1 = 2", "0 = 0", "p", "q", "?_", "_", "¬ False", "n = 0", "∀ x : Nat, x = x")
 
 
@@ -120,6 +126,8 @@ class TacticGen:
         return self.pick(forms)()  # type: ignore[arg-type]
 
     def atomic(self, depth: int = 0) -> str:
+        if self.rng.random() < 0.4:  # steps that make progress, so sequences reach deeper states
+            return self.pick(USEFUL)
         t = lambda: self.term(depth + 1)  # noqa: E731
         forms = [
             lambda: f"exact {t()}", lambda: f"exact {t()}", lambda: f"exact {self.pick(HOLES)}",

@@ -295,3 +295,26 @@ def test_have_type_holes_are_goals_or_errors(panto: Panto) -> None:
     out = panto.run("False", ["have h : ?_"])
     assert "nextStateId" in out and len(out["goals"]) == 3  # h's proof, h's type, the main goal
     rejected("theorem t : False := by\n  have h : _ := sorry\n  exact h\n")
+
+
+def test_pantograph_automatic_mode_never_hides_goals(panto: Panto) -> None:
+    """`goal.continue` with a subset of the goals, then closing them in automatic mode: the goals left
+    out come back instead of `goals: []` (which must always mean a proof)."""
+    sid = panto.start("True ∧ (1 = 2)")
+    split = panto.tactic(sid, "constructor")
+    first = split["goals"][0]["name"]
+    only = panto.server.execute("goal.continue", {"target": split["nextStateId"], "goals": [first]})
+    assert len(only["goals"]) == 1
+    out = panto.tactic(only["nextStateId"], "trivial")
+    assert [g["target"]["pp"] for g in out["goals"]] == ["1 = 2"]
+
+
+def test_sorry_behind_a_declared_constant_is_still_sorry() -> None:
+    """A theorem proved by `sorry` (through `frontend.process` or `env.add`) never proves anything."""
+    panto = PantographServer()
+    panto.execute("frontend.process", {"file": "theorem cheat : False := sorry\n", "inheritEnv": True})
+    panto.execute("env.add", {"name": "cheat2", "type": "False", "value": "sorry"})
+    for name in ("cheat", "cheat2"):
+        sid = panto.execute("goal.start", {"expr": "1 = 2"})["stateId"]
+        out = panto.execute("goal.tactic", {"stateId": sid, "tactic": f"exact {name}.elim"})
+        assert "nextStateId" not in out and "sorry" in out["messages"][0]["data"], out

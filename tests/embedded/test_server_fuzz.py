@@ -28,7 +28,7 @@ from fuzz_tactics import FALSE_GOALS, TacticGen
 
 SEED = int(os.environ.get("FUZZ_SEED", "8"))
 LONG_CASES = int(os.environ.get("FUZZ_CASES", "0"))
-CI_CASES = 120  # sequences per protocol in CI (about 10-20 s each on a shared machine)
+CI_CASES = 150  # sequences per protocol in CI (about 15 s each on a shared machine)
 CI_FILE_CASES = 15
 CI_SECONDS = 40.0  # hard cap per protocol in CI, whatever the machine
 RESTART_EVERY = 2_000  # the REPL never frees proof states: recycle the server in long runs
@@ -42,7 +42,7 @@ class Stats:
     tactics: int = 0
     accepted: int = 0
     rejected: int = 0
-    timeouts: int = 0
+    timeouts: list = field(default_factory=list)
     files: int = 0
     closures: list = field(default_factory=list)
     internal: list = field(default_factory=list)
@@ -50,7 +50,7 @@ class Stats:
     def line(self, protocol: str) -> str:
         return (f"fuzz[{protocol}] seed={SEED}: {self.sequences} sequences, {self.tactics} tactic texts tried, "
                 f"{self.accepted} accepted, {self.rejected} rejected, {len(self.internal)} internal errors, "
-                f"{self.timeouts} timeouts, {self.files} files checked, closures={len(self.closures)}")
+                f"{len(self.timeouts)} timeouts, {self.files} files checked, closures={len(self.closures)}")
 
 
 def _step_campaign(backend: Backend, rng: random.Random, cases: int, seconds: float, stats: Stats) -> None:
@@ -70,7 +70,7 @@ def _step_campaign(backend: Backend, rng: random.Random, cases: int, seconds: fl
         history: list[tuple[int, str]] = []
         made = []
         stats.sequences += 1
-        for _ in range(rng.randint(1, 4)):
+        for _ in range(rng.randint(1, 6)):
             text = gen.text()
             index = rng.randrange(len(state.goals))
             stats.tactics += 1
@@ -82,8 +82,8 @@ def _step_campaign(backend: Backend, rng: random.Random, cases: int, seconds: fl
             except CheckerInternalError as err:
                 stats.internal.append((goal, history + [(index, text)], str(err)[:300]))
                 continue
-            except BackendError:  # a timeout: the server was restarted, its states are gone
-                stats.timeouts += 1
+            except BackendError as err:  # a timeout: the server was restarted, its states are gone
+                stats.timeouts.append((goal, history + [(index, text)], str(err)[:200]))
                 starts.clear()
                 break
             stats.accepted += 1
@@ -111,8 +111,8 @@ def _file_campaign(backend: Backend, rng: random.Random, cases: int, stats: Stat
         except (CheckerInternalError, StatementError) as err:
             stats.internal.append((goal, [(0, text)], str(err)[:300]))
             continue
-        except BackendError:
-            stats.timeouts += 1
+        except BackendError as err:
+            stats.timeouts.append((goal, [(0, text)], str(err)[:200]))
             continue
         for r in results:
             if r.ok:
@@ -123,7 +123,7 @@ def run_campaign(protocol: str, cases: int, file_cases: int, seconds: float) -> 
     """One deterministic campaign against one embedded server through its bridge client."""
     rng = random.Random(f"{SEED}-{protocol}")
     stats = Stats()
-    with open_backend("embedded", protocol=protocol, timeout=30) as backend:
+    with open_backend("embedded", protocol=protocol, timeout=15) as backend:
         _step_campaign(backend, rng, cases, seconds, stats)
         _file_campaign(backend, rng, file_cases, stats)
     return stats
@@ -139,5 +139,7 @@ def test_no_false_goal_ever_closes(protocol: str, capsys: pytest.CaptureFixture[
         print("\n" + stats.line(protocol))
         for goal, steps, err in stats.internal[:5]:
             print(f"  internal error on ⊢ {goal}: {steps}: {err}")
+        for goal, steps, err in stats.timeouts[:5]:
+            print(f"  timeout on ⊢ {goal}: {steps}: {err}")
     assert stats.tactics > 0 and stats.accepted > 0, stats.line(protocol)
     assert not stats.closures, f"false goals closed: {stats.closures[:3]}"
