@@ -22,9 +22,11 @@ from .expr import (
     Const,
     Expr,
     FVar,
+    Lam,
     Let,
     MVar,
     Pi,
+    Proj,
     get_app_fn,
     get_app_fn_args,
     instantiate1,
@@ -216,13 +218,41 @@ def _run_on_main_goal(state: TacticState, tac: ast.Tactic, handler: Callable) ->
         if main.uid not in left:
             raise EngineError(f"tactic '{_tactic_name(tac)}' dropped the main goal without solving it")
     else:
-        value = state.mctx.instantiate(main)
-        if value.has_mvar:
-            dropped = [m for m in state.mctx.unassigned_mvars(value) if m.uid > mark and m.uid not in left]
-            if dropped:
-                raise EngineError(f"tactic '{_tactic_name(tac)}' left {len(dropped)} hole(s) in the "
-                                  "proof that are not goals")
+        dropped = _dropped_holes(state.mctx, main, mark, left)
+        if dropped:
+            raise EngineError(f"tactic '{_tactic_name(tac)}' left {len(dropped)} hole(s) in the "
+                              "proof that are not goals")
     state.goals = produced + [g for g in rest if g.uid not in left and g.uid not in state.mctx.assignment]
+
+
+def _dropped_holes(mctx: MetaContext, main: MVar, mark: int, goals: set[int]) -> list[MVar]:
+    """Unassigned holes newer than `mark` reachable from `main`'s assignment that are not `goals`.
+    Walks the assignments in place (no instantiation) and only into subterms that have holes."""
+    out: list[MVar] = []
+    seen: set[int] = set()
+    stack: list[Expr] = [main]
+    while stack:
+        x = stack.pop()
+        if not x.has_mvar or id(x) in seen:
+            continue
+        seen.add(id(x))
+        if isinstance(x, MVar):
+            value = mctx.assignment.get(x.uid)
+            if value is not None:
+                stack.append(value)
+            elif x.uid > mark and x.uid not in goals:
+                out.append(x)
+        elif isinstance(x, App):
+            stack.extend((x.arg, x.fn))
+        elif isinstance(x, (Pi, Lam)):
+            stack.extend((x.body, x.type))
+        elif isinstance(x, Let):
+            stack.extend((x.body, x.value, x.type))
+        elif isinstance(x, Proj):
+            stack.append(x.expr)
+        elif isinstance(x, DelayedLambda):
+            stack.append(x.body)
+    return out
 
 
 def _tactic_name(tac: ast.Tactic) -> str:
