@@ -25,9 +25,17 @@ def run_source(text: str, filename: str = "<input>") -> tuple[list[DeclarationRe
     raise_recursion_limit()
     file = parse_file(text, filename)
     elab = CommandElaborator(prelude_env())
+    snapshot = None
+    results_before = 0
     for cmd in file.commands:
-        if isinstance(cmd, ast.ErrorCommand) and elab.results and _continues_previous(cmd):
-            _fail_previous(elab, cmd)
+        if isinstance(cmd, ast.ErrorCommand) and snapshot is not None and _continues_previous(cmd):
+            if len(elab.results) > results_before:
+                _fail_previous(elab, cmd)
+            # the previous command runs into a parse error: it fails, and a command that fails must not
+            # change what later ones mean (`open Nat foo (` opens nothing)
+            elab.state.env, elab.state.scope, elab.state.frames = snapshot
+        snapshot = (elab.state.env, elab.state.scope, list(elab.state.frames))
+        results_before = len(elab.results)
         elab.run(cmd)
     return elab.results, elab.messages
 
