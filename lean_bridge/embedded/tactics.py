@@ -8,6 +8,8 @@ the rest; hypothesis names, case tags (`case left`) and error texts are Lean's w
 """
 from __future__ import annotations
 
+import os
+import threading
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
@@ -165,8 +167,12 @@ def run_tactic(state: TacticState, tac: ast.Tactic) -> None:
     A tactic acts on the main goal only (as in Lean: the others are hidden from it and put back
     behind the goals it produces); only the combinators and the few tactics Lean documents as
     looking at other goals (`show`, `done`, `skip`, `rotate_*`, …) see the whole list."""
+    if _BUDGET.active:
+        _tick(tac)
     if state.record_steps and _is_substantive(tac):
-        state.steps.append((tac, state.copy()))
+        before = state.copy()
+        before.steps = []  # the record needs the goals before, not the history: keeps recording linear
+        state.steps.append((tac, before))
     handler = _TACTICS.get(type(tac).__name__)
     if handler is None:
         name = tac.source.split()[0] if tac.source.split() else type(tac).__name__
@@ -188,8 +194,53 @@ def run_tactic(state: TacticState, tac: ast.Tactic) -> None:
 
 
 def run_tactic_seq(state: TacticState, seq: ast.TacticSeq) -> None:
-    for tac in seq.tactics:
-        run_tactic(state, tac)
+    """Run `seq`'s tactics in order; the outermost call opens the request's tactic budget."""
+    if _BUDGET.active:
+        for tac in seq.tactics:
+            run_tactic(state, tac)
+        return
+    _BUDGET.active, _BUDGET.ticks = True, 0
+    try:
+        for tac in seq.tactics:
+            run_tactic(state, tac)
+    finally:
+        _BUDGET.active = False
+
+
+# --------------------------------------------------------------------------- budgets
+
+MAX_TACTIC_RUNS = 20_000  # tactic applications in one `by` block or one server request (Lean: maxHeartbeats)
+MEMORY_BUDGET_MB = int(os.environ.get("LEAN_EMBEDDED_MEMORY_MB", "6144"))  # resident set the engine may reach
+_PAGE_MB = os.sysconf("SC_PAGE_SIZE") / 2**20 if hasattr(os, "sysconf") else 4096 / 2**20
+
+
+class _Budget(threading.local):
+    """Per-thread tactic budget of the request being served (`active` only inside `run_tactic_seq`)."""
+
+    active = False
+    ticks = 0
+
+
+_BUDGET = _Budget()
+
+
+def _resident_mb() -> float:
+    """This process's resident set in MB (from /proc; 0 where there is none)."""
+    try:
+        with open("/proc/self/statm", "rb") as f:
+            return int(f.read().split()[1]) * _PAGE_MB
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
+def _tick(tac: ast.Tactic) -> None:
+    """Count one tactic application against the budget; fail the tactic like Lean's heartbeat limit."""
+    _BUDGET.ticks += 1
+    if _BUDGET.ticks > MAX_TACTIC_RUNS:
+        raise TacticError(f"(deterministic) timeout, maximum number of heartbeats reached: more than "
+                          f"{MAX_TACTIC_RUNS} tactic applications in one proof", tac)
+    if _BUDGET.ticks % 512 == 0 and _resident_mb() > MEMORY_BUDGET_MB:
+        raise TacticError(f"memory budget exceeded: the checker reached {MEMORY_BUDGET_MB} MB", tac)
 
 
 _STRUCTURAL = {"TacticSeq", "CDotTac", "Nested", "ThenAll", "Case", "Next", "AllGoals", "AnyGoals", "Try", "First",
