@@ -38,7 +38,7 @@ class Policy:
 
     def premise_types(self, names_to_terms: Mapping[str, Any]) -> None:
         """Register premise statements (name -> Term); only names not seen before are encoded."""
-        from prover.graph import build_term_graph, collate
+        from prover.graph import collate
 
         new = [(name, term) for name, term in names_to_terms.items()
                if name not in self._premise_row and term is not None]
@@ -46,7 +46,7 @@ class Policy:
         with torch.inference_mode():
             for start in range(0, len(new), PREMISE_CHUNK):
                 part = new[start:start + PREMISE_CHUNK]
-                chunks.append(self.model.encode_premises(collate([build_term_graph(t, self.vocab) for _, t in part])))
+                chunks.append(self.model.encode_premises(collate([premise_graph(n, t, self.vocab) for n, t in part])))
         for name, _ in new:
             self._premise_row[name] = len(self._premise_row)
         if chunks:
@@ -126,6 +126,16 @@ class Policy:
                 parts.append(kind_lp[kid] + out["premise_logp"][i, kid])
                 make.extend(lambda kind=kind, p=p: Action(kind, premise=p) for p in names)
         return (torch.cat(parts) if parts else torch.zeros(0)), make
+
+
+def premise_graph(name: str, term: Any, vocab: Any) -> Any:
+    """build_term_graph of a premise statement, tagged with the premise's own name features."""
+    from prover.graph import build_term_graph, name_hash
+
+    graph = build_term_graph(term, vocab)
+    graph.premise_name_id = torch.tensor([vocab.id(name)], dtype=torch.long)
+    graph.premise_name_hash = torch.tensor([name_hash(name)], dtype=torch.long)
+    return graph
 
 
 def _legal_filter(goal: Goal) -> dict[str, Any]:
