@@ -23,7 +23,7 @@ from types import TracebackType
 from typing import Optional, Sequence, Union
 
 from lean_bridge.source import Command, Source, command_at
-from lean_bridge.types import BackendStartupError, DeclarationResult, Message, ProofState
+from lean_bridge.types import BackendStartupError, ConstantInfo, DeclarationResult, Message, ProofState
 
 Executable = Union[str, Sequence[str], None]
 
@@ -60,6 +60,15 @@ class Backend(abc.ABC):
     @abc.abstractmethod
     def theorems(self) -> list[str]:
         """Names of the theorems in the server environment (Pantograph ``env.catalog``)."""
+
+    def inspect(self, name: str, *, value: bool = True) -> ConstantInfo:
+        """Type (and, with ``value``, value) of a constant in the server environment, as Terms.
+
+        Raises ``StatementError`` for an unknown name; backends whose protocol cannot show a
+        constant's type raise ``NotImplementedError``.
+        """
+        raise NotImplementedError(f"the {self.kind or type(self).__name__} backend cannot inspect constants; "
+                                  "use the pantograph or embedded backend")
 
     def release(self, *states: ProofState) -> None:
         """Tell the backend these states will not be used again (lets Pantograph free them)."""

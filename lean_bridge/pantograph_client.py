@@ -32,6 +32,7 @@ from lean_bridge.types import (
     BackendError,
     BackendStartupError,
     BackendTimeout,
+    ConstantInfo,
     DeclarationResult,
     Expression,
     Goal,
@@ -301,6 +302,10 @@ class PantographClient:
         result = self.request("frontend.process", payload)
         return [CompilationUnit.parse(u) for u in result.get("units", ())]
 
+    def env_inspect(self, name: str, *, value: bool = False) -> dict[str, Any]:
+        """``env.inspect``: the raw answer (``type``, ``value`` when shown, ``module``, kind info)."""
+        return self.request("env.inspect", {"name": name, "value": value})
+
     def env_catalog(self) -> list[str]:
         """Every constant name, kind-prefixed (``tNat.add_comm``); handles the file-writing newer form."""
         try:
@@ -490,6 +495,26 @@ class PantographBackend(Backend):
             for unit, cmd in self._unit_commands(text, units)
             if unit.goal_state_id is not None
         ]
+
+    def inspect(self, name: str, *, value: bool = True) -> ConstantInfo:
+        """``env.inspect`` with ``value``; types and values as Terms (``printExprAST`` is on)."""
+        try:
+            result = self.client.env_inspect(name, value=value)
+        except PantographError as e:
+            if e.kind == "index":
+                raise StatementError(e.desc, statement=name) from e
+            raise
+        type_expr = parse_expression(result.get("type"))
+        value_obj = result.get("value")
+        value_expr = parse_expression(value_obj) if value_obj is not None else None
+        return ConstantInfo(
+            name=name,
+            type=type_expr.typed,
+            type_pp=type_expr.pp,
+            value=value_expr.typed if value_expr is not None else None,
+            value_pp=value_expr.pp if value_expr is not None else None,
+            module=result.get("module"),
+        )
 
     def theorems(self) -> list[str]:
         """Theorem names from ``env.catalog`` (kind prefix ``t`` stripped)."""

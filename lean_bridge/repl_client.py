@@ -41,6 +41,7 @@ from lean_bridge.types import (
     BackendCrashed,
     BackendError,
     BackendStartupError,
+    ConstantInfo,
     DeclarationResult,
     Goal,
     Message,
@@ -568,6 +569,11 @@ class ReplBackend(Backend):
             name = cmd.label if cmd is not None else f"<line {s.line}>"
             out.append((name, self._state(s.proof_state, s.goals)))
         return out
+
+    def inspect(self, name: str, *, value: bool = True) -> ConstantInfo:
+        """Not available: the REPL protocol has no ``env.inspect`` (no typed terms either)."""
+        raise NotImplementedError("the REPL protocol cannot inspect constants (no env.inspect, no S-expressions); "
+                                  "use the pantograph or embedded backend")
 
     def theorems(self) -> list[str]:
         """Not available: the REPL has no catalog command (use Pantograph, or parse sources)."""

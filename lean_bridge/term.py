@@ -61,10 +61,16 @@ class TermParseError(ValueError):
     """The text is not a ``printExprAST`` S-expression of the schema above."""
 
 
-class Term:
-    """One interned Lean expression (see the module docstring for kinds and fields)."""
+class _TermSlots:
+    """The storage layout shared by ``Term`` and its construction-time twin ``_NewTerm``."""
 
     __slots__ = ("kind", "name", "data", "children", "mask", "flags", "_anon", "_shape", "__weakref__")
+
+
+class Term(_TermSlots):
+    """One interned Lean expression (see the module docstring for kinds and fields)."""
+
+    __slots__ = ()
 
     kind: str
     name: Optional[str]  # const/fvar/mvar name, binder name, proj structure name
@@ -215,11 +221,27 @@ class Term:
         return "".join(out)
 
 
+class _NewTerm(_TermSlots):
+    """Fills the slots with plain assignments, then becomes a ``Term`` (5x cheaper than ``object.__setattr__``)."""
+
+    __slots__ = ()
+
+    def __init__(self, kind: str, name: Optional[str], data: Any, children: tuple, mask: int, flags: int) -> None:
+        self.kind = kind
+        self.name = name
+        self.data = data
+        self.children = children
+        self.mask = mask
+        self.flags = flags
+        self._anon = None
+        self._shape = None
+        self.__class__ = Term  # type: ignore[assignment]
+
+
 # ------------------------------------------------------------------------- interning
 
 _TABLE: "weakref.WeakValueDictionary[tuple, Term]" = weakref.WeakValueDictionary()
 _TABLE_DATA = _TABLE.data  # the underlying dict of KeyedRefs, read directly on the hot path
-_new = object.__new__
 _set = object.__setattr__
 
 
@@ -231,11 +253,6 @@ def _intern(kind: str, name: Optional[str], data: Any, children: tuple) -> Term:
         t = ref()
         if t is not None:
             return t
-    t = _new(Term)
-    _set(t, "kind", kind)
-    _set(t, "name", name)
-    _set(t, "data", data)
-    _set(t, "children", children)
     if kind == "bvar":
         mask, flags = 1 << data, 0
     elif not children:
@@ -250,10 +267,7 @@ def _intern(kind: str, name: Optional[str], data: Any, children: tuple) -> Term:
         for c in children:
             mask |= c.mask
             flags |= c.flags
-    _set(t, "mask", mask)
-    _set(t, "flags", flags)
-    _set(t, "_anon", None)
-    _set(t, "_shape", None)
+    t: Term = _NewTerm(kind, name, data, children, mask, flags)  # type: ignore[assignment]
     _TABLE[key] = t
     return t
 

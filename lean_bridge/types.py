@@ -154,6 +154,18 @@ def parse_term_text(text: str) -> Any:
 
 
 @dataclass(frozen=True)
+class ConstantInfo:
+    """A library constant as ``Backend.inspect`` reports it: its type (and value, where shown)."""
+
+    name: str
+    type: Optional["Term"]  # None when the server sends no S-expression
+    type_pp: str
+    value: Optional["Term"] = None  # definitions always, theorems when asked (Pantograph rules)
+    value_pp: Optional[str] = None
+    module: Optional[str] = None
+
+
+@dataclass(frozen=True)
 class Hypothesis:
     """One local hypothesis ``name : type`` (``:= value`` for let-bound ones)."""
 

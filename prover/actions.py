@@ -38,6 +38,7 @@ rw_premise / rw_rev_premise  premise  ``rw [P]`` / ``rw [← P]``
 simp_premise       premise   ``simp [P]``
 exists_subterm     subterm   ``exists t``
 by_cases_subterm   subterm   ``by_cases h : t``
+induction_gen_hyp  hyp       ``induction n generalizing m l`` (every other data variable)
 =================  ========  ==========================================================
 
 Why this suffices for the fragment (propositional and first-order logic, equality, ``Nat``
@@ -55,7 +56,7 @@ embedded checker does not support them; ``rw … at h`` is left out because it t
 pointers.
 
 Names. ``intro`` uses the binder's own name when it is a usable identifier and free in the
-context, else ``name_1``, ``name_2``, … (``h`` for non-dependent arrows and ``¬``); names are
+context, else ``name_1``, ``name_2``, … (``h`` for arrows and ``¬``); names are
 derived from the goal only, so rendering is deterministic.  Hypotheses Lean shows as
 inaccessible (``h✝``) cannot be written; an action pointing at one renders as
 ``rename_i x _ …; <tactic with x>`` (``rename_i`` names the last inaccessible hypotheses,
@@ -80,6 +81,7 @@ KINDS: tuple[str, ...] = (
     "simp_at_hyp", "simp_hyp",
     "exact_premise", "apply_premise", "rw_premise", "rw_rev_premise", "simp_premise",
     "exists_subterm", "by_cases_subterm",
+    "induction_gen_hyp",
 )
 KIND_ID: dict[str, int] = {kind: i for i, kind in enumerate(KINDS)}
 
@@ -88,6 +90,7 @@ ARG_OF: dict[str, str] = {
     **{k: "hyp" for k in KINDS[12:21]},
     **{k: "premise" for k in KINDS[21:26]},
     "exists_subterm": "subterm", "by_cases_subterm": "subterm",
+    "induction_gen_hyp": "hyp",
 }
 
 _NONE_TEXT = {k: k for k in KINDS[:12] if k != "intro"}
@@ -145,6 +148,19 @@ def render(action: Action, goal: Goal) -> str:
     if kind in _HYP_TEXT:
         prefix, name = hyp_reference(goal, action.hyp)  # type: ignore[arg-type]
         return prefix + _HYP_TEXT[kind].format(name)
+    if kind == "induction_gen_hyp":
+        prefix, name = hyp_reference(goal, action.hyp)  # type: ignore[arg-type]
+        others = generalized(goal, action.hyp)  # type: ignore[arg-type]
+        if not others:
+            raise RenderError("nothing to generalize: use induction_hyp")
+        renamed, names = _rename_all(goal)
+        words = [names.get(goal.hypotheses[i].fvar_id or "", goal.hypotheses[i].name) for i in others]
+        if renamed and prefix:
+            prefix = renamed
+            name = names.get(goal.hypotheses[action.hyp].fvar_id or "", name)  # type: ignore[index]
+        elif renamed:
+            prefix = renamed
+        return f"{prefix}induction {name} generalizing {' '.join(words)}"
     if kind in _PREMISE_TEXT:
         return _PREMISE_TEXT[kind].format(action.premise)
     prefix, names = _rename_all(goal)
@@ -160,11 +176,11 @@ def hyp_reference(goal: Goal, index: int) -> tuple[str, str]:
     if index is None or not 0 <= index < len(hyps):
         raise RenderError(f"hypothesis index {index} out of range (goal has {len(hyps)})")
     hyp = hyps[index]
+    if _shadowed(hyps, index):
+        raise RenderError(f"hypothesis {hyp.name} is shadowed by a later one")
     if not hyp.inaccessible:
-        if _shadowed(hyps, index):
-            raise RenderError(f"hypothesis {hyp.name} is shadowed by a later one")
         return "", hyp.name
-    inaccessible = [i for i, h in enumerate(hyps) if h.inaccessible]
+    inaccessible = _renamable(hyps)
     name = fresh_name(goal, _base_name(hyp.name))
     skips = len(inaccessible) - inaccessible.index(index) - 1
     return f"rename_i {' '.join([name] + ['_'] * skips)}; ", name
@@ -176,12 +192,12 @@ def _rename_all(goal: Goal) -> tuple[str, dict[str, str]]:
     taken = {h.name for h in goal.hypotheses}
     new: list[str] = []
     for i, hyp in enumerate(goal.hypotheses):
+        if _shadowed(goal.hypotheses, i):
+            continue
         if hyp.inaccessible:
             name = _fresh(_base_name(hyp.name), taken)
             taken.add(name)
             new.append(name)
-        elif _shadowed(goal.hypotheses, i):
-            continue
         else:
             name = hyp.name
         if hyp.fvar_id:
@@ -192,8 +208,16 @@ def _rename_all(goal: Goal) -> tuple[str, dict[str, str]]:
 
 
 def _shadowed(hyps: Sequence[Hypothesis], index: int) -> bool:
-    """True when a later hypothesis has the same name, so this one cannot be named."""
-    return any(h.name == hyps[index].name for h in hyps[index + 1:])
+    """True when a later hypothesis has the same name (Lean shows a shadowed one as ``h✝`` too,
+    but ``rename_i`` cannot reach it): such a hypothesis cannot be named."""
+    base = hyps[index].name.replace("✝", "")
+    return any(h.name == base or h.name == hyps[index].name and not h.inaccessible for h in hyps[index + 1:]) \
+        or (not hyps[index].inaccessible and any(h.name == hyps[index].name for h in hyps[index + 1:]))
+
+
+def _renamable(hyps: Sequence[Hypothesis]) -> list[int]:
+    """Indices of the inaccessible (macro-scoped) hypotheses ``rename_i`` counts, in order."""
+    return [i for i, h in enumerate(hyps) if h.inaccessible and not _shadowed(hyps, i)]
 
 
 def _base_name(name: str) -> str:
@@ -226,6 +250,8 @@ def intro_name(goal: Goal) -> str:
         name, body = tree[1], tree[3]
         if isinstance(name, str) and _mentions_bvar(body, 0):
             base = name if name != "_" else "x"
+        elif isinstance(name, str) and name not in ("_", "a") and not name.startswith("a✝"):
+            base = name  # a named but unused binder keeps its name; arrows (`a`, `_`) get `h`
     elif tree is None:
         match = re.match(r"^∀\s*\(?\{?\s*([^\s:,(){}]+)", goal.target.pp)
         if match:
@@ -460,6 +486,10 @@ def candidate_actions(goal: Goal, premises: Sequence[str] = ()) -> list[Action]:
             if kind == "induction_hyp" and ty is not None and (head_const(ty) in _PROP_HEADS or ty[:1] == (":forall",)):
                 continue
             out.append(Action(kind, hyp=i))
+    for i, ty in usable:
+        if ty is not None and not _is_sort(ty) and head_const(ty) not in _PROP_HEADS \
+                and ty[:1] != (":forall",) and generalized(goal, i):
+            out.append(Action("induction_gen_hyp", hyp=i))
     for kind in KINDS[21:26]:
         for name in premises:
             out.append(Action(kind, premise=name))
@@ -467,9 +497,37 @@ def candidate_actions(goal: Goal, premises: Sequence[str] = ()) -> list[Action]:
     if head_const(target) == "Exists":
         for sub in subterms:
             out.append(Action("exists_subterm", subterm=sub))
+    props = {h.fvar_id for h in goal.hypotheses if _sexp_of(h.type.sexp_text) == (":sort", 0)}
     for sub in subterms:
-        if head_const(subterm_sexp(sub)) in _PROP_HEADS - {"True", "False"}:
+        tree = subterm_sexp(sub)
+        if head_const(tree) in _PROP_HEADS - {"True", "False"} or _fvar_head(tree) in props \
+                or (_fvar_head(tree) is not None and tree[:1] != (":fv",)):
             out.append(Action("by_cases_subterm", subterm=sub))
+    return out
+
+
+def _fvar_head(tree: SExpr) -> Optional[str]:
+    """The free variable at the head of an application (or the variable itself), else None."""
+    while isinstance(tree, tuple) and tree and isinstance(tree[0], tuple):
+        tree = tree[0]
+    if isinstance(tree, tuple) and len(tree) == 2 and tree[0] == ":fv":
+        return str(tree[1])
+    return None
+
+
+def generalized(goal: Goal, index: int) -> list[int]:
+    """What ``induction_gen_hyp`` generalizes: every other data variable of the context (not a
+    type, not a proof: its type is neither a sort, nor a proposition, nor a ∀/→), in order."""
+    out = []
+    for i, hyp in enumerate(goal.hypotheses):
+        if i == index or _shadowed(goal.hypotheses, i):
+            continue
+        ty = _sexp_of(hyp.type.sexp_text)
+        if ty is None or _is_sort(ty) or (isinstance(ty, tuple) and ty[:1] == (":forall",)):
+            continue
+        if head_const(ty) in _PROP_HEADS or (_fvar_head(ty) is not None and ty[:1] != (":fv",)):
+            continue
+        out.append(i)
     return out
 
 

@@ -3,7 +3,7 @@
 For every traced step (state ``S`` before, goal ``f`` focused, human tactic, state ``S'`` after)
 we look for a sequence of atomic actions (``prover.actions``) that, run from ``S`` on goal ``f``
 and then on the goals it creates, gives a state equal to ``S'`` up to renaming
-(``lean_bridge.term.state_key``). First the step's own reading (``rw [a, ← b]`` is two rewrites,
+(each goal by ``lean_bridge.term.goal_key``, in any order). First the step's own reading (``rw [a, ← b]`` is two rewrites,
 ``intro a b`` two intros, ``exact h`` is ``exact_hyp``, ``simp [foo]`` is ``simp_premise``…);
 when that does not reproduce ``S'`` (or the step is compound), a bounded search: depth ≤ 3,
 candidates from ``candidate_actions`` with the premises the step mentions, on any goal the step
@@ -20,11 +20,31 @@ from typing import Any, Hashable, Iterable, Optional, Sequence
 from lean_bridge import BackendError, Goal, LeanError, ProofState
 from lean_bridge.backend import Backend
 from lean_bridge.syntax import ast, parse_tactic_block
-from lean_bridge.term import parse_term, replace_free, mk_fvar, state_key
+from collections import Counter
+
+from lean_bridge.term import goal_key, mk_fvar, parse_term, replace_free
 from prover.actions import KINDS, Action, RenderError, candidate_actions, render
+from prover.reading import Reader, read_and_run
 
 MAX_DEPTH = 3
 _NAME = re.compile(r"[A-Za-z_α-ωΑ-Ωἀ-῾ℕ][A-Za-z0-9_'!?.α-ωΑ-Ωἀ-῾₀-₉ₐ-ₜ]*")
+
+
+def bag_key(goals: Sequence[Goal]) -> Hashable:
+    """The goals up to renaming *and order*: an atomic sequence may leave the same goals in
+    another order than the human step (Pantograph puts the newest goals first)."""
+    return frozenset(Counter(goal_key(g) for g in goals).items())
+
+
+def find_goal(goals: Sequence[Goal], wanted: Goal, default: int) -> int:
+    """Index of the goal equal to ``wanted`` up to renaming (``default`` when it is there or none is)."""
+    key = goal_key(wanted)
+    if default < len(goals) and goal_key(goals[default]) == key:
+        return default
+    for i, g in enumerate(goals):
+        if goal_key(g) == key:
+            return i
+    return default
 
 
 @dataclass(frozen=True)
@@ -40,10 +60,17 @@ class AtomicStep:
 class Atomizer:
     """Finds and checks atomic sequences for traced steps on one backend."""
 
-    def __init__(self, backend: Backend, budget: int = 250) -> None:
+    def __init__(self, backend: Backend, budget: int = 150) -> None:
         self.backend = backend
         self.budget = budget
         self.calls = 0
+        self.states: list[ProofState] = []  # every state made here, released per theorem
+
+    def release(self) -> None:
+        """Let the server free every state made since the last call."""
+        if self.states:
+            self.backend.release(*self.states)
+            self.states = []
 
     # --- checker access
     def run(self, state: ProofState, goal_index: int, action: Action) -> tuple[Optional[ProofState], str]:
@@ -54,16 +81,19 @@ class Atomizer:
             return None, ""
         self.calls += 1
         try:
-            return self.backend.run_tactic(state, text, goal_index), text
+            nxt = self.backend.run_tactic(state, text, goal_index)
         except LeanError:
             return None, text
+        self.states.append(nxt)
+        return nxt, text
 
     # --- one step
     def atomize_step(self, before: ProofState, focus: int, tactic: str, after: ProofState,
-                     premises: Sequence[str]) -> Optional[list[AtomicStep]]:
+                     premises: Sequence[str], budget: Optional[int] = None) -> Optional[list[AtomicStep]]:
         """Atomic steps taking ``before`` (goal ``focus``) to ``after`` up to renaming, or None."""
-        target = state_key(after.goals)
-        if state_key(before.goals) == target:
+        budget = self.budget if budget is None else budget
+        target = bag_key(after.goals)
+        if bag_key(before.goals) == target:
             return []
         goal = before.goals[focus]
         mapped = read_step(tactic, goal, premises)
@@ -71,7 +101,15 @@ class Atomizer:
             found = self._follow(before, focus, mapped, target)
             if found is not None:
                 return found
-        return self._search(before, focus, tactic, target, premises)
+        reader = Reader(self.run, lambda name: resolve(name, premises))
+        read = read_and_run(reader, before, focus, tactic)
+        if read is not None and bag_key(read[0].goals) == target:
+            return [AtomicStep(b, i, a, t) for b, i, a, t in read[1]]
+        mentioned = set(_NAME.findall(tactic))
+        focused = self._search(before, focus, target, premises, mentioned, MAX_DEPTH, (2 * budget) // 3, True)
+        if focused is not None:
+            return focused
+        return self._search(before, focus, target, premises, mentioned, 2, budget // 3, False)
 
     def _follow(self, state: ProofState, focus: int, actions: Sequence[Action], target: Hashable) -> Optional[list[AtomicStep]]:
         """Run a fixed action list, each on the first goal the previous one created."""
@@ -87,28 +125,34 @@ class Atomizer:
             created = _created(state, nxt)
             index = created[0] if created else 0
             state = nxt
-        return steps if state_key(state.goals) == target else None
+        return steps if bag_key(state.goals) == target else None
 
-    def _search(self, state: ProofState, focus: int, tactic: str, target: Hashable,
-                premises: Sequence[str]) -> Optional[list[AtomicStep]]:
-        """Breadth-first over action sequences (depth ≤ 3) on goals the step created."""
+    def _search(self, state: ProofState, focus: int, target: Hashable, premises: Sequence[str],
+                mentioned: set[str], max_depth: int, budget: int, focused: bool) -> Optional[list[AtomicStep]]:
+        """Breadth-first over action sequences (depth ≤ ``max_depth``) on the goals the step created.
+
+        ``focused``: only actions whose argument the step mentions, and argument-free kinds.
+        """
         start_calls = self.calls
         others = {g.mvar_id for i, g in enumerate(state.goals) if i != focus}
-        mentioned = set(_NAME.findall(tactic))
         frontier: list[tuple[ProofState, list[AtomicStep]]] = [(state, [])]
-        seen = {state_key(state.goals)}
-        for depth in range(MAX_DEPTH):
+        seen = {bag_key(state.goals)}
+        for depth in range(max_depth):
             nxt_frontier: list[tuple[ProofState, list[AtomicStep]]] = []
             for cur, path in frontier:
                 open_idx = [i for i, g in enumerate(cur.goals) if g.mvar_id not in others] if depth else [focus]
                 for gi in open_idx:
-                    for action in _ordered(candidate_actions(cur.goals[gi], premises), cur.goals[gi], mentioned):
-                        if self.calls - start_calls >= self.budget:
+                    goal = cur.goals[gi]
+                    actions = _ordered(candidate_actions(goal, premises), goal, mentioned)
+                    if focused:
+                        actions = [a for a in actions if _relevant(a, goal, mentioned)]
+                    for action in actions:
+                        if self.calls - start_calls >= budget:
                             return None
                         nxt, text = self.run(cur, gi, action)
                         if nxt is None:
                             continue
-                        key = state_key(nxt.goals)
+                        key = bag_key(nxt.goals)
                         if key in seen:
                             continue
                         seen.add(key)
@@ -119,6 +163,15 @@ class Atomizer:
                             nxt_frontier.append((nxt, new_path))
             frontier = nxt_frontier
         return None
+
+
+def _relevant(action: Action, goal: Goal, mentioned: set[str]) -> bool:
+    """Argument-free kinds, and actions on hypotheses or premises the step's text names."""
+    if action.premise is not None:
+        return action.premise in mentioned or action.premise.rpartition(".")[2] in mentioned
+    if action.hyp is not None:
+        return goal.hypotheses[action.hyp].name in mentioned
+    return action.subterm is None
 
 
 def _created(before: ProofState, after: ProofState) -> list[int]:
@@ -206,7 +259,12 @@ def read_step(tactic: str, goal: Goal, premises: Sequence[str]) -> Optional[list
     if isinstance(tac, ast.Rewrite) and tac.location is None and tac.config is None:
         out = []
         for rule in tac.rules:
-            one = _ref(goal, rule.term, premises, "rw_rev_hyp" if rule.symm else "rw_hyp",
+            term = rule.term
+            if isinstance(term, ast.App) and isinstance(term.fn, ast.Explicit):
+                term = term.fn.ident  # `rw [@and_comm a c]`
+            elif isinstance(term, ast.App) and isinstance(term.fn, ast.Ident) and _hyp_index(goal, term.fn.name) is None:
+                term = term.fn  # `rw [Nat.add_comm a b]`: the lemma alone (checked: it may pick another instance)
+            one = _ref(goal, term, premises, "rw_rev_hyp" if rule.symm else "rw_hyp",
                        "rw_rev_premise" if rule.symm else "rw_premise")
             if one is None:
                 return None
@@ -215,8 +273,10 @@ def read_step(tactic: str, goal: Goal, premises: Sequence[str]) -> Optional[list
             out.append(Action("assumption"))
         return out
     if isinstance(tac, (ast.Cases, ast.Induction)) and len(tac.targets) == 1 and tac.using is None \
-            and not tac.alts and tac.targets[0].name is None and not getattr(tac, "generalizing", ()):
+            and not tac.alts and tac.targets[0].name is None:
         kind = "cases_hyp" if isinstance(tac, ast.Cases) else "induction_hyp"
+        if getattr(tac, "generalizing", ()):
+            kind = "induction_gen_hyp"
         t = tac.targets[0].term
         i = _hyp_index(goal, t.name) if isinstance(t, ast.Ident) else None
         return [Action(kind, hyp=i)] if i is not None else None
@@ -271,11 +331,12 @@ def replay_script(backend: Backend, start: ProofState, steps: Sequence[AtomicSte
     """Run an atomic script from ``start``, each action rendered against the live goal; True if it closes."""
     state = start
     for step in steps:
-        if step.focus >= len(state.goals):
+        focus = find_goal(state.goals, step.before[step.focus], step.focus)
+        if focus >= len(state.goals):
             return False
-        action = transfer(step.action, step.before[step.focus], state.goals[step.focus])
+        action = transfer(step.action, step.before[step.focus], state.goals[focus])
         try:
-            state = backend.run_tactic(state, render(action, state.goals[step.focus]), step.focus)
+            state = backend.run_tactic(state, render(action, state.goals[focus]), focus)
         except (LeanError, RenderError):
             return False
     return not state.goals

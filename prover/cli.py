@@ -29,6 +29,7 @@ EPILOG_MODEL_INFO = """examples:
 EPILOG_CHECK = """examples:
   prover check datasets/examples/core_logic.lean
   prover check a.lean b.lean      # exit 0 only if every declaration of every file is accepted
+  prover check datasets/stdlib    # a corpus directory: its files (splits.json order) as ONE environment
 """
 
 
@@ -37,7 +38,8 @@ def _build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="check every declaration of Lean files with the embedded checker",
                            epilog=EPILOG_CHECK, formatter_class=argparse.RawDescriptionHelpFormatter)
-    check.add_argument("files", nargs="+", type=Path, metavar="FILE.lean")
+    check.add_argument("files", nargs="+", type=Path, metavar="FILE.lean|DIR",
+                       help="Lean files (each checked alone) or corpus directories (checked as one environment)")
     bench = sub.add_parser("bench", help="measure the checker and the bridge (figures printed as JSON lines)",
                            epilog=EPILOG_BENCH, formatter_class=argparse.RawDescriptionHelpFormatter)
     bench.add_argument("--checker", action="store_true", help="tactic applications per second on a fixed goal set, in process")
@@ -68,6 +70,9 @@ def _build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--threads", type=int, default=1, help="torch CPU threads for --model (default 1, one search worker)")
     sub.add_parser("doctor", help="say which proof-checker backends are usable here, and why not",
                    epilog="example:\n  prover doctor", formatter_class=argparse.RawDescriptionHelpFormatter)
+    from prover.data import add_data_parser  # `prover data trace|atomize` (owner: actions)
+
+    add_data_parser(sub)
     return parser
 
 
@@ -93,9 +98,15 @@ def run_check(files: Sequence[Path]) -> int:
     """Print one line per declaration; 0 if all are accepted, 1 otherwise."""
     from lean_bridge.embedded.checker import check_source
 
-    texts = [(path, _read(path)) for path in files]
+    for path in files:
+        if not path.is_dir():
+            _read(path)  # usage errors first, before any output
     all_ok = True
-    for path, text in texts:
+    for path in files:
+        if path.is_dir():
+            all_ok = _check_corpus_dir(path) and all_ok
+            continue
+        text = _read(path)
         for result in check_source(text, str(path)):
             if result.ok:
                 print(f"{result.name}: ok")
@@ -106,6 +117,32 @@ def run_check(files: Sequence[Path]) -> int:
                 column = result.error_column if result.error_column is not None else result.column
                 print(f"{result.name}: error: {message} ({path}:{line}:{column})")
     return 0 if all_ok else 1
+
+
+def _check_corpus_dir(root: Path) -> bool:
+    """Check a corpus directory as one environment (files in splits.json order); print verdicts."""
+    from lean_bridge import BackendError
+    from prover.corpus import CorpusError, check_corpus
+
+    try:
+        result = check_corpus(root, progress=True)
+    except CorpusError as err:
+        raise SystemExit(_usage_error(str(err)))
+    except BackendError as err:
+        print(f"prover: error: {root}: {err}", file=sys.stderr)
+        return False
+    for d in result.declarations:
+        if d.ok:
+            print(f"{d.name}: ok")
+        else:
+            message = " ".join((d.message or "rejected").split())
+            line = d.error_line if d.error_line is not None else d.line
+            column = d.error_column if d.error_column is not None else d.column
+            print(f"{d.name}: error: {message} ({d.file}:{line}:{column})")
+    accepted = sum(d.ok for d in result.declarations)
+    print(f"{root}: {accepted}/{len(result.declarations)} declarations accepted as one environment "
+          f"in {result.seconds:.1f} s", file=sys.stderr)
+    return result.ok
 
 
 def run_bench(args: argparse.Namespace) -> int:
@@ -228,4 +265,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_train(args)
     if args.command == "model-info":
         return run_model_info(args.model)
+    if args.command == "data":
+        from prover.data import run_data
+
+        return run_data(args)
     return _usage_error(f"unknown command {args.command}")

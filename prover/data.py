@@ -152,9 +152,9 @@ def trace_records(paths: Sequence[Path], backend_kind: str = "embedded", progres
 
     texts = [(p, read_text(p)) for p in paths]
     total = sum(len(split_theorems(t)) for _, t in texts)
-    bar = tqdm(total=total, desc="trace", unit="thm", file=sys.stderr, disable=not progress, dynamic_ncols=True)
     stats = {"steps": 0, "ok": 0, "start": time.monotonic()}
     with open_checker(backend_kind) as backend:
+        bar = tqdm(total=total, desc="trace", unit="thm", file=sys.stderr, disable=not progress, dynamic_ncols=True)
         env = Environment(backend)  # one environment: a later file sees every earlier declaration
         for path, text in texts:
             splits = load_splits(path.parent)
@@ -233,7 +233,7 @@ def premise_record(backend: Any, name: str, file: str, index: int) -> Optional[d
 
 
 def run_atomize(traces: Path, out: Path, premises_out: Optional[Path] = None, backend_kind: str = "embedded",
-                budget: int = 250, progress: bool = True) -> dict[str, Any]:
+                budget: int = 150, progress: bool = True) -> dict[str, Any]:
     """``prover data atomize``: atomized.jsonl (+ premises.jsonl) from a trace file; returns the report."""
     from tqdm import tqdm
 
@@ -308,6 +308,7 @@ def run_atomize(traces: Path, out: Path, premises_out: Optional[Path] = None, ba
                         "action": action_to_json(step.action), "tactic": step.tactic, "complete": reason is None,
                     })
                 bar.set_postfix(atomized=report["atomized"], calls=atomizer.calls)
+                atomizer.release()
                 if start is not None:
                     backend.release(start)
         bar.close()
@@ -340,29 +341,50 @@ def _atomize_theorem(backend: Any, atomizer: Any, start: Any, rec: dict[str, Any
         return "trace: statement did not elaborate", []
     script: list[Any] = []
     state = start
-    for k, step in enumerate(steps):
+    k = 0
+    while k < len(steps):
+        step = steps[k]
         recorded_before = state_key([goal_from_json(g) for g in step["goals"]])
         if state_key([goal_from_json(goal_to_json(g)) for g in state.goals]) != recorded_before:
             return "trace: replay differs from the recorded goals", script
-        try:
-            after = backend.run_tactic(state, step["tactic"], step["focus"])
-        except (LeanError, BackendError) as err:
-            return "trace: step no longer replays: " + _reason(str(err)), script
-        cited = mentioned_premises(step["tactic"], premises, by_short)
-        try:
-            found = atomizer.atomize_step(state, step["focus"], step["tactic"], after, cited)
-        except BackendError as err:
-            return "backend: " + _reason(str(err)), script
+        # a step with no atomic translation is tried together with the next ones (≤ MERGE steps)
+        found, after, used = None, state, 0
+        others = {g.mvar_id for i, g in enumerate(state.goals) if i != step["focus"]}
+        for merge in range(1 + MERGE):
+            if k + merge >= len(steps):
+                break
+            nxt = steps[k + merge]
+            if merge and (nxt["focus"] >= len(after.goals) or after.goals[nxt["focus"]].mvar_id in others):
+                break  # the next step works on another goal: nothing to merge with
+            try:
+                after = backend.run_tactic(after, nxt["tactic"], nxt["focus"])
+            except (LeanError, BackendError) as err:
+                return "trace: step no longer replays: " + _reason(str(err)), script
+            atomizer.states.append(after)
+            text = "\n".join(s["tactic"] for s in steps[k:k + merge + 1])
+            cited = mentioned_premises(text, premises, by_short)
+            try:
+                found = atomizer.atomize_step(state, step["focus"], text, after, cited,
+                                              atomizer.budget if merge == 0 else atomizer.budget // 2)
+            except BackendError as err:
+                return "backend: " + _reason(str(err)), script
+            if found is not None:
+                used = merge + 1
+                break
         if found is None:
             return "step: " + _tactic_head(step["tactic"]), script
-        report["steps_atomized"] += 1
+        report["steps_atomized"] += used
         script.extend(found)
         state = after
+        k += used
     try:
         ok = replay_script(backend, start, script)
     except BackendError:
         ok = False
     return (None if ok else "script does not replay"), script if ok else []
+
+
+MERGE = 2  # how many following steps a step without translation may be merged with
 
 
 def _reason(text: str) -> str:
@@ -383,3 +405,78 @@ def _tactic_head(tactic: str) -> str:
     if head in ("rw", "rewrite", "rwa", "simp") and " at " in tactic:
         head += " … at"
     return head
+
+
+# --------------------------------------------------------------------------- command line
+
+EPILOG_DATA = """examples:
+  prover data trace datasets/stdlib --out datasets/stdlib/traces.jsonl
+  prover data atomize --traces datasets/stdlib/traces.jsonl --out datasets/stdlib/atomized.jsonl \\
+      --premises datasets/stdlib/premises.jsonl
+"""
+
+
+def add_data_parser(sub: Any) -> None:
+    """Register ``prover data trace|atomize`` on the main parser's subcommands."""
+    import argparse
+
+    data = sub.add_parser("data", help="make training data: trace proofs step by step, atomize the steps",
+                          epilog=EPILOG_DATA, formatter_class=argparse.RawDescriptionHelpFormatter)
+    dsub = data.add_subparsers(dest="data_command", required=True)
+    trace = dsub.add_parser("trace", help="replay every proof of a Lean file or corpus directory step by step")
+    trace.add_argument("source", type=Path, metavar="DIR|FILE")
+    trace.add_argument("--out", type=Path, required=True, help="traces JSONL to write")
+    trace.add_argument("--backend", choices=["embedded", "pantograph", "repl"], default="embedded",
+                       help="checker (default: the embedded Pantograph server)")
+    atom = dsub.add_parser("atomize", help="translate traced steps into checked atomic actions; print coverage")
+    atom.add_argument("--traces", type=Path, required=True, help="traces JSONL from `prover data trace`")
+    atom.add_argument("--out", type=Path, required=True, help="atomized JSONL to write")
+    atom.add_argument("--premises", type=Path, default=None, help="also write premises.jsonl here")
+    atom.add_argument("--backend", choices=["embedded", "pantograph", "repl"], default="embedded")
+    atom.add_argument("--budget", type=int, default=150, help="checker calls per step for the search (default 150)")
+
+
+def run_data(args: Any) -> int:
+    """Run ``prover data …``; user errors are one line on stderr with exit code 2."""
+    from lean_bridge import BackendError
+
+    try:
+        if args.data_command == "trace":
+            stats = run_trace(args.source, args.out, args.backend)
+            rate = stats["steps"] / stats["seconds"] if stats.get("seconds") else 0.0
+            print(f"traced {stats['theorems']} theorems: {stats['ok']} replayed whole, {stats['steps']} steps "
+                  f"in {stats['seconds']:.1f} s ({rate:.1f} steps/s) -> {args.out}")
+            return 0
+        if args.budget < 1:
+            raise DataError("--budget must be at least 1")
+        report = run_atomize(args.traces, args.out, args.premises, args.backend, args.budget)
+        print(coverage_text(report, args.out))
+        return 0
+    except DataError as err:
+        print(f"prover: error: {err}", file=sys.stderr)
+        return 2
+    except BackendError as err:
+        print(f"prover: error: checker unavailable: {' '.join(str(err).split())[:300]}", file=sys.stderr)
+        return 2
+
+
+def coverage_text(report: dict[str, Any], out: Path) -> str:
+    """The human-readable atomization report (coverage overall and per area, main failure causes)."""
+    def pct(a: int, b: int) -> str:
+        return f"{100.0 * a / b:.1f}%" if b else "n/a"
+
+    lines = [f"coverage: {report['atomized']}/{report['theorems']} theorems wholly atomized "
+             f"({pct(report['atomized'], report['theorems'])}); steps {report['steps_atomized']}/{report['steps']}"]
+    for area, st in sorted(report["areas"].items()):
+        lines.append(f"  {area}: {st['atomized']}/{st['theorems']} ({pct(st['atomized'], st['theorems'])})")
+    if report["failures"]:
+        lines.append("not atomized, by first cause:")
+        for reason, n in sorted(report["failures"].items(), key=lambda kv: (-kv[1], kv[0]))[:12]:
+            lines.append(f"  {n:4d}  {reason}")
+    secs = report.get("seconds", 0.0) or 0.0
+    calls = report.get("checker_calls", 0)
+    lines.append(f"{report['actions']} atomic actions -> {out}; {calls} checker calls in {secs:.1f} s "
+                 f"({calls / secs if secs else 0:.1f} calls/s)")
+    if "premises" in report:
+        lines.append(f"{report['premises']} premises written")
+    return "\n".join(lines)

@@ -20,6 +20,7 @@ the goals after. A term-mode proof is one ``exact <term>`` step.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, Optional, Sequence
@@ -162,8 +163,9 @@ class Environment:
 
     def __init__(self, backend: Backend) -> None:
         self.backend = backend
-        self.incremental = hasattr(backend, "client") and getattr(backend, "kind", "") in ("embedded", "pantograph") \
-            and hasattr(getattr(backend, "client", None), "request")
+        from lean_bridge.pantograph_client import PantographBackend
+
+        self.incremental = isinstance(backend, PantographBackend)  # frontend.process with inheritEnv
         self.done: list[str] = []
         self.session = backend.session
         self.constants: list[str] = []  # the file declarations' constants, in environment order
@@ -237,6 +239,7 @@ class Replayer:
     def __init__(self, backend: Backend, run: Optional[Callable[[ProofState, str, int], ProofState]] = None) -> None:
         self.backend = backend
         self.run_tactic = run or backend.run_tactic
+        self.states: list[ProofState] = []  # made while replaying; released after each theorem
 
     # --- entry points
     def replay(self, state: ProofState, proof: Any, proof_text: str) -> list[Step]:
@@ -247,7 +250,7 @@ class Replayer:
         elif isinstance(proof, ast.Equations):
             raise TraceError("proof by pattern-matching equations (no tactic to replay)")
         else:
-            ctx = self.atomic(ctx, "exact " + _dedent(proof_text.strip()))
+            ctx = self.atomic(ctx, "exact " + _indent_rest(_dedent(proof_text.strip())))
         if ctx.state.goals:
             raise TraceError(f"proof leaves {len(ctx.state.goals)} goal(s) open")
         return list(ctx.steps)
@@ -266,6 +269,7 @@ class Replayer:
         new_ids = _ids(after)
         old = set(ids)
         created = [i for i in new_ids if i not in old]
+        self.states.append(after)
         step = Step(ctx.state.goals, index, text, after.goals)
         return _Ctx(after, ctx.focus, ctx.steps + (step,)), created
 
@@ -404,9 +408,15 @@ class Replayer:
             fresh -= sum(h.inaccessible for h in parent.hypotheses)
         if parent is None or fresh <= len(names):
             patterns = [names[-fresh:] if 0 < fresh < len(names) else names]
-        else:
-            patterns = [["_"] * skip + names + ["_"] * (fresh - skip - len(names))
-                        for skip in range(fresh - len(names) + 1)]
+        else:  # which of the new hypotheses are the explicit fields: leading implicit ones first
+            slots = sorted(itertools.combinations(range(fresh), len(names)),
+                           key=lambda pos: (pos != tuple(range(pos[0], pos[0] + len(names))), pos))
+            patterns = []
+            for pos in slots[:12]:
+                pattern = ["_"] * fresh
+                for p, n in zip(pos, names):
+                    pattern[p] = n
+                patterns.append(pattern)
         first_error: Optional[TraceError] = None
         for pattern in patterns:
             try:
@@ -514,6 +524,12 @@ def _dedent(text: str, column: Optional[int] = None) -> str:
     return "\n".join([lines[0]] + [l[indent:] if l.strip() else "" for l in lines[1:]])
 
 
+def _indent_rest(text: str) -> str:
+    """Continuation lines of a term indented under ``exact`` so they stay part of it."""
+    lines = text.split("\n")
+    return "\n".join(lines[:1] + ["  " + l if l.strip() else l for l in lines[1:]])
+
+
 def _short(text: str, limit: int = 80) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit - 1] + "…"
@@ -547,8 +563,11 @@ def trace_text(backend: Backend, text: str, env: Optional[Environment] = None) -
             continue
         try:
             steps = replayer.replay(state, thm.proof, thm.proof_text)
-            yield TracedTheorem(thm.name, thm.line, steps)
+            result = TracedTheorem(thm.name, thm.line, steps)
         except TraceError as err:
-            yield TracedTheorem(thm.name, thm.line, [], str(err))
+            result = TracedTheorem(thm.name, thm.line, [], str(err))
         except BackendError as err:
-            yield TracedTheorem(thm.name, thm.line, [], f"backend: {_short(str(err), 200)}")
+            result = TracedTheorem(thm.name, thm.line, [], f"backend: {_short(str(err), 200)}")
+        backend.release(state, *replayer.states)
+        replayer.states = []
+        yield result

@@ -1,11 +1,13 @@
-"""`python -m lean_bridge.embedded repl|pantograph`: the embedded checker's protocol servers."""
+"""`python -m lean_bridge.embedded repl|pantograph|check`: the embedded checker's protocol servers,
+and `check FILE...` (files checked in order as one environment, one JSON line per declaration)."""
 from __future__ import annotations
 
 import importlib
 import sys
 
-USAGE = "usage: python -m lean_bridge.embedded {repl|pantograph}"
-SERVERS = {"repl": "lean_bridge.embedded.repl_server", "pantograph": "lean_bridge.embedded.pantograph_server"}
+USAGE = "usage: python -m lean_bridge.embedded {repl|pantograph|check FILE...}"
+SERVERS = {"repl": "lean_bridge.embedded.repl_server", "pantograph": "lean_bridge.embedded.pantograph_server",
+           "check": "lean_bridge.embedded.check_cli"}
 
 
 def main(argv: list[str] | None = None) -> int:

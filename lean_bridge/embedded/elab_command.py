@@ -33,7 +33,7 @@ from .expr import (
 )
 from .inductive import InductiveDecl, add_inductive
 from .kernel import KernelError, TypeChecker, add_axiom, add_definition
-from .level import LEVEL_ONE, Level, LevelMVar, LevelParam, mk_max, replace_level
+from .level import LEVEL_ONE, LEVEL_ZERO, Level, LevelMVar, LevelParam, mk_max, mk_succ, replace_level, to_offset
 
 LEAN_AXIOMS = frozenset({"propext", "Quot.sound", "Classical.choice"})
 
@@ -709,12 +709,31 @@ def _used_variables(var_fvars: Sequence[FVar], terms: Sequence[Expr]) -> set[FVa
 
 
 def _default_inductive_level(elab: TermElaborator, params: Sequence[FVar]) -> Level:
-    """`Type (max of the parameters' universes)` when an inductive's type is omitted."""
-    level: Level = LEVEL_ONE
+    """The universe of an inductive whose type is omitted: `Sort (max 1 l1 .. ln)`.
+
+    Lean infers it from the constructor fields; a field can only live as high as a parameter
+    that is a type (`α : Sort l` or a type family `… → Sort l`), so each such parameter
+    contributes `l` (`List (α : Type u)` is in `Type u`, `Subtype {α : Sort u} p` in
+    `Sort (max 1 u)`, as in Lean); parameters that are values (`n : Nat`) contribute nothing.
+    """
+    parts: list[Level] = [LEVEL_ONE]
     for p in params:
-        ty = elab.whnf(elab.infer(p.type))
-        if isinstance(ty, Sort):
-            level = mk_max(level, ty.level)
+        ty = elab.whnf(p.type)
+        while isinstance(ty, Pi):
+            ty = ty.body
+        if isinstance(ty, Sort) and ty.level not in parts:
+            parts.append(ty.level)
+    if all(to_offset(l)[1] >= 1 for l in parts):  # Type (max u v), not Sort (max (u+1) (v+1))
+        inner = [mk_succ(base, k - 1) for base, k in map(to_offset, parts) if (base, k) != (LEVEL_ZERO, 1)]
+        if not inner:
+            return LEVEL_ONE
+        level = inner[0]
+        for l in inner[1:]:
+            level = mk_max(level, l)
+        return mk_succ(level)
+    level = parts[0]
+    for l in parts[1:]:
+        level = mk_max(level, l)
     return level
 
 

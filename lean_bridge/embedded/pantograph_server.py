@@ -138,15 +138,19 @@ _JSON_TYPES = {str: "String", int: "Nat", bool: "Bool", list: "Array", dict: "Ob
 
 
 def _field(payload: dict[str, Any], struct: str, name: str, kind: type, default: Any = ..., ) -> Any:
-    """A payload field checked like Lean's derived ``FromJson`` (missing / wrong type → ``command`` error)."""
+    """A payload field checked like Lean's derived ``FromJson`` (missing / wrong type → ``command`` error).
+
+    Derived instances read a field with ``getObjValD`` (``null`` when missing), so a missing
+    required field reports ``String expected`` like a mistyped one (samples.json session).
+    """
+    expected = " or ".join(_JSON_TYPES.get(k, k.__name__) for k in (kind if isinstance(kind, tuple) else (kind,)))
     if name not in payload or payload[name] is None:
         if default is ...:
             raise ProtocolFailure("command", f"Unable to parse json: Pantograph.Protocol.{struct}.{name}: "
-                                             f"property not found: {name}")
+                                             f"{expected} expected")
         return default
     value = payload[name]
     ok = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
-    expected = " or ".join(_JSON_TYPES.get(k, k.__name__) for k in (kind if isinstance(kind, tuple) else (kind,)))
     if kind is int and ok and value < 0:
         ok = False
     if not ok:
@@ -197,13 +201,19 @@ def quote_name(name: str) -> str:
 
 
 def _binder_name(name: str) -> str:
-    """``eraseMacroScopes``: inaccessible names (``h✝``) lose their mark."""
-    cut = name.find("✝")
-    base = name if cut < 0 else name[:cut]
-    return quote_name(base or "x")
+    """Pantograph's ``serializeName`` (sanitize): inaccessible/unhygienic names (``a✝``) print as ``_``.
+
+    Names needing ``«»`` are wrapped in double quotes, as ``serializeName.addQuotes`` does.
+    """
+    if not name or "✝" in name or name == "_":
+        return "_"
+    quoted = quote_name(name)
+    return f'"{quoted}"' if "«" in quoted else quoted
 
 
-_BINDER_INFO = {"default": "", "implicit": " :i", "strictImplicit": " :si", "instImplicit": " :ii"}
+# Pantograph's ``binderInfoSexp`` (Delate.lean): the long forms, as samples.json shows
+_BINDER_INFO = {"default": "", "implicit": " :implicit", "strictImplicit": " :strictImplicit",
+                "instImplicit": " :instImplicit"}
 
 
 def level_sexp(level: Level) -> str:

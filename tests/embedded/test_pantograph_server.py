@@ -320,7 +320,7 @@ def test_sexp_round_trip(client: PantographClient) -> None:
     start = client.request("goal.print", {"stateId": sid, "goals": True})
     root_sexp = start["goals"][0]["target"]["sexp"]
     tree = parse_sexp(root_sexp)
-    assert tree[0] == ":forall" and tree[2] == (":sort", 1) and tree[-1] == ":i"
+    assert tree[0] == ":forall" and tree[2] == (":sort", 1) and tree[-1] == ":implicit"  # Pantograph binderInfoSexp (samples.json)
     inspect = client.request("env.inspect", {"name": "congrArg"})
     for text in _all_sexps(inspect):
         assert format_sexp(parse_sexp(text)) == text

@@ -1,0 +1,488 @@
+"""Read one human step structurally into atomic actions, executing as it reads (each action checked).
+
+``exact``/term-mode terms: an identifier is ``exact_hyp``/``exact_premise``; ``f a b`` is
+``apply f`` and then each goal it leaves is solved by the arguments, in order; ``⟨a, b⟩`` is
+``constructor`` (or ``exists`` with a goal subterm for ``∃``) then the components; ``fun x ⟨a, b⟩
+=> e`` is ``intro`` (and ``cases`` for patterns) then ``e``; ``h.1``/``h.2`` is ``cases h`` then
+``assumption``; ``h.symm`` is ``symm`` then ``exact h``. Goals the arguments do not account for
+get a closer (``assumption``, ``rfl``, ``trivial``, ``contradiction``). ``rintro``/``obtain``/
+``rcases``/``intro ⟨…⟩`` patterns become ``intro`` and nested ``cases`` (``rfl`` patterns
+``subst``). Reading is not search: each construct has one reading (a few tries for the
+closers and for ``∃`` witnesses), so its length is bounded by the term's size, not by a depth.
+"""
+from __future__ import annotations
+
+from typing import Any, Callable, Optional, Sequence
+
+from lean_bridge import Goal, ProofState
+from lean_bridge.syntax import ast, parse_tactic_block
+from prover.actions import Action, closed_subterms, head_const, _sexp_of
+
+CLOSERS = ("assumption", "rfl", "trivial", "contradiction")
+Run = Callable[[ProofState, int, Action], tuple[Optional[ProofState], str]]
+
+
+class Reader:
+    """Executes readings through ``run`` (which renders, checks and counts each action)."""
+
+    def __init__(self, run: Run, resolve: Callable[[str], Optional[str]], limit: int = 120) -> None:
+        self.run = run
+        self.resolve = resolve
+        self.limit = limit
+        self.used = 0
+
+    # --- plumbing: a partial result is (state, steps); steps are (before goals, index, action, text)
+    def act(self, state: ProofState, gid: str, action: Action, steps: list) -> Optional[tuple[ProofState, list[str]]]:
+        """Run ``action`` on the goal with metavariable ``gid``; (state, created goal ids) or None."""
+        idx = _index(state, gid)
+        if idx is None or self.used >= self.limit:
+            return None
+        self.used += 1
+        nxt, text = self.run(state, idx, action)
+        if nxt is None:
+            return None
+        steps.append((state.goals, idx, action, text))
+        old = {g.mvar_id for g in state.goals}
+        return nxt, [g.mvar_id for g in nxt.goals if g.mvar_id not in old]
+
+    def closed(self, state: ProofState, gid: str, created: Sequence[str]) -> bool:
+        ids = {g.mvar_id for g in state.goals}
+        return gid not in ids and not any(c in ids for c in created)
+
+    # --- terms
+    def solve(self, state: ProofState, gid: str, term: Any, steps: list) -> Optional[ProofState]:
+        """Close goal ``gid`` following ``term``; the state after, or None (``steps`` then undefined)."""
+        mark = len(steps)
+        for attempt in self._readings(term):
+            del steps[mark:]
+            out = attempt(state, gid, steps)
+            if out is not None and gid not in {g.mvar_id for g in out.goals}:
+                return out
+        del steps[mark:]
+        return None
+
+    def _readings(self, term: Any) -> list[Callable[[ProofState, str, list], Optional[ProofState]]]:
+        if isinstance(term, (ast.TypeAscription,)):
+            return self._readings(term.term)
+        if isinstance(term, ast.Show) and getattr(term, "value", None) is not None:
+            return self._readings(term.value)
+        out: list = []
+        if isinstance(term, ast.Ident):
+            out.append(lambda s, g, st: self._ident(s, g, term.name, st))
+            out.append(lambda s, g, st: self._app(s, g, term.name, [], st))  # a function: apply, then close
+        elif isinstance(term, ast.App) and isinstance(term.fn, ast.Ident) and term.fn.name.endswith(".elim") \
+                and len(term.args) == 2:
+            out.append(lambda s, g, st: self._elim(s, g, term.fn.name[:-len(".elim")], list(term.args), st))
+        if isinstance(term, ast.App) and isinstance(term.fn, ast.Ident):
+            args = [a for a in term.args if not isinstance(a, ast.NamedArg)]
+            out.append(lambda s, g, st: self._app(s, g, term.fn.name, args, st))
+        elif isinstance(term, ast.AnonymousCtor):
+            out.append(lambda s, g, st: self._ctor(s, g, list(term.args), st))
+        elif isinstance(term, ast.Fun):
+            out.append(lambda s, g, st: self._fun(s, g, list(term.binders), term.body, st))
+        elif isinstance(term, ast.Proj) and isinstance(term.term, ast.Ident):
+            out.append(lambda s, g, st: self._proj(s, g, term.term.name, st))
+        elif isinstance(term, ast.Proj) and term.field in (1, 2, "1", "2", "left", "right", "mp", "mpr"):
+            out.append(lambda s, g, st: self._proj_app(s, g, term, st))
+        elif isinstance(term, ast.BinOp) and term.op == "▸" and isinstance(term.lhs, ast.Ident):
+            for kind in ("subst_hyp", "rw_hyp", "rw_rev_hyp"):
+                out.append(lambda s, g, st, kind=kind: self._subst(s, g, kind, term.lhs.name, term.rhs, st))
+        out.append(self._closer)
+        return out
+
+    def _closer(self, state: ProofState, gid: str, steps: list) -> Optional[ProofState]:
+        for kind in CLOSERS:
+            mark = len(steps)
+            res = self.act(state, gid, Action(kind), steps)
+            if res is not None and self.closed(res[0], gid, res[1]):
+                return res[0]
+            del steps[mark:]
+        return None
+
+    def _ref(self, state: ProofState, gid: str, name: str, hyp_kind: str, premise_kind: str) -> Optional[Action]:
+        goal = _goal(state, gid)
+        if goal is None:
+            return None
+        i = _hyp_index(goal, name)
+        if i is not None:
+            return Action(hyp_kind, hyp=i)
+        full = self.resolve(name)
+        return Action(premise_kind, premise=full) if full else None
+
+    def _ident(self, state: ProofState, gid: str, name: str, steps: list) -> Optional[ProofState]:
+        if name in ("rfl", "trivial"):
+            res = self.act(state, gid, Action(name), steps)
+            return res[0] if res else None
+        action = self._ref(state, gid, name, "exact_hyp", "exact_premise")
+        if action is not None:
+            res = self.act(state, gid, action, steps)
+            if res is not None:
+                return res[0]
+            return None
+        head, _, field = name.rpartition(".")
+        if head and field in ("symm", "1", "2", "left", "right"):
+            return self._proj(state, gid, head, steps, field)
+        if head and field in ("mp", "mpr", "1", "2"):  # `h.mp` as a function: intro, rewrite with h, close
+            res = self.act(state, gid, Action("intro"), steps)
+            if res is None or len(res[1]) != 1:
+                return None
+            return self._app(res[0], res[1][0], name, [], steps)
+        return None
+
+    def _elim(self, state: ProofState, gid: str, hyp: str, args: list, steps: list) -> Optional[ProofState]:
+        """``h.elim f g`` with ``h : a ∨ b``: ``cases h``, then each case by its function."""
+        goal = _goal(state, gid)
+        i = _hyp_index(goal, hyp) if goal is not None else None
+        if i is None:
+            return None
+        res = self.act(state, gid, Action("cases_hyp", hyp=i), steps)
+        if res is None or len(res[1]) != len(args):
+            return None
+        state = res[0]
+        for goal_id, arg in zip(res[1], args):
+            solved = self.solve(state, goal_id, arg, steps)
+            if solved is None:
+                return None
+            state = solved
+        return state
+
+    def _proj(self, state: ProofState, gid: str, name: str, steps: list, field: Any = 1) -> Optional[ProofState]:
+        goal = _goal(state, gid)
+        i = _hyp_index(goal, name) if goal is not None else None
+        if i is None:
+            return None
+        if field == "symm":
+            res = self.act(state, gid, Action("symm"), steps)
+            if res is None or not res[1]:
+                return None
+            res2 = self.act(res[0], res[1][0], Action("exact_hyp", hyp=i), steps)
+            return res2[0] if res2 else None
+        res = self.act(state, gid, Action("cases_hyp", hyp=i), steps)
+        if res is None or len(res[1]) != 1:
+            return None
+        return self._closer(res[0], res[1][0], steps)
+
+    def _proj_app(self, state: ProofState, gid: str, term: Any, steps: list) -> Optional[ProofState]:
+        """``(f x).2``: ``apply And.right`` (``Iff.mp``, …), then the inner term."""
+        field = {1: "And.left", "1": "And.left", "left": "And.left", 2: "And.right", "2": "And.right",
+                 "right": "And.right", "mp": "Iff.mp", "mpr": "Iff.mpr"}[term.field]
+        name = self.resolve(field)
+        if name is None:
+            return None
+        res = self.act(state, gid, Action("apply_premise", premise=name), steps)
+        if res is None:
+            return None
+        state, created = res
+        for goal_id in created:
+            if _index(state, goal_id) is None:
+                continue
+            solved = self.solve(state, goal_id, term.term, steps) or self._closer(state, goal_id, steps)
+            if solved is None:
+                return None
+            state = solved
+        return state
+
+    def _subst(self, state: ProofState, gid: str, kind: str, hyp: str, rest: Any, steps: list) -> Optional[ProofState]:
+        """``h ▸ e``: rewrite with ``h`` (``subst`` or ``rw`` either way), then ``e``."""
+        goal = _goal(state, gid)
+        i = _hyp_index(goal, hyp) if goal is not None else None
+        if i is None:
+            return None
+        res = self.act(state, gid, Action(kind, hyp=i), steps)
+        if res is None:
+            return None
+        if self.closed(res[0], gid, res[1]):
+            return res[0]
+        if len(res[1]) != 1:
+            return None
+        return self.solve(res[0], res[1][0], rest, steps)
+
+    def _iff(self, state: ProofState, gid: str, rule: str, forward: bool, args: list, steps: list) -> Optional[ProofState]:
+        """``Iff.mp P h`` / ``P.mp h``: rewrite the goal backwards with ``P`` (forwards for ``mpr``), then ``h``."""
+        goal = _goal(state, gid)
+        if goal is None:
+            return None
+        i = _hyp_index(goal, rule)
+        if i is not None:
+            action = Action("rw_rev_hyp" if forward else "rw_hyp", hyp=i)
+        else:
+            full = self.resolve(rule)
+            if full is None:
+                return None
+            action = Action("rw_rev_premise" if forward else "rw_premise", premise=full)
+        res = self.act(state, gid, action, steps)
+        if res is None:
+            return None
+        if self.closed(res[0], gid, res[1]):
+            return res[0]
+        if len(res[1]) != 1:
+            return None
+        if not args:
+            return self._closer(res[0], res[1][0], steps)
+        return self.solve(res[0], res[1][0], args[0], steps) if len(args) == 1 else None
+
+    def _app(self, state: ProofState, gid: str, fn: str, args: list, steps: list) -> Optional[ProofState]:
+        if fn in ("Iff.mp", "Iff.mpr") and args and isinstance(args[0], ast.Ident):
+            mark = len(steps)
+            done = self._iff(state, gid, args[0].name, fn == "Iff.mp", args[1:], steps)
+            if done is not None:
+                return done
+            del steps[mark:]
+        head, _, field = fn.rpartition(".")
+        if field in ("mp", "mpr", "1", "2") and head and _hyp_index(_goal(state, gid), head) is None \
+                and self.resolve(head) is not None:
+            mark = len(steps)
+            done = self._iff(state, gid, head, field in ("mp", "1"), args, steps)
+            if done is not None:
+                return done
+            del steps[mark:]
+        action = self._ref(state, gid, fn, "apply_hyp", "apply_premise")
+        if action is None:
+            head, _, field = fn.rpartition(".")
+            if field in ("mp", "mpr") and head:
+                goal = _goal(state, gid)
+                i = _hyp_index(goal, head) if goal is not None else None
+                if i is None:
+                    return None
+                kind = "rw_rev_hyp" if field == "mp" else "rw_hyp"
+                res = self.act(state, gid, Action(kind, hyp=i), steps)
+                if res is not None and self.closed(res[0], gid, res[1]):
+                    return res[0]
+                if res is None or len(res[1]) != 1 or len(args) > 1:
+                    return None
+                if not args:
+                    return self._closer(res[0], res[1][0], steps)
+                return self.solve(res[0], res[1][0], args[0], steps)
+            return None
+        res = self.act(state, gid, action, steps)
+        if res is None:
+            return None
+        state, created = res
+        pending = [a for a in args if not isinstance(a, (ast.Hole, ast.SyntheticHole))]
+        if len(pending) < len([a for a in args if not isinstance(a, ast.Hole)]):
+            return None  # `?_` arguments: which goal stays open is not known here
+        for goal_id in created:
+            if _index(state, goal_id) is None:
+                continue  # solved by unification on the way
+            solved = None
+            for j, arg in enumerate(pending):  # arguments in order first, any unused one will do
+                solved = self.solve(state, goal_id, arg, steps)
+                if solved is not None:
+                    pending = pending[:j] + pending[j + 1:]
+                    break
+            if solved is None:
+                solved = self._closer(state, goal_id, steps)
+            if solved is None:
+                return None
+            state = solved
+        return state
+
+    def _ctor(self, state: ProofState, gid: str, args: list, steps: list) -> Optional[ProofState]:
+        goal = _goal(state, gid)
+        if goal is None:
+            return None
+        if head_const(_sexp_of(goal.target.sexp_text)) == "Exists" and len(args) >= 2:
+            rest = args[1] if len(args) == 2 else ast.AnonymousCtor(args[1].pos, args[-1].end_pos, tuple(args[1:]))
+            for sub in closed_subterms(goal):
+                mark = len(steps)
+                res = self.act(state, gid, Action("exists_subterm", subterm=sub), steps)
+                if res is None:
+                    continue
+                if self.closed(res[0], gid, res[1]):
+                    return res[0]
+                if len(res[1]) == 1:
+                    done = self.solve(res[0], res[1][0], rest, steps)
+                    if done is not None:
+                        return done
+                del steps[mark:]
+            return None
+        res = self.act(state, gid, Action("constructor"), steps)
+        if res is None:
+            return None
+        state, created = res
+        live = [c for c in created if _index(state, c) is not None]
+        if len(args) > len(live) >= 1:
+            tail = args[len(live) - 1:]
+            args = args[:len(live) - 1] + [ast.AnonymousCtor(tail[0].pos, tail[-1].end_pos, tuple(tail))]
+        for goal_id, arg in zip(live, args):
+            if _index(state, goal_id) is None or isinstance(arg, ast.SyntheticHole):
+                continue  # solved on the way, or a `?_` the step leaves open
+            solved = self.solve(state, goal_id, arg, steps)
+            if solved is None:
+                return None
+            state = solved
+        holes = [c for c, a in zip(live, args) if isinstance(a, ast.SyntheticHole)]
+        return state if all(_index(state, c) is None for c in live if c not in holes) else None
+
+    def _fun(self, state: ProofState, gid: str, binders: list, body: Any, steps: list) -> Optional[ProofState]:
+        current = gid
+        for b in binders:
+            names = b.names if isinstance(b, ast.Binder) else [None]
+            for _ in names:
+                res = self.act(state, current, Action("intro"), steps)
+                if res is None or len(res[1]) != 1:
+                    return None
+                state, current = res[0], res[1][0]
+                if not isinstance(b, ast.Binder):
+                    got = self.destruct(state, current, _last_fvar(state, current), _term_pattern(b), steps)
+                    if got is None or len(got[1]) != 1:
+                        return None
+                    state, current = got[0], got[1][0]
+        return self.solve(state, current, body, steps)
+
+    # --- rcases patterns: (state, goals left in order) or None
+    def destruct(self, state: ProofState, gid: str, fvar: Optional[str], pat: Any, steps: list) -> Optional[tuple[ProofState, list[str]]]:
+        """Take hypothesis ``fvar`` of goal ``gid`` apart following an rcases pattern."""
+        if isinstance(pat, ast.RPatTyped):
+            pat = pat.pat
+        if isinstance(pat, ast.RPatTuple) and len(pat.args) == 1:
+            pat = pat.args[0]
+        if isinstance(pat, ast.RPatAlts) and len(pat.alts) == 1:
+            pat = pat.alts[0]
+        if isinstance(pat, (ast.RPatName, ast.RPatClear)) or pat is None:
+            if isinstance(pat, ast.RPatName) and pat.name == "rfl":
+                i = _fvar_index(state, gid, fvar)
+                res = self.act(state, gid, Action("subst_hyp", hyp=i), steps) if i is not None else None
+                return (res[0], res[1]) if res is not None else None
+            return state, [gid]
+        i = _fvar_index(state, gid, fvar)
+        if i is None:
+            return None
+        before = {h.fvar_id for h in _goal(state, gid).hypotheses}
+        res = self.act(state, gid, Action("cases_hyp", hyp=i), steps)
+        if res is None:
+            return None
+        state, created = res
+        if isinstance(pat, ast.RPatTuple):
+            if len(created) != 1:
+                return (state, created) if not created else None
+            goal_id = created[0]
+            new = [h.fvar_id for h in _goal(state, goal_id).hypotheses if h.fvar_id not in before]
+            parts = list(pat.args)
+            if len(parts) > len(new) >= 1:
+                parts = parts[:len(new) - 1] + [ast.RPatTuple(parts[0].pos, parts[-1].end_pos, tuple(parts[len(new) - 1:]))]
+            left = [goal_id]
+            for fv, sub in reversed(list(zip(new[-len(parts):], parts))):
+                if len(left) != 1:
+                    return None
+                got = self.destruct(state, left[0], fv, sub, steps)
+                if got is None:
+                    return None
+                state, left = got
+            return state, left
+        if isinstance(pat, ast.RPatAlts):
+            if len(created) != len(pat.alts):
+                return None
+            out: list[str] = []
+            for goal_id, sub in zip(created, pat.alts):
+                new = [h.fvar_id for h in _goal(state, goal_id).hypotheses if h.fvar_id not in before]
+                got = self.destruct(state, goal_id, new[-1] if new else None, sub, steps)
+                if got is None:
+                    return None
+                state, left = got
+                out.extend(left)
+            return state, out
+        return None
+
+    def read_patterns(self, state: ProofState, gid: str, tac: Any, steps: list) -> Optional[ProofState]:
+        """``rintro``/``intro ⟨…⟩``/``obtain … := h``/``rcases h with …``: run it; the state after."""
+        goals = [gid]
+        if isinstance(tac, (ast.Rintro, ast.Intro)):
+            pats = tac.patterns if isinstance(tac, ast.Rintro) else [_term_pattern(p) for p in tac.patterns]
+            for pat in pats:
+                nxt: list[str] = []
+                for g in goals:
+                    res = self.act(state, g, Action("intro"), steps)
+                    if res is None or len(res[1]) != 1:
+                        return None
+                    state = res[0]
+                    got = self.destruct(state, res[1][0], _last_fvar(state, res[1][0]), pat, steps)
+                    if got is None:
+                        return None
+                    state, left = got
+                    nxt.extend(left)
+                goals = nxt
+            return state
+        if isinstance(tac, ast.Obtain) and tac.type is None and len(tac.values) == 1 and isinstance(tac.values[0], ast.Ident):
+            fv = _hyp_fvar(state, gid, tac.values[0].name)
+            got = self.destruct(state, gid, fv, tac.pattern, steps) if fv else None
+            return got[0] if got else None
+        if isinstance(tac, ast.Rcases) and len(tac.targets) == 1 and isinstance(tac.targets[0].term, ast.Ident):
+            fv = _hyp_fvar(state, gid, tac.targets[0].term.name)
+            got = self.destruct(state, gid, fv, tac.pattern, steps) if fv else None
+            return got[0] if got else None
+        return None
+
+
+def read_and_run(reader: Reader, state: ProofState, focus: int, tactic: str) -> Optional[tuple[ProofState, list]]:
+    """Run the structural reading of a step from ``state`` (goal ``focus``); (state after, steps) or None."""
+    try:
+        seq = parse_tactic_block(tactic)
+    except Exception:  # noqa: BLE001 - no reading for text the parser does not take
+        return None
+    if len(seq.tactics) != 1:
+        return None
+    tac = seq.tactics[0]
+    gid = state.goals[focus].mvar_id
+    steps: list = []
+    if isinstance(tac, ast.Exact):
+        out = reader.solve(state, gid, tac.term, steps)
+    elif isinstance(tac, ast.Refine) and isinstance(tac.term, ast.AnonymousCtor):
+        out = reader._ctor(state, gid, list(tac.term.args), steps)  # goals for `?_` stay open
+    elif isinstance(tac, (ast.Rintro, ast.Obtain, ast.Rcases)) or (
+            isinstance(tac, ast.Intro) and any(not isinstance(p, (ast.Ident, ast.Hole)) for p in tac.patterns)):
+        out = reader.read_patterns(state, gid, tac, steps)
+    else:
+        return None
+    return (out, steps) if out is not None else None
+
+
+def _goal(state: ProofState, gid: str) -> Optional[Goal]:
+    for g in state.goals:
+        if g.mvar_id == gid:
+            return g
+    return None
+
+
+def _index(state: ProofState, gid: str) -> Optional[int]:
+    for i, g in enumerate(state.goals):
+        if g.mvar_id == gid:
+            return i
+    return None
+
+
+def _hyp_index(goal: Goal, name: str) -> Optional[int]:
+    for i in range(len(goal.hypotheses) - 1, -1, -1):
+        if goal.hypotheses[i].name == name:
+            return i
+    return None
+
+
+def _hyp_fvar(state: ProofState, gid: str, name: str) -> Optional[str]:
+    goal = _goal(state, gid)
+    i = _hyp_index(goal, name) if goal is not None else None
+    return goal.hypotheses[i].fvar_id if i is not None else None
+
+
+def _fvar_index(state: ProofState, gid: str, fvar: Optional[str]) -> Optional[int]:
+    goal = _goal(state, gid)
+    if goal is None or fvar is None:
+        return None
+    for i, h in enumerate(goal.hypotheses):
+        if h.fvar_id == fvar:
+            return i
+    return None
+
+
+def _last_fvar(state: ProofState, gid: str) -> Optional[str]:
+    goal = _goal(state, gid)
+    return goal.hypotheses[-1].fvar_id if goal is not None and goal.hypotheses else None
+
+
+def _term_pattern(term: Any) -> Any:
+    """A term pattern (``⟨a, b⟩``, ``h``, ``_``) as an rcases pattern."""
+    if isinstance(term, ast.AnonymousCtor):
+        return ast.RPatTuple(term.pos, term.end_pos, tuple(_term_pattern(a) for a in term.args))
+    if isinstance(term, ast.Ident):
+        return ast.RPatName(term.pos, term.end_pos, term.name)
+    return ast.RPatName(term.pos, term.end_pos, "_")
