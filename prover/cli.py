@@ -218,7 +218,8 @@ def run_bench_model(args: argparse.Namespace) -> int:
     from prover.train_data import DataError, read_jsonl
 
     try:
-        records = read_jsonl(args.data)[:256]
+        records = read_jsonl(args.data)
+        records = records[::max(1, len(records) // 256)][:256]  # spread over the file (Logic, Nat, List)
         policy = load_policy(None if args.model == "default" else Path(args.model))
     except (DataError, FileNotFoundError) as err:
         return _usage_error(str(err))
