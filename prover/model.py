@@ -44,7 +44,7 @@ class ModelConfig:
     n_forward_edges: int = 12  # len(prover.graph.FORWARD_EDGES): types >= this aggregate in the reverse slot
     vocab_size: int = 1024  # len(Vocab): id 0 = not a constant, 1 = out-of-vocabulary
     hash_buckets: int = 4096  # prover.graph.HASH_BUCKETS; bucket 0 is padding (zero vector)
-    n_kinds: int = 28  # len(prover.actions.KINDS); kind id = index
+    n_kinds: int = 29  # len(prover.actions.KINDS) at train time; kind id = index (KINDS only grows at the end)
     d_model: int = 128  # node width; fit_width() tunes it so the total stays ~1.5M for any vocab
     n_layer: int = 8  # message-passing rounds = receptive field in hops (curried apps nest deeply)
     mlp_ratio: int = 2  # hidden width of each block's MLP, in multiples of d_model
