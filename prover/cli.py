@@ -79,6 +79,7 @@ def _build_parser() -> argparse.ArgumentParser:
                        help="model states scored per second (batches 1, 16, 64) on states of --data")
     bench.add_argument("--data", type=Path, default=Path("datasets/stdlib/atomized.jsonl"),
                        help="atomized.jsonl whose states --model scores (default datasets/stdlib/atomized.jsonl)")
+    bench.add_argument("--threads", type=int, default=1, help="torch CPU threads for --model (default 1, one search worker)")
     sub.add_parser("doctor", help="say which proof-checker backends are usable here, and why not",
                    epilog="example:\n  prover doctor", formatter_class=argparse.RawDescriptionHelpFormatter)
     _add_search_commands(sub)
@@ -287,14 +288,24 @@ def run_bench_model(args: argparse.Namespace) -> int:
     from prover.train_data import DataError, read_jsonl
 
     try:
-        records = read_jsonl(args.data)[:256]
+        records = read_jsonl(args.data)
+        records = records[::max(1, len(records) // 256)][:256]  # spread over the file (Logic, Nat, List)
         policy = load_policy(None if args.model == "default" else Path(args.model))
     except (DataError, FileNotFoundError) as err:
         return _usage_error(str(err))
     states = [([goal_from_json(g) for g in r["goals"]], int(r["focus"])) for r in records]
     if not states:
         return _usage_error(f"{args.data}: no states")
-    print(json.dumps({"bench": "model", **measure(policy, states)}))
+    names: list[str] = []
+    premises_path = args.data.parent / "premises.jsonl"  # scored too when it sits beside --data
+    if premises_path.is_file():
+        from prover.train_data import load_premises
+
+        table = load_premises(premises_path)
+        policy.premise_types(dict(zip(table.names, table.terms)))
+        names = table.names
+    figures = measure(policy, states, names, threads=max(1, args.threads))
+    print(json.dumps({"bench": "model", "premises": len(names), **figures}))
     return 0
 
 

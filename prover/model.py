@@ -44,7 +44,7 @@ class ModelConfig:
     n_forward_edges: int = 12  # len(prover.graph.FORWARD_EDGES): types >= this aggregate in the reverse slot
     vocab_size: int = 1024  # len(Vocab): id 0 = not a constant, 1 = out-of-vocabulary
     hash_buckets: int = 4096  # prover.graph.HASH_BUCKETS; bucket 0 is padding (zero vector)
-    n_kinds: int = 28  # len(prover.actions.KINDS); kind id = index
+    n_kinds: int = 29  # len(prover.actions.KINDS) at train time; kind id = index (KINDS only grows at the end)
     d_model: int = 128  # node width; fit_width() tunes it so the total stays ~1.5M for any vocab
     n_layer: int = 8  # message-passing rounds = receptive field in hops (curried apps nest deeply)
     mlp_ratio: int = 2  # hidden width of each block's MLP, in multiples of d_model
@@ -173,9 +173,18 @@ class ProverModel(nn.Module):
         return sum(p.numel() for p in self.parameters())
 
     def encode_premises(self, graphs: Any) -> Tensor:
-        """Premise-statement embeddings (P, d) from a collated batch of build_term_graph graphs."""
+        """Premise-statement embeddings (P, d) from a collated batch of build_term_graph graphs.
+
+        When the graphs carry ``premise_name_id`` (P,) and ``premise_name_hash`` (P, NAME_PARTS)
+        (``policy.premise_graph``), the premise's own name is embedded with the node-name tables and
+        added: ``Nat.add_comm`` shares hashed parts with the ``Nat.add`` nodes of the goals it rewrites.
+        """
         x = self.encoder.nodes(graphs)
-        return self.prem_key(self.encoder.graphs(x, graphs))
+        emb = self.encoder.graphs(x, graphs)  # (P, d)
+        ids = getattr(graphs, "premise_name_id", None)
+        if ids is not None:
+            emb = emb + self.encoder.embed.name(ids) + self.encoder.embed.hash(graphs.premise_name_hash).sum(dim=1)
+        return self.prem_key(emb)
 
     def forward(self, batch: Any, premise_emb: Optional[Tensor] = None, targets: Optional[dict[str, Tensor]] = None,
                 premise_mask: Optional[Tensor] = None) -> tuple[dict[str, Tensor], Optional[Tensor]]:

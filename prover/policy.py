@@ -8,6 +8,7 @@ on a non-arrow, no ``rw`` with a non-equation hypothesis), so search budget is n
 """
 from __future__ import annotations
 
+import bisect
 from pathlib import Path
 from typing import Any, Mapping, Optional, Sequence
 
@@ -38,7 +39,7 @@ class Policy:
 
     def premise_types(self, names_to_terms: Mapping[str, Any]) -> None:
         """Register premise statements (name -> Term); only names not seen before are encoded."""
-        from prover.graph import build_term_graph, collate
+        from prover.graph import collate
 
         new = [(name, term) for name, term in names_to_terms.items()
                if name not in self._premise_row and term is not None]
@@ -46,7 +47,7 @@ class Policy:
         with torch.inference_mode():
             for start in range(0, len(new), PREMISE_CHUNK):
                 part = new[start:start + PREMISE_CHUNK]
-                chunks.append(self.model.encode_premises(collate([build_term_graph(t, self.vocab) for _, t in part])))
+                chunks.append(self.model.encode_premises(collate([premise_graph(n, t, self.vocab) for n, t in part])))
         for name, _ in new:
             self._premise_row[name] = len(self._premise_row)
         if chunks:
@@ -91,19 +92,29 @@ class Policy:
         result = []
         for i, (goals, focus) in enumerate(states):
             legal = _legal_filter(goals[focus]) if self.legal_only and goals else None
-            scores, make = self._joint(i, out, graphs[i], hyp_off[i], sub_off[i], names, legal)
-            if not make:
+            scores, segments = self._joint(i, out, graphs[i], hyp_off[i], sub_off[i], names, legal)
+            total = segments[-1][0] + len(segments[-1][2]) if segments else 0
+            if not total:
                 result.append([])
                 continue
-            top = torch.topk(scores, min(k, len(make)))
-            result.append([(make[j](), float(v)) for v, j in zip(top.values.tolist(), top.indices.tolist())])
+            top = torch.topk(scores, min(k, total))
+            starts = [seg[0] for seg in segments]
+            picked = []
+            for v, j in zip(top.values.tolist(), top.indices.tolist()):
+                begin, kind, args = segments[bisect.bisect_right(starts, j) - 1]
+                picked.append((_make_action(kind, args[j - begin]), float(v)))
+            result.append(picked)
         return result
 
     def _joint(self, i: int, out: dict[str, Tensor], graph: Any, hyp_off: int, sub_off: int,
-               names: Sequence[str], legal: Optional[dict[str, Any]]) -> tuple[Tensor, list]:
-        """Flat joint scores of every action on state i and a matching list of Action factories."""
+               names: Sequence[str], legal: Optional[dict[str, Any]]) -> tuple[Tensor, list[tuple[int, str, Sequence]]]:
+        """Flat joint scores of every action on state i, and segments (start, kind, arguments) covering them.
+
+        Actions are built only for the top k (a state with 1000 premises has ~5000 candidates).
+        """
         parts: list[Tensor] = []
-        make: list = []
+        segments: list[tuple[int, str, Sequence]] = []
+        size = 0
         kind_lp = out["kind_logp"][i]
         n_hyp = int(graph.hyp_node.numel())
         n_sub = int(graph.subterm_node.numel())
@@ -111,21 +122,44 @@ class Policy:
             arg = ARG_OF.get(kind)
             if arg is None or (legal is not None and kind not in legal["kinds"]):
                 continue
+            args: Sequence = ()
             if arg == "none":
-                parts.append(kind_lp[kid:kid + 1])
-                make.append(lambda kind=kind: Action(kind))
+                col, args = kind_lp[kid:kid + 1], (None,)
             elif arg == "hyp":
-                allowed = [h for h in range(n_hyp) if legal is None or (kind, h) in legal["hyps"]]
-                if allowed:
-                    parts.append(kind_lp[kid] + out["hyp_logp"][[hyp_off + h for h in allowed], kid])
-                    make.extend(lambda kind=kind, h=h: Action(kind, hyp=h) for h in allowed)
+                args = [h for h in range(n_hyp) if legal is None or (kind, h) in legal["hyps"]]
+                col = kind_lp[kid] + out["hyp_logp"][[hyp_off + h for h in args], kid] if args else None
             elif arg == "subterm" and n_sub:
-                parts.append(kind_lp[kid] + out["subterm_logp"][sub_off:sub_off + n_sub, kid])
-                make.extend(lambda kind=kind, t=graph.subterms[j]: Action(kind, subterm=t) for j in range(n_sub))
+                col, args = kind_lp[kid] + out["subterm_logp"][sub_off:sub_off + n_sub, kid], graph.subterms[:n_sub]
             elif arg == "premise" and names:
-                parts.append(kind_lp[kid] + out["premise_logp"][i, kid])
-                make.extend(lambda kind=kind, p=p: Action(kind, premise=p) for p in names)
-        return (torch.cat(parts) if parts else torch.zeros(0)), make
+                col, args = kind_lp[kid] + out["premise_logp"][i, kid], names
+            if not args or col is None:
+                continue
+            parts.append(col)
+            segments.append((size, kind, args))
+            size += len(args)
+        return (torch.cat(parts) if parts else torch.zeros(0)), segments
+
+
+def _make_action(kind: str, arg: Any) -> Action:
+    """The Action of ``kind`` with its one argument (None for argument-less kinds)."""
+    kind_arg = ARG_OF[kind]
+    if kind_arg == "hyp":
+        return Action(kind, hyp=arg)
+    if kind_arg == "premise":
+        return Action(kind, premise=arg)
+    if kind_arg == "subterm":
+        return Action(kind, subterm=arg)
+    return Action(kind)
+
+
+def premise_graph(name: str, term: Any, vocab: Any) -> Any:
+    """build_term_graph of a premise statement, tagged with the premise's own name features."""
+    from prover.graph import build_term_graph, name_hash
+
+    graph = build_term_graph(term, vocab)
+    graph.premise_name_id = torch.tensor([vocab.id(name)], dtype=torch.long)
+    graph.premise_name_hash = torch.tensor([name_hash(name)], dtype=torch.long)
+    return graph
 
 
 def _legal_filter(goal: Goal) -> dict[str, Any]:

@@ -1,7 +1,9 @@
 """``prover train``: fit ProverModel on the train split of atomized.jsonl, report valid top-k vs baselines.
 
-Per epoch: one pass over the train examples (batches of states; premise loss over the batch's
-gold premises plus ``PREMISE_NEGATIVES`` random others, masked to those each theorem may use),
+Per epoch: one pass over the train examples (batches of states; premise loss is a softmax over
+every premise the theorem may use: the batch's gold premises and ``PREMISE_NEGATIVES`` random ones
+are re-encoded with gradient, the rest come from a no-gradient bank refreshed every
+``BANK_REFRESH`` steps),
 then valid top-1/top-5 for kind, hypothesis/subterm pointers and premises (ranked among all
 premises allowed for the theorem), a checkpoint (model.pt + config.json, and train_state.pt for
 ``--resume``), metrics.json and curve.png. Baselines (most-frequent, kNN) are measured once on
@@ -29,11 +31,12 @@ from tqdm import tqdm
 from prover.actions import KINDS
 from prover.baselines import MostFrequent, NearestNeighbours
 from prover.checkpoint import load_checkpoint, save_checkpoint
-from prover.evaluate import format_table, model_predictor, topk_accuracy
+from prover.evaluate import encode_all_premises, format_table, model_predictor, topk_accuracy
 from prover.model import ModelConfig, ProverModel, fit_width
 from prover.train_data import (DataError, Example, PremiseTable, build_premise_graphs, build_vocab, load_examples,
                                load_premises, read_jsonl)
 
+BANK_REFRESH = 20  # steps between re-encodings of the whole premise table (the no-gradient negatives)
 PREMISE_NEGATIVES = 48  # random premises scored against each batch besides its gold ones (their graphs cost more than the states)
 STATE_FILE = "train_state.pt"
 
@@ -63,29 +66,38 @@ def get_lr(step: int, total: int, cfg: TrainConfig) -> float:
 def make_targets(part: Sequence[Example], premises: PremiseTable, rng: random.Random,
                  negatives: int = PREMISE_NEGATIVES) -> tuple[dict[str, torch.Tensor], Optional[torch.Tensor],
                                                               Optional[torch.Tensor]]:
-    """Targets for a batch, the premise rows it scores (gold + random negatives) and their (B, P') mask."""
+    """Targets for a batch, the premise rows re-encoded with gradient (gold + random) and the (B, P) mask.
+
+    Premise targets are rows of the whole table: the batch is scored against every premise its
+    theorem may use (fresh embeddings for the chosen rows, the epoch's bank for the rest).
+    """
     gold = sorted({ex.premise for ex in part if ex.premise >= 0})
-    rows: Optional[torch.Tensor] = None
-    local = {}
-    if gold and premises.names:
-        others = rng.sample(range(len(premises.names)), min(negatives, len(premises.names)))
-        chosen = gold + [r for r in others if r not in set(gold)]
-        local = {r: i for i, r in enumerate(chosen)}
-        rows = torch.tensor(chosen, dtype=torch.long)
     targets = {
         "kind": torch.tensor([ex.kind for ex in part]),
         "hyp": torch.tensor([ex.hyp for ex in part]),
         "subterm": torch.tensor([ex.subterm for ex in part]),
-        "premise": torch.tensor([local.get(ex.premise, -1) for ex in part]),
+        "premise": torch.tensor([ex.premise for ex in part]),
         "value": torch.tensor([ex.value for ex in part], dtype=torch.float),
         "value_mask": torch.tensor([ex.value_known for ex in part], dtype=torch.bool),
     }
-    mask = None
-    if rows is not None:
-        mask = premises.allowed(torch.tensor([ex.limit for ex in part]), rows)
-        has = targets["premise"] >= 0
-        mask[has, targets["premise"][has]] = True  # gold is always scorable
+    if not gold or not premises.names:
+        return targets, None, None
+    others = rng.sample(range(len(premises.names)), min(negatives, len(premises.names)))
+    rows = torch.tensor(gold + [r for r in others if r not in set(gold)], dtype=torch.long)
+    mask = premises.allowed(torch.tensor([ex.limit for ex in part]))
+    has = targets["premise"] >= 0
+    mask[has, targets["premise"][has]] = True  # gold is always scorable
     return targets, rows, mask
+
+
+def premise_bank(model: ProverModel, premises: PremiseTable) -> torch.Tensor:
+    """(P, d) embeddings of every premise without gradient (eval mode), refreshed every BANK_REFRESH steps."""
+    was_training = model.training
+    model.eval()
+    with torch.no_grad():
+        bank = encode_all_premises(model, premises)
+    model.train(was_training)
+    return bank
 
 
 def train_epoch(model: ProverModel, opt: torch.optim.Optimizer, train: Sequence[Example], premises: PremiseTable,
@@ -97,11 +109,17 @@ def train_epoch(model: ProverModel, opt: torch.optim.Optimizer, train: Sequence[
     order = list(range(len(train)))
     rng.shuffle(order)
     losses = []
+    bank = None
     bar = tqdm(range(0, len(order), cfg.batch_size), desc=desc, unit="batch", leave=False)
-    for start in bar:
-        part = [train[i] for i in order[start:start + cfg.batch_size]]
+    for i, start in enumerate(bar):
+        part = [train[j] for j in order[start:start + cfg.batch_size]]
         targets, rows, mask = make_targets(part, premises, rng)
-        emb = None if rows is None else model.encode_premises(collate([premises.graphs[r] for r in rows.tolist()]))
+        emb = None
+        if rows is not None:
+            if bank is None or i % BANK_REFRESH == 0:
+                bank = premise_bank(model, premises)
+            fresh = model.encode_premises(collate([premises.graphs[r] for r in rows.tolist()]))
+            emb = bank.index_copy(0, rows, fresh)  # (P, d): gradient flows through the fresh rows
         for group in opt.param_groups:
             group["lr"] = get_lr(step, total, cfg)
         _, loss = model(collate([ex.graph for ex in part]), emb, targets, premise_mask=mask)

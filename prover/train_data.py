@@ -109,11 +109,16 @@ def constant_names(records: Iterable[dict[str, Any]], premises: PremiseTable) ->
 
 
 def build_vocab(records: Sequence[dict[str, Any]], premises: PremiseTable, min_count: int = VOCAB_MIN_COUNT) -> Any:
-    """Vocab over constants of the train-split states and all premise statements."""
+    """Vocab over constants of the train-split states, all premise statements and train gold premises.
+
+    Gold premise names count so a premise used at least ``min_count`` times in train proofs gets its
+    own name vector (added to its statement embedding, see ``ProverModel.encode_premises``).
+    """
     from prover.graph import Vocab
 
     train = [r for r in records if r.get("split") == "train"]
-    return Vocab.build(constant_names(train, premises), min_count)
+    gold = [r["action"]["premise"] for r in train if r.get("action", {}).get("premise")]
+    return Vocab.build(constant_names(train, premises) + gold, min_count)
 
 
 def value_target(steps_left: int) -> float:
@@ -189,12 +194,13 @@ def load_examples(records: Sequence[dict[str, Any]], vocab: Any, premises: Premi
 
 
 def build_premise_graphs(premises: PremiseTable, vocab: Any, progress: bool = True) -> None:
-    """Fill premises.graphs with build_term_graph of each statement (once)."""
-    from prover.graph import build_term_graph
+    """Fill premises.graphs with the (name-tagged) term graph of each statement, once."""
+    from prover.policy import premise_graph
 
     if len(premises.graphs) != len(premises.terms):
-        premises.graphs = [build_term_graph(t, vocab) for t in
-                           tqdm(premises.terms, desc="premise graphs", disable=not progress, leave=False)]
+        premises.graphs = [premise_graph(n, t, vocab) for n, t in
+                           tqdm(list(zip(premises.names, premises.terms)), desc="premise graphs",
+                                disable=not progress, leave=False)]
 
 
 def kind_counts(examples: Sequence[Example]) -> Counter:

@@ -125,3 +125,12 @@ def test_checkpoint_reloads_to_identical_outputs(tmp_path):
         b, _ = again(batch, _premises(again))
     for key in ("kind_logp", "hyp_logp", "subterm_logp", "premise_logp", "value"):
         assert torch.equal(a[key], b[key]), key
+
+
+def test_bundled_default_model_loads_within_parameter_range():
+    from prover.checkpoint import default_model_dir
+
+    model, meta = load_checkpoint(default_model_dir())
+    assert PARAM_RANGE[0] <= model.num_parameters() <= PARAM_RANGE[1]
+    assert meta["config"]["d_model"] == model.config.d_model and len(meta["kinds"]) == model.config.n_kinds
+    assert (default_model_dir() / "model.pt").stat().st_size < 8_000_000  # a few MB inside the package
