@@ -56,6 +56,8 @@ class TheoremSource:
     proof: Any  # ast.By, another ast.Term (term mode) or ast.Equations
     proof_text: str
     prefix: str  # the whole file up to and including this theorem's sorry header (REPL fallback)
+    declaration: str = ""  # the theorem with its real proof, wrapped in its scopes (enters the environment)
+    sorry_declaration: str = ""  # the same with `sorry`, for when the real proof fails (as Lean's recovery)
 
 
 # --------------------------------------------------------------------------- file chunks
@@ -107,15 +109,29 @@ def split_theorems(text: str) -> list[TheoremSource]:
             else:
                 head = text[start:value_start] + "sorry"
             name = _theorem_name(cmd, frames) if isinstance(cmd, ast.Theorem) else f"example@{cmd.pos[0]}"
-            body = text[cursor:start] + head
+            # the goal is opened from an `example`, so the name never enters the environment with `sorry`:
+            # the real declaration follows (`declaration`), and proofs through it stay sorry-free
+            body = text[cursor:start] + _as_example(head)
             chunk = _wrap(header_frames, body, frames)
+            here = _snapshot(frames)
+            real = _wrap(here, text[start:off(cmd.end_pos)], frames) if isinstance(cmd, ast.Theorem) else ""
+            stub = _wrap(here, head, frames) if isinstance(cmd, ast.Theorem) else ""
             out.append(TheoremSource(name, cmd.pos[0], chunk, value, text[value_start:off(cmd.end_pos)],
-                                     text[:start] + head))
+                                     text[:start] + head, real, stub))
             cursor = off(cmd.end_pos)
             header_frames = _snapshot(frames)
             continue
         _update_scope(frames, cmd)
     return out
+
+
+_DECLARATION_HEAD = re.compile(r"^(?:.*?)\b(?:theorem|lemma)\s+\S+", re.S)
+
+
+def _as_example(head: str) -> str:
+    """`theorem name binders : type := sorry` (with any doc comment, attributes or modifiers) as an
+    `example` with the same binders and type: same statement, no name in the environment."""
+    return _DECLARATION_HEAD.sub("example", head, count=1)
 
 
 def _snapshot(frames: list[_Frame]) -> list[_Frame]:
@@ -180,10 +196,20 @@ class Environment:
                 self._rebuild()
             start = self.backend.session
             state, errors = self._process(theorem.chunk)
+            if theorem.declaration:
+                self._declare(theorem)
             if self.backend.session == start:
                 break  # else the server restarted inside the request: rebuild and feed it again
         self.done.append(theorem.chunk)
+        if theorem.declaration:
+            self.done.append(theorem.declaration)
         return state, errors
+
+    def _declare(self, theorem: TheoremSource) -> None:
+        """Add the theorem with its real proof; if that fails, with `sorry` (Lean keeps failed ones)."""
+        kept, errors = self._process(theorem.declaration, want_goal=False)
+        if errors:
+            self._process(theorem.sorry_declaration, want_goal=False)
 
     def _rebuild(self) -> None:
         """After a server restart the inherited environment is gone: feed every chunk again."""
@@ -196,7 +222,7 @@ class Environment:
                 self.backend.release(state)
         self.constants = known
 
-    def _process(self, text: str) -> tuple[Optional[ProofState], list[str]]:
+    def _process(self, text: str, want_goal: bool = True) -> tuple[Optional[ProofState], list[str]]:
         from lean_bridge.pantograph_client import CompilationUnit
 
         client = self.backend.client  # type: ignore[attr-defined]
@@ -205,6 +231,12 @@ class Environment:
         if self.session == self.backend.session:
             self.constants.extend(c for u in units for c in u.new_constants)
         errors = [m.data for u in units for m in u.messages if m.is_error]
+        if not want_goal:
+            for unit in units:
+                if unit.goal_state_id is not None:
+                    self.backend.release(ProofState(id=unit.goal_state_id, goals=unit.goals,
+                                                    session=self.backend.session))
+            return None, errors
         for unit in reversed(units):
             if unit.goal_state_id is not None:
                 return ProofState(id=unit.goal_state_id, goals=unit.goals, session=self.backend.session), errors
