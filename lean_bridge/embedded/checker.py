@@ -43,11 +43,17 @@ def _run(elab: CommandElaborator, text: str, filename: str) -> Iterator[Declarat
     raise_recursion_limit()
     file = parse_file(text.removeprefix("\ufeff"), filename)  # a byte-order mark is not part of the source
     emitted = 0
+    snapshot = None
     for cmd in file.commands:
         before = len(elab.results)
-        continues = isinstance(cmd, ast.ErrorCommand) and before > 0 and _continues_previous(cmd)
+        continues = isinstance(cmd, ast.ErrorCommand) and snapshot is not None and _continues_previous(cmd)
         if continues:
-            _fail_previous(elab, cmd)
+            if before > snapshot[3]:
+                _fail_previous(elab, cmd)
+            # the previous command runs into a parse error: it fails, and a command that fails must not
+            # change what later ones mean (`open Nat foo (` opens nothing)
+            elab.state.env, elab.state.scope, elab.state.frames = snapshot[:3]
+        snapshot = (elab.state.env, elab.state.scope, list(elab.state.frames), before)
         elab.run(cmd)
         elab.artifacts.clear()  # proof states are for the servers; keeping them would cost ~40 KB a declaration
         if continues:

@@ -14,9 +14,19 @@ from typing import Sequence
 
 from lean_bridge.syntax import ast
 
-from .elab_env import ElabEnv, StructureInfo
+from .core_names import core_references, reserved_core_names
+from .elab_env import DEFAULT_PRIORITY, ElabEnv, StructureInfo
+from .elab_options import (
+    BOOL_OPTIONS,
+    NO_EFFECT_OPTION_PREFIXES,
+    NO_EFFECT_OPTIONS,
+    instance_priority,
+    parse_attribute,
+    refuse_attributes,
+    strict_auto_bound_name,
+)
 from .elab_term import ElabError, Scope, TermElaborator
-from .environment import InductiveInfo
+from .environment import DefinitionInfo, InductiveInfo, TheoremInfo
 from .expr import (
     BinderInfo,
     Const,
@@ -102,7 +112,8 @@ def _one_line(text: str) -> str:
 class CommandElaborator:
     """Processes commands one by one, updating `state` and collecting messages and results."""
 
-    def __init__(self, env: ElabEnv, max_steps: int = 2_000_000) -> None:
+    def __init__(self, env: ElabEnv, max_steps: int = 2_000_000, library: bool = False) -> None:
+        self.library = library  # the bundled prelude: may declare Lean core's reserved names
         self.state = CommandState(env)
         self.messages: list[Message] = []
         self.results: list[DeclarationResult] = []
@@ -170,11 +181,57 @@ class CommandElaborator:
 
     def cmd_Variable(self, cmd: ast.Variable) -> None:
         scope = self.state.scope
-        # check the binders elaborate now, as Lean does
-        elab = TermElaborator(self.env, scope)
-        with elab.binders(scope.variables + tuple(cmd.binders)):
-            pass
-        self.state.scope = dc_replace(scope, variables=scope.variables + tuple(cmd.binders))
+        binders = tuple(cmd.binders)
+        while True:  # check the binders elaborate now, as Lean does; unknown names are auto-bound (`{α}`)
+            elab = TermElaborator(self.env, scope)
+            try:
+                with elab.binders(scope.variables + binders):
+                    pass
+                break
+            except ElabError as err:
+                unknown = self._auto_bindable(err, binders, scope)
+                if unknown is None:
+                    raise
+                binders = (ast.Binder(cmd.pos, cmd.pos, ast.IMPLICIT, (unknown,), None, None),) + binders
+        self.state.scope = dc_replace(scope, variables=scope.variables + binders)
+
+    def _auto_bindable(self, err: ElabError, bound: Sequence[ast.Binder], scope: Scope) -> str | None:
+        """The unknown name of `err` when Lean would bind it as an implicit argument (`autoImplicit`)."""
+        unknown = _unknown_atomic_name(err.message)
+        if unknown is None or len(bound) >= 64 or any(unknown in b.names for b in bound):
+            return None
+        if not scope.option("autoImplicit", True):
+            return None
+        if not scope.option("relaxedAutoImplicit", True) and not strict_auto_bound_name(unknown):
+            return None
+        return unknown
+
+    def cmd_Include(self, cmd: ast.Include) -> None:
+        scope = self.state.scope
+        names = {n for b in scope.variables for n in b.names}
+        for name in cmd.names:
+            if name not in names:
+                raise ElabError(f"invalid 'include', variable '{name}' has not been declared in the current scope", cmd)
+        self.state.scope = dc_replace(scope, included=scope.included + tuple(n for n in cmd.names if n not in scope.included))
+
+    def cmd_Omit(self, cmd: ast.Omit) -> None:
+        scope = self.state.scope
+        for name in cmd.names:
+            if name not in scope.included:
+                raise ElabError(f"invalid 'omit', '{name}' has not been included", cmd)
+        self.state.scope = dc_replace(scope, included=tuple(n for n in scope.included if n not in cmd.names))
+
+    def cmd_Export(self, cmd: ast.Export) -> None:
+        ns = self._resolve_namespace(cmd.namespace)
+        if ns is None:
+            raise ElabError(f"unknown namespace '{cmd.namespace}'", cmd)
+        env = self.env
+        for name in cmd.names:
+            target = f"{ns}.{name}"
+            if target not in env:
+                raise ElabError(f"unknown constant '{target}'", cmd)
+            env = env.with_names(alias=(self._full_name(name), target))
+        self.state.env = env
 
     def cmd_Namespace(self, cmd: ast.Namespace) -> None:
         scope = self.state.scope
@@ -201,12 +258,29 @@ class CommandElaborator:
     def cmd_Open(self, cmd: ast.Open) -> None:
         scope = self.state.scope
         opens = list(scope.opens)
+        resolved_all = []
         for name in cmd.names:
             resolved = self._resolve_namespace(name)
             if resolved is None:
                 raise ElabError(f"unknown namespace '{name}'", cmd)
-            opens.append(resolved)
-        self.state.scope = dc_replace(scope, opens=tuple(opens))
+            resolved_all.append(resolved)
+        if cmd.only is not None:  # `open A (x y)`: only `x y`, as aliases of `A.x A.y`
+            aliases = list(scope.aliases)
+            for short in cmd.only:
+                full = f"{resolved_all[0]}.{short}"
+                if full not in self.env and full not in self.env.aliases:
+                    raise ElabError(f"unknown constant '{full}'", cmd)
+                aliases.append((short, full))
+            self.state.scope = dc_replace(scope, aliases=tuple(aliases))
+            return
+        hidden = list(scope.hidden)
+        for short in cmd.hiding:
+            full = f"{resolved_all[0]}.{short}"
+            if full not in self.env:
+                raise ElabError(f"unknown constant '{full}'", cmd)
+            hidden.append(full)
+        opens.extend(resolved_all)
+        self.state.scope = dc_replace(scope, opens=tuple(opens), hidden=tuple(hidden))
 
     def _resolve_namespace(self, name: str) -> str | None:
         ns = self.state.scope.namespace
@@ -223,27 +297,42 @@ class CommandElaborator:
 
     def cmd_InCommand(self, cmd: ast.InCommand) -> None:
         saved = self.state.scope
-        self.run(cmd.prefix)
         try:
+            # a failing prefix (`set_option bogus true in …`) fails the whole command: never run it without
+            getattr(self, f"cmd_{type(cmd.prefix).__name__}")(cmd.prefix)
             self.run(cmd.command)
         finally:
             self.state.scope = saved
 
     def cmd_SetOption(self, cmd: ast.SetOption) -> None:
-        return None
+        if cmd.name in BOOL_OPTIONS:
+            if not isinstance(cmd.value, bool):
+                raise ElabError(f"type mismatch at set_option: option '{cmd.name}' expects a Bool", cmd)
+        elif not cmd.name.startswith(NO_EFFECT_OPTION_PREFIXES) and cmd.name not in NO_EFFECT_OPTIONS:
+            raise ElabError(f"unsupported option in the embedded checker: '{cmd.name}'", cmd)
+        scope = self.state.scope
+        self.state.scope = dc_replace(scope, options=scope.options + ((cmd.name, cmd.value),))
 
     def cmd_Import(self, cmd: ast.Import) -> None:
         if cmd.module not in ("Init", "Lean"):
             raise ElabError(f"unknown module prefix '{cmd.module.split('.')[0]}'", cmd)
 
     def cmd_AttributeCmd(self, cmd: ast.AttributeCmd) -> None:
-        for attr in cmd.attributes:
-            if attr.name == "instance":
-                for name in cmd.names:
-                    full = TermElaborator(self.env, self.state.scope).resolve_global(name, cmd)
-                    if full is None:
-                        raise ElabError(f"unknown constant '{name}'", cmd)
-                    self._register_instance(full, cmd)
+        parsed = [parse_attribute(attr, cmd) for attr in cmd.attributes]  # all checked before any takes effect
+        fulls = []
+        for name in cmd.names:
+            full = TermElaborator(self.env, self.state.scope).resolve_global(name, cmd)
+            if full is None:
+                raise ElabError(f"unknown constant '{name}'", cmd)
+            fulls.append(full)
+        for kind, priority, local in parsed:
+            for full in fulls:
+                if kind == "instance":
+                    self._register_instance(full, cmd, priority, local)
+                elif kind == "simp" and isinstance(self.env.find(full), TheoremInfo):
+                    self._record_simp(full, cmd)
+                else:
+                    raise ElabError(f"attribute [{kind}] can only be given where '{full}' is declared in the embedded checker", cmd)
 
     def cmd_ErrorCommand(self, cmd: ast.ErrorCommand) -> None:
         err = cmd.error
@@ -292,6 +381,8 @@ class CommandElaborator:
         name = self._full_name(cmd.name)
         elab = TermElaborator(self.env, self._decl_scope(name), level_names=cmd.universes)
         try:
+            refuse_attributes(cmd, "an axiom")
+            self._check_new_name(name, "axiom", cmd)
             with elab.binders(cmd.binders) as fvars:
                 ty = elab.elab_type(cmd.type)
                 elab.synthesize_pending()
@@ -318,8 +409,11 @@ class CommandElaborator:
         self._declaration(cmd, "_example", (), cmd.binders, cmd.type, cmd.value, "example")
 
     def cmd_Definition(self, cmd: ast.Definition) -> None:
-        if cmd.keyword == "instance":
-            raise ElabError("`instance` declarations are not supported by the embedded checker", cmd)
+        if cmd.keyword == "instance" and cmd.name is None:
+            raise ElabError("anonymous `instance` declarations are not supported by the embedded checker "
+                            "(name the instance: `instance myInst : C := …`)", cmd)
+        if cmd.keyword == "opaque" and cmd.value is None:
+            raise ElabError("`opaque` without a value (Lean's `Inhabited` default) is not supported by the embedded checker", cmd)
         if cmd.modifiers.partial or cmd.modifiers.unsafe:
             name = self._full_name(cmd.name or "_")
             msg = "partial and unsafe definitions are not supported by the embedded checker (they cannot be trusted)"
@@ -328,19 +422,36 @@ class CommandElaborator:
             return
         if cmd.name is None or cmd.value is None:
             raise ElabError("definition needs a name and a body", cmd)
+        if cmd.decreasing_by is not None or (cmd.termination_by is not None
+                                             and not cmd.termination_by.lstrip().startswith("structural")):
+            # Lean would use well-founded recursion (irreducible, no `rfl` unfolding); the checker has
+            # only structural recursion, so it must not accept what Lean defines differently
+            raise ElabError("well-founded recursion (`termination_by`/`decreasing_by`) is not supported by the "
+                            "embedded checker; only structural recursion (`termination_by structural x`)", cmd)
         name = self._full_name(cmd.name)
-        self._declaration(cmd, name, cmd.universes, cmd.binders, cmd.type, cmd.value,
-                          "abbrev" if cmd.keyword == "abbrev" else "def")
+        kind = cmd.keyword if cmd.keyword in ("abbrev", "opaque", "instance") else "def"
+        self._declaration(cmd, name, cmd.universes, cmd.binders, cmd.type, cmd.value, kind)
 
     def _declaration(self, cmd: ast.Command, name: str, universes: Sequence[str], binders: Sequence[ast.Binder],
                      type_stx: ast.Term | None, value_stx, kind: str) -> None:
+        mods: ast.Modifiers | None = getattr(cmd, "modifiers", None)
         try:
-            if kind != "example" and name in self.env:
-                raise ElabError(f"'{name}' has already been declared", cmd)
+            core_restatement = kind != "example" and self._check_new_name(name, kind, cmd)
+            attributes = [parse_attribute(a, cmd) for a in mods.attributes] if mods is not None else []
+            for attr, _, local in attributes:
+                if local or (attr == "reducible" and kind not in ("def", "abbrev")) or (attr == "simp" and kind != "theorem"):
+                    raise ElabError(f"attribute [{'local ' if local else ''}{attr}] is not supported by the embedded checker "
+                                    f"on {'a ' if kind != 'example' else 'an '}{kind}", cmd)
             type_, value, params, uses_sorry = self._elab_declaration(cmd, name, universes, binders, type_stx, value_stx, kind)
+            if core_restatement:
+                self._check_core_restatement(name, type_, value, params, cmd)
+            noncomputable = mods is not None and mods.noncomputable
+            if kind in ("def", "abbrev", "instance") and not noncomputable:
+                self._check_computable(name, type_, value, params, cmd)
             kernel = add_definition(self.env.kernel, name if kind != "example" else "_example", params, type_, value,
                                     is_theorem=kind == "theorem" or (kind == "example" and self._is_prop(type_, params)),
-                                    reducible=kind == "abbrev", max_steps=self.max_steps)
+                                    reducible=kind == "abbrev" or any(a == "reducible" for a, _, _ in attributes),
+                                    opaque=kind == "opaque", max_steps=self.max_steps)
         except ElabError as err:
             self._error(err.message, err.node or cmd)
             self._result(name, cmd, False, _one_line(err.message), kind=kind, at=err.node)
@@ -354,6 +465,20 @@ class CommandElaborator:
         axioms = new_env.axioms_used.get(decl_name, frozenset())
         if kind != "example":
             self.state.env = new_env
+            self._record_modifiers(name, mods, kind)
+            instance_prio = instance_priority(getattr(cmd, "priority", None), cmd) if kind == "instance" else None
+            for attr, priority, _ in attributes:
+                if attr == "instance":
+                    instance_prio = priority
+                elif attr == "simp":
+                    self._record_simp(name, cmd)
+            if instance_prio is not None:
+                try:
+                    self._register_instance(name, cmd, instance_prio)
+                except ElabError as err:
+                    self._error(err.message, cmd)
+                    self._result(name, cmd, False, _one_line(err.message), kind=kind)
+                    return
         bad = sorted(a for a in axioms if a not in LEAN_AXIOMS)
         if "sorryAx" in bad:
             start, end = decl_name_span(cmd)
@@ -363,6 +488,87 @@ class CommandElaborator:
             self._result(name, cmd, False, f"depends on axiom '{bad[0]}', which is not one of Lean's built-in axioms", axioms, kind)
         else:
             self._result(name, cmd, True, None, axioms, kind)
+
+    def _check_new_name(self, name: str, kind: str, node: ast.Node) -> bool:
+        """A declaration may not reuse a name of this environment, nor a name Lean core declares in the
+        parts of `Init` the fragment covers (`Nat.pow`, `Option`, …) even when the prelude lacks it: real
+        Lean has it already. The one exception is a `theorem` reusing a core *theorem* name the
+        environment does not have, so a corpus can re-prove Lean's own lemmas under Lean's names (the
+        kernel checks its statement is proved; see `library/lean_core_names.txt`)."""
+        if name in self.env or name in self.env.aliases:
+            raise ElabError(f"'{name}' has already been declared", node)
+        if self.library:
+            return False
+        core_kind = reserved_core_names().get(name)
+        if core_kind is None or (kind == "theorem" and core_kind == "theorem"):
+            return False
+        if kind in ("def", "abbrev") and core_kind == "def" and name in core_references():
+            return True  # accepted only as Lean core's own definition (checked once elaborated)
+        raise ElabError(f"'{name}' has already been declared (Lean core declares it)", node)
+
+    def _check_core_restatement(self, name: str, type_: Expr, value: Expr, params: tuple[str, ...],
+                                node: ast.Node) -> None:
+        """A restated core definition must be Lean core's: its type and value definitionally equal to
+        the reference in `library/CoreDefs.lean`, elaborated in the current environment."""
+        ref_elab = CommandElaborator(self.env, self.max_steps, library=True)
+        ref_elab.run(core_references()[name])
+        ref = ref_elab.env.find(name)
+        refused = f"'{name}' has already been declared (Lean core declares it; a restatement is accepted only " \
+                  "when it is definitionally Lean core's definition"
+        if not isinstance(ref, DefinitionInfo):
+            failure = next((m.text for m in ref_elab.messages if m.severity == "error"), "it does not elaborate here")
+            raise ElabError(f"{refused}, which needs: {_one_line(failure)})", node)
+        if len(ref.level_params) != len(params):
+            raise ElabError(f"{refused}: its universe parameters differ)", node)
+        from .expr import instantiate_expr_level_params
+
+        rename = [LevelParam(p) for p in ref.level_params]
+        user_type = instantiate_expr_level_params(type_, params, rename)
+        user_value = instantiate_expr_level_params(value, params, rename)
+        checker = TypeChecker(ref_elab.env.kernel, ref.level_params, max_steps=self.max_steps)
+        try:
+            same = checker.is_def_eq(user_type, ref.type) and checker.is_def_eq(user_value, ref.value)
+        except KernelError:
+            same = False
+        if not same:
+            raise ElabError(f"{refused}: this one differs)", node)
+
+    def _record_simp(self, name: str, node: ast.Node) -> None:
+        """`@[simp]`: recorded (`ElabEnv.simp_lemmas`), with a warning that plain `simp` does not use it:
+        the embedded `simp` keeps its documented default set (`library/Simp.lean`), so a benchmark
+        theorem never becomes one `simp` away; `simp [name]` and `simp only [name]` use it as in Lean."""
+        self.state.env = self.env.with_names(simp=name)
+        self.messages.append(Message("warning", node.pos, node.end_pos,
+                                     f"@[simp] on '{name}' is recorded, but the embedded checker's plain `simp` uses "
+                                     "only its default set; write `simp [" + name.rpartition(".")[2] + "]` to use it"))
+
+    def _record_modifiers(self, name: str, mods: ast.Modifiers | None, kind: str) -> None:
+        """`protected` names and `noncomputable` definitions, for name resolution and the compiler check."""
+        if mods is None:
+            return
+        if mods.visibility == "protected":
+            self.state.env = self.env.with_names(protected=name)
+        if mods.noncomputable:
+            self.state.env = self.env.with_names(noncomputable=name)
+
+    def _check_computable(self, name: str, type_: Expr, value: Expr, params: tuple[str, ...], cmd: ast.Node) -> None:
+        """Lean's compiler rejects a definition whose code needs a noncomputable constant (`Classical.choice`)
+        outside proofs and types, unless it is marked `noncomputable`."""
+        noncomputable = self.env.noncomputable | {"Classical.choice"}
+        from .expr import constants_of
+
+        if not (constants_of(value) & noncomputable):
+            return
+        try:
+            checker = TypeChecker(self.env.kernel, params)
+            if checker.is_prop(type_):
+                return  # a proof: erased
+            culprit = _relevant_constant(checker, value, noncomputable)
+        except KernelError:
+            return  # ill-typed: the kernel reports it
+        if culprit is not None:
+            raise ElabError(f"failed to compile definition, consider marking it as 'noncomputable' because it "
+                            f"depends on '{culprit}', which is 'noncomputable'", _NameNode(*decl_name_span(cmd)))
 
     def _is_prop(self, type_: Expr, params: tuple[str, ...]) -> bool:
         try:
@@ -381,9 +587,8 @@ class CommandElaborator:
                 return self._elab_declaration_once(cmd, name, universes, tuple(auto_bound) + tuple(binders),
                                                    type_stx, value_stx, kind, progress)
             except ElabError as err:
-                unknown = _unknown_atomic_name(err.message)
-                if progress.get("header_done") or unknown is None or len(auto_bound) >= 16 \
-                        or any(unknown in b.names for b in auto_bound):
+                unknown = self._auto_bindable(err, auto_bound, self.state.scope)
+                if progress.get("header_done") or unknown is None or len(auto_bound) >= 16:
                     raise
                 self.artifacts.pop()
                 auto_bound.append(ast.Binder(cmd.pos, cmd.pos, ast.IMPLICIT, (unknown,), None, None))
@@ -407,35 +612,51 @@ class CommandElaborator:
                 self._check_no_holes(elab, type_, type_stx)
             elab.auto_bound_universes = False  # Lean binds unknown universe names in the header only
             progress["header_done"] = True
-            rec_fvar = None
-            if kind != "example":
-                short = name.rpartition(".")[2]
-                rec_type = elab.mk_pi(fvars, type_)
-                rec_fvar = FVar(short, rec_type)
-                elab.recursive = _RecursiveFn(rec_fvar, name, len(var_fvars), list(fvars))
-            else:
-                elab.recursive = None
-            if isinstance(value_stx, ast.Equations):
-                from .match_compiler import elab_equations
+            saved_lctx = list(elab.lctx)
+            try:
+                if kind == "theorem":
+                    # Lean ≥ 4.11: a theorem takes only the variables its header mentions, the `include`d ones
+                    # and the instance-implicit ones whose types mention only those; the others are not in
+                    # scope in the proof (so a proof can never change the statement)
+                    header = [elab.instantiate(type_)] + [elab.instantiate(f.type) for f in fvars]
+                    kept = _theorem_variables(var_fvars, header, scope.included)
+                    hidden = {f.uid for f in var_fvars if f.uid not in kept}
+                    var_fvars = [f for f in var_fvars if f.uid in kept]
+                    elab.lctx = [f for f in elab.lctx if f.uid not in hidden]
+                rec_fvar = None
+                if kind != "example":
+                    short = name.rpartition(".")[2]
+                    rec_type = elab.mk_pi(fvars, type_)
+                    rec_fvar = FVar(short, rec_type)
+                    elab.recursive = _RecursiveFn(rec_fvar, name, len(var_fvars), list(fvars))
+                else:
+                    elab.recursive = None
+                if isinstance(value_stx, ast.Equations):
+                    from .match_compiler import elab_equations
 
-                value = elab_equations(elab, value_stx, type_, cmd)
-            else:
-                value = self._elab_body(elab, value_stx, type_, rec_fvar)
-            elab.synthesize_pending()
-            value = elab.instantiate(value)
-            if rec_fvar is not None and any(isinstance(x, FVar) and x.uid == rec_fvar.uid for x in iter_subexprs(value)):
-                if not fvars and not isinstance(elab.whnf(type_), Pi):  # Lean's wording: nothing to recurse on
-                    raise ElabError(f"fail to show termination for\n  {name}\nwith errors\nfailed to infer structural "
-                                    "recursion:\nno parameters suitable for structural recursion\n\nwell-founded "
-                                    f"recursion cannot be used, `{name.rpartition('.')[2]}` does not take any (non-fixed) "
-                                    "arguments", _NameNode(*decl_name_span(cmd)))
-                raise ElabError(f"fail to show termination for\n  {name}\nstructural recursion cannot be used (the embedded checker supports structural recursion through `match`/equations on the recursive argument's direct subterms)", _NameNode(*decl_name_span(cmd)))
-            type_ = elab.instantiate(type_)
-            all_fvars = list(var_fvars) + list(fvars)
-            used_vars = _used_variables(var_fvars, [type_, value] + [elab.instantiate(f.type) for f in fvars])
-            chosen = [f for f in all_fvars if f in used_vars or f in fvars]
-            type_full = elab.mk_pi(chosen, type_)
-            value_full = elab.mk_lambda(chosen, value)
+                    value = elab_equations(elab, value_stx, type_, cmd)
+                else:
+                    value = self._elab_body(elab, value_stx, type_, rec_fvar)
+                elab.synthesize_pending()
+                value = elab.instantiate(value)
+                if rec_fvar is not None and any(isinstance(x, FVar) and x.uid == rec_fvar.uid for x in iter_subexprs(value)):
+                    if not fvars and not isinstance(elab.whnf(type_), Pi):  # Lean's wording: nothing to recurse on
+                        raise ElabError(f"fail to show termination for\n  {name}\nwith errors\nfailed to infer structural "
+                                        "recursion:\nno parameters suitable for structural recursion\n\nwell-founded "
+                                        f"recursion cannot be used, `{name.rpartition('.')[2]}` does not take any (non-fixed) "
+                                        "arguments", _NameNode(*decl_name_span(cmd)))
+                    raise ElabError(f"fail to show termination for\n  {name}\nstructural recursion cannot be used (the embedded checker supports structural recursion through `match`/equations on the recursive argument's direct subterms)", _NameNode(*decl_name_span(cmd)))
+                type_ = elab.instantiate(type_)
+                all_fvars = list(var_fvars) + list(fvars)
+                if kind == "theorem":
+                    chosen = all_fvars  # the header's variables and the included ones, used in the proof or not
+                else:  # definitions and examples take the variables their header or body mention
+                    used_vars = _used_variables(var_fvars, [type_, value] + [elab.instantiate(f.type) for f in fvars])
+                    chosen = [f for f in all_fvars if f in used_vars or f in fvars]
+                type_full = elab.mk_pi(chosen, type_)
+                value_full = elab.mk_lambda(chosen, value)
+            finally:
+                elab.lctx = saved_lctx  # the binder blocks pop what they pushed
         (type_full, value_full), params = self._finalize([type_full, value_full], elab, cmd)
         return type_full, value_full, params, elab.uses_sorry
 
@@ -500,6 +721,7 @@ class CommandElaborator:
     def cmd_Inductive(self, cmd: ast.Inductive) -> None:
         name = self._full_name(cmd.name)
         try:
+            refuse_attributes(cmd, "an inductive type")
             ctors = [(self._full_name(f"{cmd.name}.{c.name}"), c.binders, c.type, c) for c in cmd.ctors]
             self._add_inductive(cmd, name, cmd.universes, cmd.binders, cmd.type, ctors)
         except ElabError as err:
@@ -510,12 +732,14 @@ class CommandElaborator:
             self._error(err.message, cmd)
             self._result(name, cmd, False, err.message, kind="inductive")
             return
+        self._record_modifiers(name, cmd.modifiers, "inductive")
         self._result(name, cmd, True, None, kind="inductive")
 
     def _add_inductive(self, cmd: ast.Command, name: str, universes: Sequence[str], binders: Sequence[ast.Binder],
                        type_stx: ast.Term | None, ctors: list) -> list[str]:
-        if name in self.env:
-            raise ElabError(f"'{name}' has already been declared", cmd)
+        self._check_new_name(name, "inductive", cmd)
+        for ctor_name, _, _, node in ctors:
+            self._check_new_name(ctor_name, "ctor", node)
         scope = self._decl_scope(name)
         elab = TermElaborator(self.env, scope, level_names=universes, max_steps=self.max_steps)
         with elab.binders(binders) as params:
@@ -536,11 +760,20 @@ class CommandElaborator:
             self_app = mk_app(ind_const, params)
             ctor_types = []
             for ctor_name, ctor_binders, ctor_type_stx, node in ctors:
-                with elab.binders(ctor_binders) as fields:
-                    ct = elab.elab_type(ctor_type_stx) if ctor_type_stx is not None else self_app
-                    _check_ctor_result(elab, ct, name, ctor_type_stx or node)
-                    elab.synthesize_pending()
-                    ct = elab.mk_pi(fields, ct)
+                auto_bound: tuple[ast.Binder, ...] = ()
+                while True:  # unknown names in a constructor's type are auto-bound implicits, as in Lean
+                    try:
+                        with elab.binders(auto_bound + tuple(ctor_binders)) as fields:
+                            ct = elab.elab_type(ctor_type_stx) if ctor_type_stx is not None else self_app
+                            _check_ctor_result(elab, ct, name, ctor_type_stx or node)
+                            elab.synthesize_pending()
+                            ct = elab.mk_pi(fields, ct)
+                        break
+                    except ElabError as err:
+                        unknown = self._auto_bindable(err, auto_bound, self.state.scope)
+                        if unknown is None:
+                            raise
+                        auto_bound += (ast.Binder(node.pos, node.pos, ast.IMPLICIT, (unknown,), None, None),)
                 implicit_params = [FVar(p.name, p.type, None, BinderInfo.IMPLICIT, uid=p.uid) for p in params]
                 ctor_types.append((ctor_name, elab.mk_pi(implicit_params, ct), node))
         final = []
@@ -573,6 +806,7 @@ class CommandElaborator:
     def cmd_Structure(self, cmd: ast.Structure) -> None:
         name = self._full_name(cmd.name)
         try:
+            refuse_attributes(cmd, "a structure")
             if cmd.extends:
                 raise ElabError("`extends` is not supported by the embedded checker", cmd)
             ctor_short = cmd.ctor_name or "mk"
@@ -601,6 +835,7 @@ class CommandElaborator:
             self._error(err.message, cmd)
             self._result(name, cmd, False, err.message, kind="structure")
             return
+        self._record_modifiers(name, cmd.modifiers, "structure")
         self._result(name, cmd, True, None, kind="structure")
 
     def _add_projections(self, name: str, field_names: list[str], is_class: bool) -> None:
@@ -612,16 +847,20 @@ class CommandElaborator:
             kernel = add_definition(self.env.kernel, f"{name}.{fname}", params, type_, value, reducible=True)
             self.state.env = self.env.with_kernel(kernel)
 
-    def _register_instance(self, full: str, node: ast.Node) -> None:
+    def _register_instance(self, full: str, node: ast.Node, priority: int = DEFAULT_PRIORITY, local: bool = False) -> None:
         info = self.env.find(full)
         assert info is not None
         t = info.type
         while isinstance(t, Pi):
             t = t.body
         head = get_app_fn(t)
-        if not isinstance(head, Const):
+        if not isinstance(head, Const) or head.name not in self.env.instances:
             raise ElabError(f"invalid instance '{full}': its type is not a class application", node)
-        self.state.env = self.env.with_instance(head.name, full)
+        if local:  # `attribute [local instance] f`: until the end of the current section or namespace
+            scope = self.state.scope
+            self.state.scope = dc_replace(scope, local_instances=scope.local_instances + ((head.name, full, priority),))
+        else:
+            self.state.env = self.env.with_instance(head.name, full, priority)
 
 
 @dataclass
@@ -706,6 +945,59 @@ def _used_variables(var_fvars: Sequence[FVar], terms: Sequence[Expr]) -> set[FVa
                 used.add(uids[x.uid])
                 stack.append(uids[x.uid].type)
     return used
+
+
+def _theorem_variables(var_fvars: Sequence[FVar], header: Sequence[Expr], included: Sequence[str]) -> set[int]:
+    """The uids of the section variables a theorem takes (Lean ≥ 4.11): those its header mentions and
+    the `include`d ones (with the variables their types mention), then every instance-implicit
+    variable whose type mentions only variables already taken."""
+    by_name = {f.name: f for f in var_fvars}  # the innermost variable of a name
+    roots = list(header) + [by_name[n] for n in included if n in by_name]
+    kept = {f.uid for f in _used_variables(var_fvars, roots)}
+    uids = {f.uid for f in var_fvars}
+    changed = True
+    while changed:
+        changed = False
+        for f in var_fvars:
+            if f.uid in kept or f.binder_info != BinderInfo.INST_IMPLICIT:
+                continue
+            mentioned = {x.uid for x in iter_subexprs(f.type) if isinstance(x, FVar) and x.uid in uids}
+            if mentioned <= kept:
+                kept.add(f.uid)
+                changed = True
+    return kept
+
+
+def _relevant_constant(checker: TypeChecker, e: Expr, names: frozenset[str] | set[str]) -> str | None:
+    """The first of `names` that `e` uses outside proofs and types: code Lean's compiler would have to
+    produce (proofs and types are erased)."""
+    from .expr import App, Lam, Let, Proj, constants_of, get_app_fn_args
+
+    def go(x: Expr) -> str | None:
+        if not (constants_of(x) & names):
+            return None
+        ty = checker.infer(x, infer_only=True)
+        if checker.is_prop(ty) or isinstance(checker.whnf(ty), Sort):
+            return None  # a proof or a type
+        if isinstance(x, Const):
+            return x.name if x.name in names else None
+        if isinstance(x, App):
+            fn, args = get_app_fn_args(x)
+            for part in [fn] + list(args):
+                found = go(part)
+                if found is not None:
+                    return found
+            return None
+        if isinstance(x, Lam):
+            return go(instantiate1(x.body, FVar(x.name, x.type)))
+        if isinstance(x, Let):
+            return go(x.value) or go(instantiate1(x.body, FVar(x.name, x.type, x.value)))
+        if isinstance(x, Proj):
+            return go(x.expr)
+        return None
+
+    return go(e)
+
 
 
 def _default_inductive_level(elab: TermElaborator, params: Sequence[FVar]) -> Level:

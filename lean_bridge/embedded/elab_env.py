@@ -9,7 +9,9 @@ from typing import Mapping
 
 import immutables
 
-from .environment import AxiomInfo, ConstantInfo, DefinitionInfo, Environment, TheoremInfo
+from .environment import AxiomInfo, ConstantInfo, DefinitionInfo, Environment, OpaqueInfo, TheoremInfo
+
+DEFAULT_PRIORITY = 1000  # Lean's `default` instance priority
 from .expr import constants_of
 
 
@@ -28,9 +30,16 @@ class ElabEnv:
 
     kernel: Environment = field(default_factory=Environment)
     structures: dict[str, StructureInfo] = field(default_factory=dict)
-    instances: dict[str, tuple[str, ...]] = field(default_factory=dict)  # class name -> instance names, oldest first
+    # class name -> instance names in reverse trial order: the last is tried first (highest priority,
+    # and among equal priorities the most recently declared, as Lean does)
+    instances: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    priorities: dict[str, int] = field(default_factory=dict)  # instance name -> priority (absent: 1000)
     # declaration -> axioms it depends on; persistent so each snapshot costs O(log n), not a copy
     axioms_used: immutables.Map = field(default_factory=immutables.Map)
+    aliases: dict[str, str] = field(default_factory=dict)  # `export A (x)`: alias full name -> `A.x`
+    protected: frozenset[str] = frozenset()  # `protected` declarations: never reached by an atomic name
+    noncomputable: frozenset[str] = frozenset()  # `noncomputable` definitions (and `Classical.choice`)
+    simp_lemmas: tuple[str, ...] = ()  # theorems marked `@[simp]` (recorded; plain `simp` keeps its default set)
 
     def find(self, name: str) -> ConstantInfo | None:
         """The kernel declaration `name`, or None."""
@@ -52,10 +61,37 @@ class ElabEnv:
         structures[info.name] = info
         return replace(self, structures=structures)
 
-    def with_instance(self, class_name: str, instance: str) -> "ElabEnv":
+    def with_instance(self, class_name: str, instance: str, priority: int = DEFAULT_PRIORITY) -> "ElabEnv":
+        """Register an instance; it is tried before every instance of lower or equal priority."""
         instances = dict(self.instances)
-        instances[class_name] = instances.get(class_name, ()) + (instance,)
-        return replace(self, instances=instances)
+        instances[class_name] = insert_instance(instances.get(class_name, ()), instance, priority, self.priorities)
+        priorities = {k: v for k, v in self.priorities.items() if k != instance}
+        if priority != DEFAULT_PRIORITY:
+            priorities[instance] = priority
+        return replace(self, instances=instances, priorities=priorities)
+
+    def with_names(self, *, alias: tuple[str, str] | None = None, protected: str | None = None,
+                   noncomputable: str | None = None, simp: str | None = None) -> "ElabEnv":
+        """Record an `export` alias, a `protected` name, a `noncomputable` definition or a `@[simp]` lemma."""
+        env = self
+        if alias is not None:
+            env = replace(env, aliases={**env.aliases, alias[0]: alias[1]})
+        if protected is not None:
+            env = replace(env, protected=env.protected | {protected})
+        if noncomputable is not None:
+            env = replace(env, noncomputable=env.noncomputable | {noncomputable})
+        if simp is not None and simp not in env.simp_lemmas:
+            env = replace(env, simp_lemmas=env.simp_lemmas + (simp,))
+        return env
+
+
+def insert_instance(order: tuple[str, ...], instance: str, priority: int, priorities: dict[str, int]) -> tuple[str, ...]:
+    """`order` (last tried first) with `instance` placed after every entry of priority <= `priority`."""
+    keep = [n for n in order if n != instance]
+    pos = len(keep)
+    while pos > 0 and priorities.get(keep[pos - 1], DEFAULT_PRIORITY) > priority:
+        pos -= 1
+    return tuple(keep[:pos] + [instance] + keep[pos:])
 
 
 def _axioms_of(env: Environment, info: ConstantInfo | None, known: Mapping[str, frozenset[str]]) -> frozenset[str]:
@@ -66,7 +102,7 @@ def _axioms_of(env: Environment, info: ConstantInfo | None, known: Mapping[str, 
         return frozenset({info.name})
     out: set[str] = set()
     terms = [info.type]
-    if isinstance(info, (DefinitionInfo, TheoremInfo)):
+    if isinstance(info, (DefinitionInfo, TheoremInfo, OpaqueInfo)):
         terms.append(info.value)
     for term in terms:
         for name in constants_of(term):

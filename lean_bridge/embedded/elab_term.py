@@ -27,6 +27,7 @@ from .expr import (
     MVar,
     NatLit,
     Pi,
+    Proj,
     Sort,
     abstract,
     get_app_fn,
@@ -55,7 +56,7 @@ _BINOP_CONSTS = {
     "∧": "And", "∨": "Or", "↔": "Iff", "=": "Eq", "≠": "Ne",
     "+": "HAdd.hAdd", "-": "HSub.hSub", "*": "HMul.hMul", "/": "HDiv.hDiv", "%": "HMod.hMod", "^": "HPow.hPow",
     "++": "HAppend.hAppend", "≤": "LE.le", "<": "LT.lt", "≥": "GE.ge", ">": "GT.gt", "::": "List.cons",
-    "∘": "Function.comp", "×": "Prod",
+    "∘": "Function.comp", "×": "Prod", "&&": "Bool.and", "||": "Bool.or",
 }
 
 
@@ -80,6 +81,18 @@ class Scope:
     opens: tuple[str, ...] = ()
     universes: tuple[str, ...] = ()
     variables: tuple[ast.Binder, ...] = ()
+    aliases: tuple[tuple[str, str], ...] = ()  # `open A (x)`: `x` names `A.x`
+    hidden: tuple[str, ...] = ()  # `open A hiding x`: `A.x` is not reached through the open namespaces
+    included: tuple[str, ...] = ()  # `include h`: variables every theorem takes
+    options: tuple[tuple[str, object], ...] = ()  # `set_option` values in force (`autoImplicit`, …)
+    local_instances: tuple[tuple[str, str, int], ...] = ()  # `attribute [local instance]`: (class, name, priority)
+
+    def option(self, name: str, default: object) -> object:
+        """The value of option `name` in this scope (the last `set_option` wins)."""
+        for key, value in reversed(self.options):
+            if key == name:
+                return value
+        return default
 
 
 @dataclass
@@ -226,7 +239,7 @@ class TermElaborator:
             return mk_succ(LEVEL_ZERO, stx.value)
         if isinstance(stx, ast.LevelName):
             if stx.name not in self.level_names and stx.name not in self.scope.universes:
-                if not self.auto_bound_universes:
+                if not self.auto_bound_universes or not self.scope.option("autoImplicit", True):
                     raise ElabError(f"unknown universe level '{stx.name}'", stx)
                 self.level_names.append(stx.name)
             elif stx.name not in self.level_names:
@@ -250,18 +263,30 @@ class TermElaborator:
     def resolve_global(self, name: str, stx: ast.Node) -> str | None:
         """The full name a global identifier refers to, following Lean's namespace rules."""
         if name.startswith("_root_."):
-            name = name[len("_root_."):]
-            return name if name in self.env else None
-        ns = self.scope.namespace
+            return self._global(name[len("_root_."):], False)
+        atomic = "." not in name  # Lean: a `protected` name is never reached by its last component alone
+        scope = self.scope
+        ns = scope.namespace
         while ns:
-            candidate = f"{ns}.{name}"
-            if candidate in self.env:
-                return candidate
+            found_ns = self._global(f"{ns}.{name}", atomic)
+            if found_ns is not None:
+                return found_ns
             ns = ns.rpartition(".")[0]
-        found = [n for n in dict.fromkeys([name] + [f"{o}.{name}" for o in self.scope.opens]) if n in self.env]
+        candidates = [self._global(name, False)]
+        candidates += [self._global(f"{o}.{name}", atomic) for o in scope.opens if f"{o}.{name}" not in scope.hidden]
+        candidates += [self._global(full, False) for short, full in scope.aliases if short == name]
+        found = [n for n in dict.fromkeys(candidates) if n is not None]
         if len(found) > 1:
             raise ElabError(f"ambiguous, possible interpretations: {', '.join(sorted(found))}", stx)
         return found[0] if found else None
+
+    def _global(self, full: str, atomic: bool) -> str | None:
+        """`full` if it is a declaration (or an `export` alias of one) reachable this way, else None."""
+        env = self.env
+        if full in env:
+            return None if atomic and full in env.protected else full
+        target = env.aliases.get(full)
+        return target if target is not None and target in env else None
 
     def mk_const(self, name: str, stx: ast.Node, levels: Sequence[ast.Level] | None = None) -> Expr:
         """The constant `name` with fresh universe holes (or the explicit levels `name.{u}`)."""
@@ -586,6 +611,8 @@ class TermElaborator:
     def elab_UnOp(self, stx: ast.UnOp, expected: Expr | None) -> Expr:
         if stx.op == "¬":
             return self.elab_const_app("Not", (stx.arg,), expected, stx)
+        if stx.op == "!":  # Lean's `!b` is `not b` (Bool)
+            return self.elab_const_app("Bool.not", (stx.arg,), expected, stx)
         raise ElabError(f"unsupported prefix operator '{stx.op}' in the embedded checker", stx)
 
     def elab_BinOp(self, stx: ast.BinOp, expected: Expr | None) -> Expr:
@@ -714,7 +741,10 @@ class TermElaborator:
             struct = self.env.structures.get(head.name)
             if isinstance(field_, int):
                 if struct is None:
-                    continue
+                    proj = self._structure_like_proj(e, e_type, head.name, field_, stx)
+                    if proj is None:
+                        continue
+                    return self.elab_app_args(proj, args, expected, False, stx)
                 if not 1 <= field_ <= len(struct.fields):
                     raise ElabError(f"invalid projection, structure has only {len(struct.fields)} field(s)\n  {self.fmt(e)}\nhas type\n  {self.fmt(e_type)}", stx)
                 name = f"{head.name}.{struct.fields[field_ - 1]}"
@@ -732,6 +762,18 @@ class TermElaborator:
         head = get_app_fn(candidates[-1])
         where = head.name if isinstance(head, Const) else self.fmt(e_type)
         raise ElabError(f"invalid field '{field_}', the environment does not contain '{where}.{field_}'\n  {self.fmt(e)}\nhas type\n  {self.fmt(e_type)}", stx)
+
+    def _structure_like_proj(self, e: Expr, e_type: Expr, type_name: str, idx: int, stx: ast.Node) -> Expr | None:
+        """`e.i` on a one-constructor inductive without indices that is not a `structure` (Lean's
+        `isStructureLike`): the kernel projection `Proj`, or None when the type is not structure-like."""
+        info = self.env.find(type_name)
+        if not isinstance(info, InductiveInfo) or not info.is_structure_like:
+            return None
+        ctor = self.env.find(info.ctors[0])
+        num_fields = getattr(ctor, "num_fields", 0)
+        if not 1 <= idx <= num_fields:
+            raise ElabError(f"invalid projection, structure has only {num_fields} field(s)\n  {self.fmt(e)}\nhas type\n  {self.fmt(e_type)}", stx)
+        return Proj(type_name, idx - 1, e)
 
     def elab_app_args(self, fn: Expr, args: tuple, expected: Expr | None, explicit: bool, stx: ast.Node,
                       self_arg: tuple[Expr, str] | None = None) -> Expr:

@@ -46,6 +46,13 @@ class TheoremInfo(ConstantInfo):
 
 
 @dataclass(frozen=True, slots=True)
+class OpaqueInfo(ConstantInfo):
+    """`opaque name : type := value`: the value is checked, then never unfolded (as Lean's kernel)."""
+
+    value: Expr
+
+
+@dataclass(frozen=True, slots=True)
 class InductiveInfo(ConstantInfo):
     """An inductive type family `name params indices : Sort u`."""
 

@@ -1,7 +1,8 @@
 """Type-class resolution for the classes behind Lean's notation (`OfNat`, `HAdd`, `LE`, `Membership`…).
 
 Instances are ordinary constants registered in the environment (`ElabEnv.instances`); a goal
-`C args` is solved by trying the newest instance of `C` first, unifying its conclusion with the
+`C args` is solved by trying the instances of `C` by decreasing priority, the newest first among
+equal priorities (Lean's order), unifying its conclusion with the
 goal and solving its own instance arguments recursively (a small depth-first tabled-free search,
 enough for the core instances; Lean's full algorithm adds tabling and priorities).
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .elab_env import insert_instance
 from .expr import BinderInfo, Const, Expr, MVar, Pi, get_app_fn, instantiate1, mk_app
 from .kernel import KernelError
 
@@ -34,13 +36,25 @@ def synthesize(elab: "TermElaborator", goal: Expr, depth: int = 0) -> Expr | Non
         if fv.binder_info == BinderInfo.INST_IMPLICIT and _head_name(elab.instantiate(fv.type)) == head.name:
             if elab.unify(fv.type, goal_whnf):
                 return fv
-    for name in reversed(elab.env.instances.get(head.name, ())):
+    for name in reversed(_instance_order(elab, head.name)):
         snap = elab.mctx.snapshot()
         result = _try_instance(elab, name, goal_whnf, depth)
         if result is not None:
             return elab.instantiate(result)
         elab.mctx.restore(snap)
     return None
+
+
+def _instance_order(elab: "TermElaborator", class_name: str) -> tuple[str, ...]:
+    """The global instances of `class_name` plus the section's `attribute [local instance]` ones, last tried first."""
+    order = elab.env.instances.get(class_name, ())
+    local = [(n, p) for c, n, p in elab.scope.local_instances if c == class_name]
+    if local:
+        priorities = dict(elab.env.priorities)
+        for name, priority in local:
+            priorities[name] = priority
+            order = insert_instance(order, name, priority, priorities)
+    return order
 
 
 def _try_instance(elab: "TermElaborator", name: str, goal: Expr, depth: int) -> Expr | None:

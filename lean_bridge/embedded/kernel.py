@@ -18,6 +18,7 @@ from .environment import (
     ConstantInfo,
     ConstructorInfo,
     DefinitionInfo,
+    OpaqueInfo,
     Environment,
     InductiveInfo,
     QuotInfo,
@@ -410,6 +411,8 @@ class TypeChecker:
         head, args = get_app_fn_args(major_type)
         if not isinstance(head, Const) or head.name != rec.induct:
             return major
+        if self.is_prop(major_type):  # Lean never eta-expands a proof: `And.rec … h` is stuck on a variable `h`
+            return major
         ctor = self.env.find(info.ctors[0])
         assert isinstance(ctor, ConstructorInfo)
         fields = [Proj(rec.induct, i, major) for i in range(ctor.num_fields)]
@@ -624,7 +627,23 @@ class TypeChecker:
             return True
         if self._try_eta_struct(t_n, s_n) or self._try_eta_struct(s_n, t_n):
             return True
+        if self._is_def_eq_unit_like(t_n, s_n):
+            return True
         return False
+
+    def _is_def_eq_unit_like(self, t: Expr, s: Expr) -> bool:
+        """Rule (unit eta): any two terms of a structure-like type with no fields are equal."""
+        t_type = self.whnf(self.infer(t, infer_only=True))
+        head = get_app_fn(t_type)
+        if not isinstance(head, Const):
+            return False
+        induct = self.env.find(head.name)
+        if not isinstance(induct, InductiveInfo) or not induct.is_structure_like:
+            return False
+        ctor = self.env.find(induct.ctors[0])
+        if not isinstance(ctor, ConstructorInfo) or ctor.num_fields != 0:
+            return False
+        return self.is_def_eq(t_type, self.infer(s, infer_only=True))
 
     def _is_def_eq_app(self, t: Expr, s: Expr) -> bool:
         """Rule (congruence): `f a₁ … aₙ = g b₁ … bₙ` when `f = g` and every `aᵢ = bᵢ`."""
@@ -755,8 +774,9 @@ def _checked(fn: Callable[[], Environment]) -> Environment:
 
 
 def add_definition(env: Environment, name: str, level_params: tuple[str, ...], type_: Expr, value: Expr,
-                   *, is_theorem: bool = False, reducible: bool = False, max_steps: int = DEFAULT_MAX_STEPS) -> Environment:
-    """Type check a definition or theorem and return the environment extended with it."""
+                   *, is_theorem: bool = False, reducible: bool = False, opaque: bool = False,
+                   max_steps: int = DEFAULT_MAX_STEPS) -> Environment:
+    """Type check a definition, theorem or opaque constant and return the environment extended with it."""
 
     def run() -> Environment:
         checker = check_type_of_declaration(env, name, level_params, type_, max_steps)
@@ -771,6 +791,8 @@ def add_definition(env: Environment, name: str, level_params: tuple[str, ...], t
             )
         if is_theorem:
             return env.add(TheoremInfo(name, level_params, type_, value))
+        if opaque:
+            return env.add(OpaqueInfo(name, level_params, type_, value))
         height = 1 + max((_height_of(env, c) for c in _constants_in(value)), default=0)
         return env.add(DefinitionInfo(name, level_params, type_, value, height, reducible))
 

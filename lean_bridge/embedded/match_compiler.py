@@ -150,6 +150,15 @@ class _Compiler:
     def __init__(self, elab: "TermElaborator", stx: ast.Node) -> None:
         self.elab = elab
         self.stx = stx
+        self.used: set[int] = set()  # ids of the alternatives some branch ended in
+
+    def check_redundant(self, alts: Sequence[ast.MatchAlt]) -> None:
+        """Lean rejects an alternative no value can reach (every value it matches is caught earlier)."""
+        for alt in alts:
+            if id(alt) not in self.used:
+                pats = ", ".join(_pattern_text(p) for p in alt.patterns)
+                raise ElabError(f"Redundant alternative: Any expression matching\n  {pats}\nwill match one of the "
+                                "preceding alternatives", alt)
 
     def compile(self, discrs: list[Expr], rows: list[Row], goal: Expr, recursion: _Recursion | None = None) -> Expr:
         if not rows:
@@ -165,6 +174,7 @@ class _Compiler:
 
     def _leaf(self, discrs: list[Expr], row: Row, goal: Expr) -> Expr:
         elab = self.elab
+        self.used.add(id(row.node))
         bindings = list(row.bindings) + [(p.name, d) for p, d in zip(row.patterns, discrs) if p.name is not None]
         aliases: list[FVar] = []
         values: list[Expr] = []
@@ -270,7 +280,11 @@ class _Compiler:
         if recursion is not None:
             for fv in fields:
                 fty = elab.whnf(fv.type)
-                if isinstance(get_app_fn(fty), Const) and get_app_fn(fty).name == head.name:
+                fty_args = get_app_fn_args(fty)[1]
+                same_params = len(fty_args) >= ctor.num_params and all(
+                    elab.instantiate(a) == elab.instantiate(p) for a, p in zip(fty_args, params[: ctor.num_params]))
+                # recursive field: `I params …` with the same parameters (`l : List α` in `List (List α)` is not)
+                if isinstance(get_app_fn(fty), Const) and get_app_fn(fty).name == head.name and same_params:
                     ih_goal = instantiate1(abstract(elab.mk_pi(others, goal), [d]), fv)
                     ih = FVar(f"{fv.name}_ih", ih_goal)
                     ihs.append(ih)
@@ -389,6 +403,27 @@ def _lambda_over(fv: FVar, body: Expr) -> Expr:
 # entry points
 # ---------------------------------------------------------------------------
 
+def _pattern_text(stx: ast.Node) -> str:
+    """A pattern as Lean source, for messages (the common forms; `?` for anything else)."""
+    if isinstance(stx, ast.Hole):
+        return "_"
+    if isinstance(stx, ast.Ident):
+        return stx.name
+    if isinstance(stx, ast.DotIdent):
+        return f".{stx.name}"
+    if isinstance(stx, ast.Num):
+        return str(stx.value)
+    if isinstance(stx, ast.BinOp):
+        return f"{_pattern_text(stx.lhs)} {stx.op} {_pattern_text(stx.rhs)}"
+    if isinstance(stx, ast.App):
+        return " ".join([_pattern_text(stx.fn)] + [_pattern_text(a) for a in stx.args])
+    if isinstance(stx, ast.ListLit):
+        return "[" + ", ".join(_pattern_text(e) for e in stx.elems) + "]"
+    if isinstance(stx, ast.AnonymousCtor):
+        return "⟨" + ", ".join(_pattern_text(a) for a in stx.args) + "⟩"
+    return "?"
+
+
 def _rows(elab: "TermElaborator", alts: Sequence[ast.MatchAlt], arity: int, stx: ast.Node) -> list[Row]:
     rows = []
     for alt in alts:
@@ -404,7 +439,10 @@ def elab_match_on_locals(elab: "TermElaborator", fvars: list[FVar], alts: Sequen
     if expected is None:
         expected = elab.new_type_mvar()
     rows = _rows(elab, alts, len(fvars), stx)
-    return _Compiler(elab, stx).compile(list(fvars), rows, expected)
+    compiler = _Compiler(elab, stx)
+    out = compiler.compile(list(fvars), rows, expected)
+    compiler.check_redundant(alts)
+    return out
 
 
 def elab_match(elab: "TermElaborator", stx: ast.Match, expected: Expr | None) -> Expr:
@@ -499,9 +537,11 @@ def _compile_recursive(elab: "TermElaborator", recursive, fvars: list[FVar], eqn
     rows = _rows(elab, eqns.alts, len(fvars), eqns)
     snap = elab.mctx.snapshot()
     with elab.local_fvar(recursive.fvar):
-        body = _Compiler(elab, eqns).compile(list(fvars), rows, goal)
+        compiler = _Compiler(elab, eqns)
+        body = compiler.compile(list(fvars), rows, goal)
         body = elab.instantiate(body)
         if not _mentions(body, recursive.fvar):
+            compiler.check_redundant(eqns.alts)
             return body
         last_error: ElabError | None = None
         for column, fv in enumerate(fvars):
@@ -520,13 +560,15 @@ def _compile_recursive(elab: "TermElaborator", recursive, fvars: list[FVar], eqn
             rows_c = _rows(elab, eqns.alts, len(fvars), eqns)
             # the recursion column is split first, at the top, with the recursor
             rows_c = [Row(r.patterns, r.rhs, r.bindings, r.node) for r in rows_c]
+            compiler = _Compiler(elab, eqns)
             try:
-                body = _Compiler(elab, eqns).compile_recursive_top(list(fvars), rows_c, goal, recursion)
+                body = compiler.compile_recursive_top(list(fvars), rows_c, goal, recursion)
             except ElabError as err:
                 last_error = err
                 continue
             body = elab.instantiate(body)
             if not _mentions(body, recursive.fvar):
+                compiler.check_redundant(eqns.alts)
                 return body
         if last_error is not None:
             raise last_error

@@ -71,7 +71,7 @@ def prelude_env() -> ElabEnv:
         if m:
             directives.append((lineno, m.group(1), m.group(2)))
     file = parse_file(text, str(LIBRARY))
-    elab = CommandElaborator(ElabEnv())
+    elab = CommandElaborator(ElabEnv(), library=True)
     for cmd in file.commands:
         while directives and directives[0][0] < cmd.pos[0]:
             _, kind, arg = directives.pop(0)

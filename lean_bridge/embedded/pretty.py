@@ -124,6 +124,8 @@ _INFIX: dict[str, tuple[int, str, int, int, int, int, int]] = {
     "Iff": (2, "↔", 20, 21, 21, 0, 1),
     "Prod": (2, "×", 35, 36, 35, 0, 1),
     "Function.comp": (5, "∘", 90, 91, 90, 3, 4),
+    "Bool.and": (2, "&&", 35, 35, 36, 0, 1),
+    "Bool.or": (2, "||", 30, 30, 31, 0, 1),
 }
 
 # Heads whose applications are propositions / types (decides `∀ x, p` versus `(x : α) → β`).
@@ -577,9 +579,10 @@ class _Printer:
             return self._over_apply(piece, args[arity:])
         if name == "OfNat.ofNat" and n >= 3 and isinstance(args[1], NatLit):
             return self._over_apply(_atom(str(args[1].value)), args[3:])
-        if name == "Not" and n >= 1:
+        if name in ("Not", "Bool.not") and n >= 1:
             text, trail = self._place(self.fmt(args[0]), 40)
-            return self._over_apply((f"¬{text}", MAX_PREC, min(40, trail), None), args[1:])
+            symbol = "¬" if name == "Not" else "!"
+            return self._over_apply((f"{symbol}{text}", MAX_PREC, min(40, trail), None), args[1:])
         if name == "List.nil" and n >= 1:
             return self._over_apply(_atom("[]"), args[1:])
         if name == "List.cons" and n == 3:

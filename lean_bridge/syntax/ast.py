@@ -1035,6 +1035,7 @@ class Definition(Command):
     value: Optional[DeclValue]
     termination_by: Optional[str]
     decreasing_by: Optional[str]
+    priority: Optional["NamedArg"] = None  # `instance (priority := low)`
 
 
 @node
@@ -1144,10 +1145,34 @@ class End(Command):
 
 @node
 class Open(Command):
-    """`open A B` (`open scoped A` sets scoped)."""
+    """`open A B` (`open scoped A` sets scoped); `open A (x y)` opens only `x y`, `open A hiding x` all but `x`."""
 
     names: tuple[str, ...]
     scoped: bool
+    only: Optional[tuple[str, ...]] = None
+    hiding: tuple[str, ...] = ()
+
+
+@node
+class Include(Command):
+    """`include h` (section variables every later theorem takes)."""
+
+    names: tuple[str, ...]
+
+
+@node
+class Omit(Command):
+    """`omit h` (undoes `include h`)."""
+
+    names: tuple[str, ...]
+
+
+@node
+class Export(Command):
+    """`export A (x y)`: `x y` become aliases of `A.x A.y` in the current namespace."""
+
+    namespace: str
+    names: tuple[str, ...]
 
 
 @node
@@ -1345,6 +1370,8 @@ def to_sexpr(n: object) -> str:
         return _atom(n)
     parts = [type(n).__name__]
     for f in dataclasses.fields(n):
-        if f.name not in _HIDDEN_FIELDS:
-            parts.append(to_sexpr(getattr(n, f.name)))
+        value = getattr(n, f.name)
+        if f.name in _HIDDEN_FIELDS or (f.default is not dataclasses.MISSING and value == f.default):
+            continue  # optional fields (`Open.only`, `Definition.priority`) show only when given
+        parts.append(to_sexpr(value))
     return "(" + " ".join(parts) + ")"

@@ -105,6 +105,7 @@ COMMAND_KEYWORDS = frozenset(
     """
     theorem lemma def abbrev example axiom inductive structure class instance opaque
     universe variable namespace section end open set_option import attribute
+    include omit export
     private protected noncomputable partial unsafe
     #check #eval #print #reduce #exit #synth #check_failure
     notation infix infixl infixr prefix postfix macro macro_rules syntax elab elab_rules
@@ -117,6 +118,7 @@ _UNSUPPORTED_COMMANDS = frozenset(
     scoped local mutual deriving #exit #synth #check_failure
     """.split()
 )
+_BINDER_PREDS = frozenset({">", "≥", ">=", "<", "≤", "<=", "≠", "∈", "∉", "⊆"})
 _MODIFIER_KEYWORDS = frozenset({"private", "protected", "noncomputable", "partial", "unsafe"})
 
 TermOrNamed = Union[ast.Term, ast.NamedArg]
@@ -453,7 +455,7 @@ class Parser:
             "{": self.brace_term, "⦃": self.strict_brace_term, "_": self.hole,
             "?": self.synthetic_hole, "@": self.explicit_ident, "¬": self.not_term,
             "-": self.neg_term, "↑": self.coe_term, "!": self.bnot_term,
-            "∀": self.forall_term, "forall": self.forall_term, "Π": self.forall_term,
+            "∀": self.forall_term, "forall": self.forall_term,
             "∃": self.exists_term, "fun": self.fun_term, "λ": self.fun_term,
             "·": self.cdot_term, "⋯": self.omitted, "Type": self.type_term,
             "Sort": self.sort_term, "Prop": self.prop_term, "sorry": self.sorry_term,
@@ -652,6 +654,12 @@ class Parser:
 
     def forall_term(self) -> tuple[ast.Term, int]:
         start = self.advance()
+        pred = self.binder_pred()
+        if pred is not None:  # Lean's `∀ x > 0, p` is `∀ x, x > 0 → p`
+            binder, cond = pred
+            body = self.term()
+            arrow = ast.Arrow(cond.pos, self.last_end(), cond, body)
+            return ast.Forall(start.pos, self.last_end(), (binder,), arrow), LEAD_PREC
         binders = self.quantifier_binders()
         self.expect(",")
         body = self.term()
@@ -659,10 +667,31 @@ class Parser:
 
     def exists_term(self) -> tuple[ast.Term, int]:
         start = self.advance()
+        pred = self.binder_pred()
+        if pred is not None:  # Lean's `∃ x > 0, p` is `∃ x, x > 0 ∧ p`
+            binder, cond = pred
+            body = self.term()
+            conj = ast.BinOp(cond.pos, self.last_end(), "∧", cond, body)
+            return ast.Exists(start.pos, self.last_end(), (binder,), conj), LEAD_PREC
         binders = self.quantifier_binders()
         self.expect(",")
         body = self.term()
         return ast.Exists(start.pos, self.last_end(), binders, body), LEAD_PREC
+
+    def binder_pred(self) -> Optional[tuple[ast.Binder, ast.Term]]:
+        """Lean's binder predicates `x > e`, `x ≥ e`, `x < e`, `x ≤ e`, `x ≠ e`, `x ∈ e`, `x ∉ e`, `x ⊆ e`
+        (one name): the binder and the condition `x op e`, with the `,` consumed; None otherwise."""
+        if not (self.at_simple_ident() and self.peek().kind == SYMBOL and self.peek().text in _BINDER_PREDS):
+            return None
+        t = self.tok
+        name = self.binder_name()
+        op = str(self.advance().text)
+        op = BINARY_OPS[op][3] if op in BINARY_OPS else op
+        rhs = self.term()
+        self.expect(",")
+        var = ast.Ident(t.pos, t.end_pos, name, None)
+        cond = ast.BinOp(t.pos, rhs.end_pos, op, var, rhs)
+        return ast.Binder(t.pos, t.end_pos, ast.EXPLICIT, (name,), None, None), cond
 
     def fun_binder(self) -> Union[ast.Binder, ast.Term]:
         if self.at_simple_ident():
@@ -1386,7 +1415,8 @@ class Parser:
             "namespace": self.cmd_namespace, "section": self.cmd_section, "end": self.cmd_end,
             "open": self.cmd_open, "set_option": self.cmd_set_option, "#check": self.cmd_term,
             "#eval": self.cmd_term, "#reduce": self.cmd_term, "#print": self.cmd_print,
-            "attribute": self.cmd_attribute,
+            "attribute": self.cmd_attribute, "include": self.cmd_include, "omit": self.cmd_include,
+            "export": self.cmd_export,
         }.get(str(kw.text)) if kw.kind == KEYWORD else None
         if kw.is_sym("import"):
             if not imports_allowed:
@@ -1441,8 +1471,9 @@ class Parser:
         return ast.StructInst(start.pos, self.last_end(), None, tuple(fields))
 
     def cmd_definition(self, start: Token, kw: Token, mods: ast.Modifiers) -> ast.Command:
+        priority = None
         if kw.text == "instance" and self.at("(") and self.peek().kind == IDENT and self.peek().value == "priority":
-            self.named_arg()
+            priority = self.named_arg()
         name: Optional[str] = None
         if self.tok.kind == IDENT or kw.text != "instance":
             name = self.ident_name()
@@ -1460,7 +1491,7 @@ class Parser:
         if self.accept("decreasing_by"):
             decreasing = self.raw_until_command()
         return ast.Definition(start.pos, self.last_end(), self.source_from(start), mods, str(kw.text),
-                              name, universes, binders, type_, value, termination, decreasing)
+                              name, universes, binders, type_, value, termination, decreasing, priority)
 
     def cmd_example(self, start: Token, kw: Token, mods: ast.Modifiers) -> ast.Command:
         binders = self.decl_binders()
@@ -1594,10 +1625,43 @@ class Parser:
     def cmd_open(self, start: Token) -> ast.Command:
         scoped = self.accept("scoped") is not None
         names = [self.ident_name()]
+        only: Optional[tuple[str, ...]] = None
+        hiding: tuple[str, ...] = ()
+        if self.at("(") and not self.tok.first_on_line:  # `open Nat (succ pred)`: only those names
+            self.advance()
+            only = tuple(self.ident_run())
+            self.expect(")")
+        elif self.accept("hiding"):  # `open Nat hiding succ`
+            hiding = tuple(self.ident_run())
+        elif self.at("renaming"):
+            self.fail("identifier")  # `open A renaming x → y` is outside the fragment: a parse error, never ignored
+        else:
+            while self.tok.kind == IDENT and self.col_ok(self.tok):
+                names.append(self.ident_name())
+        prefix = ast.Open(start.pos, self.last_end(), self.source_from(start), tuple(names), scoped, only, hiding)
+        return self.maybe_in(start, prefix)
+
+    def ident_run(self) -> list[str]:
+        """One or more identifiers on the command's lines."""
+        names = [self.ident_name()]
         while self.tok.kind == IDENT and self.col_ok(self.tok):
             names.append(self.ident_name())
-        prefix = ast.Open(start.pos, self.last_end(), self.source_from(start), tuple(names), scoped)
-        return self.maybe_in(start, prefix)
+        return names
+
+    def cmd_include(self, start: Token) -> ast.Command:
+        keyword = str(self.toks[self.i - 1].text)
+        if self.at("["):
+            self.fail("identifier")  # `omit [C α]` (instance binders) is outside the fragment
+        names = tuple(self.ident_run())
+        cls = ast.Include if keyword == "include" else ast.Omit
+        return self.maybe_in(start, cls(start.pos, self.last_end(), self.source_from(start), names))
+
+    def cmd_export(self, start: Token) -> ast.Command:
+        namespace = self.ident_name()
+        self.expect("(")
+        names = tuple(self.ident_run())
+        self.expect(")")
+        return ast.Export(start.pos, self.last_end(), self.source_from(start), namespace, names)
 
     def cmd_set_option(self, start: Token) -> ast.Command:
         name = self.ident_name()

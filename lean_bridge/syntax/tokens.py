@@ -53,7 +53,7 @@ KEYWORDS: frozenset[str] = frozenset(
     private protected noncomputable partial unsafe deriving where extends
     termination_by decreasing_by mutual opaque notation infix infixl infixr
     prefix postfix macro macro_rules syntax elab elab_rules scoped local
-    hiding renaming
+    hiding renaming include omit export
     """.split()
 )
 

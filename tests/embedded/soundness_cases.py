@@ -1309,6 +1309,364 @@ CASES: list[Case] = [
         "the ⟨ is never closed",
         PARSE,
     ),
+
+    # ------------------------------------------------------------------ issue 8 (items 2-9): elaborator holes
+    Case(
+        "i8_var_leak_term",
+        lean("""
+            variable (h : False)
+            theorem bad : (1 : Nat) = 2 := h.elim
+        """),
+        "since Lean 4.11 a theorem takes only the variables its header mentions; h is unknown in the proof",
+        "unknown identifier",
+    ),
+    Case(
+        "i8_var_leak_tactic",
+        lean("""
+            variable (h : False)
+            theorem bad : (1 : Nat) = 2 := by
+              exact h.elim
+        """),
+        "the tactic proof sees only the header's variables too",
+        "unknown identifier",
+    ),
+    Case(
+        "i8_var_leak_assumption",
+        lean("""
+            variable (h : False)
+            theorem bad : (1 : Nat) = 2 := by
+              contradiction
+        """),
+        "the unmentioned variable is not in the goal's context, so there is nothing to contradict",
+        "",
+    ),
+    Case(
+        "i8_var_leak_after_omit",
+        lean("""
+            variable (h : False)
+            include h
+            omit h
+            theorem bad : (1 : Nat) = 2 := h.elim
+        """),
+        "omit undoes include",
+        "unknown identifier",
+    ),
+    Case(
+        "i8_var_leak_nested_section",
+        lean("""
+            namespace N
+            section
+            variable {p : Prop} (hp : p) (hf : False)
+            theorem bad (q : Prop) : q := hf.elim
+            end
+            end N
+        """),
+        "hf is not mentioned by bad's header",
+        "unknown identifier",
+        "N.bad",
+    ),
+    Case(
+        "i8_var_leak_have",
+        lean("""
+            variable (h : 0 = 1)
+            theorem bad : (2 : Nat) = 3 := by
+              have e := h
+              exact congrArg (· + 2) e
+        """),
+        "have cannot name a variable the header does not mention",
+        "",
+    ),
+    Case(
+        "i8_prio_attribute_10",
+        lean("""
+            def myLE : LE Nat := ⟨fun _ _ => True⟩
+            attribute [instance 10] myLE
+            theorem bad : (5 : Nat) ≤ 2 := trivial
+        """),
+        "priority 10 is below the default 1000, so instLENat is tried first",
+        MISMATCH,
+    ),
+    Case(
+        "i8_prio_instance_low",
+        lean("""
+            instance (priority := low) myLE : LE Nat := ⟨fun _ _ => True⟩
+            theorem bad : (5 : Nat) ≤ 2 := trivial
+        """),
+        "low = 100 < 1000",
+        MISMATCH,
+    ),
+    Case(
+        "i8_prio_at_instance",
+        lean("""
+            @[instance 10] def myLE : LE Nat := ⟨fun _ _ => True⟩
+            theorem bad : (5 : Nat) ≤ 2 := trivial
+        """),
+        "@[instance 10] is a low-priority instance",
+        MISMATCH,
+    ),
+    Case(
+        "i8_local_instance_escapes",
+        lean("""
+            def myLE : LE Nat := ⟨fun _ _ => True⟩
+            section
+            attribute [local instance] myLE
+            end
+            theorem bad : (5 : Nat) ≤ 2 := trivial
+        """),
+        "a local instance ends with its section",
+        MISMATCH,
+    ),
+    Case(
+        "i8_false_pattern",
+        lean("""
+            def f : Bool → Prop
+              | true => True
+              | false => False
+            theorem bad : f false := trivial
+        """),
+        "true/false are Bool.true/Bool.false (exported), not pattern variables",
+        MISMATCH,
+    ),
+    Case(
+        "i8_true_match",
+        lean("""
+            def g (b : Bool) : Nat := match b with
+              | true => 1
+              | false => 0
+            theorem bad : g false = 1 := rfl
+        """),
+        "match on Bool constructors",
+        MISMATCH,
+    ),
+    Case(
+        "i8_fun_true_false",
+        lean("""
+            theorem bad : (fun | true => 0 | false => 1 : Bool → Nat) false = 0 := rfl
+        """),
+        "fun-match on Bool constructors",
+        MISMATCH,
+    ),
+    Case(
+        "i8_redundant_wildcard_first",
+        lean("""
+            def bad : Nat → Nat
+              | _ => 1
+              | 0 => 2
+        """),
+        "Lean rejects a redundant alternative",
+        "redundant alternative",
+    ),
+    Case(
+        "i8_redundant_after_cover",
+        lean("""
+            def bad : Nat → Nat
+              | 0 => 1
+              | n + 1 => 2
+              | 7 => 3
+        """),
+        "7 is covered by n + 1",
+        "redundant alternative",
+    ),
+    Case(
+        "i8_redundant_match_term",
+        lean("""
+            def bad (b : Bool) : Nat := match b with
+              | true => 1
+              | false => 2
+              | true => 3
+        """),
+        "the third alternative is unreachable",
+        "redundant alternative",
+    ),
+    Case(
+        "i8_core_pow_redefined",
+        lean("""
+            def Nat.pow (m n : Nat) := m * n
+            theorem bad : Nat.pow 2 3 = 6 := rfl
+        """),
+        "Nat.pow is Lean core's; the redefinition is refused, so bad cannot use it",
+        "",
+    ),
+    Case(
+        "i8_core_pow_is_declared",
+        lean("""
+            def Nat.pow (m n : Nat) := m * n
+        """),
+        "real Lean: 'Nat.pow' has already been declared",
+        "already been declared",
+        "Nat.pow",
+    ),
+    Case(
+        "i8_core_div",
+        lean("""
+            def Nat.div (m n : Nat) : Nat := m
+            theorem bad : Nat.div 6 2 = 6 := rfl
+        """),
+        "Nat.div is Lean core's",
+        "",
+    ),
+    Case(
+        "i8_core_option",
+        lean("""
+            inductive Option (α : Type) where
+              | none : Option α
+            theorem bad : ∀ (o : Option Nat), o = Option.none := fun o => by cases o; rfl
+        """),
+        "Option is Lean core's; it has a `some` constructor",
+        "",
+    ),
+    Case(
+        "i8_core_theorem_name_as_def",
+        lean("""
+            def Nat.add_comm : Nat := 5
+            theorem bad : Nat.add_comm = 5 := rfl
+        """),
+        "Nat.add_comm is a core theorem; a def of that name is refused",
+        "",
+    ),
+    Case(
+        "i8_core_restated_differently",
+        lean("""
+            namespace List
+            def take : (n : Nat) → (xs : List α) → List α
+              | 0,   _     => []
+              | _+1, []    => []
+              | n+1, _::as => as
+            end List
+            theorem bad : List.take 1 [1, 2, 3] = [2, 3] := rfl
+        """),
+        "List.take may only be restated as Lean core's definition",
+        "",
+    ),
+    Case(
+        "i8_opaque_unfolds",
+        lean("""
+            opaque c : Nat := 5
+            theorem bad : c = 5 := rfl
+        """),
+        "an opaque constant never unfolds",
+        MISMATCH,
+    ),
+    Case(
+        "i8_protected_inside_namespace",
+        lean("""
+            namespace Foo
+            protected def bar : Nat := 1
+            def baz : Nat := 2
+            theorem bad : bar = 1 := rfl
+            end Foo
+        """),
+        "a protected name is not reachable by its last component, even inside its namespace",
+        "",
+        "Foo.bad",
+    ),
+    Case(
+        "i8_protected_after_open",
+        lean("""
+            namespace Foo
+            protected def bar : Nat := 1
+            end Foo
+            open Foo
+            theorem bad : bar = 1 := rfl
+        """),
+        "open does not make a protected name available unqualified",
+        "",
+    ),
+    Case(
+        "i8_auto_implicit_off",
+        lean("""
+            set_option autoImplicit false
+            theorem bad (x : α) : x = x := rfl
+        """),
+        "with autoImplicit false, α is unknown",
+        "unknown identifier",
+    ),
+    Case(
+        "i8_relaxed_auto_implicit_off",
+        lean("""
+            set_option relaxedAutoImplicit false
+            theorem bad (x : αs) : x = x := rfl
+        """),
+        "with relaxedAutoImplicit false, only single-letter names are auto-bound",
+        "unknown identifier",
+    ),
+    Case(
+        "i8_computable_choice",
+        lean("""
+            def bad : Nat := Classical.choice ⟨0⟩
+        """),
+        "Lean's compiler: consider marking it as 'noncomputable'",
+        "noncomputable",
+    ),
+    Case(
+        "i8_unsupported_option",
+        lean("""
+            set_option bogus.option true in
+            theorem bad : True := trivial
+        """),
+        "an option the checker does not implement is refused, never silently ignored",
+        "unsupported option",
+    ),
+    Case(
+        "i8_pi_notation",
+        lean("""
+            theorem bad : Π (n : Nat), n = n := fun n => rfl
+        """),
+        "Π is Mathlib notation, not core Lean",
+        PARSE,
+    ),
+    Case(
+        "i8_open_only_leaks",
+        lean("""
+            open Nat (succ)
+            theorem bad : pred 1 = 0 := rfl
+        """),
+        "open Nat (succ) opens only succ",
+        "",
+    ),
+    Case(
+        "i8_failed_open_has_no_effect",
+        lean("""
+            open Nat renaming succ → s
+            theorem bad : pred 1 = 0 := rfl
+        """),
+        "a command that fails must not change what later declarations mean",
+        "",
+    ),
+    Case(
+        "i8_and_rec_eta",
+        lean("""
+            theorem bad (p q : Prop) (h : p ∧ q) : @And.rec p q (fun _ => Nat) (fun _ _ => 5) h = 5 := rfl
+        """),
+        "Lean's kernel never eta-expands a proof as a major premise: the term is stuck",
+        MISMATCH,
+    ),
+    Case(
+        "i8_iff_rec_eta",
+        lean("""
+            theorem bad (p q : Prop) (h : p ↔ q) : @Iff.rec p q (fun _ => Nat) (fun _ _ => 5) h = 5 := rfl
+        """),
+        "same for Iff",
+        MISMATCH,
+    ),
+    Case(
+        "i8_and_cases_on_eta",
+        lean("""
+            theorem bad (p q : Prop) (h : p ∧ q) : @And.casesOn p q (fun _ => Nat) h (fun _ _ => 5) = 5 := rfl
+        """),
+        "same through casesOn",
+        MISMATCH,
+    ),
+    Case(
+        "i8_user_prop_structure_eta",
+        lean("""
+            structure P (a : Prop) : Prop where
+              x : a
+            theorem bad (p : Prop) (h : P p) : @P.rec p (fun _ => Nat) (fun _ => 5) h = 5 := rfl
+        """),
+        "same for a user's Prop structure",
+        MISMATCH,
+    ),
 ]
 
 
@@ -1494,5 +1852,169 @@ CONTROLS: list[Control] = [
             theorem good : True := /- outer /- inner -/ (fun (x : Nat) => x) -/ trivial
         """),
         "the nested comment ends at the second -/",
+    ),
+
+    Control(
+        "ctl_i8_include",
+        "i8_var_leak_term",
+        lean("""
+            variable (h : False)
+            include h
+            theorem good : (1 : Nat) = 2 := h.elim
+        """),
+        "an included variable is an argument: good : False → 1 = 2",
+    ),
+    Control(
+        "ctl_i8_header_variable",
+        "i8_var_leak_tactic",
+        lean("""
+            variable (n : Nat) (h : n = 1)
+            theorem good (e : n = 1) : n = 1 := by
+              exact e
+        """),
+        "n is mentioned by the header",
+    ),
+    Control(
+        "ctl_i8_prio_high",
+        "i8_prio_attribute_10",
+        lean("""
+            def myLE : LE Nat := ⟨fun _ _ => True⟩
+            attribute [instance 2000] myLE
+            theorem good : (5 : Nat) ≤ 2 := trivial
+        """),
+        "priority 2000 beats the default instance",
+    ),
+    Control(
+        "ctl_i8_local_instance",
+        "i8_local_instance_escapes",
+        lean("""
+            def myLE : LE Nat := ⟨fun _ _ => True⟩
+            section
+            attribute [local instance] myLE
+            theorem good : (5 : Nat) ≤ 2 := trivial
+            end
+        """),
+        "inside its section the local instance is newest at equal priority",
+    ),
+    Control(
+        "ctl_i8_true_pattern",
+        "i8_false_pattern",
+        lean("""
+            def f : Bool → Prop
+              | true => True
+              | false => False
+            theorem good : f true := trivial
+        """),
+        "f true reduces to True",
+    ),
+    Control(
+        "ctl_i8_nonredundant",
+        "i8_redundant_after_cover",
+        lean("""
+            def good : Nat → Nat
+              | 0 => 1
+              | 7 => 3
+              | n + 1 => 2
+        """),
+        "7 before n + 1 is reachable",
+    ),
+    Control(
+        "ctl_i8_core_pow_restated",
+        "i8_core_pow_is_declared",
+        lean("""
+            protected def Nat.pow (m : Nat) : Nat → Nat
+              | 0 => 1
+              | Nat.succ n => Nat.mul (Nat.pow m n) m
+            theorem good : Nat.pow 2 3 = 8 := rfl
+        """),
+        "Lean core's own definition may be restated",
+    ),
+    Control(
+        "ctl_i8_core_theorem_reproved",
+        "i8_core_theorem_name_as_def",
+        lean("""
+            theorem Nat.zero_add : ∀ n : Nat, 0 + n = n := by
+              intro n
+              induction n with
+              | zero => rfl
+              | succ n ih => exact congrArg Nat.succ ih
+            theorem good : True := trivial
+        """),
+        "a corpus may re-prove a core theorem under its core name",
+    ),
+    Control(
+        "ctl_i8_opaque_refl",
+        "i8_opaque_unfolds",
+        lean("""
+            opaque c : Nat := 5
+            theorem good : c = c := rfl
+        """),
+        "c = c needs no unfolding",
+    ),
+    Control(
+        "ctl_i8_protected_qualified",
+        "i8_protected_after_open",
+        lean("""
+            namespace Foo
+            protected def bar : Nat := 1
+            end Foo
+            open Foo
+            theorem good : Foo.bar = 1 := rfl
+        """),
+        "the qualified name works",
+    ),
+    Control(
+        "ctl_i8_noncomputable",
+        "i8_computable_choice",
+        lean("""
+            noncomputable def good : Nat := Classical.choice ⟨0⟩
+        """),
+        "marked noncomputable, as Lean asks",
+    ),
+    Control(
+        "ctl_i8_open_only",
+        "i8_open_only_leaks",
+        lean("""
+            open Nat (succ)
+            theorem good : succ 0 = 1 := rfl
+        """),
+        "succ is opened",
+    ),
+    Control(
+        "ctl_i8_and_rec_ctor",
+        "i8_and_rec_eta",
+        lean("""
+            theorem good (p q : Prop) (hp : p) (hq : q) : @And.rec p q (fun _ => Nat) (fun _ _ => 5) ⟨hp, hq⟩ = 5 := rfl
+        """),
+        "on a constructor the recursor reduces",
+    ),
+    Control(
+        "ctl_i8_valid_lean",
+        "i8_pi_notation",
+        lean("""
+            structure U where
+            theorem u_eta (a b : U) : a = b := rfl
+            inductive W where
+              | mk : Nat → W
+            def proj (w : W) : Nat := w.1
+            theorem bpred : ∀ x > 0, x ≠ 0 := fun x h e => by subst e; cases h
+            theorem bex : ∃ x > 0, x = 1 := ⟨1, Nat.le.refl, rfl⟩
+            theorem bmem : ∀ x ∈ ([] : List Nat), x = 0 := fun x h => by cases h
+            namespace Foo
+            def bar : Nat := 1
+            end Foo
+            export Foo (bar)
+            theorem exported : bar = 1 := rfl
+            inductive Vec (α : Type u) : Nat → Type u where
+              | nil : Vec α 0
+              | cons : α → Vec α n → Vec α (n + 1)
+            variable (x : β)
+            theorem refl_x : x = x := rfl
+            @[instance] def myLE : LE Nat := ⟨fun _ _ => True⟩
+            theorem good : (true : Bool) ≠ false := by
+              intro h
+              cases h
+        """),
+        "the valid Lean of the review: unit eta, .1 on an inductive, binder predicates, export, auto-bound implicits, @[instance] def",
     ),
 ]

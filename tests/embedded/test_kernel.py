@@ -113,7 +113,7 @@ def test_step_budget_stops_runaway_reduction():
 # -- mechanisms through the checker ---------------------------------------------
 
 def test_literal_arithmetic_never_applies_to_user_definitions():
-    source = "def Nat.div (a b : Nat) : Nat := 0\ntheorem bad : Nat.div 4 2 = 2 := rfl\ntheorem good : Nat.div 4 2 = 0 := rfl\n"
+    source = "def Nat.half (a b : Nat) : Nat := 0\ntheorem bad : Nat.half 4 2 = 2 := rfl\ntheorem good : Nat.half 4 2 = 0 := rfl\n"
     assert not result(source, "bad").ok
     assert result(source, "good").ok
 

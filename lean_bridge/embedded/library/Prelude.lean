@@ -16,6 +16,15 @@ inductive Bool : Type where
   | false : Bool
   | true : Bool
 
+export Bool (false true)
+
+-- Lean's Boolean operators (`x || y`, `x && y`, `!x`), defined by the recursor as in Lean's prelude
+def Bool.or (x y : Bool) : Bool := Bool.rec (motive := fun _ => Bool) y true x
+def Bool.and (x y : Bool) : Bool := Bool.rec (motive := fun _ => Bool) false y x
+def Bool.not (x : Bool) : Bool := Bool.rec (motive := fun _ => Bool) true false x
+
+export Bool (or and not)
+
 def Not (a : Prop) : Prop := a → False
 
 @[reducible] def outParam (α : Sort u) : Sort u := α
@@ -102,7 +111,7 @@ axiom Classical.choice {α : Sort u} : Nonempty α → α
 
 axiom Quot.sound {α : Sort u} {r : α → α → Prop} {a b : α} : r a b → Eq (Quot.mk r a) (Quot.mk r b)
 
-def Quot.liftOn {α : Sort u} {β : Sort v} {r : α → α → Prop} (q : Quot r) (f : α → β)
+protected def Quot.liftOn {α : Sort u} {β : Sort v} {r : α → α → Prop} (q : Quot r) (f : α → β)
     (c : ∀ (a b : α), r a b → Eq (f a) (f b)) : β :=
   Quot.lift f c q
 
@@ -128,15 +137,15 @@ def Nat.pred : Nat → Nat
   | 0 => 0
   | n + 1 => n
 
-def Nat.add : Nat → Nat → Nat
+protected def Nat.add : Nat → Nat → Nat
   | n, .zero => n
   | n, .succ m => .succ (Nat.add n m)
 
-def Nat.mul : Nat → Nat → Nat
+protected def Nat.mul : Nat → Nat → Nat
   | _, .zero => .zero
   | n, .succ m => Nat.add (Nat.mul n m) n
 
-def Nat.sub : Nat → Nat → Nat
+protected def Nat.sub : Nat → Nat → Nat
   | n, .zero => n
   | n, .succ m => Nat.pred (Nat.sub n m)
 
@@ -190,11 +199,11 @@ attribute [instance] instAddNat instSubNat instMulNat
 @[reducible] def GE.ge {α : Type u} [LE α] (a b : α) : Prop := LE.le b a
 @[reducible] def GT.gt {α : Type u} [LT α] (a b : α) : Prop := LT.lt b a
 
-inductive Nat.le (n : Nat) : Nat → Prop where
+protected inductive Nat.le (n : Nat) : Nat → Prop where
   | refl : Nat.le n n
   | step {m : Nat} : Nat.le n m → Nat.le n (Nat.succ m)
 
-def Nat.lt (n m : Nat) : Prop := Nat.le (n + 1) m
+protected def Nat.lt (n m : Nat) : Prop := Nat.le (n + 1) m
 
 def instLENat : LE Nat := ⟨Nat.le⟩
 def instLTNat : LT Nat := ⟨Nat.lt⟩
@@ -206,7 +215,7 @@ inductive List (α : Type u) where
   | nil : List α
   | cons (head : α) (tail : List α) : List α
 
-def List.append {α : Type u} : List α → List α → List α
+protected def List.append {α : Type u} : List α → List α → List α
   | [], bs => bs
   | a :: as, bs => a :: List.append as bs
 

@@ -1,0 +1,86 @@
+/-
+  Lean core's own definitions of names the prelude does not define, as Lean states them
+  (src/Init/Prelude.lean and src/Init/Data/List/Basic.lean of leanprover/lean4; attributes such
+  as `@[specialize]` dropped). They are NOT loaded into the environment. A file may restate one of
+  these names (a corpus re-deriving Lean core in order), and the checker accepts the restatement
+  only when its type and value are definitionally equal to the definition here: a core name never
+  gets another meaning. Every other name in `lean_core_names.txt` is refused outright.
+-/
+universe u v
+
+protected def Nat.pow (m : Nat) : Nat → Nat
+  | 0 => 1
+  | Nat.succ n => Nat.mul (Nat.pow m n) m
+
+def List.foldl {α : Type u} {β : Type v} (f : α → β → α) : (init : α) → List β → α
+  | a, List.nil => a
+  | a, List.cons b l => List.foldl f (f a b) l
+
+def List.concat {α : Type u} : List α → α → List α
+  | List.nil, b => List.cons b List.nil
+  | List.cons a as, b => List.cons a (List.concat as b)
+
+def List.set {α : Type u} : (l : List α) → (n : Nat) → (a : α) → List α
+  | List.cons _ as, 0, b => List.cons b as
+  | List.cons a as, Nat.succ n, b => List.cons a (List.set as n b)
+  | List.nil, _, _ => List.nil
+
+def List.flatten {α : Type u} : List (List α) → List α
+  | List.nil => List.nil
+  | List.cons l L => List.append l (List.flatten L)
+
+def List.flatMap {α : Type u} {β : Type v} (b : α → List β) (as : List α) : List β :=
+  List.flatten (List.map b as)
+
+def List.filter {α : Type u} (p : α → Bool) : (l : List α) → List α
+  | [] => []
+  | a::as => match p a with
+    | true => a :: List.filter p as
+    | false => List.filter p as
+
+def List.foldr {α : Type u} {β : Type v} (f : α → β → β) (init : β) : (l : List α) → β
+  | [] => init
+  | a :: l => f a (List.foldr f init l)
+
+def List.replicate {α : Type u} : (n : Nat) → (a : α) → List α
+  | 0, _ => []
+  | n+1, a => a :: List.replicate n a
+
+def List.tail {α : Type u} : List α → List α
+  | [] => []
+  | _::as => as
+
+def List.isEmpty {α : Type u} : List α → Bool
+  | [] => true
+  | _ :: _ => false
+
+def List.take {α : Type u} : (n : Nat) → (xs : List α) → List α
+  | 0, _ => []
+  | _+1, [] => []
+  | n+1, a::as => a :: List.take n as
+
+def List.drop {α : Type u} : (n : Nat) → (xs : List α) → List α
+  | 0, as => as
+  | _+1, [] => []
+  | n+1, _::as => List.drop n as
+
+def List.takeWhile {α : Type u} (p : α → Bool) : (xs : List α) → List α
+  | [] => []
+  | hd :: tl => match p hd with
+    | true => hd :: List.takeWhile p tl
+    | false => []
+
+def List.dropWhile {α : Type u} (p : α → Bool) : List α → List α
+  | [] => []
+  | a::l => match p a with
+    | true => List.dropWhile p l
+    | false => a::l
+
+def List.eraseIdx {α : Type u} : List α → Nat → List α
+  | [], _ => []
+  | _::as, 0 => as
+  | a::as, n+1 => a :: List.eraseIdx as n
+
+def List.headD {α : Type u} : (as : List α) → (fallback : α) → α
+  | [], fallback => fallback
+  | a::_, _ => a
