@@ -14,7 +14,9 @@ Public API (see ``backend.py`` for the interface, ``types.py`` for the data and 
 ``TacticError``/``StatementError`` (``LeanError``) mean Lean rejected the input; every
 ``BackendError`` (``BackendTimeout``, ``BackendCrashed``, ``BackendStartupError``,
 ``ProtocolError``, ``StaleStateError``) means the server broke or the conversation failed —
-the server has been killed and the next call restarts it. ``BackendPool`` runs several
+the server has been killed and the next call restarts it. ``CheckerInternalError`` (a
+``ProtocolError``; the server lives on) is a checker bug on one request: neither a proof step
+nor a failed tactic. ``BackendPool`` runs several
 backends side by side; ``lean_bridge.doctor.diagnose()`` says which kinds are usable.
 """
 
@@ -25,6 +27,7 @@ from lean_bridge.types import (
     BackendError,
     BackendStartupError,
     BackendTimeout,
+    CheckerInternalError,
     ConstantInfo,
     DeclarationResult,
     Expression,
@@ -46,6 +49,7 @@ __all__ = [
     "BackendPool",
     "BackendStartupError",
     "BackendTimeout",
+    "CheckerInternalError",
     "ConstantInfo",
     "DeclarationResult",
     "Expression",

@@ -176,6 +176,25 @@ def _as_argv(executable: Union[str, Sequence[str]]) -> list[str]:
     return [executable] if isinstance(executable, (str, os.PathLike)) else [str(a) for a in executable]
 
 
+DECLARATION_KEYWORDS = ("theorem", "lemma", "def", "example", "abbrev", "instance", "structure",
+                        "inductive", "class", "axiom", "opaque")
+
+
+def command_results(cmd: Command, messages: Sequence[Message]) -> list[DeclarationResult]:
+    """The verdict on one command given exactly its own messages (none for a clean non-declaration).
+
+    Use this when the server says which command a message belongs to (Pantograph's units): a
+    message is never re-attributed by line, so a declaration cut short by a parse error can never
+    lose its error to the fragment that follows it on the same line."""
+    bad = [m for m in messages if m.is_error] + [m for m in messages if m.severity == "warning" and SORRY_WARNING in m.data]
+    if cmd.keyword not in DECLARATION_KEYWORDS and not bad:
+        return []
+    if bad:
+        first = bad[0]
+        return [DeclarationResult(cmd.label, False, first.data, first.line, first.column)]
+    return [DeclarationResult(cmd.label, True, None, cmd.line, cmd.column)]
+
+
 def declaration_results(commands: list[Command], messages: Sequence[Message]) -> list[DeclarationResult]:
     """Attach messages to the commands they fall in and report one result per declaration.
 
@@ -191,18 +210,8 @@ def declaration_results(commands: list[Command], messages: Sequence[Message]) ->
         else:
             by_command.setdefault(id(cmd), []).append(msg)
     results: list[DeclarationResult] = []
-    decl_keywords = ("theorem", "lemma", "def", "example", "abbrev", "instance", "structure",
-                     "inductive", "class", "axiom", "opaque")
     for cmd in commands:
-        msgs = by_command.get(id(cmd), [])
-        bad = [m for m in msgs if m.is_error] + [m for m in msgs if m.severity == "warning" and SORRY_WARNING in m.data]
-        if cmd.keyword not in decl_keywords and not bad:
-            continue
-        if bad:
-            first = bad[0]
-            results.append(DeclarationResult(cmd.label, False, first.data, first.line, first.column))
-        else:
-            results.append(DeclarationResult(cmd.label, True, None, cmd.line, cmd.column))
+        results.extend(command_results(cmd, by_command.get(id(cmd), [])))
     for msg in stray:
         if msg.is_error:
             results.append(DeclarationResult(f"<line {msg.line}>", False, msg.data, msg.line, msg.column))

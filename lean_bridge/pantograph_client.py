@@ -24,7 +24,7 @@ import tempfile
 from dataclasses import dataclass
 from typing import Any, Mapping, Optional, Sequence
 
-from lean_bridge.backend import Backend, declaration_results
+from lean_bridge.backend import Backend, command_results
 from lean_bridge.process import ManagedProcess
 from lean_bridge.source import Command, Source, byte_offset_to_position, has_imports, load_source, split_commands
 from lean_bridge.types import (
@@ -32,6 +32,7 @@ from lean_bridge.types import (
     BackendError,
     BackendStartupError,
     BackendTimeout,
+    CheckerInternalError,
     ConstantInfo,
     DeclarationResult,
     Expression,
@@ -60,6 +61,10 @@ class PantographError(ProtocolError):
         super().__init__(f"{kind}: {desc}", response=response)
         self.kind = kind
         self.desc = desc
+
+
+class PantographInternalError(PantographError, CheckerInternalError):
+    """An ``{"error": "internal"}`` answer other than a timeout ``interrupt``: the checker's own bug."""
 
 
 def parse_expression(obj: Optional[Mapping[str, Any]]) -> Expression:
@@ -264,7 +269,10 @@ class PantographClient:
         """Run a command; an ``{"error": ...}`` answer raises ``PantographError``."""
         response = self._exchange(command, payload or {}, timeout)
         if "error" in response:
-            raise PantographError(str(response["error"]), str(response.get("desc", "")), response)
+            kind, desc = str(response["error"]), str(response.get("desc", ""))
+            if kind == "internal" and "interrupt" not in desc:
+                raise PantographInternalError(kind, desc, response)
+            raise PantographError(kind, desc, response)
         return response
 
     # -------------------------------------------------------------- commands
@@ -481,10 +489,8 @@ class PantographBackend(Backend):
         """Elaborate the file with ``frontend.process`` and report each declaration."""
         text = load_source(source)
         units = self._process(text, sorrys=False)
-        pairs = self._unit_commands(text, units)
-        commands = [cmd for _, cmd in pairs]
-        messages = [m for unit, _ in pairs for m in unit.messages]
-        return declaration_results(commands, messages)
+        # each unit's messages are its own (the server says so): never re-attributed by line
+        return [r for unit, cmd in self._unit_commands(text, units) for r in command_results(cmd, unit.messages)]
 
     def sorries(self, source: Source) -> list[tuple[str, ProofState]]:
         """(declaration name, goal state) per unit with sorries (one state holds all its sorries)."""

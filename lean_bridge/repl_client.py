@@ -41,6 +41,7 @@ from lean_bridge.types import (
     BackendCrashed,
     BackendError,
     BackendStartupError,
+    CheckerInternalError,
     ConstantInfo,
     DeclarationResult,
     Goal,
@@ -53,6 +54,8 @@ from lean_bridge.types import (
 )
 
 LEAN_ERROR_PREFIX = "Lean error:\n"
+INTERNAL_ERROR_PREFIX = "internal error in the embedded checker"
+"""How the embedded REPL server begins an engine failure (never behind ``Lean error:``)."""
 COMPLETED = "Completed"
 
 
@@ -335,9 +338,9 @@ class ReplClient:
         response = self._exchange({"tactic": tactic, "proofState": proof_state}, timeout)
         if "message" in response and "proofState" not in response:
             text = str(response["message"])
-            if text.startswith(LEAN_ERROR_PREFIX):
+            if text.startswith(LEAN_ERROR_PREFIX) and not text[len(LEAN_ERROR_PREFIX):].startswith(INTERNAL_ERROR_PREFIX):
                 raise TacticError(text[len(LEAN_ERROR_PREFIX):], tactic=tactic, state_id=proof_state)
-            raise ProtocolError(text, response=response)
+            raise _message_error(text, response)
         return TacticResult.parse(response)
 
     def pickle_env(self, path: str, env: int) -> CommandResult:
@@ -381,15 +384,24 @@ class ReplClient:
     def _command_result(response: dict[str, Any]) -> CommandResult:
         """Turn a response into a ``CommandResult``; an error object is a ``ProtocolError``."""
         if "message" in response and "env" not in response:
-            raise ProtocolError(str(response["message"]), response=response)
+            raise _message_error(str(response["message"]), response)
         return CommandResult.parse(response)
 
     @staticmethod
     def _tactic_like(response: dict[str, Any]) -> TacticResult:
         """Turn a proof-state response into a ``TacticResult``; an error object is a ``ProtocolError``."""
         if "message" in response and "proofState" not in response:
-            raise ProtocolError(str(response["message"]), response=response)
+            raise _message_error(str(response["message"]), response)
         return TacticResult.parse(response)
+
+
+def _message_error(text: str, response: dict[str, Any]) -> ProtocolError:
+    """The exception for an error-object response: ``CheckerInternalError`` for an engine failure
+    (with or without a ``Lean error:`` prefix), else ``ProtocolError``."""
+    body = text[len(LEAN_ERROR_PREFIX):] if text.startswith(LEAN_ERROR_PREFIX) else text
+    if body.startswith(INTERNAL_ERROR_PREFIX):
+        return CheckerInternalError(body, response=response)
+    return ProtocolError(text, response=response)
 
 
 # --------------------------------------------------------------------------- backend

@@ -7,7 +7,9 @@ camelCase JSON of the REPL and Pantograph never leaks inward. Errors come in two
   step, which search catches; ``StatementError`` for a statement that does not elaborate).
 * ``BackendError`` -- the server broke or the conversation went wrong (``BackendTimeout``,
   ``BackendCrashed``, ``BackendStartupError``, ``ProtocolError``, ``StaleStateError``);
-  search aborts the theorem or restarts the backend.
+  search aborts the theorem or restarts the backend. ``CheckerInternalError`` (a
+  ``ProtocolError``) is the checker's own bug on one request: never a success, never a
+  Lean verdict.
 """
 
 from __future__ import annotations
@@ -94,6 +96,16 @@ class ProtocolError(BackendError):
     def __init__(self, message: str, *, response: Optional[dict[str, Any]] = None) -> None:
         super().__init__(message)
         self.response = response
+
+
+class CheckerInternalError(ProtocolError):
+    """The checker failed internally on this request (an engine bug: Pantograph's ``internal`` error,
+    the embedded REPL's ``internal error in the embedded checker``), not because Lean rejected it.
+
+    The server is alive and its states are intact, but the request's outcome is unknown: it is
+    neither a proof step nor a failed tactic, so search skips it and training data never records it.
+    (A timeout ``interrupt`` is a ``TacticError``, as Lean's heartbeat limit is.)
+    """
 
 
 class StaleStateError(BackendError):

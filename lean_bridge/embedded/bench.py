@@ -4,8 +4,9 @@
 closed by atomic tactics: ``intro``, ``apply``, ``exact``, ``constructor``, ``left``, ``assumption``,
 ``rfl``, ``exfalso``, ``refine``, ``symm``, ``trivial``) directly on the engine, the way the
 Pantograph server runs one ``goal.tactic``: copy the state (states are immutable), parse the tactic
-text, run it, drop solved goals. Each finished proof is then re-checked by the kernel (timed
-separately, not counted as a tactic). No protocol, JSON or pretty-printing is involved, so the
+text, run it, drop solved goals. Each finished proof then goes through the gate that decides
+"proved" for every path (``gate.decide_goal``: holes, closure, kernel re-check, axioms; timed
+separately as ``kernel_check_median_ms``, not counted as a tactic). No protocol, JSON or pretty-printing is involved, so the
 figures are the engine's cost per step, not a round trip (see ``lean_bridge.bench`` for that).
 
 ``python -m lean_bridge.embedded.bench [N_GOALS]`` prints the dict as JSON.
@@ -21,7 +22,8 @@ from typing import Any, Optional, Sequence
 from lean_bridge.syntax import parse_tactic_block, parse_term
 
 from .elab_term import Scope, TermElaborator
-from .kernel import TypeChecker, raise_recursion_limit
+from . import gate
+from .kernel import raise_recursion_limit
 from .prelude import prelude_env
 from .tactics import TacticState, run_tactic_seq
 
@@ -73,9 +75,8 @@ def measure(n_goals: int = 100) -> dict[str, float]:
             failures += 1
             continue
         t0 = time.perf_counter()
-        proof = state.mctx.instantiate(root)
-        tc = TypeChecker(state.env.kernel, tuple(state.level_names))
-        ok = not state.goals and not proof.has_mvar and tc.is_def_eq(tc.infer(proof), ty)
+        ok = gate.decide_goal(state.env, state.level_names, state.mctx, root, open_goals=len(state.goals),
+                              statement=ty).ok
         kernel_times.append(time.perf_counter() - t0)
         failures += 0 if ok else 1
     total = sum(times)

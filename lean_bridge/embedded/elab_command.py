@@ -14,6 +14,7 @@ from typing import Sequence
 
 from lean_bridge.syntax import ast
 
+from . import gate
 from .core_names import core_references, reserved_core_names
 from .elab_env import DEFAULT_PRIORITY, ElabEnv, StructureInfo
 from .elab_options import (
@@ -45,7 +46,7 @@ from .inductive import InductiveDecl, add_inductive
 from .kernel import KernelError, TypeChecker, add_axiom, add_definition
 from .level import LEVEL_ONE, LEVEL_ZERO, Level, LevelMVar, LevelParam, mk_max, mk_succ, replace_level, to_offset
 
-LEAN_AXIOMS = frozenset({"propext", "Quot.sound", "Classical.choice"})
+LEAN_AXIOMS = gate.LEAN_AXIOMS
 
 
 @dataclass(frozen=True)
@@ -479,13 +480,15 @@ class CommandElaborator:
                     self._error(err.message, cmd)
                     self._result(name, cmd, False, _one_line(err.message), kind=kind)
                     return
-        bad = sorted(a for a in axioms if a not in LEAN_AXIOMS)
-        if "sorryAx" in bad:
+        # the verdict is the one gate's (`gate.decide`, as for the servers); `add_definition` above was its
+        # kernel check of exactly these closed terms
+        verdict = gate.decide(new_env, params, type_, value, kernel_checked=True, max_steps=self.max_steps)
+        if verdict.reason == gate.SORRY:
             start, end = decl_name_span(cmd)
             self.messages.append(Message("warning", start, end, "declaration uses `sorry`"))
             self._result(name, cmd, False, "declaration uses 'sorry'", axioms, kind)
-        elif bad:
-            self._result(name, cmd, False, f"depends on axiom '{bad[0]}', which is not one of Lean's built-in axioms", axioms, kind)
+        elif not verdict.ok:
+            self._result(name, cmd, False, verdict.message, axioms, kind)
         else:
             self._result(name, cmd, True, None, axioms, kind)
 

@@ -22,11 +22,18 @@ and the ``conv``/``calc`` fragments answer with a tactic failure saying they are
 Names: a free variable with engine id ``u`` is ``_uniq.{2u}``, a metavariable (term or universe)
 ``_uniq.{2u+1}``, so the two never collide, as in Lean where both come from one name generator.
 
-Soundness: goal states are immutable (every tactic runs on a copy). When a tactic leaves the root
-without holes, the assembled proof term is re-checked from scratch by the kernel
-(``kernel.TypeChecker``: infer, then ``is_def_eq`` against the root type) before the state is
-reported; if the kernel disagrees the step is reported as a failed tactic (no new state).
-Real Pantograph does not run the kernel here (PROTOCOLS.md 2.5); doing it is strictly safer.
+Soundness: goal states are immutable (every tactic runs on a copy), and each tactic must account
+for every hole it makes (a new goal, or Lean's error; `tactics.run_tactic`). A step that leaves no
+goal is reported only if ``gate.decide_goal`` -- the one gate the REPL's ``proofStatus`` and
+``prover check`` use too -- accepts every root: no hole left, closed over the root's hypotheses,
+re-checked from scratch by the kernel against the root type, no ``sorry``, no user axiom.
+Otherwise the step fails with the gate's reason as its message (no new state): ``goals: []``
+always means a proof. Real Pantograph does not run the kernel here (PROTOCOLS.md 2.5), and
+reports a closing ``sorry`` as ``goals: []`` with ``hasSorry``; refusing it is strictly safer.
+Only in manual mode (``autoResume: false``) may an empty list mean "this branch is done" while other
+goals are dormant (``goal.continue`` brings them back); the gate runs when the last one closes. In
+automatic mode goals left out by ``goal.continue`` come back as soon as the shown ones are closed
+(real Pantograph would answer ``goals: []`` there).
 
 Errors: protocol errors are ``{"error": kind, "desc": text}`` with Pantograph's kinds (``command``
 for unknown commands and unparsable lines/payloads, ``index`` for unknown states, goals and
@@ -34,7 +41,9 @@ symbols, ``parsing``/``elab`` for bad expressions, ``structure`` for bad ``goal.
 ``arguments`` for wrong field combinations, ``internal`` for ``interrupt`` on a timeout and for
 any unexpected exception, ``io`` for unreadable files). Tactic failures are ``messages`` without
 ``nextStateId``; tactic syntax errors are ``parseError``. An exception raised by the engine while a
-tactic runs is a failed tactic (the state it ran on is untouched), never a dead server.
+tactic runs (a Python error, or ``tactics.EngineError`` when a tactic broke an invariant) is an
+*internal* error, ``{"error": "internal", "desc": ...}``: never a failed tactic, so training data
+never learns from an engine bug; the state it ran on is untouched and the server lives on.
 """
 from __future__ import annotations
 
@@ -50,6 +59,7 @@ from typing import Any, Callable, Iterator, Optional, Sequence, TextIO
 from lean_bridge.syntax import ParseError, parse_file, parse_tactic_block, parse_term
 from lean_bridge.syntax.tokens import is_id_first, is_id_rest
 
+from . import gate
 from .elab_command import CommandElaborator, Message
 from .elab_env import ElabEnv
 from .elab_term import ElabError, Scope, TermElaborator
@@ -81,7 +91,7 @@ from .expr import (
     mk_lambda_fvars,
     replace,
 )
-from .kernel import KernelError, TypeChecker, add_definition, raise_recursion_limit
+from .kernel import KernelError, add_definition, raise_recursion_limit
 from .level import (
     LEVEL_ZERO,
     Level,
@@ -96,7 +106,7 @@ from .level import (
 from .meta import DelayedLambda, MetaContext
 from .prelude import prelude_env
 from .pretty import _Printer, sanitize_names
-from .tactics import TacticError, TacticState, _elab_closed_term, run_tactic, run_tactic_seq
+from .tactics import EngineError, TacticError, TacticState, _elab_closed_term, run_tactic, run_tactic_seq
 
 VERSION = "0.3.4"
 READY = "ready."
@@ -314,24 +324,7 @@ def _unassigned_mvars(e: Expr) -> list[MVar]:
     return list(seen.values())
 
 
-def _zero_level_mvars(e: Expr) -> Expr:
-    """Leftover universe holes become 0 (Lean's default when nothing constrains them)."""
-    if not e.has_mvar:
-        return e
-
-    def lvl(l: Level) -> Optional[Level]:
-        return LEVEL_ZERO if isinstance(l, LevelMVar) else None
-
-    def fn(x: Expr, _d: int) -> Optional[Expr]:
-        if not x.has_mvar:
-            return x
-        if isinstance(x, Sort):
-            return Sort(replace_level(x.level, lvl))
-        if isinstance(x, Const):
-            return Const(x.name, [replace_level(l, lvl) for l in x.levels])
-        return None
-
-    return replace(e, fn)
+_zero_level_mvars = gate.zero_level_holes  # leftover universe holes become 0, as the gate does
 
 
 # --------------------------------------------------------------------------- goal states
@@ -346,6 +339,10 @@ class GoalState:
     tstate: TacticState
     roots: list[tuple[MVar, Expr]]
     parent_goal: Optional[MVar] = None
+    known: frozenset[int] = frozenset()  # every goal this state's lineage has shown (dormant ones included)
+
+    def __post_init__(self) -> None:
+        self.known = self.known | {g.uid for g in self.tstate.goals}
 
     @property
     def mctx(self) -> MetaContext:
@@ -773,9 +770,10 @@ class PantographServer:
                 raise ProtocolFailure("index", f"Invalid metavariable {name}")
             extras.append(self.expr_obj(MVar(uid), env, mctx=mctx))
         out["extraMVars"] = extras
-        out["rootHasSorry"] = any("sorryAx" in constants_of(r) for r in roots)
+        flags = [gate.root_flags(mctx, r) for r, _ in gs.roots]
+        out["rootHasSorry"] = any(has_sorry for _, has_sorry in flags)
         out["rootHasUnsafe"] = False
-        out["rootHasMVar"] = any(bool(mctx.unassigned_mvars(r)) for r in roots)
+        out["rootHasMVar"] = any(has_mvar for has_mvar, _ in flags)
         return out
 
     def cmd_goal_continue(self, payload: dict[str, Any]) -> dict[str, Any]:
@@ -806,7 +804,8 @@ class PantographServer:
                 raise ProtocolFailure("structure", f"Goals {invalid} are not in scope")
         ts = branch(target.tstate)
         ts.goals = [g for g in wanted if g.uid not in ts.mctx.assignment]
-        new = GoalState(ts, target.roots, None)
+        known = target.known | (self._state(branch_id).known if branch_id is not None else frozenset())
+        new = GoalState(ts, target.roots, None, known)
         sid = self._add_state(new)
         return {"nextStateId": sid, "goals": self.goals_obj(new)}
 
@@ -845,8 +844,8 @@ class PantographServer:
             return self._failure(e.message)
         except RecursionError:
             return self._failure("maximum recursion depth has been reached")
-        except Exception as e:  # an engine bug fails the step, not the server
-            return self._failure(f"internal error in the embedded checker: {type(e).__name__}: {e}")
+        # any other exception (an engine bug, `EngineError`) is no tactic failure: `execute` answers
+        # {"error": "internal"}, so a client never learns from it nor takes it for a Lean verdict
         ts.prune()
         produced = list(ts.goals)
         seen = {g.uid for g in produced}
@@ -857,12 +856,15 @@ class PantographServer:
                     rest.append(g)
                     seen.add(g.uid)
         ts.goals = produced + rest
+        known = gs.known | {g.uid for g in ts.goals}
+        if auto and not ts.goals:  # automatic mode leaves nothing dormant: goals put aside come back
+            ts.goals = self._dormant(gs.roots, ts, known)
         value = ts.mctx.instantiate(goal)
         has_sorry = "sorryAx" in constants_of(value)
-        problem = self._kernel_check(gs, ts)
+        problem = self._gate(gs.roots, ts, known)
         if problem is not None:
             return self._failure(problem)
-        new = GoalState(ts, gs.roots, goal)
+        new = GoalState(ts, gs.roots, goal, known)
         new_id = self._add_state(new)
         return {"nextStateId": new_id, "goals": self.goals_obj(new, ts.goals), "messages": [],
                 "hasSorry": has_sorry, "hasUnsafe": False}
@@ -899,24 +901,37 @@ class PantographServer:
         return {"messages": [msg], "hasSorry": False, "hasUnsafe": False}
 
     @staticmethod
-    def _kernel_check(gs: GoalState, ts: TacticState) -> Optional[str]:
-        """None if the roots still have holes or the kernel accepts every assembled proof; else why not."""
-        proofs = []
-        for root, ty in gs.roots:
-            value = ts.mctx.instantiate(root)
-            if ts.mctx.unassigned_mvars(value):
+    def _dormant(roots: Sequence[tuple[MVar, Expr]], ts: TacticState, known: frozenset[int]) -> list[MVar]:
+        """Open goals of the proof that this state's list left out (``goal.continue`` with a subset)."""
+        out: dict[int, MVar] = {}
+        for root, _ in roots:
+            for m in ts.mctx.unassigned_mvars(root):
+                if m.uid in known:
+                    out.setdefault(m.uid, m)
+        return sorted(out.values(), key=lambda m: m.uid)
+
+    @staticmethod
+    def _gate(roots: Sequence[tuple[MVar, Expr]], ts: TacticState, known: frozenset[int]) -> Optional[str]:
+        """None if the step's state may be reported; else why the step fails. With goals left nothing
+        is claimed. With none shown, either holes remain that are dormant goals (manual mode: the
+        branch is done, `goal.continue` brings them back) or the proof is complete and must pass
+        `gate.decide_goal` for every root; a hole that is no goal is an engine bug (`EngineError`)."""
+        if ts.goals:
+            return None
+        pending = {m.uid for root, _ in roots for m in ts.mctx.unassigned_mvars(root)}
+        if pending:
+            if pending <= known:
                 return None
-            proofs.append((_zero_level_mvars(value), _zero_level_mvars(ts.mctx.instantiate(ty))))
-        for value, ty in proofs:
-            try:
-                tc = TypeChecker(ts.env.kernel, tuple(ts.level_names))
-                inferred = tc.infer(value)
-                if not tc.is_def_eq(inferred, ty):
-                    return "(kernel) the assembled proof term does not have the goal's type"
-            except KernelError as e:
-                return f"(kernel) {e.message}"
-            except RecursionError:
-                return "(kernel) maximum recursion depth has been reached"
+            raise EngineError("the step left holes in the proof that are not goals")
+        for root, ty in roots:
+            verdict = gate.decide_goal(ts.env, ts.level_names, ts.mctx, root, statement=ty, max_steps=ts.max_steps)
+            if not verdict.ok:
+                if verdict.reason in (gate.HOLES, gate.UNASSIGNED, gate.OPEN_GOALS):
+                    raise EngineError(f"the proof has no goals left but the gate says: {verdict.message}")
+                if verdict.reason == gate.KERNEL:
+                    return verdict.message.removeprefix("kernel type check failed: ") \
+                        if verdict.message.startswith("kernel type check failed: ") else f"(kernel) {verdict.message}"
+                return f"the proof is not accepted: {verdict.message}"
         return None
 
     # -------------------------------------------------------------- frontend

@@ -14,19 +14,25 @@ talks to it exactly as to a user's real REPL:
   snapshot and are never freed. An environment snapshot is the checker's environment after the
   command plus the namespace/section/`open`/`variable`/`universe` state. A proof state is a
   `TacticState` plus the goal(s) it started from; tactics run on a copy, so old ids stay valid.
-* **Proof status** of a tactic-mode answer (`proofStatus`): with no goals left, the root goal's
-  assignment is instantiated and must contain no metavariable; closed over the root goal's
-  hypotheses it must have no free variable left (the function being defined is not a hypothesis,
-  as in Lean); then the *kernel* (`kernel.TypeChecker`, not the elaborator) infers its type and
-  checks it definitionally equal to the root goal's; only then, without `sorry`, is it `Completed`.
+* **Proof status** of a tactic-mode answer (`proofStatus`) is the verdict of `gate.decide_goal`,
+  the one gate every path uses: no goals left, the root goal's assignment instantiated without
+  metavariables, closed over the root goal's hypotheses with nothing free left (the function being
+  defined is not a hypothesis, as in Lean), re-checked by the *kernel* (`kernel.TypeChecker`, not
+  the elaborator) against the root goal's type, and free of `sorry` and of user axioms; only then is
+  it `Completed`. The gate's reasons are worded as Lean's REPL words them (`Incomplete: contains
+  sorry`, `Error: kernel type check failed: …`); a user axiom gives `Error: depends on axiom …`
+  (Lean's REPL would say `Completed`).
 
 Deliberate differences from real Lean (see the conformance table in this directory's README.md):
 
 * Malformed JSON / requests of no known shape get `{"message": "Could not parse JSON: ..."}` /
   `{"message": "Could not parse as a valid JSON command: ..."}` as a *response* (Lean raises it out
   of its loop and dies); a whitespace-only block (two blank lines) is skipped, not an error.
-* An internal failure of the checker is answered with `{"message": "Lean error:\\n<internal ...>"}`
-  (tactic mode) or an error message (command mode); the server keeps running.
+* An internal failure of the checker (a Python exception in the engine, or a tactic that broke an
+  engine invariant such as leaving a hole that is no goal) is answered with
+  `{"message": "internal error in the embedded checker: ..."}` in tactic mode -- deliberately
+  *without* Lean's `Lean error:` prefix, so clients never take it for a tactic Lean rejected --
+  and with an error message of that text in command mode; the server keeps running.
 * `infotree` is not produced (out of fragment); the key is accepted and ignored.
 * Pickles are Python pickles of the embedded checker's snapshots (same file names as Lean's
   `.olean` pickles, not readable by Lean and vice versa). Unpickle only files you wrote.
@@ -47,28 +53,20 @@ from typing import Any, Iterable, Iterator, TextIO
 from lean_bridge.syntax import ParseError, ast, parse_file, parse_tactic_block
 
 from . import expr as expr_mod
+from . import gate
 from .elab_command import CommandElaborator, CommandState, Message
 from .elab_env import ElabEnv
 from .elab_term import Scope
-from .expr import (
-    Const,
-    Expr,
-    FVar,
-    MVar,
-    constants_of,
-    has_level_mvar_expr,
-    iter_subexprs,
-    level_params_of_expr,
-    mk_lambda_fvars,
-    mk_pi_fvars,
-    replace,
-)
-from .kernel import KernelError, TypeChecker, raise_recursion_limit
-from .meta import DelayedLambda, MetaContext
+from .expr import Const, Expr, FVar, MVar, constants_of, replace
+from .kernel import raise_recursion_limit
+from .meta import MetaContext
 from .prelude import prelude_env
 from .tactics import TacticError, TacticState, run_tactic, run_tactic_seq
 
-__all__ = ["ReplServer", "main", "read_blocks", "render_json"]
+__all__ = ["INTERNAL_ERROR", "ReplServer", "main", "read_blocks", "render_json"]
+
+INTERNAL_ERROR = "internal error in the embedded checker"
+"""How every engine failure that is not a Lean error begins (never prefixed with `Lean error:`)."""
 
 # --------------------------------------------------------------------------- framing
 
@@ -199,8 +197,8 @@ class ReplServer:
             return {"message": str(err)}
         except RecursionError:
             return {"message": "Lean error:\nmaximum recursion depth has been reached"}
-        except Exception as err:  # an internal bug must not kill the server
-            return {"message": f"Lean error:\ninternal error in the embedded checker: {type(err).__name__}: {err}"}
+        except Exception as err:  # an internal bug must not kill the server, nor pass for a Lean error
+            return {"message": f"{INTERNAL_ERROR}: {type(err).__name__}: {err}"}
 
     def handle(self, req: Any) -> dict[str, Any]:
         """Dispatch on the keys present, in the order Lean's REPL tries its request types."""
@@ -271,7 +269,7 @@ class ReplServer:
                 elab.run(cmd)
             except Exception as err:  # never let a checker bug kill the session
                 elab.messages.append(Message("error", cmd.pos, cmd.end_pos,
-                                             f"internal error in the embedded checker: {type(err).__name__}: {err}"))
+                                             f"{INTERNAL_ERROR}: {type(err).__name__}: {err}"))
         sorries = self._command_sorries(elab)
         roots = self._command_root_goals(elab) if req.get("rootGoals") else []
         tactics = self._command_tactics(elab) if req.get("allTactics") else []
@@ -442,24 +440,8 @@ def _lean_parse_error(err: ParseError) -> str:
 # --------------------------------------------------------------------------- proof status
 
 
-def _has_holes(e: Expr) -> bool:
-    if not e.has_mvar and not has_level_mvar_expr(e):
-        return False
-    return any(isinstance(x, (MVar, DelayedLambda)) for x in iter_subexprs(e)) or has_level_mvar_expr(e)
-
-
-def _free_fvars(e: Expr) -> list[FVar]:
-    if not e.has_fvar:
-        return []
-    seen: dict[int, FVar] = {}
-    for x in iter_subexprs(e):
-        if isinstance(x, FVar):
-            seen.setdefault(x.uid, x)
-    return list(seen.values())
-
-
 def proof_status(snap: ProofSnapshot) -> str:
-    """The REPL's `proofStatus`, with the finished proof re-checked by the kernel."""
+    """The REPL's `proofStatus`: the gate's verdict (`gate.decide_goal`) in the REPL's words."""
     from .pretty import format_expr
 
     state = snap.state
@@ -468,43 +450,22 @@ def proof_status(snap: ProofSnapshot) -> str:
         return "Incomplete: open goals remain"
     if len(snap.roots) != 1:
         return "Not verified: more than one initial goal"
-    root = snap.roots[0]
-    mctx = state.mctx
-    if root.uid not in mctx.assignment:
-        return "Error: Goal not assigned"
-    proof = mctx.instantiate(root)
-    decl = mctx.decls[root.uid]
-    root_type = mctx.instantiate(decl.type)
-    if _has_holes(proof) or _has_holes(root_type):
-        return "Incomplete: contains metavariable(s)"
-    hyps = [h for h in decl.lctx if h.uid not in snap.hidden]
-    value = mk_lambda_fvars(hyps, proof)
-    type_ = mk_pi_fvars(hyps, root_type)
-    leftover = _free_fvars(value) + _free_fvars(type_)
-    if leftover:
+    verdict = gate.decide_goal(state.env, state.level_names, state.mctx, snap.roots[0], hidden=snap.hidden,
+                               max_steps=state.max_steps)
+    if verdict.ok:
+        return "Completed"
+    if verdict.reason == gate.FREE_VARIABLES:  # Lean prints the term with its free variables as `_fvar.N`
+        decl = state.mctx.decls[snap.roots[0].uid]
         order = {fv.uid: i for i, fv in enumerate(snap.decl_lctx or decl.lctx)}
-        names = {fv.uid: f"_fvar.{order.get(fv.uid, len(order)) + 2}" for fv in leftover}
+        names = {fv.uid: f"_fvar.{order.get(fv.uid, len(order)) + 2}" for fv in verdict.free}
 
         def anon(x: Expr, _d: int) -> Expr | None:
             return Const(names[x.uid], []) if isinstance(x, FVar) and x.uid in names else None
 
-        shown = format_expr(replace(value, anon), state.env).replace("\n", "\n  ")
-        return f"Error: kernel type check failed: (kernel) declaration has free variables '[anonymous]', expression: \n  {shown}"
-    params = tuple(dict.fromkeys(list(state.level_names) + sorted(level_params_of_expr(value) | level_params_of_expr(type_))))
-    try:
-        checker = TypeChecker(state.env.kernel, params, max_steps=state.max_steps)
-        checker.infer(type_)
-        inferred = checker.infer(value)
-        if not checker.is_def_eq(inferred, type_):
-            return (f"Error: proof has type {format_expr(inferred, state.env)} but root goal has type "
-                    f"{format_expr(type_, state.env)}")
-    except KernelError as err:
-        return f"Error: kernel type check failed: (kernel) {err.message}"
-    except RecursionError:
-        return "Error: kernel type check failed: (kernel) deep recursion detected"
-    if "sorryAx" in constants_of(value):
-        return "Incomplete: contains sorry"
-    return "Completed"
+        assert verdict.proof is not None
+        shown = format_expr(replace(verdict.proof, anon), state.env).replace("\n", "\n  ")
+        return f"Error: {verdict.message} '[anonymous]', expression: \n  {shown}"
+    return ("Incomplete: " if verdict.incomplete else "Error: ") + verdict.message
 
 
 def _used_constants(tac: ast.Tactic, before: TacticState) -> list[str]:

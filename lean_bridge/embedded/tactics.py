@@ -22,9 +22,11 @@ from .expr import (
     Const,
     Expr,
     FVar,
+    Lam,
     Let,
     MVar,
     Pi,
+    Proj,
     get_app_fn,
     get_app_fn_args,
     instantiate1,
@@ -44,6 +46,12 @@ class TacticError(Exception):
         super().__init__(message)
         self.message = message
         self.node = node
+
+
+class EngineError(Exception):
+    """An invariant of the engine broke (a tactic dropped a goal or left a hole that is no goal): an
+    internal error, never a tactic failure, so no combinator (`try`, `first`) swallows it and the
+    servers report it as internal (Lean would have either failed or made the hole a goal)."""
 
 
 @dataclass
@@ -152,7 +160,11 @@ class TacticState:
 # ---------------------------------------------------------------------------
 
 def run_tactic(state: TacticState, tac: ast.Tactic) -> None:
-    """Run one tactic (or combinator) on `state` in place; raises `TacticError` on failure."""
+    """Run one tactic (or combinator) on `state` in place; raises `TacticError` on failure.
+
+    A tactic acts on the main goal only (as in Lean: the others are hidden from it and put back
+    behind the goals it produces); only the combinators and the few tactics Lean documents as
+    looking at other goals (`show`, `done`, `skip`, `rotate_*`, …) see the whole list."""
     if state.record_steps and _is_substantive(tac):
         state.steps.append((tac, state.copy()))
     handler = _TACTICS.get(type(tac).__name__)
@@ -160,7 +172,10 @@ def run_tactic(state: TacticState, tac: ast.Tactic) -> None:
         name = tac.source.split()[0] if tac.source.split() else type(tac).__name__
         raise TacticError(f"tactic '{name}' is not supported by the embedded checker", tac)
     try:
-        handler(state, tac)
+        if type(tac).__name__ in _SEES_ALL_GOALS:
+            handler(state, tac)
+        else:
+            _run_on_main_goal(state, tac, handler)
     except ElabError as err:
         raise TacticError(err.message, err.node or tac) from None
     except KernelTimeout:
@@ -179,6 +194,70 @@ def run_tactic_seq(state: TacticState, seq: ast.TacticSeq) -> None:
 
 _STRUCTURAL = {"TacticSeq", "CDotTac", "Nested", "ThenAll", "Case", "Next", "AllGoals", "AnyGoals", "Try", "First",
                "Repeat", "Focus", "OnGoal"}
+# combinators (each tactic they run is focused in turn) and the tactics that look beyond the main goal
+_SEES_ALL_GOALS = _STRUCTURAL | {"RepeatAll", "Iterate", "Rotate", "ShowTac", "Done", "Skip"}
+
+
+def _run_on_main_goal(state: TacticState, tac: ast.Tactic, handler: Callable) -> None:
+    """Run `handler` with only the main goal visible, then check it accounted for everything it made:
+    the main goal is assigned or still a goal, and every hole it created in the main goal's proof is
+    one of the goals it left (else `EngineError`: the engine would have dropped a goal)."""
+    main = state.main_goal(tac)
+    rest = state.goals[1:]
+    mark = MVar().uid  # holes created from here on are this tactic's
+    state.goals = [main]
+    try:
+        handler(state, tac)
+    except BaseException:
+        state.goals = state.goals + [g for g in rest if g not in state.goals]
+        raise
+    state.prune()
+    produced = state.goals
+    left = {g.uid for g in produced}
+    if main.uid not in state.mctx.assignment:
+        if main.uid not in left:
+            raise EngineError(f"tactic '{_tactic_name(tac)}' dropped the main goal without solving it")
+    else:
+        dropped = _dropped_holes(state.mctx, main, mark, left)
+        if dropped:
+            raise EngineError(f"tactic '{_tactic_name(tac)}' left {len(dropped)} hole(s) in the "
+                              "proof that are not goals")
+    state.goals = produced + [g for g in rest if g.uid not in left and g.uid not in state.mctx.assignment]
+
+
+def _dropped_holes(mctx: MetaContext, main: MVar, mark: int, goals: set[int]) -> list[MVar]:
+    """Unassigned holes newer than `mark` reachable from `main`'s assignment that are not `goals`.
+    Walks the assignments in place (no instantiation) and only into subterms that have holes."""
+    out: list[MVar] = []
+    seen: set[int] = set()
+    stack: list[Expr] = [main]
+    while stack:
+        x = stack.pop()
+        if not x.has_mvar or id(x) in seen:
+            continue
+        seen.add(id(x))
+        if isinstance(x, MVar):
+            value = mctx.assignment.get(x.uid)
+            if value is not None:
+                stack.append(value)
+            elif x.uid > mark and x.uid not in goals:
+                out.append(x)
+        elif isinstance(x, App):
+            stack.extend((x.arg, x.fn))
+        elif isinstance(x, (Pi, Lam)):
+            stack.extend((x.body, x.type))
+        elif isinstance(x, Let):
+            stack.extend((x.body, x.value, x.type))
+        elif isinstance(x, Proj):
+            stack.append(x.expr)
+        elif isinstance(x, DelayedLambda):
+            stack.append(x.body)
+    return out
+
+
+def _tactic_name(tac: ast.Tactic) -> str:
+    words = tac.source.split()
+    return words[0] if words else type(tac).__name__
 
 
 def _is_substantive(tac: ast.Tactic) -> bool:
@@ -237,9 +316,9 @@ def _elab_closed_term(state: TacticState, goal: MVar, stx: ast.Term, expected: E
     new_goals = []
     for h in holes:
         decl = state.mctx.decls[h.uid]
-        if decl.kind == "syntheticOpaque" or allow_holes == "all":  # `apply` turns them into goals afterwards
-            new_goals.append(h)
-        elif allow_holes == "none" or decl.kind == "natural":
+        if allow_holes == "all" or (allow_holes == "synthetic" and decl.kind == "syntheticOpaque"):
+            new_goals.append(h)  # `apply` turns every hole into a goal, `refine` only `?_` / `?x`
+        else:  # Lean's `exact` (and `refine` with a `_` it cannot solve): every new hole is an error
             raise TacticError(f"don't know how to synthesize placeholder\ncontext:\n{_goal_text(state, decl)}", stx)
     return e, new_goals
 
@@ -661,6 +740,7 @@ def tac_HaveTac(state: TacticState, tac: ast.HaveTac) -> None:
     elab = state.elaborator(goal)
     if tac.binders:
         raise TacticError("`have` with binders is not supported by the embedded checker", tac)
+    mark = MVar().uid
     ty = elab.elab_type(tac.type) if tac.type is not None else None
     new_goals: list[MVar] = []
     if tac.value is not None:
@@ -674,6 +754,7 @@ def tac_HaveTac(state: TacticState, tac: ast.HaveTac) -> None:
         new_goals = [value]
     elab.synthesize_pending()
     ty = state.mctx.instantiate(ty)
+    new_goals = new_goals + _type_holes(state, ty, mark, new_goals, tac.type or tac)
     if tac.pattern is not None:
         from .tactics_cases import have_pattern
 
@@ -683,6 +764,23 @@ def tac_HaveTac(state: TacticState, tac: ast.HaveTac) -> None:
     body = state.new_goal(state.target(goal), decl.lctx + (fv,), decl.user_name)
     state.assign(goal, App(DelayedLambda((fv,), body), value))
     state.replace_main(new_goals + [body] if tac.value is None else [body] + new_goals)
+
+
+def _type_holes(state: TacticState, ty: Expr, mark: int, known: Sequence[MVar], node: ast.Node) -> list[MVar]:
+    """Holes a tactic's type annotation made (after `mark`) and nothing solved: `?_` become goals (as
+    `refine` makes them), a `_` is Lean's "don't know how to synthesize placeholder"."""
+    out: list[MVar] = []
+    if not ty.has_mvar:
+        return out
+    seen = {g.uid for g in known}
+    for m in state.mctx.unassigned_mvars(ty):
+        if m.uid <= mark or m.uid in seen:
+            continue
+        decl = state.mctx.decls[m.uid]
+        if decl.kind != "syntheticOpaque":
+            raise TacticError(f"don't know how to synthesize placeholder\ncontext:\n{_goal_text(state, decl)}", node)
+        out.append(m)
+    return out
 
 
 def tac_Specialize(state: TacticState, tac: ast.Specialize) -> None:

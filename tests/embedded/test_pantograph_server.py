@@ -217,8 +217,16 @@ def test_expr_have_draft_and_print(raw: Raw) -> None:
     assert p["parentExprs"][0]["pp"] == "hp"
     partial = raw.cmd("goal.print", {"stateId": e["nextStateId"], "rootExpr": True})
     assert partial["rootHasMVar"] and len(partial["goals"]) == 2
+    # a `sorry` that closes the last goal fails the gate: the step is an error, never `goals: []`
     sorry = raw.cmd("goal.tactic", {"stateId": s, "tactic": "sorry"})
-    assert sorry["hasSorry"] is True and sorry["goals"] == []
+    assert "nextStateId" not in sorry and "contains sorry" in sorry["messages"][0]["data"]
+    # one that leaves goals is reported as real Pantograph does (`hasSorry`; the client refuses it)
+    split = raw.cmd("goal.tactic", {"stateId": s, "tactic": "constructor"})
+    part = raw.cmd("goal.tactic", {"stateId": split["nextStateId"], "tactic": "sorry"})
+    assert part["hasSorry"] is True and [g["target"]["pp"] for g in part["goals"]] == ["q"]
+    assert raw.cmd("goal.print", {"stateId": part["nextStateId"]})["rootHasSorry"] is True
+    last = raw.cmd("goal.tactic", {"stateId": part["nextStateId"], "tactic": "exact hq"})
+    assert "nextStateId" not in last and "contains sorry" in last["messages"][0]["data"]
 
 
 def test_manual_mode_and_continue(raw: Raw) -> None:
@@ -422,7 +430,7 @@ def test_engine_exception_and_timeout_do_not_kill_the_server(monkeypatch) -> Non
 
     monkeypatch.setattr(ps.PantographServer, "_run_variant", crash)
     out = server.execute("goal.tactic", {"stateId": sid, "tactic": "trivial"})
-    assert "internal error" in out["messages"][0]["data"]
+    assert out == {"error": "internal", "desc": "ValueError: boom"}  # an engine bug is no tactic failure
 
     def slow(self, ts, goal, kind, text, binder):
         end = time.monotonic() + 5
