@@ -189,12 +189,20 @@ class TermElaborator:
         """The innermost hypothesis called `name`; the function being defined comes last, as in Lean,
         where its reference sits before the declaration's binders (so `(h : p)` shadows `theorem h`)."""
         rec = self.recursive.fvar if self.recursive is not None else None
+        rec_uid = rec.uid if rec is not None else None
         for fv in reversed(self.lctx):
-            if fv.name == name and fv is not rec:
+            if fv.name == name and fv.uid != rec_uid:
                 return fv
-        if rec is not None and rec.name == name and any(fv is rec for fv in self.lctx):
-            return rec
+        if rec is not None and rec.name == name:
+            return next((fv for fv in self.lctx if fv.uid == rec_uid), None)
         return None
+
+    def recursive_in_scope(self) -> FVar | None:
+        """The function being defined, when its body may call it here (its fvar is in the context)."""
+        rec = self.recursive
+        if rec is None:
+            return None
+        return next((fv for fv in self.lctx if fv.uid == rec.fvar.uid), None)
 
     def fmt(self, e: Expr) -> str:
         from .pretty import format_expr
@@ -307,11 +315,11 @@ class TermElaborator:
                 if stx.levels is not None:
                     raise ElabError("explicit universe levels are only allowed on constants", stx)
                 return fv, parts[i:]
-        rec = self.recursive
-        if rec is not None and any(fv is rec.fvar for fv in self.lctx):
+        rec_fv = self.recursive_in_scope()
+        if rec_fv is not None:
             for i in range(len(parts), 0, -1):  # the function being defined, by its full name
-                if ".".join(parts[:i]) == rec.name:
-                    return rec.fvar, parts[i:]
+                if ".".join(parts[:i]) == self.recursive.name:
+                    return rec_fv, parts[i:]
         for i in range(len(parts), 0, -1):
             full = self.resolve_global(".".join(parts[:i]), stx)
             if full is not None:
@@ -750,9 +758,9 @@ class TermElaborator:
                 name = f"{head.name}.{struct.fields[field_ - 1]}"
             else:
                 name = f"{head.name}.{field_}"
-                rec = self.recursive
-                if rec is not None and rec.name == name and any(fv is rec.fvar for fv in self.lctx):
-                    return self.elab_app_args(rec.fvar, args, expected, False, stx, self_arg=(e, head.name))
+                rec_fv = self.recursive_in_scope()
+                if rec_fv is not None and self.recursive.name == name:
+                    return self.elab_app_args(rec_fv, args, expected, False, stx, self_arg=(e, head.name))
                 if name not in self.env:
                     continue
             fn = self.mk_const(name, stx)

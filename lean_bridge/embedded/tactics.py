@@ -72,11 +72,14 @@ class TacticState:
     # here and the term becomes a (synthetic) `sorry`, so the proof can never be "Completed"
     recover: bool = False
     messages: list = field(default_factory=list)
+    # the function being defined (elab_command's `_RecursiveFn`), so a tactic's term can call it by its
+    # full name `N.f` as well as by `f`, as in Lean; None outside a declaration's own body
+    recursive: object = None
 
     def copy(self) -> "TacticState":
         return TacticState(self.env, self.scope, self.mctx.copy(), list(self.goals), list(self.level_names),
                            self.max_steps, list(self.sorries), list(self.steps), self.record_steps, self.hidden,
-                           self.recover, list(self.messages))
+                           self.recover, list(self.messages), self.recursive)
 
     def restore_from(self, other: "TacticState") -> None:
         """Adopt `other`'s goals and assignments (after a successful attempt on a copy)."""
@@ -118,6 +121,7 @@ class TacticState:
     def elaborator(self, goal: MVar) -> TermElaborator:
         elab = TermElaborator(self.env, self.scope, self.mctx, lctx=self.decl(goal).lctx,
                               level_names=self.level_names, auto_bound_universes=False, max_steps=self.max_steps)
+        elab.recursive = self.recursive
         return elab
 
     def whnf(self, goal: MVar, e: Expr) -> Expr:
@@ -269,7 +273,7 @@ def run_by_block(elab: TermElaborator, stx: ast.By, expected: Expr) -> Expr:
     goal = elab.mctx.new_mvar(elab.instantiate(expected), tuple(elab.lctx), None, "syntheticOpaque")
     hidden = frozenset({elab.recursive.fvar.uid}) if getattr(elab, "recursive", None) is not None else frozenset()
     state = TacticState(elab.env, elab.scope, elab.mctx, [goal], elab.level_names, elab.checker.max_steps,
-                        hidden=hidden, record_steps=True)
+                        hidden=hidden, record_steps=True, recursive=getattr(elab, "recursive", None))
     if elab.tactic_depth == 0:
         elab.root_goals.append((stx, state.copy()))
     elab.tactic_depth += 1

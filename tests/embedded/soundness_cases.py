@@ -1667,6 +1667,19 @@ CASES: list[Case] = [
         "same for a user's Prop structure",
         MISMATCH,
     ),
+    Case(
+        "i11_full_name_recursion_in_by",
+        lean("""
+            namespace N
+            theorem bad : ∀ (n : Nat), n = 0
+              | 0 => rfl
+              | n+1 => by exact N.bad (n+1)
+            end N
+        """),
+        "issue 11 item 4: the full name of the theorem being proved, in a by block, is still its own non-structural call",
+        "termination",
+        target="N.bad",
+    ),
 ]
 
 

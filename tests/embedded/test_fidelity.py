@@ -1,0 +1,65 @@
+"""Issue 11: the checker reads real Lean as Lean core writes it, one test per cause.
+
+Each test checks a small file with the embedded checker and asserts the verdict of its
+declarations (valid Lean accepted; a false twin rejected). Adversarial variants of the same
+features are in `soundness_cases.py` (the `i11_` entries at the end of the lists).
+"""
+from __future__ import annotations
+
+import textwrap
+
+from lean_bridge.embedded.checker import check_source
+
+from embedded_support import deadline
+
+
+def verdicts(source: str) -> dict[str, tuple[bool, str]]:
+    """name -> (accepted, message) for each declaration of `source` (the last of a repeated name)."""
+    with deadline():
+        results = check_source(textwrap.dedent(source).strip() + "\n", filename="t.lean")
+    return {r.name: (r.ok, r.message or "") for r in results}
+
+
+def assert_rejected(source: str, name: str, wording: str = "") -> None:
+    """`name` is reported and rejected, with `wording` in its message when given."""
+    got = verdicts(source)
+    assert name in got, f"{name} not reported: {got}"
+    ok, message = got[name]
+    assert not ok, f"UNSOUND: {name} accepted"
+    assert wording.lower() in message.lower(), f"{name}: expected {wording!r} in {message!r}"
+
+
+def assert_accepted(source: str, *names: str) -> None:
+    """Every declaration of `source` is accepted (and each of `names` is reported)."""
+    got = verdicts(source)
+    for name in names:
+        assert name in got, f"{name} not reported: {got}"
+    bad = {n: m for n, (ok, m) in got.items() if not ok}
+    assert not bad, f"valid Lean rejected: {bad}"
+
+
+# -- item 4: the function being defined, by its full name, inside `by` ------------------------
+
+def test_recursive_call_full_name_in_by_block() -> None:
+    assert_accepted("""
+        namespace MyNat
+        def add : Nat → Nat → Nat
+          | n, 0 => n
+          | n, m+1 => Nat.succ (add n m)
+        theorem zero_add : ∀ (n : Nat), add 0 n = n
+          | 0 => rfl
+          | n+1 => by
+            show Nat.succ (add 0 n) = Nat.succ n
+            rw [MyNat.zero_add n]
+        end MyNat
+    """, "MyNat.zero_add")
+
+
+def test_recursive_call_full_name_in_by_block_must_be_structural() -> None:
+    assert_rejected("""
+        namespace N
+        theorem bad : ∀ (n : Nat), n = 0
+          | 0 => rfl
+          | n+1 => by exact N.bad (n+1)
+        end N
+    """, "N.bad", "termination")
