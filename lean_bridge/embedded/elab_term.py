@@ -797,6 +797,11 @@ class TermElaborator:
         while True:
             if not isinstance(fn_type, Pi):
                 whnf_type = self.whnf(fn_type)
+                if not isinstance(whnf_type, Pi) and (positional or named) and self._elab_laid_out(plan):
+                    # the type computes only once earlier arguments are known (`Nat.noConfusion h id`):
+                    # elaborate them now, as Lean's elabAppArgs does argument by argument
+                    fn_type = self.instantiate(fn_type)
+                    whnf_type = self.whnf(fn_type)
                 if isinstance(whnf_type, Pi):
                     fn_type = whnf_type
             if not isinstance(fn_type, Pi):
@@ -864,6 +869,17 @@ class TermElaborator:
             if mvar.uid not in self.mctx.assignment:
                 self.pending_instances.append((mvar, stx))
         return self.instantiate(e)
+
+    def _elab_laid_out(self, plan: list) -> bool:
+        """Elaborate the explicit and named arguments laid out so far (marking them done); True if any."""
+        any_done = False
+        for i, (kind, hole, payload) in enumerate(plan):
+            if kind in ("explicit", "named"):
+                dom = self.instantiate(self.mctx.decls[hole.uid].type)
+                self._assign_arg(hole, self.elab(payload, dom), payload)
+                plan[i] = ("done", hole, None)
+                any_done = True
+        return any_done
 
     def _assign_arg(self, hole: MVar, value: Expr, stx: ast.Node) -> None:
         """Fill an argument hole with its elaborated value (types were checked when elaborating it)."""

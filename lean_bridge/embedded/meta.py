@@ -286,6 +286,16 @@ class MetaChecker(TypeChecker):
                 return offset
         return super().is_def_eq(t, s)
 
+    def _lazy_delta_reduction(self, t: Expr, s: Expr) -> bool | tuple[Expr, Expr]:
+        """The kernel's lazy unfolding; when it surfaces a hole at the head of either side
+        (`Nat.noConfusionType ?P (n+1) 0` unfolds to `?P`), decide from there so the hole is assigned."""
+        result = super()._lazy_delta_reduction(t, s)
+        if isinstance(result, tuple) and (result[0] is not t or result[1] is not s):
+            t_n, s_n = result
+            if isinstance(get_app_fn(t_n), MVar) or isinstance(get_app_fn(s_n), MVar):
+                return self.is_def_eq(t_n, s_n)
+        return result
+
     def _is_def_eq_args(self, t: Expr, s: Expr) -> bool:
         ta, sa = get_app_fn_args(t)[1], get_app_fn_args(s)[1]
         return len(ta) == len(sa) and all(self.is_def_eq(a, b) for a, b in zip(ta, sa))

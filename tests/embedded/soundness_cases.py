@@ -1680,6 +1680,22 @@ CASES: list[Case] = [
         "termination",
         target="N.bad",
     ),
+    Case(
+        "i11_no_confusion_false_equation",
+        lean("""
+            theorem bad (n : Nat) : n + 1 = 0 := Nat.noConfusion rfl
+        """),
+        "issue 11 item 5: Nat.noConfusion of rfl gives noConfusionType P x x, never a false equation",
+        MISMATCH,
+    ),
+    Case(
+        "i11_no_confusion_wrong_motive",
+        lean("""
+            theorem bad (n : Nat) (h : n + 1 = 1) : n = 1 := Nat.noConfusion h (fun e => e ▸ rfl)
+        """),
+        "issue 11 item 5: Nat.noConfusion on succ/succ yields n = 0 here, not n = 1",
+        "",
+    ),
 ]
 
 

@@ -63,3 +63,26 @@ def test_recursive_call_full_name_in_by_block_must_be_structural() -> None:
           | n+1 => by exact N.bad (n+1)
         end N
     """, "N.bad", "termination")
+
+
+# -- item 5: names Lean's Init/Prelude.lean and Init/Core.lean state before the Nat/List files -------
+
+def test_core_prelude_names() -> None:
+    assert_accepted("""
+        theorem a1 (n : Nat) : n + 1 ≠ 0 := fun h => Nat.noConfusion h
+        theorem a2 (n m : Nat) (h : Nat.succ n = Nat.succ m) : n = m := Nat.noConfusion h id
+        theorem a3 (n m : Nat) (h : n + 1 = m + 1) : n = m := Nat.succ.inj h
+        theorem a4 (a b : Nat) (l : List Nat) (h : a :: l = b :: l) : a = b := (List.cons.inj h).1
+        theorem a5 : (0 : Nat) < 1 := Nat.lt_add_one 0
+        theorem a6 (n : Nat) : id n = n := id_eq n
+        theorem a7 (p q r : Prop) (h₁ : p → q) (h₂ : q → r) : p → r := implies.trans h₁ h₂
+    """, "a1", "a2", "a3", "a4", "a5", "a6", "a7")
+
+
+def test_no_confusion_is_no_proof_of_a_false_equation() -> None:
+    assert_rejected("theorem bad (n : Nat) : n + 1 = 0 := Nat.noConfusion rfl", "bad", "mismatch")
+    assert_rejected("theorem bad (n : Nat) (h : n + 2 = 2) : n = 1 := Nat.succ.inj h", "bad", "mismatch")
+
+
+def test_core_names_cannot_be_redeclared() -> None:
+    assert_rejected("def Nat.noConfusion : Nat := 0", "Nat.noConfusion", "already been declared")
