@@ -37,6 +37,8 @@ first one and are separated by ``;`` or by a line break.
 
 from __future__ import annotations
 
+import dataclasses
+
 from typing import Callable, Optional, Union
 
 from . import ast
@@ -135,6 +137,7 @@ class Parser:
         self.col_limit = -1  # column of the saved position for colGt; -1 = none
         self._tactics = self._tactic_table()
         self._leading_table = self._leading_symbols()
+        self._cdots = 0  # `·` terms parsed so far (a parenthesis expands its own into `fun`)
 
     # ------------------------------------------------------------------ token helpers
 
@@ -492,6 +495,7 @@ class Parser:
 
     def cdot_term(self) -> tuple[ast.Term, int]:
         t = self.advance()
+        self._cdots += 1
         return ast.CDot(t.pos, t.end_pos), MAX_PREC
 
     def sorry_term(self) -> tuple[ast.Term, int]:
@@ -580,7 +584,10 @@ class Parser:
     def paren_body(self, start: Token) -> ast.Term:
         if self.accept(")"):
             return ast.Tuple(start.pos, self.last_end(), ())
+        cdots = self._cdots
         inner = self.term()
+        if self._cdots != cdots:
+            inner = expand_cdots(inner)
         if self.accept(":"):
             type_ = self.term()
             self.expect(")")
@@ -1778,3 +1785,33 @@ def parse_tactic_block(text: str, filename: str = "<input>") -> ast.TacticSeq:
         return seq
 
     return _guarded(run, parser)  # type: ignore[return-value]
+
+
+def expand_cdots(term: ast.Term) -> ast.Term:
+    """Lean's `·` notation: each `·` of a parenthesised term, left to right, is a new binder of a
+    `fun` around it (`(· + 1)` is `fun x => x + 1`). A `·` inside a nested parenthesis was already
+    expanded there, so every `CDot` left in `term` belongs to this one."""
+    names: list[str] = []
+
+    def walk(node: object) -> object:
+        if isinstance(node, ast.CDot):
+            names.append(f"x✝{len(names) + 1}")
+            return ast.Ident(node.pos, node.end_pos, names[-1], None)
+        if isinstance(node, tuple):
+            items = tuple(walk(x) for x in node)
+            return node if all(a is b for a, b in zip(items, node)) else items
+        if not isinstance(node, ast.Node):
+            return node
+        changes = {}
+        for f in dataclasses.fields(node):
+            value = getattr(node, f.name)
+            new = walk(value)
+            if new is not value:
+                changes[f.name] = new
+        return dataclasses.replace(node, **changes) if changes else node
+
+    body = walk(term)
+    if not names:
+        return term
+    binders = tuple(ast.Binder(term.pos, term.end_pos, ast.EXPLICIT, (n,), None, None) for n in names)
+    return ast.Fun(term.pos, term.end_pos, binders, body)

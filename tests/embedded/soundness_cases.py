@@ -1696,6 +1696,24 @@ CASES: list[Case] = [
         "issue 11 item 5: Nat.noConfusion on succ/succ yields n = 0 here, not n = 1",
         "",
     ),
+    Case(
+        "i11_cdot_order",
+        lean("""
+            theorem bad : (fun (x y : Nat) => y - x) = (· - ·) := rfl
+        """),
+        "issue 11 item 2: the `·`s of a parenthesis are binders left to right: (· - ·) is fun x y => x - y",
+        MISMATCH,
+    ),
+    Case(
+        "i11_cdot_scope",
+        lean("""
+            theorem bad (p : Prop) (hp : p) : (fun (h : p → p) => h) = (id (·)) := rfl
+            theorem bad2 : ((· + 1) : Nat → Nat) 0 = 0 := rfl
+        """),
+        "issue 11 item 2: a `·` belongs to its innermost parenthesis",
+        "",
+        target="bad2",
+    ),
 ]
 
 

@@ -86,3 +86,26 @@ def test_no_confusion_is_no_proof_of_a_false_equation() -> None:
 
 def test_core_names_cannot_be_redeclared() -> None:
     assert_rejected("def Nat.noConfusion : Nat := 0", "Nat.noConfusion", "already been declared")
+
+
+# -- item 2: `·` anonymous functions -----------------------------------------------------------
+
+def test_cdot_functions() -> None:
+    assert_accepted("""
+        theorem c1 (p q : Prop) : p ∧ q → p := (·.1)
+        theorem c2 (p q : Prop) (ha : p) : (p → q) → q := (· ha)
+        theorem c3 (p q r : Prop) (h : q → r) (g : p → q) : p → r := (h ∘ ·) g
+        theorem c4 (p q : Prop) (hb : q) : p → p ∧ q := (And.intro · hb)
+        theorem c5 : (fun (x : Nat) => x + 1) = (· + 1) := rfl
+        theorem c6 (p q : Prop) (h : p ∨ q) : q ∨ p := h.elim (Or.inr ·) (Or.inl ·)
+        theorem c7 : (fun (x y : Nat) => x + y) = (· + ·) := rfl
+    """, "c1", "c2", "c3", "c4", "c5", "c6", "c7")
+
+
+def test_cdot_binders_are_in_order() -> None:
+    assert_rejected("theorem bad : (fun (x y : Nat) => y - x) = (· - ·) := rfl", "bad", "mismatch")
+
+
+def test_cdot_nested_parenthesis_is_its_own_function() -> None:
+    # `(f (· + 1))` is `f (fun x => x + 1)`, not `fun x => f (x + 1)`
+    assert_rejected("theorem bad : (List.map (· + 1) : List Nat → List Nat) = fun l => l := rfl", "bad", "mismatch")
