@@ -605,7 +605,10 @@ class TermElaborator:
         if expected is None:
             raise ElabError(f"invalid dotted identifier notation, expected type must be known", stx)
         exp = self.whnf(expected)
-        head = get_app_fn(exp)
+        target = exp
+        while isinstance(target, Pi):  # Lean's resolveDotName: the head of the telescope's conclusion
+            target = self.whnf(instantiate1(target.body, FVar(target.name, target.type)))
+        head = get_app_fn(target)
         if not isinstance(head, Const):
             raise ElabError(f"invalid dotted identifier notation, expected type is not of the form (... → C ...) where C is a constant\n  {self.fmt(exp)}", stx)
         full = f"{head.name}.{stx.name}"

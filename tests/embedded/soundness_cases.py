@@ -1714,6 +1714,22 @@ CASES: list[Case] = [
         "",
         target="bad2",
     ),
+    Case(
+        "i11_leading_dot_function_type",
+        lean("""
+            theorem bad (a b : Prop) : a ∨ b → a ∨ b ∨ False := .rec .inr .inl
+        """),
+        "issue 11 item 3: .rec resolved from the conclusion of a function expected type still builds a checked term",
+        "",
+    ),
+    Case(
+        "i11_leading_dot_inl_wrong_side",
+        lean("""
+            theorem bad (a b : Prop) : a → b ∨ a := .inl
+        """),
+        "issue 11 item 3: .inl against a → b ∨ a is Or.inl : b → b ∨ a",
+        MISMATCH,
+    ),
 ]
 
 

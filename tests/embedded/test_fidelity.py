@@ -109,3 +109,23 @@ def test_cdot_binders_are_in_order() -> None:
 def test_cdot_nested_parenthesis_is_its_own_function() -> None:
     # `(f (· + 1))` is `f (fun x => x + 1)`, not `fun x => f (x + 1)`
     assert_rejected("theorem bad : (List.map (· + 1) : List Nat → List Nat) = fun l => l := rfl", "bad", "mismatch")
+
+
+# -- item 3: leading-dot names against a function expected type ----------------------------------
+
+def test_leading_dot_with_function_expected_type() -> None:
+    assert_accepted("""
+        theorem d1 (a b : Prop) : a ∨ b → b ∨ a := .rec .inr .inl
+        theorem d2 (a b : Prop) : a → a ∨ b := .inl
+        theorem d3 (a b : Nat) (l : List Nat) : a ∈ l → a ∈ b :: l := .tail _
+        def d5 : Nat → Nat := .succ
+    """, "d1", "d2", "d3", "d5")
+
+
+def test_leading_dot_function_type_false_twins() -> None:
+    assert_rejected("theorem bad (a b : Prop) : a ∨ b → a ∨ b := .rec .inr .inl", "bad", "mismatch")
+    assert_rejected("theorem bad (a b : Prop) : a → b ∨ a := .inl", "bad", "mismatch")
+
+
+def test_leading_dot_error_names_the_conclusion() -> None:
+    assert_rejected("theorem bad (p : Prop) : p → p := .inl", "bad", "expected type is not of the form")
