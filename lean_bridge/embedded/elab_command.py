@@ -537,13 +537,9 @@ class CommandElaborator:
             raise ElabError(f"{refused}: this one differs)", node)
 
     def _record_simp(self, name: str, node: ast.Node) -> None:
-        """`@[simp]`: recorded (`ElabEnv.simp_lemmas`), with a warning that plain `simp` does not use it:
-        the embedded `simp` keeps its documented default set (`library/Simp.lean`), so a benchmark
-        theorem never becomes one `simp` away; `simp [name]` and `simp only [name]` use it as in Lean."""
+        """`@[simp]`/`attribute [simp]`: the theorem joins the simp set plain `simp` uses from here on,
+        as in Lean (`ElabEnv.simp_lemmas`, after the default set of `library/Simp.lean`)."""
         self.state.env = self.env.with_names(simp=name)
-        self.messages.append(Message("warning", node.pos, node.end_pos,
-                                     f"@[simp] on '{name}' is recorded, but the embedded checker's plain `simp` uses "
-                                     "only its default set; write `simp [" + name.rpartition(".")[2] + "]` to use it"))
 
     def _record_modifiers(self, name: str, mods: ast.Modifiers | None, kind: str) -> None:
         """`protected` names and `noncomputable` definitions, for name resolution and the compiler check."""

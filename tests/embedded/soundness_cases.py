@@ -1730,6 +1730,25 @@ CASES: list[Case] = [
         "issue 11 item 3: .inl against a → b ∨ a is Or.inl : b → b ∨ a",
         MISMATCH,
     ),
+    Case(
+        "i11_simp_attr_sorry_lemma",
+        lean("""
+            @[simp] theorem one_eq_two : (1 : Nat) = 2 := sorry
+            theorem bad : (1 : Nat) = 2 := by simp
+        """),
+        "issue 11 item 6: a @[simp] lemma proved by sorry joins the simp set, and its users depend on sorryAx",
+        "sorry",
+    ),
+    Case(
+        "i11_simp_attr_false_via_axiom",
+        lean("""
+            axiom ax : ∀ n : Nat, n + 1 = n
+            attribute [simp] ax
+            theorem bad (n : Nat) : n + 1 = n := by simp
+        """),
+        "issue 11 item 6: attribute [simp] on a user axiom: the proof depends on the axiom",
+        "",
+    ),
 ]
 
 

@@ -147,3 +147,41 @@ def test_lean_core_style_acceptance_floor() -> None:
 
 
 FLOOR = 98  # before issue 11's changes: 79 of 142
+
+
+# -- item 6: `@[simp]` and `attribute [simp]` extend the simp set -----------------------------------
+
+def test_simp_attribute_extends_plain_simp() -> None:
+    assert_accepted("""
+        def double (n : Nat) : Nat := n + n
+        @[simp] theorem double_eq (n : Nat) : double n = n + n := rfl
+        theorem uses_attr (n : Nat) : double n = n + n := by simp
+        def triple (n : Nat) : Nat := n + n + n
+        theorem triple_eq (n : Nat) : triple n = n + n + n := rfl
+        attribute [simp] triple_eq
+        theorem uses_cmd (n : Nat) : (triple n = n + n + n) ↔ True := by simp
+        theorem by_unfold : double 2 = 4 := by simp [double]
+        theorem id_simp (n : Nat) : id n = n := by simp
+    """, "uses_attr", "uses_cmd", "by_unfold", "id_simp")
+
+
+def test_simp_set_is_not_extended_before_the_attribute() -> None:
+    assert_rejected("""
+        def double (n : Nat) : Nat := n + n
+        theorem bad (n : Nat) : double n = n + n ∧ double n = n + n := by simp
+        @[simp] theorem double_eq (n : Nat) : double n = n + n := rfl
+    """, "bad")
+
+
+def test_simp_lemma_proved_by_sorry_taints_its_users() -> None:
+    assert_rejected("""
+        @[simp] theorem one_eq_two : (1 : Nat) = 2 := sorry
+        theorem bad : (1 : Nat) = 2 := by simp
+    """, "bad")
+
+
+def test_simp_attribute_on_unknown_name_is_an_error() -> None:
+    from lean_bridge.embedded.checker import run_source
+
+    _, messages = run_source("attribute [simp] noSuchLemma\n")
+    assert any(m.severity == "error" and "noSuchLemma" in m.text for m in messages), messages
