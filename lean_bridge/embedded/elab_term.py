@@ -662,21 +662,49 @@ class TermElaborator:
         alpha, a, b = (self.instantiate(x) for x in args)
         level = fn.levels[0]
         if expected is not None:
-            target = self.instantiate(expected)
+            target = head_beta(self.instantiate(expected))  # an equation's `motive pattern` is a redex
             for lhs, rhs, proof in ((a, b, h), (b, a, mk_app(Const("Eq.symm", [level]), [alpha, a, b, h]))):
-                if _occurs(rhs, target):
-                    motive_body = _kabstract(target, rhs)
+                motive_body = self._kabstract(target, rhs)
+                if motive_body is not None:
                     motive = Lam("x", alpha, motive_body)
                     motive_level = self.ensure_type(target, stx)
                     e = self.elab(stx.rhs, instantiate1(motive_body, lhs))
                     return mk_app(Const("Eq.ndrec", [motive_level, level]), [alpha, lhs, motive, e, rhs, proof])
         e = self.elab(stx.rhs, None)
-        e_type = self.instantiate(self.infer(e))
-        if not _occurs(a, e_type):
+        e_type = head_beta(self.instantiate(self.infer(e)))
+        motive_body = self._kabstract(e_type, a)
+        if motive_body is None:
             raise ElabError(f"invalid `▸` notation, the equality\n  {self.fmt(h)}\nhas type\n  {self.fmt(h_type)}\nbut its left hand side is not mentioned in the type\n  {self.fmt(e_type)}", stx)
-        motive_body = _kabstract(e_type, a)
         motive_level = self.ensure_type(e_type, stx)
         return mk_app(Const("Eq.ndrec", [motive_level, level]), [alpha, a, Lam("x", alpha, motive_body), e, b, h])
+
+    def _kabstract(self, e: Expr, sub: Expr) -> Expr | None:
+        """Lean's `kabstract`: `e` with every subterm that has `sub`'s head and arity and is definitionally
+        equal to it replaced by loose bound variable 0; None when there is none. (Only the motive is
+        built here: the kernel re-checks the `Eq.ndrec` term it goes into.)"""
+        from .expr import BVar, lift_loose_bvars, replace
+
+        sub = self.instantiate(sub)
+        key_fn, key_args = get_app_fn_args(sub)
+        found = False
+
+        def fn(x: Expr, depth: int) -> Expr | None:
+            nonlocal found
+            if x.lbr != 0:
+                return None
+            if x == sub:
+                found = True
+                return BVar(depth)
+            x_fn, x_args = get_app_fn_args(x)
+            if len(x_args) != len(key_args) or not _same_key(x_fn, key_fn) or not key_args:
+                return None
+            if self.unify(x, sub):
+                found = True
+                return BVar(depth)
+            return None
+
+        out = replace(lift_loose_bvars(self.instantiate(e), 1), fn)
+        return out if found else None
 
     def elab_Calc(self, stx: ast.Calc, expected: Expr | None) -> Expr:
         """Rule: `calc a = b := p; _ = c := q` is `Eq.trans p q` (only `=` chains are supported)."""
@@ -996,10 +1024,11 @@ def _type_head_is(elab: TermElaborator, ty: Expr, name: str) -> bool:
     return isinstance(head, Const) and head.name == name
 
 
-def _occurs(sub: Expr, e: Expr) -> bool:
-    from .expr import iter_subexprs
-
-    return any(x == sub for x in iter_subexprs(e))
+def _same_key(a: Expr, b: Expr) -> bool:
+    """Same head for keyed matching: the same constant, or the same free variable."""
+    if isinstance(a, Const) and isinstance(b, Const):
+        return a.name == b.name
+    return isinstance(a, FVar) and isinstance(b, FVar) and a.uid == b.uid
 
 
 def _kabstract(e: Expr, sub: Expr) -> Expr:

@@ -1749,6 +1749,17 @@ CASES: list[Case] = [
         "issue 11 item 6: attribute [simp] on a user axiom: the proof depends on the axiom",
         "",
     ),
+    Case(
+        "i11_subst_defeq_motive",
+        lean("""
+            theorem mul_succ' (n m : Nat) : n * Nat.succ m = n * m + n := rfl
+            theorem bad : ∀ (n : Nat), 1 * n = 0
+              | 0 => rfl
+              | Nat.succ n => (mul_succ' 1 n).symm ▸ (bad n).symm ▸ rfl
+        """),
+        "issue 11 item 7: ▸ abstracting up to definitional equality still yields a kernel-checked Eq.ndrec",
+        "",
+    ),
 ]
 
 

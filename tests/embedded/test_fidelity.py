@@ -146,7 +146,7 @@ def test_lean_core_style_acceptance_floor() -> None:
         "; ".join(f"{r.name}: {r.message}" for r in results if not r.ok)[:3000]
 
 
-FLOOR = 98  # before issue 11's changes: 79 of 142
+FLOOR = 105  # before issue 11's changes: 79 of 142
 
 
 # -- item 6: `@[simp]` and `attribute [simp]` extend the simp set -----------------------------------
@@ -185,3 +185,23 @@ def test_simp_attribute_on_unknown_name_is_an_error() -> None:
 
     _, messages = run_source("attribute [simp] noSuchLemma\n")
     assert any(m.severity == "error" and "noSuchLemma" in m.text for m in messages), messages
+
+
+# -- item 7: `h ▸ e` ----------------------------------------------------------------------------
+
+def test_subst_motive_in_equation_body() -> None:
+    assert_accepted("""
+        theorem mul_succ' (n m : Nat) : n * Nat.succ m = n * m + n := rfl
+        theorem zm : ∀ (n : Nat), 0 * n = 0
+          | 0 => rfl
+          | Nat.succ n => (mul_succ' 0 n).symm ▸ (zm n).symm ▸ rfl
+    """, "zm")
+
+
+def test_subst_false_twin() -> None:
+    assert_rejected("""
+        theorem mul_succ' (n m : Nat) : n * Nat.succ m = n * m + n := rfl
+        theorem bad : ∀ (n : Nat), 1 * n = 0
+          | 0 => rfl
+          | Nat.succ n => (mul_succ' 1 n).symm ▸ (bad n).symm ▸ rfl
+    """, "bad")
