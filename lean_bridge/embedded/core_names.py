@@ -5,15 +5,14 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from lean_bridge.syntax import ast
+from lean_bridge.syntax import ast, parse_file
 
 LIBRARY_DIR = Path(__file__).with_name("library")
+
 
 @functools.lru_cache(maxsize=1)
 def core_references() -> dict[str, ast.Command]:
     """Lean core's definitions a file may restate (`library/CoreDefs.lean`), by full name."""
-    from lean_bridge.syntax import parse_file
-
     path = LIBRARY_DIR / "CoreDefs.lean"
     out: dict[str, ast.Command] = {}
     for cmd in parse_file(path.read_text(encoding="utf-8"), str(path)).commands:
@@ -30,9 +29,7 @@ def reserved_core_names() -> dict[str, str]:
     """Lean core's names in the parts of `Init` the fragment covers (`library/lean_core_names.txt`):
     name -> kind (`theorem` or `def`, the latter for every non-theorem declaration)."""
     path = LIBRARY_DIR / "lean_core_names.txt"
-    out: dict[str, str] = {}
-    if not path.exists():
-        return out
+    out: dict[str, str] = {}  # a missing file is an installation bug: read_text raises, never an empty list
     for line in path.read_text(encoding="utf-8").splitlines():
         line = line.split("--", 1)[0].strip()
         if line:
