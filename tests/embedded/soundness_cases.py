@@ -1759,6 +1759,7 @@ CASES: list[Case] = [
         """),
         "issue 11 item 7: ▸ abstracting up to definitional equality still yields a kernel-checked Eq.ndrec",
         "",
+    ),
     # issue 8, item 1: `exact` fails on every hole it makes (Lean's logUnassignedAndAbort)
     Case(
         "exact_synthetic_hole",
@@ -2206,6 +2207,7 @@ CONTROLS: list[Control] = [
               cases h
         """),
         "the valid Lean of the review: unit eta, .1 on an inductive, binder predicates, export, auto-bound implicits, @[instance] def",
+    ),
     # issue 8: accepted twins of the hole and main-goal cases
     Control(
         "ctl_refine_holes",
