@@ -403,6 +403,42 @@ class TermElaborator:
 
         return run_by_block(self, stx, expected)
 
+    def elab_NoFun(self, stx: ast.NoFun, expected: Expr | None) -> Expr:
+        """`nofun` (Lean's `fun.`): introduce the expected type's arguments; `cases` on one of them
+        (the last first) must leave no goal. Built as a `by` block, so the kernel checks the result."""
+        if expected is None:
+            raise ElabError("invalid `nofun`, expected type must be known", stx)
+        ty, n = self.whnf(expected), 0
+        while isinstance(ty, Pi):
+            n += 1
+            ty = self.whnf(instantiate1(ty.body, FVar(ty.name, ty.type)))
+        if n == 0:
+            raise ElabError(f"invalid `nofun`, expected type is not a function type\n  {self.fmt(expected)}", stx)
+        names = [f"_nofun{i}" for i in range(1, n + 1)]
+        tried = " | ".join(f"(cases {x}; done)" for x in reversed(names))
+        return self._elab_internal_by(f"intro {' '.join(names)}\nfirst | {tried}", stx, expected)
+
+    def elab_NoMatch(self, stx: ast.NoMatch, expected: Expr | None) -> Expr:
+        """`nomatch h`: a match on `h` with no alternatives, i.e. `cases h` leaves no goal."""
+        if expected is None:
+            raise ElabError("invalid `nomatch`, expected type must be known", stx)
+        names = []
+        for d in stx.discrs:
+            if not (isinstance(d, ast.Ident) and "." not in d.name and self.find_local(d.name) is not None):
+                raise ElabError("the embedded checker supports `nomatch` on local hypotheses only", d)
+            names.append(d.name)
+        tried = " | ".join(f"(cases {x}; done)" for x in reversed(names))
+        return self._elab_internal_by(f"first | {tried}", stx, expected)
+
+    def _elab_internal_by(self, text: str, stx: ast.Node, expected: Expr) -> Expr:
+        """A `by` block written by the elaborator (positions moved to `stx`'s)."""
+        from lean_bridge.syntax.parser import parse_tactic_block
+
+        seq = _relocate(parse_tactic_block(text), stx.pos, stx.end_pos)
+        from .tactics import run_by_block
+
+        return run_by_block(self, ast.By(stx.pos, stx.end_pos, seq), expected)
+
     # -- binders ----------------------------------------------------------------------------
 
     def elab_binder_type(self, binder: ast.Binder) -> Expr:
@@ -1022,6 +1058,19 @@ def _type_head_is(elab: TermElaborator, ty: Expr, name: str) -> bool:
         return True
     head = get_app_fn(elab.whnf(ty))
     return isinstance(head, Const) and head.name == name
+
+
+def _relocate(node: object, pos: tuple[int, int], end: tuple[int, int]) -> object:
+    """`node` (syntax) with every position set to `pos`/`end` (elaborator-written syntax)."""
+    import dataclasses
+
+    if isinstance(node, tuple):
+        return tuple(_relocate(x, pos, end) for x in node)
+    if not isinstance(node, ast.Node):
+        return node
+    changes = {f.name: _relocate(getattr(node, f.name), pos, end) for f in dataclasses.fields(node)
+               if f.name not in ("pos", "end_pos")}
+    return dataclasses.replace(node, pos=pos, end_pos=end, **changes)
 
 
 def _same_key(a: Expr, b: Expr) -> bool:

@@ -664,7 +664,38 @@ def tac_Contradiction(state: TacticState, tac: ast.Contradiction) -> None:
 
     if contradiction_by_constructors(state, goal, hyps, level, target):
         return
+    if _contradiction_by_empty_cases(state, goal, hyps, tac):
+        return
     raise TacticError("tactic 'contradiction' failed\n\n" + state.format_goal(goal), tac)
+
+
+def _contradiction_by_empty_cases(state: TacticState, goal: MVar, hyps: Sequence[FVar], tac: ast.Node) -> bool:
+    """Lean's `contradiction` on a hypothesis of an empty inductive family instance (`h : i < 0`,
+    `h : a ∈ []`): `cases h` leaves no goal. Tried on a copy; only families with indices or no
+    constructors can be empty this way."""
+    from .tactics_cases import tac_Cases
+
+    elab = state.elaborator(goal)
+    rest = state.goals[1:]
+    for h in reversed(hyps):
+        head = get_app_fn(elab.whnf(h.type))
+        info = state.env.find(head.name) if isinstance(head, Const) else None
+        if not isinstance(info, InductiveInfo) or (info.num_indices == 0 and info.ctors):
+            continue
+        found = elab.find_local(h.name)
+        if found is None or found.uid != h.uid:
+            continue  # shadowed or inaccessible: not reachable by its name
+        trial = state.copy()
+        target = ast.CasesTarget(tac.pos, tac.end_pos, None, ast.Ident(tac.pos, tac.end_pos, h.name, None))
+        try:
+            tac_Cases(trial, ast.Cases(tac.pos, tac.end_pos, f"cases {h.name}", (target,), None, None))
+        except (TacticError, ElabError):
+            continue
+        trial.prune()
+        if [g.uid for g in trial.goals] == [g.uid for g in rest]:
+            state.restore_from(trial)
+            return True
+    return False
 
 
 def tac_Trivial(state: TacticState, tac: ast.Tactic) -> None:

@@ -200,6 +200,18 @@ class CDot(Term):
 
 
 @node
+class NoFun(Term):
+    """`nofun`: a function out of an empty type (Lean's `fun.`)."""
+
+
+@node
+class NoMatch(Term):
+    """`nomatch e₁, …`: a match with no alternatives (the discriminants' types are empty)."""
+
+    discrs: tuple[Term, ...]
+
+
+@node
 class NamedArg(Node):
     """A named application argument `(x := e)`."""
 

@@ -100,7 +100,7 @@ _OPEN_TO_CLOSE = {"(": ")", "{": "}", "⦃": "⦄", "[": "]"}
 _BINDER_KIND = {"(": ast.EXPLICIT, "{": ast.IMPLICIT, "⦃": ast.STRICT_IMPLICIT, "[": ast.INST_IMPLICIT}
 
 _ARG_START_SYMBOLS = frozenset({"(", "⟨", "[", "{", "_", "?", "@", "¬", "↑", "!", "·", "⋯", "λ"})
-_ARG_START_KEYWORDS = frozenset({"fun", "Type", "Sort", "Prop", "sorry"})
+_ARG_START_KEYWORDS = frozenset({"fun", "Type", "Sort", "Prop", "sorry", "nofun"})
 _TACTIC_START_KEYWORDS = frozenset({"have", "show", "let", "calc", "suffices", "sorry"})
 
 COMMAND_KEYWORDS = frozenset(
@@ -462,6 +462,7 @@ class Parser:
             "∃": self.exists_term, "fun": self.fun_term, "λ": self.fun_term,
             "·": self.cdot_term, "⋯": self.omitted, "Type": self.type_term,
             "Sort": self.sort_term, "Prop": self.prop_term, "sorry": self.sorry_term,
+            "nofun": self.nofun_term, "nomatch": self.nomatch_term,
             "by": self.by_term, "have": self.have_term, "let": self.let_term,
             "show": self.show_term, "suffices": self.suffices_term, "match": self.match_term,
             "if": self.if_term, "calc": self.calc_term,
@@ -497,6 +498,17 @@ class Parser:
         t = self.advance()
         self._cdots += 1
         return ast.CDot(t.pos, t.end_pos), MAX_PREC
+
+    def nofun_term(self) -> tuple[ast.Term, int]:
+        t = self.advance()
+        return ast.NoFun(t.pos, t.end_pos), MAX_PREC
+
+    def nomatch_term(self) -> tuple[ast.Term, int]:
+        start = self.advance()
+        discrs = [self.term()]
+        while self.accept(","):
+            discrs.append(self.term())
+        return ast.NoMatch(start.pos, self.last_end(), tuple(discrs)), LEAD_PREC
 
     def sorry_term(self) -> tuple[ast.Term, int]:
         t = self.advance()

@@ -1858,6 +1858,30 @@ CASES: list[Case] = [
         "exact closes one goal, not both",
         "unsolved goals",
     ),
+    Case(
+        "i11_nomatch_nonempty",
+        lean("""
+            theorem bad (a : Nat) (h : a ∈ [a]) (f : False) : 1 = 2 := nomatch h
+        """),
+        "issue 11 item 8: nomatch h needs h's type to be empty, even when another hypothesis is False",
+        "",
+    ),
+    Case(
+        "i11_nofun_nonempty",
+        lean("""
+            theorem bad : ∀ (n : Nat), n ≤ 0 → False := nofun
+        """),
+        "issue 11 item 8: nofun on a function whose domain is inhabited (0 ≤ 0)",
+        "",
+    ),
+    Case(
+        "i11_contradiction_le_zero",
+        lean("""
+            theorem bad (i : Nat) (h : i ≤ 0) : False := by contradiction
+        """),
+        "issue 11 item 10: i ≤ 0 is not empty (i = 0)",
+        "contradiction",
+    ),
 ]
 
 

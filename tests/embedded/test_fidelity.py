@@ -146,7 +146,7 @@ def test_lean_core_style_acceptance_floor() -> None:
         "; ".join(f"{r.name}: {r.message}" for r in results if not r.ok)[:3000]
 
 
-FLOOR = 105  # before issue 11's changes: 79 of 142
+FLOOR = 109  # before issue 11's changes: 79 of 142
 
 
 # -- item 6: `@[simp]` and `attribute [simp]` extend the simp set -----------------------------------
@@ -205,3 +205,29 @@ def test_subst_false_twin() -> None:
           | 0 => rfl
           | Nat.succ n => (mul_succ' 1 n).symm ▸ (bad n).symm ▸ rfl
     """, "bad")
+
+
+# -- items 8 and 10: `nofun`, `nomatch`, `contradiction` on an empty family instance ---------------
+
+def test_nofun_nomatch() -> None:
+    assert_accepted("""
+        theorem n1 : ∀ (n : Nat), Nat.succ n ≤ 0 → False
+          | 0 => nofun
+          | _+1 => nofun
+        theorem n2 (a : Nat) : ¬ a ∈ ([] : List Nat) := nofun
+        theorem n3 (a : Nat) (h : a ∈ ([] : List Nat)) : 1 = 2 := nomatch h
+    """, "n1", "n2", "n3")
+
+
+def test_nofun_nomatch_need_an_empty_type() -> None:
+    assert_rejected("theorem bad (a : Nat) : ¬ a ∈ [a] := nofun", "bad")
+    assert_rejected("theorem bad (a : Nat) (h : a ∈ [a]) (f : False) : 1 = 2 := nomatch h", "bad")
+    assert_rejected("theorem bad : ∀ (n : Nat), n ≤ 0 → False := nofun", "bad")
+
+
+def test_contradiction_on_empty_family_instance() -> None:
+    assert_accepted("""
+        theorem c1 (i : Nat) (h : i < 0) : False := by contradiction
+        theorem c2 (a : Nat) (h : a ∈ ([] : List Nat)) : a = 7 := by contradiction
+    """, "c1", "c2")
+    assert_rejected("theorem bad (i : Nat) (h : i ≤ 0) : False := by contradiction", "bad", "contradiction")
