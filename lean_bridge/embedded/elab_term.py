@@ -855,6 +855,9 @@ class TermElaborator:
         """Apply `fn` to the argument syntax (Lean's `elabAppArgs`): first lay out one hole per argument
         consumed (implicit ones stay holes, instance ones are synthesized), then propagate the expected
         type to the result, then elaborate the explicit arguments, those that need their expected type last."""
+        ellipsis = bool(args) and isinstance(args[-1], ast.Ellipsis)
+        if ellipsis:
+            args = args[:-1]
         positional = [a for a in args if not isinstance(a, ast.NamedArg)]
         named = {a.name: a for a in args if isinstance(a, ast.NamedArg)}
         fn_type = self.instantiate(self.infer(fn))
@@ -890,6 +893,8 @@ class TermElaborator:
                     kind, payload = "explicit", positional.pop(0)
                 elif (named or self_arg is not None) and not explicit:
                     kind, payload = "hole", None  # an explicit argument skipped to reach a named or field argument
+                elif ellipsis:
+                    kind, payload = "hole", None  # `..`: every remaining explicit argument is `_`
                 else:
                     break
             elif info == BinderInfo.INST_IMPLICIT:

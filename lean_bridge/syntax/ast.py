@@ -200,6 +200,11 @@ class CDot(Term):
 
 
 @node
+class Ellipsis(Term):
+    """`..` as the last argument of an application: every remaining explicit argument is `_`."""
+
+
+@node
 class NoFun(Term):
     """`nofun`: a function out of an empty type (Lean's `fun.`)."""
 

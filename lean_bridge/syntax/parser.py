@@ -406,12 +406,16 @@ class Parser:
         if t.kind in (IDENT, NUM, STR, CHAR, DOT_IDENT):
             return True
         if t.kind == SYMBOL:
-            return t.text in _ARG_START_SYMBOLS
+            return t.text in _ARG_START_SYMBOLS or t.text == ".."
         return t.kind == KEYWORD and t.text in _ARG_START_KEYWORDS
 
     def app_args(self) -> tuple[TermOrNamed, ...]:
         args: list[TermOrNamed] = []
         while self.can_start_arg(self.tok):
+            if self.at(".."):  # `f a ..`: the rest of the explicit arguments are `_` (it ends the arguments)
+                t = self.advance()
+                args.append(ast.Ellipsis(t.pos, t.end_pos))
+                break
             if self.at("(") and self.peek().kind == IDENT and self.peek(2).is_sym(":="):
                 args.append(self.named_arg())
             else:

@@ -1882,6 +1882,14 @@ CASES: list[Case] = [
         "issue 11 item 10: i ≤ 0 is not empty (i = 0)",
         "contradiction",
     ),
+    Case(
+        "i11_ellipsis_unsolved_hole",
+        lean("""
+            theorem bad (p q : Prop) (hp : p) : p ∧ q := And.intro hp ..
+        """),
+        "issue 11 item 9: the `_` that `..` makes for a proof argument is never a proof",
+        "",
+    ),
 ]
 
 

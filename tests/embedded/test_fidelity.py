@@ -231,3 +231,21 @@ def test_contradiction_on_empty_family_instance() -> None:
         theorem c2 (a : Nat) (h : a ∈ ([] : List Nat)) : a = 7 := by contradiction
     """, "c1", "c2")
     assert_rejected("theorem bad (i : Nat) (h : i ≤ 0) : False := by contradiction", "bad", "contradiction")
+
+
+# -- item 9: the `..` argument ellipsis ------------------------------------------------------------
+
+def test_argument_ellipsis() -> None:
+    assert_accepted("""
+        theorem e1 (a : Nat) (l : List Nat) : a ∈ a :: l := .head ..
+        theorem my_assoc (a b c : Nat) : a + b + c = a + (b + c) := by
+          induction c with
+          | zero => rfl
+          | succ c ih => exact congrArg Nat.succ ih
+        theorem e2 (a b c : Nat) : a + b + c = a + (b + c) := my_assoc ..
+    """, "e1", "e2")
+
+
+def test_argument_ellipsis_holes_must_be_solved() -> None:
+    assert_rejected("theorem bad (a b : Nat) (l : List Nat) : a ∈ b :: l := .head ..", "bad", "mismatch")
+    assert_rejected("theorem bad (p q : Prop) (hp : p) : p ∧ q := And.intro hp ..", "bad")
