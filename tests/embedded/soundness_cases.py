@@ -1890,6 +1890,15 @@ CASES: list[Case] = [
         "issue 11 item 9: the `_` that `..` makes for a proof argument is never a proof",
         "",
     ),
+    Case(
+        "i11_let_scope",
+        lean("""
+            theorem bad {α : Sort u} {β : α → Sort v} (b : (a : α) → β a) (a a' : α) :
+                (let x := a'; b x) = b a := rfl
+        """),
+        "issue 11 (also): the type of a let body is restricted to the outer scope (b a' vs b a)",
+        "",
+    ),
 ]
 
 

@@ -249,3 +249,18 @@ def test_argument_ellipsis() -> None:
 def test_argument_ellipsis_holes_must_be_solved() -> None:
     assert_rejected("theorem bad (a b : Nat) (l : List Nat) : a ∈ b :: l := .head ..", "bad", "mismatch")
     assert_rejected("theorem bad (p q : Prop) (hp : p) : p ∧ q := And.intro hp ..", "bad")
+
+
+# -- also: `let` in a statement (a hole made under the `let` must not capture its variable) ----------
+
+def test_let_in_statement() -> None:
+    assert_accepted("""
+        theorem let_beta {α : Sort u} {β : α → Sort v} (b : (a : α) → β a) (a : α) :
+            (let x := a; b x) = b a := rfl
+        theorem let_beta' {α : Sort u} {β : α → Sort v} (b : (a : α) → β a) (a : α) :
+            (let x := a; b x) = b a := by rfl
+    """, "let_beta", "let_beta'")
+
+
+def test_let_in_statement_false_twin() -> None:
+    assert_rejected("theorem bad (a : Nat) : (let x := a; x) = a + 1 := rfl", "bad", "mismatch")
