@@ -264,3 +264,23 @@ def test_let_in_statement() -> None:
 
 def test_let_in_statement_false_twin() -> None:
     assert_rejected("theorem bad (a : Nat) : (let x := a; x) = a + 1 := rfl", "bad", "mismatch")
+
+
+# -- also: `Type _` in a theorem header is a universe parameter in the proof's goals ----------------
+
+def test_type_underscore_header_goal_has_universe_parameter() -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, PYTHONPATH=str(root) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    requests = ['{"cmd": "theorem t {α : Type _} (l : List α) (h : l = []) : l ++ [] = [] := by sorry"}',
+                '{"tactic": "simp_all", "proofState": 0}']
+    run = subprocess.run([sys.executable, "-m", "lean_bridge.embedded.repl_server"], input="\n\n".join(requests) + "\n\n",
+                         capture_output=True, text=True, encoding="utf-8", cwd=root, env=env, timeout=120)
+    replies = [json.loads(block) for block in run.stdout.strip().split("\n\n")]
+    assert replies[0]["sorries"][0]["goal"].startswith("α : Type u_1\n"), replies[0]
+    assert replies[1].get("proofStatus") == "Completed", replies[1]
