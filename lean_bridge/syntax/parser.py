@@ -138,6 +138,7 @@ class Parser:
         self._tactics = self._tactic_table()
         self._leading_table = self._leading_symbols()
         self._cdots = 0  # `·` terms parsed so far (a parenthesis expands its own into `fun`)
+        self._leading_prec = 0  # the precedence the current leading term is parsed at
 
     # ------------------------------------------------------------------ token helpers
 
@@ -436,6 +437,7 @@ class Parser:
         handler = self._leading_handler(t)
         if handler is None:
             self.fail("term")
+        self._leading_prec = prec
         result, result_prec = handler()
         if result_prec >= MAX_PREC:
             result = self.projections(t, result)
@@ -638,7 +640,8 @@ class Parser:
         return ast.AnonymousCtor(start.pos, self.last_end(), args), MAX_PREC
 
     def bracket_term(self) -> tuple[ast.Term, int]:
-        arrow = self.try_dep_arrow()
+        # `[C α] → β` is an arrow (precedence 25): not where a tighter operand is parsed (`a ∈ [b] → p`)
+        arrow = self.try_dep_arrow() if self._leading_prec <= 25 else None
         if arrow is not None:
             return arrow, 25
         start = self.advance()

@@ -284,3 +284,14 @@ def test_type_underscore_header_goal_has_universe_parameter() -> None:
     replies = [json.loads(block) for block in run.stdout.strip().split("\n\n")]
     assert replies[0]["sorries"][0]["goal"].startswith("α : Type u_1\n"), replies[0]
     assert replies[1].get("proofStatus") == "Completed", replies[1]
+
+
+def test_list_literal_after_membership_is_no_instance_binder() -> None:
+    assert_accepted("""
+        theorem i2 (a b : Nat) : a ∈ [b] → a = b := by
+          intro h
+          cases h with
+          | head => rfl
+          | tail _ h => cases h
+    """, "i2")
+    assert_rejected("theorem bad (a b c : Nat) : a ∈ [b, c] → a = b := fun _ => rfl", "bad")
