@@ -482,7 +482,8 @@ class CommandElaborator:
                     return
         # the verdict is the one gate's (`gate.decide`, as for the servers); `add_definition` above was its
         # kernel check of exactly these closed terms
-        verdict = gate.decide(new_env, params, type_, value, kernel_checked=True, max_steps=self.max_steps)
+        verdict = gate.decide(new_env, params, type_, value, kernel_checked=True, axioms=axioms,
+                              max_steps=self.max_steps)
         if verdict.reason == gate.SORRY:
             start, end = decl_name_span(cmd)
             self.messages.append(Message("warning", start, end, "declaration uses `sorry`"))

@@ -158,12 +158,13 @@ def _kernel_verdict(env: ElabEnv, level_names: Sequence[str], statement: Expr, p
 
 def decide(env: ElabEnv, level_names: Sequence[str], statement: Expr, proof: Optional[Expr], *,
            hyps: Sequence[FVar] = (), open_goals: int = 0, max_steps: int = DEFAULT_MAX_STEPS,
-           kernel_checked: bool = False) -> Verdict:
+           kernel_checked: bool = False, axioms: Optional[Iterable[str]] = None) -> Verdict:
     """Whether `proof` (instantiated; None if the root was never assigned) proves `statement` in the
     context `hyps`, with `open_goals` goals still open. The one function every path asks.
 
-    `kernel_checked` is only for `prover check`, whose declaration entered the environment through
-    `kernel.add_definition` (the same infer-and-compare on exactly these closed terms) just before."""
+    `kernel_checked` and `axioms` are only for `prover check`, whose declaration entered the
+    environment through `kernel.add_definition` (the same infer-and-compare on exactly these closed
+    terms) just before, which also recorded the axioms it depends on (`ElabEnv.axioms_used`)."""
     if open_goals:
         return _fail(OPEN_GOALS, "open goals remain")
     if proof is None:
@@ -180,7 +181,7 @@ def decide(env: ElabEnv, level_names: Sequence[str], statement: Expr, proof: Opt
         failed = _kernel_verdict(env, level_names, type_, value, max_steps)
         if failed is not None:
             return Verdict(False, failed.reason, failed.message, proof=value, statement=type_)
-    axioms = axioms_of(env, (value, type_))
+    axioms = frozenset(axioms) if axioms is not None else axioms_of(env, (value, type_))
     failed = axiom_verdict(axioms)
     if failed is not None:
         return Verdict(False, failed.reason, failed.message, failed.axioms, value, type_)

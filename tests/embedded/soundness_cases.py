@@ -1309,6 +1309,104 @@ CASES: list[Case] = [
         "the ⟨ is never closed",
         PARSE,
     ),
+    # issue 8, item 1: `exact` fails on every hole it makes (Lean's logUnassignedAndAbort)
+    Case(
+        "exact_synthetic_hole",
+        lean("""
+            theorem bad : False := by
+              exact ?_
+        """),
+        "exact does not turn ?_ into a goal: the hole is an error",
+        "don't know how to synthesize placeholder",
+    ),
+    Case(
+        "exact_named_hole",
+        lean("""
+            theorem bad : False := by
+              exact ?x
+        """),
+        "a named hole is a hole too",
+        "don't know how to synthesize placeholder",
+    ),
+    Case(
+        "exact_anonymous_constructor_holes",
+        lean("""
+            theorem bad : 1 = 2 ∧ True := by
+              exact ⟨?_, ?_⟩
+        """),
+        "both holes of ⟨?_, ?_⟩ are errors for exact",
+        "don't know how to synthesize placeholder",
+    ),
+    Case(
+        "exact_nested_by_hole",
+        lean("""
+            theorem bad : False := by
+              exact (by exact ?_)
+        """),
+        "the inner exact fails on its hole",
+        "don't know how to synthesize placeholder",
+    ),
+    Case(
+        "exact_false_elim_hole",
+        lean("""
+            theorem bad : 1 = 2 := by
+              exact False.elim ?_
+        """),
+        "False.elim ?_ still needs a proof of False",
+        "don't know how to synthesize placeholder",
+    ),
+    Case(
+        "exact_hole_then_close_other",
+        lean("""
+            theorem bad : False ∧ True := by
+              constructor
+              exact ?_
+              trivial
+        """),
+        "exact ?_ on the first conjunct fails; closing the second does not help",
+        "don't know how to synthesize placeholder",
+    ),
+    Case(
+        "try_exact_hole_leaves_goal",
+        lean("""
+            theorem bad : False := by
+              try exact ?_
+              try exact ?_
+        """),
+        "try swallows the failure, so the goal stays open",
+        "unsolved goals",
+    ),
+    Case(
+        "all_goals_exact_hole",
+        lean("""
+            theorem bad : False ∧ False := by
+              constructor <;> exact ?_
+        """),
+        "exact fails on each goal it is run on",
+        "don't know how to synthesize placeholder",
+    ),
+    # issue 8, item 10: a tactic acts on the main goal only
+    Case(
+        "simp_all_main_goal_only",
+        lean("""
+            theorem bad (p q : Prop) (hp : p) (hq : q) : p ∧ q := by
+              constructor
+              simp_all
+              done
+        """),
+        "simp_all closes the main goal only; case right stays open (Lean rejects this proof)",
+        "unsolved goals",
+    ),
+    Case(
+        "one_exact_two_goals",
+        lean("""
+            theorem bad (p : Prop) (hp : p) : p ∧ p := by
+              constructor
+              exact hp
+        """),
+        "exact closes one goal, not both",
+        "unsolved goals",
+    ),
 
     # ------------------------------------------------------------------ issue 8 (items 2-9): elaborator holes
     Case(
@@ -1760,104 +1858,6 @@ CASES: list[Case] = [
         "issue 11 item 7: ▸ abstracting up to definitional equality still yields a kernel-checked Eq.ndrec",
         "",
     ),
-    # issue 8, item 1: `exact` fails on every hole it makes (Lean's logUnassignedAndAbort)
-    Case(
-        "exact_synthetic_hole",
-        lean("""
-            theorem bad : False := by
-              exact ?_
-        """),
-        "exact does not turn ?_ into a goal: the hole is an error",
-        "don't know how to synthesize placeholder",
-    ),
-    Case(
-        "exact_named_hole",
-        lean("""
-            theorem bad : False := by
-              exact ?x
-        """),
-        "a named hole is a hole too",
-        "don't know how to synthesize placeholder",
-    ),
-    Case(
-        "exact_anonymous_constructor_holes",
-        lean("""
-            theorem bad : 1 = 2 ∧ True := by
-              exact ⟨?_, ?_⟩
-        """),
-        "both holes of ⟨?_, ?_⟩ are errors for exact",
-        "don't know how to synthesize placeholder",
-    ),
-    Case(
-        "exact_nested_by_hole",
-        lean("""
-            theorem bad : False := by
-              exact (by exact ?_)
-        """),
-        "the inner exact fails on its hole",
-        "don't know how to synthesize placeholder",
-    ),
-    Case(
-        "exact_false_elim_hole",
-        lean("""
-            theorem bad : 1 = 2 := by
-              exact False.elim ?_
-        """),
-        "False.elim ?_ still needs a proof of False",
-        "don't know how to synthesize placeholder",
-    ),
-    Case(
-        "exact_hole_then_close_other",
-        lean("""
-            theorem bad : False ∧ True := by
-              constructor
-              exact ?_
-              trivial
-        """),
-        "exact ?_ on the first conjunct fails; closing the second does not help",
-        "don't know how to synthesize placeholder",
-    ),
-    Case(
-        "try_exact_hole_leaves_goal",
-        lean("""
-            theorem bad : False := by
-              try exact ?_
-              try exact ?_
-        """),
-        "try swallows the failure, so the goal stays open",
-        "unsolved goals",
-    ),
-    Case(
-        "all_goals_exact_hole",
-        lean("""
-            theorem bad : False ∧ False := by
-              constructor <;> exact ?_
-        """),
-        "exact fails on each goal it is run on",
-        "don't know how to synthesize placeholder",
-    ),
-    # issue 8, item 10: a tactic acts on the main goal only
-    Case(
-        "simp_all_main_goal_only",
-        lean("""
-            theorem bad (p q : Prop) (hp : p) (hq : q) : p ∧ q := by
-              constructor
-              simp_all
-              done
-        """),
-        "simp_all closes the main goal only; case right stays open (Lean rejects this proof)",
-        "unsolved goals",
-    ),
-    Case(
-        "one_exact_two_goals",
-        lean("""
-            theorem bad (p : Prop) (hp : p) : p ∧ p := by
-              constructor
-              exact hp
-        """),
-        "exact closes one goal, not both",
-        "unsolved goals",
-    ),
     Case(
         "i11_nomatch_nonempty",
         lean("""
@@ -2085,7 +2085,29 @@ CONTROLS: list[Control] = [
         """),
         "the nested comment ends at the second -/",
     ),
-
+    # issue 8: accepted twins of the hole and main-goal cases
+    Control(
+        "ctl_refine_holes",
+        "exact_anonymous_constructor_holes",
+        lean("""
+            theorem good : 1 = 1 ∧ True := by
+              refine ⟨?_, ?_⟩
+              rfl
+              trivial
+        """),
+        "refine turns each ?_ into a goal, as Lean does",
+    ),
+    Control(
+        "ctl_or_imp_simp_all_twice",
+        "simp_all_main_goal_only",
+        lean("""
+            theorem good (a b c d : Prop) (f : a → c) (g : b → d) (h : a ∨ b) : c ∨ d := by
+              cases h
+              simp_all
+              simp_all
+        """),
+        "each simp_all closes its own case (valid Lean)",
+    ),
     Control(
         "ctl_i8_include",
         "i8_var_leak_term",
@@ -2248,28 +2270,5 @@ CONTROLS: list[Control] = [
               cases h
         """),
         "the valid Lean of the review: unit eta, .1 on an inductive, binder predicates, export, auto-bound implicits, @[instance] def",
-    ),
-    # issue 8: accepted twins of the hole and main-goal cases
-    Control(
-        "ctl_refine_holes",
-        "exact_anonymous_constructor_holes",
-        lean("""
-            theorem good : 1 = 1 ∧ True := by
-              refine ⟨?_, ?_⟩
-              rfl
-              trivial
-        """),
-        "refine turns each ?_ into a goal, as Lean does",
-    ),
-    Control(
-        "ctl_or_imp_simp_all_twice",
-        "simp_all_main_goal_only",
-        lean("""
-            theorem good (a b c d : Prop) (f : a → c) (g : b → d) (h : a ∨ b) : c ∨ d := by
-              cases h
-              simp_all
-              simp_all
-        """),
-        "each simp_all closes its own case (valid Lean)",
     ),
 ]
