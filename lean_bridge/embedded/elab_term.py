@@ -808,6 +808,14 @@ class TermElaborator:
         """Generalized field notation: `e.f args` is `T.f … e … args` where `e : T …` (first explicit
         argument of type `T …`); `e.i` is the i-th field of a structure."""
         e_type = self.instantiate(self.infer(e))
+        while isinstance(e_type, Pi) and e_type.binder_info in (BinderInfo.IMPLICIT, BinderInfo.STRICT_IMPLICIT,
+                                                                  BinderInfo.INST_IMPLICIT):
+            # `Iff.comm.trans`: the implicit arguments of `e` are filled first, as Lean's field notation does
+            arg = self.new_mvar(e_type.type, "synthetic" if e_type.binder_info == BinderInfo.INST_IMPLICIT else "natural")
+            if e_type.binder_info == BinderInfo.INST_IMPLICIT:
+                self.pending_instances.append((arg, stx))
+            e = App(e, arg)
+            e_type = self.instantiate(instantiate1(e_type.body, arg))
         candidates = [e_type, self.whnf_core_instantiated(e_type), self.whnf(e_type)]
         for ty in candidates:
             head = get_app_fn(ty)

@@ -1899,6 +1899,17 @@ CASES: list[Case] = [
         "issue 11 (also): the type of a let body is restricted to the outer scope (b a' vs b a)",
         "",
     ),
+    Case(
+        "i11_field_notation_implicit_const",
+        lean("""
+            theorem Iff.comm' {a b : Prop} : (a ↔ b) ↔ (b ↔ a) := Iff.intro Iff.symm Iff.symm
+            theorem Iff.trans' {a b c : Prop} (h₁ : a ↔ b) (h₂ : b ↔ c) : a ↔ c :=
+              Iff.intro (h₂.mp ∘ h₁.mp) (h₁.mpr ∘ h₂.mpr)
+            theorem bad (a b : Prop) : (a ↔ b) ↔ (a ↔ a) := Iff.comm'.trans' (Iff.refl _)
+        """),
+        "issue 11 item 9: field notation on a constant with implicit arguments fills them by unification only",
+        "",
+    ),
 ]
 
 

@@ -295,3 +295,18 @@ def test_list_literal_after_membership_is_no_instance_binder() -> None:
           | tail _ h => cases h
     """, "i2")
     assert_rejected("theorem bad (a b c : Nat) : a ∈ [b, c] → a = b := fun _ => rfl", "bad")
+
+
+def test_field_notation_on_constant_with_implicit_arguments() -> None:
+    assert_accepted("""
+        theorem Iff.comm' {a b : Prop} : (a ↔ b) ↔ (b ↔ a) := Iff.intro Iff.symm Iff.symm
+        theorem Iff.trans' {a b c : Prop} (h₁ : a ↔ b) (h₂ : b ↔ c) : a ↔ c :=
+          Iff.intro (h₂.mp ∘ h₁.mp) (h₁.mpr ∘ h₂.mpr)
+        theorem i2 (a b : Prop) : (a ↔ b) ↔ (b ↔ a) := Iff.comm'.trans' (Iff.refl _)
+    """, "i2")
+    assert_rejected("""
+        theorem Iff.comm' {a b : Prop} : (a ↔ b) ↔ (b ↔ a) := Iff.intro Iff.symm Iff.symm
+        theorem Iff.trans' {a b c : Prop} (h₁ : a ↔ b) (h₂ : b ↔ c) : a ↔ c :=
+          Iff.intro (h₂.mp ∘ h₁.mp) (h₁.mpr ∘ h₂.mpr)
+        theorem bad (a b : Prop) : (a ↔ b) ↔ (a ↔ a) := Iff.comm'.trans' (Iff.refl _)
+    """, "bad")
