@@ -87,7 +87,7 @@ REASONS: dict[str, tuple[str, str]] = {
     "self_proof_rw": (DIFFERS, "the kernel error prints the rejected term as `(h).mpr …` and `_fvar.2`; Lean prints `Eq.mpr … _fvar._`"),
     "sorry_hypotheses": (OUT, "`Int` (and its numerals) is out of fragment"),
     "synthesize_placeholder": (DIFFERS, "the hole error is reported on the whole declaration, not on the `_`"),
-    "trace_simp": (OUT, "`trace` and simp's trace messages (`set_option trace.Meta.Tactic.simp`) are out of fragment; `@[simp]` adds the checker's warning that plain `simp` keeps its default set"),
+    "trace_simp": (OUT, "`trace` and simp's trace messages (`set_option trace.Meta.Tactic.simp`) are out of fragment"),
     "variables": (DIFFERS, "the unused-variable linter warning is not produced"),
 }
 for _name in ("20240209", "H20231020", "H20231110", "H20231115", "H20231115_2", "H20231115_3", "H20231215",

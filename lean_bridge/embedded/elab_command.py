@@ -538,13 +538,9 @@ class CommandElaborator:
             raise ElabError(f"{refused}: this one differs)", node)
 
     def _record_simp(self, name: str, node: ast.Node) -> None:
-        """`@[simp]`: recorded (`ElabEnv.simp_lemmas`), with a warning that plain `simp` does not use it:
-        the embedded `simp` keeps its documented default set (`library/Simp.lean`), so a benchmark
-        theorem never becomes one `simp` away; `simp [name]` and `simp only [name]` use it as in Lean."""
+        """`@[simp]`/`attribute [simp]`: the theorem joins the simp set plain `simp` uses from here on,
+        as in Lean (`ElabEnv.simp_lemmas`, after the default set of `library/Simp.lean`)."""
         self.state.env = self.env.with_names(simp=name)
-        self.messages.append(Message("warning", node.pos, node.end_pos,
-                                     f"@[simp] on '{name}' is recorded, but the embedded checker's plain `simp` uses "
-                                     "only its default set; write `simp [" + name.rpartition(".")[2] + "]` to use it"))
 
     def _record_modifiers(self, name: str, mods: ast.Modifiers | None, kind: str) -> None:
         """`protected` names and `noncomputable` definitions, for name resolution and the compiler check."""
@@ -614,6 +610,7 @@ class CommandElaborator:
                 type_ = elab.new_type_mvar()
             if kind in ("theorem", "example") and type_stx is not None:
                 self._check_no_holes(elab, type_, type_stx)
+                _header_universes_to_params(elab, [type_] + [f.type for f in fvars] + [f.type for f in var_fvars])
             elab.auto_bound_universes = False  # Lean binds unknown universe names in the header only
             progress["header_done"] = True
             saved_lctx = list(elab.lctx)
@@ -1100,3 +1097,43 @@ def _keyword_end(cmd: ast.Command) -> tuple[int, int]:
     """End of a command's leading keyword (`#check`): where Lean ends the span of its output."""
     word = cmd.source.split(None, 1)[0] if cmd.source.split() else ""
     return (cmd.pos[0], cmd.pos[1] + len(word))
+
+
+def _header_universes_to_params(elab: TermElaborator, header: list[Expr]) -> None:
+    """Lean's `levelMVarToParam` on a theorem's header: a universe left open in its statement
+    (`{α : Type _}`) becomes a new universe parameter `u_1`, … before the proof is elaborated,
+    so goals show `α : Type u_1` as in Lean, never a universe hole."""
+    from .expr import iter_subexprs
+    from .level import LevelIMax, LevelMax, LevelSucc
+
+    found: list[int] = []
+
+    def walk(level: Level) -> None:
+        level = elab.mctx.instantiate_level(level)
+        if isinstance(level, LevelMVar):
+            if level.uid not in found:
+                found.append(level.uid)
+        elif isinstance(level, LevelSucc):
+            walk(level.pred)
+        elif isinstance(level, (LevelMax, LevelIMax)):
+            walk(level.lhs)
+            walk(level.rhs)
+
+    for t in header:
+        t = elab.instantiate(t)
+        if not t.has_mvar:
+            continue
+        for x in iter_subexprs(t):
+            if isinstance(x, Sort):
+                walk(x.level)
+            elif isinstance(x, Const):
+                for lv in x.levels:
+                    walk(lv)
+    taken = set(elab.level_names) | set(elab.scope.universes)
+    k = 0
+    for uid in found:
+        k += 1
+        while f"u_{k}" in taken:
+            k += 1
+        elab.level_names.append(f"u_{k}")
+        elab.mctx.level_assignment[uid] = LevelParam(f"u_{k}")

@@ -39,7 +39,7 @@ class ElabEnv:
     aliases: dict[str, str] = field(default_factory=dict)  # `export A (x)`: alias full name -> `A.x`
     protected: frozenset[str] = frozenset()  # `protected` declarations: never reached by an atomic name
     noncomputable: frozenset[str] = frozenset()  # `noncomputable` definitions (and `Classical.choice`)
-    simp_lemmas: tuple[str, ...] = ()  # theorems marked `@[simp]` (recorded; plain `simp` keeps its default set)
+    simp_lemmas: tuple[str, ...] = ()  # theorems marked `@[simp]`, oldest first: plain `simp` uses them too
 
     def find(self, name: str) -> ConstantInfo | None:
         """The kernel declaration `name`, or None."""

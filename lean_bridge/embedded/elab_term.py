@@ -189,12 +189,20 @@ class TermElaborator:
         """The innermost hypothesis called `name`; the function being defined comes last, as in Lean,
         where its reference sits before the declaration's binders (so `(h : p)` shadows `theorem h`)."""
         rec = self.recursive.fvar if self.recursive is not None else None
+        rec_uid = rec.uid if rec is not None else None
         for fv in reversed(self.lctx):
-            if fv.name == name and fv is not rec:
+            if fv.name == name and fv.uid != rec_uid:
                 return fv
-        if rec is not None and rec.name == name and any(fv is rec for fv in self.lctx):
-            return rec
+        if rec is not None and rec.name == name:
+            return next((fv for fv in self.lctx if fv.uid == rec_uid), None)
         return None
+
+    def recursive_in_scope(self) -> FVar | None:
+        """The function being defined, when its body may call it here (its fvar is in the context)."""
+        rec = self.recursive
+        if rec is None:
+            return None
+        return next((fv for fv in self.lctx if fv.uid == rec.fvar.uid), None)
 
     def fmt(self, e: Expr) -> str:
         from .pretty import format_expr
@@ -307,11 +315,11 @@ class TermElaborator:
                 if stx.levels is not None:
                     raise ElabError("explicit universe levels are only allowed on constants", stx)
                 return fv, parts[i:]
-        rec = self.recursive
-        if rec is not None and any(fv is rec.fvar for fv in self.lctx):
+        rec_fv = self.recursive_in_scope()
+        if rec_fv is not None:
             for i in range(len(parts), 0, -1):  # the function being defined, by its full name
-                if ".".join(parts[:i]) == rec.name:
-                    return rec.fvar, parts[i:]
+                if ".".join(parts[:i]) == self.recursive.name:
+                    return rec_fv, parts[i:]
         for i in range(len(parts), 0, -1):
             full = self.resolve_global(".".join(parts[:i]), stx)
             if full is not None:
@@ -394,6 +402,42 @@ class TermElaborator:
         from .tactics import run_by_block
 
         return run_by_block(self, stx, expected)
+
+    def elab_NoFun(self, stx: ast.NoFun, expected: Expr | None) -> Expr:
+        """`nofun` (Lean's `fun.`): introduce the expected type's arguments; `cases` on one of them
+        (the last first) must leave no goal. Built as a `by` block, so the kernel checks the result."""
+        if expected is None:
+            raise ElabError("invalid `nofun`, expected type must be known", stx)
+        ty, n = self.whnf(expected), 0
+        while isinstance(ty, Pi):
+            n += 1
+            ty = self.whnf(instantiate1(ty.body, FVar(ty.name, ty.type)))
+        if n == 0:
+            raise ElabError(f"invalid `nofun`, expected type is not a function type\n  {self.fmt(expected)}", stx)
+        names = [f"_nofun{i}" for i in range(1, n + 1)]
+        tried = " | ".join(f"(cases {x}; done)" for x in reversed(names))
+        return self._elab_internal_by(f"intro {' '.join(names)}\nfirst | {tried}", stx, expected)
+
+    def elab_NoMatch(self, stx: ast.NoMatch, expected: Expr | None) -> Expr:
+        """`nomatch h`: a match on `h` with no alternatives, i.e. `cases h` leaves no goal."""
+        if expected is None:
+            raise ElabError("invalid `nomatch`, expected type must be known", stx)
+        names = []
+        for d in stx.discrs:
+            if not (isinstance(d, ast.Ident) and "." not in d.name and self.find_local(d.name) is not None):
+                raise ElabError("the embedded checker supports `nomatch` on local hypotheses only", d)
+            names.append(d.name)
+        tried = " | ".join(f"(cases {x}; done)" for x in reversed(names))
+        return self._elab_internal_by(f"first | {tried}", stx, expected)
+
+    def _elab_internal_by(self, text: str, stx: ast.Node, expected: Expr) -> Expr:
+        """A `by` block written by the elaborator (positions moved to `stx`'s)."""
+        from lean_bridge.syntax.parser import parse_tactic_block
+
+        seq = _relocate(parse_tactic_block(text), stx.pos, stx.end_pos)
+        from .tactics import run_by_block
+
+        return run_by_block(self, ast.By(stx.pos, stx.end_pos, seq), expected)
 
     # -- binders ----------------------------------------------------------------------------
 
@@ -597,7 +641,10 @@ class TermElaborator:
         if expected is None:
             raise ElabError(f"invalid dotted identifier notation, expected type must be known", stx)
         exp = self.whnf(expected)
-        head = get_app_fn(exp)
+        target = exp
+        while isinstance(target, Pi):  # Lean's resolveDotName: the head of the telescope's conclusion
+            target = self.whnf(instantiate1(target.body, FVar(target.name, target.type)))
+        head = get_app_fn(target)
         if not isinstance(head, Const):
             raise ElabError(f"invalid dotted identifier notation, expected type is not of the form (... → C ...) where C is a constant\n  {self.fmt(exp)}", stx)
         full = f"{head.name}.{stx.name}"
@@ -651,21 +698,49 @@ class TermElaborator:
         alpha, a, b = (self.instantiate(x) for x in args)
         level = fn.levels[0]
         if expected is not None:
-            target = self.instantiate(expected)
+            target = head_beta(self.instantiate(expected))  # an equation's `motive pattern` is a redex
             for lhs, rhs, proof in ((a, b, h), (b, a, mk_app(Const("Eq.symm", [level]), [alpha, a, b, h]))):
-                if _occurs(rhs, target):
-                    motive_body = _kabstract(target, rhs)
+                motive_body = self._kabstract(target, rhs)
+                if motive_body is not None:
                     motive = Lam("x", alpha, motive_body)
                     motive_level = self.ensure_type(target, stx)
                     e = self.elab(stx.rhs, instantiate1(motive_body, lhs))
                     return mk_app(Const("Eq.ndrec", [motive_level, level]), [alpha, lhs, motive, e, rhs, proof])
         e = self.elab(stx.rhs, None)
-        e_type = self.instantiate(self.infer(e))
-        if not _occurs(a, e_type):
+        e_type = head_beta(self.instantiate(self.infer(e)))
+        motive_body = self._kabstract(e_type, a)
+        if motive_body is None:
             raise ElabError(f"invalid `▸` notation, the equality\n  {self.fmt(h)}\nhas type\n  {self.fmt(h_type)}\nbut its left hand side is not mentioned in the type\n  {self.fmt(e_type)}", stx)
-        motive_body = _kabstract(e_type, a)
         motive_level = self.ensure_type(e_type, stx)
         return mk_app(Const("Eq.ndrec", [motive_level, level]), [alpha, a, Lam("x", alpha, motive_body), e, b, h])
+
+    def _kabstract(self, e: Expr, sub: Expr) -> Expr | None:
+        """Lean's `kabstract`: `e` with every subterm that has `sub`'s head and arity and is definitionally
+        equal to it replaced by loose bound variable 0; None when there is none. (Only the motive is
+        built here: the kernel re-checks the `Eq.ndrec` term it goes into.)"""
+        from .expr import BVar, lift_loose_bvars, replace
+
+        sub = self.instantiate(sub)
+        key_fn, key_args = get_app_fn_args(sub)
+        found = False
+
+        def fn(x: Expr, depth: int) -> Expr | None:
+            nonlocal found
+            if x.lbr != 0:
+                return None
+            if x == sub:
+                found = True
+                return BVar(depth)
+            x_fn, x_args = get_app_fn_args(x)
+            if len(x_args) != len(key_args) or not _same_key(x_fn, key_fn) or not key_args:
+                return None
+            if self.unify(x, sub):
+                found = True
+                return BVar(depth)
+            return None
+
+        out = replace(lift_loose_bvars(self.instantiate(e), 1), fn)
+        return out if found else None
 
     def elab_Calc(self, stx: ast.Calc, expected: Expr | None) -> Expr:
         """Rule: `calc a = b := p; _ = c := q` is `Eq.trans p q` (only `=` chains are supported)."""
@@ -733,6 +808,14 @@ class TermElaborator:
         """Generalized field notation: `e.f args` is `T.f … e … args` where `e : T …` (first explicit
         argument of type `T …`); `e.i` is the i-th field of a structure."""
         e_type = self.instantiate(self.infer(e))
+        while isinstance(e_type, Pi) and e_type.binder_info in (BinderInfo.IMPLICIT, BinderInfo.STRICT_IMPLICIT,
+                                                                  BinderInfo.INST_IMPLICIT):
+            # `Iff.comm.trans`: the implicit arguments of `e` are filled first, as Lean's field notation does
+            arg = self.new_mvar(e_type.type, "synthetic" if e_type.binder_info == BinderInfo.INST_IMPLICIT else "natural")
+            if e_type.binder_info == BinderInfo.INST_IMPLICIT:
+                self.pending_instances.append((arg, stx))
+            e = App(e, arg)
+            e_type = self.instantiate(instantiate1(e_type.body, arg))
         candidates = [e_type, self.whnf_core_instantiated(e_type), self.whnf(e_type)]
         for ty in candidates:
             head = get_app_fn(ty)
@@ -750,9 +833,9 @@ class TermElaborator:
                 name = f"{head.name}.{struct.fields[field_ - 1]}"
             else:
                 name = f"{head.name}.{field_}"
-                rec = self.recursive
-                if rec is not None and rec.name == name and any(fv is rec.fvar for fv in self.lctx):
-                    return self.elab_app_args(rec.fvar, args, expected, False, stx, self_arg=(e, head.name))
+                rec_fv = self.recursive_in_scope()
+                if rec_fv is not None and self.recursive.name == name:
+                    return self.elab_app_args(rec_fv, args, expected, False, stx, self_arg=(e, head.name))
                 if name not in self.env:
                     continue
             fn = self.mk_const(name, stx)
@@ -780,6 +863,9 @@ class TermElaborator:
         """Apply `fn` to the argument syntax (Lean's `elabAppArgs`): first lay out one hole per argument
         consumed (implicit ones stay holes, instance ones are synthesized), then propagate the expected
         type to the result, then elaborate the explicit arguments, those that need their expected type last."""
+        ellipsis = bool(args) and isinstance(args[-1], ast.Ellipsis)
+        if ellipsis:
+            args = args[:-1]
         positional = [a for a in args if not isinstance(a, ast.NamedArg)]
         named = {a.name: a for a in args if isinstance(a, ast.NamedArg)}
         fn_type = self.instantiate(self.infer(fn))
@@ -789,6 +875,11 @@ class TermElaborator:
         while True:
             if not isinstance(fn_type, Pi):
                 whnf_type = self.whnf(fn_type)
+                if not isinstance(whnf_type, Pi) and (positional or named) and self._elab_laid_out(plan):
+                    # the type computes only once earlier arguments are known (`Nat.noConfusion h id`):
+                    # elaborate them now, as Lean's elabAppArgs does argument by argument
+                    fn_type = self.instantiate(fn_type)
+                    whnf_type = self.whnf(fn_type)
                 if isinstance(whnf_type, Pi):
                     fn_type = whnf_type
             if not isinstance(fn_type, Pi):
@@ -810,6 +901,8 @@ class TermElaborator:
                     kind, payload = "explicit", positional.pop(0)
                 elif (named or self_arg is not None) and not explicit:
                     kind, payload = "hole", None  # an explicit argument skipped to reach a named or field argument
+                elif ellipsis:
+                    kind, payload = "hole", None  # `..`: every remaining explicit argument is `_`
                 else:
                     break
             elif info == BinderInfo.INST_IMPLICIT:
@@ -856,6 +949,17 @@ class TermElaborator:
             if mvar.uid not in self.mctx.assignment:
                 self.pending_instances.append((mvar, stx))
         return self.instantiate(e)
+
+    def _elab_laid_out(self, plan: list) -> bool:
+        """Elaborate the explicit and named arguments laid out so far (marking them done); True if any."""
+        any_done = False
+        for i, (kind, hole, payload) in enumerate(plan):
+            if kind in ("explicit", "named"):
+                dom = self.instantiate(self.mctx.decls[hole.uid].type)
+                self._assign_arg(hole, self.elab(payload, dom), payload)
+                plan[i] = ("done", hole, None)
+                any_done = True
+        return any_done
 
     def _assign_arg(self, hole: MVar, value: Expr, stx: ast.Node) -> None:
         """Fill an argument hole with its elaborated value (types were checked when elaborating it)."""
@@ -969,10 +1073,24 @@ def _type_head_is(elab: TermElaborator, ty: Expr, name: str) -> bool:
     return isinstance(head, Const) and head.name == name
 
 
-def _occurs(sub: Expr, e: Expr) -> bool:
-    from .expr import iter_subexprs
+def _relocate(node: object, pos: tuple[int, int], end: tuple[int, int]) -> object:
+    """`node` (syntax) with every position set to `pos`/`end` (elaborator-written syntax)."""
+    import dataclasses
 
-    return any(x == sub for x in iter_subexprs(e))
+    if isinstance(node, tuple):
+        return tuple(_relocate(x, pos, end) for x in node)
+    if not isinstance(node, ast.Node):
+        return node
+    changes = {f.name: _relocate(getattr(node, f.name), pos, end) for f in dataclasses.fields(node)
+               if f.name not in ("pos", "end_pos")}
+    return dataclasses.replace(node, pos=pos, end_pos=end, **changes)
+
+
+def _same_key(a: Expr, b: Expr) -> bool:
+    """Same head for keyed matching: the same constant, or the same free variable."""
+    if isinstance(a, Const) and isinstance(b, Const):
+        return a.name == b.name
+    return isinstance(a, FVar) and isinstance(b, FVar) and a.uid == b.uid
 
 
 def _kabstract(e: Expr, sub: Expr) -> Expr:

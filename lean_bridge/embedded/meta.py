@@ -286,6 +286,16 @@ class MetaChecker(TypeChecker):
                 return offset
         return super().is_def_eq(t, s)
 
+    def _lazy_delta_reduction(self, t: Expr, s: Expr) -> bool | tuple[Expr, Expr]:
+        """The kernel's lazy unfolding; when it surfaces a hole at the head of either side
+        (`Nat.noConfusionType ?P (n+1) 0` unfolds to `?P`), decide from there so the hole is assigned."""
+        result = super()._lazy_delta_reduction(t, s)
+        if isinstance(result, tuple) and (result[0] is not t or result[1] is not s):
+            t_n, s_n = result
+            if isinstance(get_app_fn(t_n), MVar) or isinstance(get_app_fn(s_n), MVar):
+                return self.is_def_eq(t_n, s_n)
+        return result
+
     def _is_def_eq_args(self, t: Expr, s: Expr) -> bool:
         ta, sa = get_app_fn_args(t)[1], get_app_fn_args(s)[1]
         return len(ta) == len(sa) and all(self.is_def_eq(a, b) for a, b in zip(ta, sa))
@@ -315,6 +325,10 @@ class MetaChecker(TypeChecker):
             value = self._restrict_scope(value, allowed)
             if value is None:
                 return False
+        if value.has_mvar:
+            value = self._restrict_holes(value, decl.lctx, allowed)
+            if value is None:
+                return False
         solution = mk_lambda_fvars(args, value) if args else value
         if not args:
             try:
@@ -324,6 +338,28 @@ class MetaChecker(TypeChecker):
                 return False
         self.mctx.assignment[head.uid] = solution
         return True
+
+    def _restrict_holes(self, value: Expr, lctx: tuple[FVar, ...], allowed: set[int]) -> Expr | None:
+        """Lean's checkAssignment for holes: a hole in `value` whose context is larger than the assigned
+        one's (`?n` made under `let x := …` or `fun x =>`) is replaced by a new hole over the smaller
+        context, so a later `?n := x` cannot smuggle `x` out of its scope. None if impossible."""
+        changed = False
+        for mv in self.mctx.unassigned_mvars(value):
+            mdecl = self.mctx.decls.get(mv.uid)
+            if mdecl is None or all(f.uid in allowed for f in mdecl.lctx):
+                continue
+            if not self._assignable(mv):
+                continue  # a goal keeps its context (the kernel still checks the final term)
+            ty = self.mctx.instantiate(mdecl.type)
+            if ty.has_fvar and any(isinstance(x, FVar) and x.uid not in allowed for x in iter_subexprs(ty)):
+                ty = self._restrict_scope(ty, allowed)
+                if ty is None:
+                    return None
+            kept = tuple(f for f in mdecl.lctx if f.uid in allowed)
+            fresh = self.mctx.new_mvar(ty, kept, mdecl.user_name, mdecl.kind)
+            self.mctx.assignment[mv.uid] = fresh
+            changed = True
+        return self.mctx.instantiate(value) if changed else value
 
     def _restrict_scope(self, value: Expr, allowed: set[int]) -> Expr | None:
         """Unfold let-bound free variables that are out of the hole's scope; None if others remain."""

@@ -74,11 +74,14 @@ class TacticState:
     # here and the term becomes a (synthetic) `sorry`, so the proof can never be "Completed"
     recover: bool = False
     messages: list = field(default_factory=list)
+    # the function being defined (elab_command's `_RecursiveFn`), so a tactic's term can call it by its
+    # full name `N.f` as well as by `f`, as in Lean; None outside a declaration's own body
+    recursive: object = None
 
     def copy(self) -> "TacticState":
         return TacticState(self.env, self.scope, self.mctx.copy(), list(self.goals), list(self.level_names),
                            self.max_steps, list(self.sorries), list(self.steps), self.record_steps, self.hidden,
-                           self.recover, list(self.messages))
+                           self.recover, list(self.messages), self.recursive)
 
     def restore_from(self, other: "TacticState") -> None:
         """Adopt `other`'s goals and assignments (after a successful attempt on a copy)."""
@@ -120,6 +123,7 @@ class TacticState:
     def elaborator(self, goal: MVar) -> TermElaborator:
         elab = TermElaborator(self.env, self.scope, self.mctx, lctx=self.decl(goal).lctx,
                               level_names=self.level_names, auto_bound_universes=False, max_steps=self.max_steps)
+        elab.recursive = self.recursive
         return elab
 
     def whnf(self, goal: MVar, e: Expr) -> Expr:
@@ -320,7 +324,7 @@ def run_by_block(elab: TermElaborator, stx: ast.By, expected: Expr) -> Expr:
     goal = elab.mctx.new_mvar(elab.instantiate(expected), tuple(elab.lctx), None, "syntheticOpaque")
     hidden = frozenset({elab.recursive.fvar.uid}) if getattr(elab, "recursive", None) is not None else frozenset()
     state = TacticState(elab.env, elab.scope, elab.mctx, [goal], elab.level_names, elab.checker.max_steps,
-                        hidden=hidden, record_steps=True)
+                        hidden=hidden, record_steps=True, recursive=getattr(elab, "recursive", None))
     if elab.tactic_depth == 0:
         elab.root_goals.append((stx, state.copy()))
     elab.tactic_depth += 1
@@ -711,7 +715,38 @@ def tac_Contradiction(state: TacticState, tac: ast.Contradiction) -> None:
 
     if contradiction_by_constructors(state, goal, hyps, level, target):
         return
+    if _contradiction_by_empty_cases(state, goal, hyps, tac):
+        return
     raise TacticError("tactic 'contradiction' failed\n\n" + state.format_goal(goal), tac)
+
+
+def _contradiction_by_empty_cases(state: TacticState, goal: MVar, hyps: Sequence[FVar], tac: ast.Node) -> bool:
+    """Lean's `contradiction` on a hypothesis of an empty inductive family instance (`h : i < 0`,
+    `h : a ∈ []`): `cases h` leaves no goal. Tried on a copy; only families with indices or no
+    constructors can be empty this way."""
+    from .tactics_cases import tac_Cases
+
+    elab = state.elaborator(goal)
+    rest = state.goals[1:]
+    for h in reversed(hyps):
+        head = get_app_fn(elab.whnf(h.type))
+        info = state.env.find(head.name) if isinstance(head, Const) else None
+        if not isinstance(info, InductiveInfo) or (info.num_indices == 0 and info.ctors):
+            continue
+        found = elab.find_local(h.name)
+        if found is None or found.uid != h.uid:
+            continue  # shadowed or inaccessible: not reachable by its name
+        trial = state.copy()
+        target = ast.CasesTarget(tac.pos, tac.end_pos, None, ast.Ident(tac.pos, tac.end_pos, h.name, None))
+        try:
+            tac_Cases(trial, ast.Cases(tac.pos, tac.end_pos, f"cases {h.name}", (target,), None, None))
+        except (TacticError, ElabError):
+            continue
+        trial.prune()
+        if [g.uid for g in trial.goals] == [g.uid for g in rest]:
+            state.restore_from(trial)
+            return True
+    return False
 
 
 def tac_Trivial(state: TacticState, tac: ast.Tactic) -> None:

@@ -93,6 +93,7 @@ DEFAULT_SIMP_LEMMAS: tuple[str, ...] = (
     "eq_self", "ne_eq", "iff_self", "and_true", "true_and", "and_false", "false_and", "and_self",
     "or_true", "true_or", "or_false", "false_or", "or_self", "not_true_eq_false", "not_false_eq_true",
     "implies_true", "true_implies", "false_implies", "iff_true", "true_iff", "iff_false", "false_iff",
+    "id_eq", "Function.comp_apply",
     # natural numbers
     "Nat.zero_eq", "Nat.succ_eq_add_one", "Nat.add_eq", "Nat.mul_eq", "Nat.sub_eq", "Nat.add_zero",
     "Nat.mul_zero", "Nat.sub_zero", "Nat.pred_zero", "Nat.pred_succ", "Nat.le_refl", "Nat.succ.injEq",
@@ -101,7 +102,8 @@ DEFAULT_SIMP_LEMMAS: tuple[str, ...] = (
     "List.nil_append", "List.cons_append", "List.length_nil", "List.length_cons", "List.map_nil",
     "List.map_cons", "List.reverse_nil", "List.cons_ne_nil", "List.cons.injEq",
 )
-"""The lemmas plain `simp` uses (all in `library/Simp.lean`); `simp only` uses none of them."""
+"""The lemmas plain `simp` uses (Lean core's `@[simp]` ones the library states: `library/Simp.lean`, and
+`id_eq`/`Function.comp_apply` in `library/Prelude.lean`); `simp only` uses none of them."""
 
 # Lean marks these `@[reducible]` (our prelude's `@[reducible]` attribute is not recorded by the loader)
 _REDUCIBLE_CORE = frozenset({"outParam", "Ne", "GE.ge", "GT.gt"})
@@ -1258,7 +1260,8 @@ def _simp_context(state: TacticState, goal: MVar, tac: ast.Simp) -> SimpContext:
         user.append(_lemma_from_term(state, _fmt_m(state, el.term), el.term, ty, arg.symm, uid))
     ctx.lemmas = user
     if not tac.only:
-        for name in DEFAULT_SIMP_LEMMAS:
+        # the default set, then the theorems marked `@[simp]`/`attribute [simp]` so far, as Lean's simp set
+        for name in DEFAULT_SIMP_LEMMAS + state.env.simp_lemmas:
             if name in erased:
                 continue
             lemma = _lemma_from_const(state, name)

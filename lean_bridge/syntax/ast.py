@@ -200,6 +200,23 @@ class CDot(Term):
 
 
 @node
+class Ellipsis(Term):
+    """`..` as the last argument of an application: every remaining explicit argument is `_`."""
+
+
+@node
+class NoFun(Term):
+    """`nofun`: a function out of an empty type (Lean's `fun.`)."""
+
+
+@node
+class NoMatch(Term):
+    """`nomatch e₁, …`: a match with no alternatives (the discriminants' types are empty)."""
+
+    discrs: tuple[Term, ...]
+
+
+@node
 class NamedArg(Node):
     """A named application argument `(x := e)`."""
 

@@ -37,6 +37,8 @@ first one and are separated by ``;`` or by a line break.
 
 from __future__ import annotations
 
+import dataclasses
+
 from typing import Callable, Optional, Union
 
 from . import ast
@@ -98,7 +100,7 @@ _OPEN_TO_CLOSE = {"(": ")", "{": "}", "⦃": "⦄", "[": "]"}
 _BINDER_KIND = {"(": ast.EXPLICIT, "{": ast.IMPLICIT, "⦃": ast.STRICT_IMPLICIT, "[": ast.INST_IMPLICIT}
 
 _ARG_START_SYMBOLS = frozenset({"(", "⟨", "[", "{", "_", "?", "@", "¬", "↑", "!", "·", "⋯", "λ"})
-_ARG_START_KEYWORDS = frozenset({"fun", "Type", "Sort", "Prop", "sorry"})
+_ARG_START_KEYWORDS = frozenset({"fun", "Type", "Sort", "Prop", "sorry", "nofun"})
 _TACTIC_START_KEYWORDS = frozenset({"have", "show", "let", "calc", "suffices", "sorry"})
 
 COMMAND_KEYWORDS = frozenset(
@@ -135,6 +137,8 @@ class Parser:
         self.col_limit = -1  # column of the saved position for colGt; -1 = none
         self._tactics = self._tactic_table()
         self._leading_table = self._leading_symbols()
+        self._cdots = 0  # `·` terms parsed so far (a parenthesis expands its own into `fun`)
+        self._leading_prec = 0  # the precedence the current leading term is parsed at
 
     # ------------------------------------------------------------------ token helpers
 
@@ -403,12 +407,16 @@ class Parser:
         if t.kind in (IDENT, NUM, STR, CHAR, DOT_IDENT):
             return True
         if t.kind == SYMBOL:
-            return t.text in _ARG_START_SYMBOLS
+            return t.text in _ARG_START_SYMBOLS or t.text == ".."
         return t.kind == KEYWORD and t.text in _ARG_START_KEYWORDS
 
     def app_args(self) -> tuple[TermOrNamed, ...]:
         args: list[TermOrNamed] = []
         while self.can_start_arg(self.tok):
+            if self.at(".."):  # `f a ..`: the rest of the explicit arguments are `_` (it ends the arguments)
+                t = self.advance()
+                args.append(ast.Ellipsis(t.pos, t.end_pos))
+                break
             if self.at("(") and self.peek().kind == IDENT and self.peek(2).is_sym(":="):
                 args.append(self.named_arg())
             else:
@@ -429,6 +437,7 @@ class Parser:
         handler = self._leading_handler(t)
         if handler is None:
             self.fail("term")
+        self._leading_prec = prec
         result, result_prec = handler()
         if result_prec >= MAX_PREC:
             result = self.projections(t, result)
@@ -459,6 +468,7 @@ class Parser:
             "∃": self.exists_term, "fun": self.fun_term, "λ": self.fun_term,
             "·": self.cdot_term, "⋯": self.omitted, "Type": self.type_term,
             "Sort": self.sort_term, "Prop": self.prop_term, "sorry": self.sorry_term,
+            "nofun": self.nofun_term, "nomatch": self.nomatch_term,
             "by": self.by_term, "have": self.have_term, "let": self.let_term,
             "show": self.show_term, "suffices": self.suffices_term, "match": self.match_term,
             "if": self.if_term, "calc": self.calc_term,
@@ -492,7 +502,19 @@ class Parser:
 
     def cdot_term(self) -> tuple[ast.Term, int]:
         t = self.advance()
+        self._cdots += 1
         return ast.CDot(t.pos, t.end_pos), MAX_PREC
+
+    def nofun_term(self) -> tuple[ast.Term, int]:
+        t = self.advance()
+        return ast.NoFun(t.pos, t.end_pos), MAX_PREC
+
+    def nomatch_term(self) -> tuple[ast.Term, int]:
+        start = self.advance()
+        discrs = [self.term()]
+        while self.accept(","):
+            discrs.append(self.term())
+        return ast.NoMatch(start.pos, self.last_end(), tuple(discrs)), LEAD_PREC
 
     def sorry_term(self) -> tuple[ast.Term, int]:
         t = self.advance()
@@ -580,7 +602,10 @@ class Parser:
     def paren_body(self, start: Token) -> ast.Term:
         if self.accept(")"):
             return ast.Tuple(start.pos, self.last_end(), ())
+        cdots = self._cdots
         inner = self.term()
+        if self._cdots != cdots:
+            inner = expand_cdots(inner)
         if self.accept(":"):
             type_ = self.term()
             self.expect(")")
@@ -615,7 +640,8 @@ class Parser:
         return ast.AnonymousCtor(start.pos, self.last_end(), args), MAX_PREC
 
     def bracket_term(self) -> tuple[ast.Term, int]:
-        arrow = self.try_dep_arrow()
+        # `[C α] → β` is an arrow (precedence 25): not where a tighter operand is parsed (`a ∈ [b] → p`)
+        arrow = self.try_dep_arrow() if self._leading_prec <= 25 else None
         if arrow is not None:
             return arrow, 25
         start = self.advance()
@@ -1778,3 +1804,33 @@ def parse_tactic_block(text: str, filename: str = "<input>") -> ast.TacticSeq:
         return seq
 
     return _guarded(run, parser)  # type: ignore[return-value]
+
+
+def expand_cdots(term: ast.Term) -> ast.Term:
+    """Lean's `·` notation: each `·` of a parenthesised term, left to right, is a new binder of a
+    `fun` around it (`(· + 1)` is `fun x => x + 1`). A `·` inside a nested parenthesis was already
+    expanded there, so every `CDot` left in `term` belongs to this one."""
+    names: list[str] = []
+
+    def walk(node: object) -> object:
+        if isinstance(node, ast.CDot):
+            names.append(f"x✝{len(names) + 1}")
+            return ast.Ident(node.pos, node.end_pos, names[-1], None)
+        if isinstance(node, tuple):
+            items = tuple(walk(x) for x in node)
+            return node if all(a is b for a, b in zip(items, node)) else items
+        if not isinstance(node, ast.Node):
+            return node
+        changes = {}
+        for f in dataclasses.fields(node):
+            value = getattr(node, f.name)
+            new = walk(value)
+            if new is not value:
+                changes[f.name] = new
+        return dataclasses.replace(node, **changes) if changes else node
+
+    body = walk(term)
+    if not names:
+        return term
+    binders = tuple(ast.Binder(term.pos, term.end_pos, ast.EXPLICIT, (n,), None, None) for n in names)
+    return ast.Fun(term.pos, term.end_pos, binders, body)

@@ -81,7 +81,7 @@ _SYMBOL_TABLE = _symbols_by_first_char()
 
 #: Tokens after which a `.x` with no space is a projection, not a leading dot.
 _PROJECTABLE_KINDS = frozenset({IDENT, FIELD, FIELD_IDX})
-_PROJECTABLE_SYMBOLS = frozenset({")", "⟩", "]", "}", "_"})
+_PROJECTABLE_SYMBOLS = frozenset({")", "⟩", "]", "}", "_", "·"})  # `(·.1)`: a projection of `·`
 
 _SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 

@@ -1765,6 +1765,151 @@ CASES: list[Case] = [
         "same for a user's Prop structure",
         MISMATCH,
     ),
+    Case(
+        "i11_full_name_recursion_in_by",
+        lean("""
+            namespace N
+            theorem bad : ∀ (n : Nat), n = 0
+              | 0 => rfl
+              | n+1 => by exact N.bad (n+1)
+            end N
+        """),
+        "issue 11 item 4: the full name of the theorem being proved, in a by block, is still its own non-structural call",
+        "termination",
+        target="N.bad",
+    ),
+    Case(
+        "i11_no_confusion_false_equation",
+        lean("""
+            theorem bad (n : Nat) : n + 1 = 0 := Nat.noConfusion rfl
+        """),
+        "issue 11 item 5: Nat.noConfusion of rfl gives noConfusionType P x x, never a false equation",
+        MISMATCH,
+    ),
+    Case(
+        "i11_no_confusion_wrong_motive",
+        lean("""
+            theorem bad (n : Nat) (h : n + 1 = 1) : n = 1 := Nat.noConfusion h (fun e => e ▸ rfl)
+        """),
+        "issue 11 item 5: Nat.noConfusion on succ/succ yields n = 0 here, not n = 1",
+        "",
+    ),
+    Case(
+        "i11_cdot_order",
+        lean("""
+            theorem bad : (fun (x y : Nat) => y - x) = (· - ·) := rfl
+        """),
+        "issue 11 item 2: the `·`s of a parenthesis are binders left to right: (· - ·) is fun x y => x - y",
+        MISMATCH,
+    ),
+    Case(
+        "i11_cdot_scope",
+        lean("""
+            theorem bad (p : Prop) (hp : p) : (fun (h : p → p) => h) = (id (·)) := rfl
+            theorem bad2 : ((· + 1) : Nat → Nat) 0 = 0 := rfl
+        """),
+        "issue 11 item 2: a `·` belongs to its innermost parenthesis",
+        "",
+        target="bad2",
+    ),
+    Case(
+        "i11_leading_dot_function_type",
+        lean("""
+            theorem bad (a b : Prop) : a ∨ b → a ∨ b ∨ False := .rec .inr .inl
+        """),
+        "issue 11 item 3: .rec resolved from the conclusion of a function expected type still builds a checked term",
+        "",
+    ),
+    Case(
+        "i11_leading_dot_inl_wrong_side",
+        lean("""
+            theorem bad (a b : Prop) : a → b ∨ a := .inl
+        """),
+        "issue 11 item 3: .inl against a → b ∨ a is Or.inl : b → b ∨ a",
+        MISMATCH,
+    ),
+    Case(
+        "i11_simp_attr_sorry_lemma",
+        lean("""
+            @[simp] theorem one_eq_two : (1 : Nat) = 2 := sorry
+            theorem bad : (1 : Nat) = 2 := by simp
+        """),
+        "issue 11 item 6: a @[simp] lemma proved by sorry joins the simp set, and its users depend on sorryAx",
+        "sorry",
+    ),
+    Case(
+        "i11_simp_attr_false_via_axiom",
+        lean("""
+            axiom ax : ∀ n : Nat, n + 1 = n
+            attribute [simp] ax
+            theorem bad (n : Nat) : n + 1 = n := by simp
+        """),
+        "issue 11 item 6: attribute [simp] on a user axiom: the proof depends on the axiom",
+        "",
+    ),
+    Case(
+        "i11_subst_defeq_motive",
+        lean("""
+            theorem mul_succ' (n m : Nat) : n * Nat.succ m = n * m + n := rfl
+            theorem bad : ∀ (n : Nat), 1 * n = 0
+              | 0 => rfl
+              | Nat.succ n => (mul_succ' 1 n).symm ▸ (bad n).symm ▸ rfl
+        """),
+        "issue 11 item 7: ▸ abstracting up to definitional equality still yields a kernel-checked Eq.ndrec",
+        "",
+    ),
+    Case(
+        "i11_nomatch_nonempty",
+        lean("""
+            theorem bad (a : Nat) (h : a ∈ [a]) (f : False) : 1 = 2 := nomatch h
+        """),
+        "issue 11 item 8: nomatch h needs h's type to be empty, even when another hypothesis is False",
+        "",
+    ),
+    Case(
+        "i11_nofun_nonempty",
+        lean("""
+            theorem bad : ∀ (n : Nat), n ≤ 0 → False := nofun
+        """),
+        "issue 11 item 8: nofun on a function whose domain is inhabited (0 ≤ 0)",
+        "",
+    ),
+    Case(
+        "i11_contradiction_le_zero",
+        lean("""
+            theorem bad (i : Nat) (h : i ≤ 0) : False := by contradiction
+        """),
+        "issue 11 item 10: i ≤ 0 is not empty (i = 0)",
+        "contradiction",
+    ),
+    Case(
+        "i11_ellipsis_unsolved_hole",
+        lean("""
+            theorem bad (p q : Prop) (hp : p) : p ∧ q := And.intro hp ..
+        """),
+        "issue 11 item 9: the `_` that `..` makes for a proof argument is never a proof",
+        "",
+    ),
+    Case(
+        "i11_let_scope",
+        lean("""
+            theorem bad {α : Sort u} {β : α → Sort v} (b : (a : α) → β a) (a a' : α) :
+                (let x := a'; b x) = b a := rfl
+        """),
+        "issue 11 (also): the type of a let body is restricted to the outer scope (b a' vs b a)",
+        "",
+    ),
+    Case(
+        "i11_field_notation_implicit_const",
+        lean("""
+            theorem Iff.comm' {a b : Prop} : (a ↔ b) ↔ (b ↔ a) := Iff.intro Iff.symm Iff.symm
+            theorem Iff.trans' {a b c : Prop} (h₁ : a ↔ b) (h₂ : b ↔ c) : a ↔ c :=
+              Iff.intro (h₂.mp ∘ h₁.mp) (h₁.mpr ∘ h₂.mpr)
+            theorem bad (a b : Prop) : (a ↔ b) ↔ (a ↔ a) := Iff.comm'.trans' (Iff.refl _)
+        """),
+        "issue 11 item 9: field notation on a constant with implicit arguments fills them by unification only",
+        "",
+    ),
 ]
 
 

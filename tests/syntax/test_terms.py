@@ -125,7 +125,9 @@ def test_atoms_sorts_and_holes(text: str, expected: str) -> None:
     (".inl h", "(.inl h)"),
     (".succ n", "(.succ n)"),
     ("f (x := 1) y", "(f (x := 1) y)"),
-    ("(· + 1)", "(+ (CDot) 1)"),
+    ("(· + 1)", "(fun x✝1 (+ x✝1 1))"),  # Lean's `·` notation: the parenthesis is a `fun`
+    ("(f (· + 1) ·)", "(fun x✝1 (f (fun x✝1 (+ x✝1 1)) x✝1))"),
+    ("(·.1)", "(fun x✝1 (. x✝1 1))"),
     ("{ x := 1, y := 2 }", "(StructInst nil [(StructField x 1) (StructField y 2)])"),
     ("{ s with x := 1 }", "(StructInst s [(StructField x 1)])"),
 ])

@@ -287,3 +287,36 @@ theorem Iff.refl (a : Prop) : Iff a a := Iff.intro (fun h => h) (fun h => h)
 theorem Iff.symm {a b : Prop} (h : Iff a b) : Iff b a := Iff.intro h.mpr h.mp
 
 theorem Ne.symm {α : Sort u} {a b : α} (h : Ne a b) : Ne b a := fun h' => h (Eq.symm h')
+
+-- More of what Lean's Init/Prelude.lean and Init/Core.lean state before the Nat and List files
+-- (issue 11). Lemmas a corpus re-proves under the same core names (`Nat.le_trans`, `mt`, `eq_comm`,
+-- …, see datasets/stdlib) stay out: here they would make that corpus a redeclaration.
+
+def Nat.noConfusionType.{w} (P : Sort w) (v1 v2 : Nat) : Sort w :=
+  Nat.casesOn (motive := fun _ => Sort w) v1
+    (Nat.casesOn (motive := fun _ => Sort w) v2 (P → P) (fun _ => P))
+    (fun n => Nat.casesOn (motive := fun _ => Sort w) v2 P (fun m => (Eq n m → P) → P))
+
+def Nat.noConfusion.{w} {P : Sort w} {v1 v2 : Nat} (h12 : Eq v1 v2) : Nat.noConfusionType P v1 v2 :=
+  Eq.ndrec (motive := fun a => Nat.noConfusionType P v1 a)
+    (Nat.casesOn (motive := fun b => Nat.noConfusionType P b b) v1 (fun p => p) (fun _ f => f rfl)) h12
+
+theorem Nat.succ.inj {n m : Nat} (h : Eq (Nat.succ n) (Nat.succ m)) : Eq n m :=
+  Nat.noConfusion h (fun e => e)
+
+theorem Nat.lt_add_one (n : Nat) : LT.lt n (HAdd.hAdd n 1) := Nat.le.refl
+
+theorem id_eq {α : Sort u} (a : α) : Eq (id a) a := rfl
+
+theorem Function.comp_apply {α : Sort u} {β : Sort v} {δ : Sort w} {f : β → δ} {g : α → β} {x : α} :
+    Eq (Function.comp f g x) (f (g x)) := rfl
+
+theorem implies.trans {p q r : Prop} (h₁ : p → q) (h₂ : q → r) : p → r := fun hp => h₂ (h₁ hp)
+
+theorem List.cons.inj {α : Type u} {a b : α} {as bs : List α} (h : Eq (List.cons a as) (List.cons b bs)) :
+    And (Eq a b) (Eq as bs) :=
+  have lift : ∀ (l : List α), Eq (List.cons a as) l →
+      List.casesOn (motive := fun _ => Prop) l True (fun b bs => And (Eq a b) (Eq as bs)) :=
+    fun l e => Eq.ndrec (motive := fun l => List.casesOn (motive := fun _ => Prop) l True
+      (fun b bs => And (Eq a b) (Eq as bs))) (And.intro rfl rfl) e
+  lift (List.cons b bs) h
