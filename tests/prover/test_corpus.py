@@ -31,7 +31,8 @@ STDLIB = ROOT / "datasets" / "stdlib"
 LIBRARY = ROOT / "lean_bridge" / "embedded" / "library"
 CHECK_SECONDS_LIMIT = 300  # measured: ~6 s CPU for Logic+Nat (about 20 s wall on a loaded 2-core machine)
 # closed by plain `simp` through `rfl`/`eq_self` only, not because a simp-set lemma states them
-SIMP_CLOSES = {"proofIrrel", "false_of_ne", "Iff.rfl", "Nat.lt_eq", "Nat.le_eq"}
+# theorems that hold by `rfl`; `id_def` since Lean's `id_eq` joined the default simp set
+SIMP_CLOSES = {"proofIrrel", "false_of_ne", "Iff.rfl", "Nat.lt_eq", "Nat.le_eq", "id_def"}
 
 
 @pytest.fixture(scope="module")
