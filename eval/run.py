@@ -22,7 +22,6 @@ import hashlib
 import json
 import os
 import platform
-import re
 import sys
 import time
 from pathlib import Path

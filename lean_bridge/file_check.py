@@ -21,6 +21,20 @@ from lean_bridge.types import BackendError
 INTERNAL_PREFIX = "internal error"
 
 
+def read_source(path: Path) -> tuple[str | None, str | None]:
+    """(text, None) for a readable UTF-8 file, else (None, one-line reason)."""
+    try:
+        return path.read_text(encoding="utf-8"), None
+    except FileNotFoundError:
+        return None, "no such file"
+    except IsADirectoryError:
+        return None, "it is a directory"
+    except UnicodeDecodeError as err:
+        return None, f"not UTF-8 text (byte {err.start})"
+    except OSError as err:
+        return None, err.strerror or type(err).__name__
+
+
 @dataclass(frozen=True)
 class FileVerdict:
     """One declaration's verdict in one file (or, with ``unreadable`` set, a file that could not be read)."""
@@ -58,10 +72,9 @@ def stream_check(paths: Sequence[Path], backend: str = "embedded", executable: E
         raise BackendError(f"checking files as one environment needs the embedded checker (not {backend})")
     with open_backend(backend, executable=executable, timeout=timeout) as lean:
         for path in paths:
-            try:
-                text = path.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as err:
-                yield FileVerdict(str(path), unreadable=str(err))
+            text, problem = read_source(path)
+            if text is None:
+                yield FileVerdict(str(path), unreadable=problem)
                 continue
             for r in lean.check(text):
                 yield FileVerdict(str(path), r.name, r.ok, r.message, r.line, r.column)

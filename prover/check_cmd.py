@@ -14,7 +14,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lean_bridge.file_check import CheckerCrashed, FileVerdict, stream_check
+from lean_bridge.file_check import CheckerCrashed, FileVerdict, read_source, stream_check
 from lean_bridge.types import BackendError
 from prover.corpus import CorpusError, corpus_paths
 
@@ -60,17 +60,8 @@ def verdict_json(v: FileVerdict) -> str:
 
 def usage_problem(path: Path) -> str | None:
     """Why `path` cannot be checked (one line), or None."""
-    if not path.exists():
-        return f"cannot read {path}: no such file"
-    if path.is_dir():
-        return f"cannot read {path}: it is a directory"
-    try:
-        path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as err:
-        return f"cannot read {path}: not UTF-8 text (byte {err.start})"
-    except OSError as err:
-        return f"cannot read {path}: {err.strerror}"
-    return None
+    _, problem = read_source(path)
+    return None if problem is None else f"cannot read {path}: {problem}"
 
 
 def run_check(args: argparse.Namespace) -> int:

@@ -237,7 +237,7 @@ def run_atomize(traces: Path, out: Path, premises_out: Optional[Path] = None, ba
     """``prover data atomize``: atomized.jsonl (+ premises.jsonl) from a trace file; returns the report."""
     from tqdm import tqdm
 
-    from lean_bridge import BackendError, LeanError
+    from lean_bridge import BackendError
     from lean_bridge.term import state_key
     from prover.actions import action_to_json
     from prover.atomize import Atomizer, mentioned_premises, replay_script

@@ -49,6 +49,16 @@ class Reader:
         ids = {g.mvar_id for g in state.goals}
         return gid not in ids and not any(c in ids for c in created)
 
+    def act_then(self, state: ProofState, gid: str, action: Action, steps: list,
+                 then: Callable[[ProofState, str], Optional[ProofState]]) -> Optional[ProofState]:
+        """Run ``action``; the state if it closed the goal, else ``then`` on its single new goal (else None)."""
+        res = self.act(state, gid, action, steps)
+        if res is None:
+            return None
+        if self.closed(res[0], gid, res[1]):
+            return res[0]
+        return then(res[0], res[1][0]) if len(res[1]) == 1 else None
+
     # --- terms
     def solve(self, state: ProofState, gid: str, term: Any, steps: list) -> Optional[ProofState]:
         """Close goal ``gid`` following ``term``; the state after, or None (``steps`` then undefined)."""
@@ -188,14 +198,8 @@ class Reader:
         i = _hyp_index(goal, hyp) if goal is not None else None
         if i is None:
             return None
-        res = self.act(state, gid, Action(kind, hyp=i), steps)
-        if res is None:
-            return None
-        if self.closed(res[0], gid, res[1]):
-            return res[0]
-        if len(res[1]) != 1:
-            return None
-        return self.solve(res[0], res[1][0], rest, steps)
+        return self.act_then(state, gid, Action(kind, hyp=i), steps,
+                             lambda st, g: self.solve(st, g, rest, steps))
 
     def _iff(self, state: ProofState, gid: str, rule: str, forward: bool, args: list, steps: list) -> Optional[ProofState]:
         """``Iff.mp P h`` / ``P.mp h``: rewrite the goal backwards with ``P`` (forwards for ``mpr``), then ``h``."""
@@ -210,16 +214,12 @@ class Reader:
             if full is None:
                 return None
             action = Action("rw_rev_premise" if forward else "rw_premise", premise=full)
-        res = self.act(state, gid, action, steps)
-        if res is None:
-            return None
-        if self.closed(res[0], gid, res[1]):
-            return res[0]
-        if len(res[1]) != 1:
-            return None
-        if not args:
-            return self._closer(res[0], res[1][0], steps)
-        return self.solve(res[0], res[1][0], args[0], steps) if len(args) == 1 else None
+        def then(st: ProofState, g: str) -> Optional[ProofState]:
+            if not args:
+                return self._closer(st, g, steps)
+            return self.solve(st, g, args[0], steps) if len(args) == 1 else None
+
+        return self.act_then(state, gid, action, steps, then)
 
     def _app(self, state: ProofState, gid: str, fn: str, args: list, steps: list) -> Optional[ProofState]:
         if fn in ("Iff.mp", "Iff.mpr") and args and isinstance(args[0], ast.Ident):
@@ -285,15 +285,10 @@ class Reader:
             rest = args[1] if len(args) == 2 else ast.AnonymousCtor(args[1].pos, args[-1].end_pos, tuple(args[1:]))
             for sub in closed_subterms(goal):
                 mark = len(steps)
-                res = self.act(state, gid, Action("exists_subterm", subterm=sub), steps)
-                if res is None:
-                    continue
-                if self.closed(res[0], gid, res[1]):
-                    return res[0]
-                if len(res[1]) == 1:
-                    done = self.solve(res[0], res[1][0], rest, steps)
-                    if done is not None:
-                        return done
+                done = self.act_then(state, gid, Action("exists_subterm", subterm=sub), steps,
+                                     lambda st, g: self.solve(st, g, rest, steps))
+                if done is not None:
+                    return done
                 del steps[mark:]
             return None
         res = self.act(state, gid, Action("constructor"), steps)

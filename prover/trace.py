@@ -19,7 +19,6 @@ the goals after. A term-mode proof is one ``exact <term>`` step.
 """
 from __future__ import annotations
 
-import dataclasses
 import itertools
 import re
 from dataclasses import dataclass, field

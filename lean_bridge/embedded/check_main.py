@@ -18,21 +18,9 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
+from lean_bridge.file_check import read_source
+
 USAGE = "usage: python -m lean_bridge.embedded check [--one-environment] FILE.lean [FILE.lean ...]"
-
-
-def read_source(path: Path) -> tuple[str | None, str | None]:
-    """(text, None) for a readable UTF-8 file, else (None, one-line reason)."""
-    try:
-        return path.read_text(encoding="utf-8"), None
-    except FileNotFoundError:
-        return None, "no such file"
-    except IsADirectoryError:
-        return None, "it is a directory"
-    except UnicodeDecodeError as err:
-        return None, f"not UTF-8 text (byte {err.start})"
-    except OSError as err:
-        return None, err.strerror or type(err).__name__
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -89,18 +89,15 @@ from .expr import (
     get_app_fn_args,
     iter_subexprs,
     mk_lambda_fvars,
-    replace,
 )
 from .kernel import KernelError, add_definition, raise_recursion_limit
 from .level import (
-    LEVEL_ZERO,
     Level,
     LevelIMax,
     LevelMax,
     LevelMVar,
     LevelParam,
     LevelZero,
-    replace_level,
     to_offset,
 )
 from .meta import DelayedLambda, MetaContext
@@ -322,9 +319,6 @@ def _unassigned_mvars(e: Expr) -> list[MVar]:
             if isinstance(x, MVar) and x.uid not in seen:
                 seen[x.uid] = x
     return list(seen.values())
-
-
-_zero_level_mvars = gate.zero_level_holes  # leftover universe holes become 0, as the gate does
 
 
 # --------------------------------------------------------------------------- goal states
@@ -589,7 +583,7 @@ class PantographServer:
         ty = elab.instantiate(ty)
         if elab.mctx.unassigned_mvars(ty):
             raise ProtocolFailure("elab", "failed to elaborate the expression: it contains holes that could not be determined")
-        return _zero_level_mvars(ty), elab
+        return gate.zero_level_holes(ty), elab
 
     @staticmethod
     def _parse_term(text: str) -> Any:
@@ -709,8 +703,8 @@ class PantographServer:
             ty, value = elab.instantiate(ty), elab.instantiate(value)
             if elab.mctx.unassigned_mvars(ty) or elab.mctx.unassigned_mvars(value):
                 raise ProtocolFailure("elab", "failed to elaborate: the term contains holes that could not be determined")
-            kernel = add_definition(self.env.kernel, name, tuple(elab.level_names), _zero_level_mvars(ty),
-                                    _zero_level_mvars(value), is_theorem=is_theorem)
+            kernel = add_definition(self.env.kernel, name, tuple(elab.level_names), gate.zero_level_holes(ty),
+                                    gate.zero_level_holes(value), is_theorem=is_theorem)
         except (ElabError, KernelError) as e:
             raise ProtocolFailure("elab", e.message) from None
         self.env = self.env.with_kernel(kernel)

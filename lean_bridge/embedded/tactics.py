@@ -78,9 +78,11 @@ class TacticState:
     # full name `N.f` as well as by `f`, as in Lean; None outside a declaration's own body
     recursive: object = None
 
-    def copy(self) -> "TacticState":
+    def copy(self, with_steps: bool = True) -> "TacticState":
+        """An independent copy; `with_steps=False` leaves out the step history (a record's snapshot)."""
         return TacticState(self.env, self.scope, self.mctx.copy(), list(self.goals), list(self.level_names),
-                           self.max_steps, list(self.sorries), list(self.steps), self.record_steps, self.hidden,
+                           self.max_steps, list(self.sorries), list(self.steps) if with_steps else [],
+                           self.record_steps, self.hidden,
                            self.recover, list(self.messages), self.recursive)
 
     def restore_from(self, other: "TacticState") -> None:
@@ -174,9 +176,8 @@ def run_tactic(state: TacticState, tac: ast.Tactic) -> None:
     if _BUDGET.active:
         _tick(tac)
     if state.record_steps and _is_substantive(tac):
-        before = state.copy()
-        before.steps = []  # the record needs the goals before, not the history: keeps recording linear
-        state.steps.append((tac, before))
+        # the record needs the goals before, not the history: keeps recording linear
+        state.steps.append((tac, state.copy(with_steps=False)))
     handler = _TACTICS.get(type(tac).__name__)
     if handler is None:
         name = tac.source.split()[0] if tac.source.split() else type(tac).__name__

@@ -12,6 +12,7 @@ import re
 import signal
 import subprocess
 import sys
+import textwrap
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -194,3 +195,33 @@ def run_check_cli(path: Path, timeout: float = CLI_SECONDS) -> CliRun:
         timeout=timeout,
     )
     return CliRun(proc.returncode, proc.stdout, proc.stderr)
+
+
+# --------------------------------------------------------------------------- verdict helpers
+
+
+def verdicts(source: str) -> dict[str, tuple[bool, str]]:
+    """name -> (accepted, message) for each declaration of `source` (the last of a repeated name)."""
+    from lean_bridge.embedded.checker import check_source
+
+    with deadline():
+        results = check_source(textwrap.dedent(source).strip() + "\n", filename="t.lean")
+    return {r.name: (r.ok, r.message or "") for r in results}
+
+
+def assert_rejected(source: str, name: str, wording: str = "") -> None:
+    """`name` is reported and rejected, with `wording` in its message when given."""
+    got = verdicts(source)
+    assert name in got, f"{name} not reported: {got}"
+    ok, message = got[name]
+    assert not ok, f"UNSOUND: {name} accepted"
+    assert wording.lower() in message.lower(), f"{name}: expected {wording!r} in {message!r}"
+
+
+def assert_accepted(source: str, *names: str) -> None:
+    """Every declaration of `source` is accepted (and each of `names` is reported)."""
+    got = verdicts(source)
+    for name in names:
+        assert name in got, f"{name} not reported: {got}"
+    bad = {n: m for n, (ok, m) in got.items() if not ok}
+    assert not bad, f"valid Lean rejected: {bad}"

@@ -6,38 +6,9 @@ adversarial variants of the same causes are also in `soundness_cases.py` (end of
 """
 from __future__ import annotations
 
-import textwrap
-
 import pytest
 
-from lean_bridge.embedded.checker import check_source
-
-from embedded_support import deadline
-
-
-def verdicts(source: str) -> dict[str, tuple[bool, str]]:
-    """name -> (accepted, message) for each declaration of `source` (the last of a repeated name)."""
-    with deadline():
-        results = check_source(textwrap.dedent(source).strip() + "\n", filename="t.lean")
-    return {r.name: (r.ok, r.message or "") for r in results}
-
-
-def assert_rejected(source: str, name: str, wording: str = "") -> None:
-    """`name` is reported and rejected, with `wording` in its message when given."""
-    got = verdicts(source)
-    assert name in got, f"{name} not reported: {got}"
-    ok, message = got[name]
-    assert not ok, f"UNSOUND: {name} accepted"
-    assert wording.lower() in message.lower(), f"{name}: expected {wording!r} in {message!r}"
-
-
-def assert_accepted(source: str, *names: str) -> None:
-    """Every declaration of `source` is accepted (and each of `names` is reported)."""
-    got = verdicts(source)
-    for name in names:
-        assert name in got, f"{name} not reported: {got}"
-    bad = {n: m for n, (ok, m) in got.items() if not ok}
-    assert not bad, f"valid Lean rejected: {bad}"
+from embedded_support import assert_accepted, assert_rejected, verdicts
 
 
 # ----------------------------------------------------------------- 9. kernel: no eta for proofs
