@@ -457,8 +457,12 @@ def _is_sort(tree: Optional[SExpr]) -> bool:
     return isinstance(tree, tuple) and bool(tree) and tree[0] == ":sort"
 
 
-def candidate_actions(goal: Goal, premises: Sequence[str] = ()) -> list[Action]:
-    """Every well-formed action on ``goal`` (deterministic order: kind order, then argument order)."""
+def candidate_actions(goal: Goal, premises: Sequence[str] = (), with_subterms: bool = True) -> list[Action]:
+    """Every well-formed action on ``goal`` (deterministic order: kind order, then argument order).
+
+    ``with_subterms=False`` skips the subterm kinds (their candidates cost most of the time), for
+    callers that only need the kinds and hypotheses that are legal.
+    """
     target = _sexp_of(goal.target.sexp_text)
     out: list[Action] = []
     pi_like = (isinstance(target, tuple) and target[:1] == (":forall",)) or head_const(target) == "Not" \
@@ -493,6 +497,8 @@ def candidate_actions(goal: Goal, premises: Sequence[str] = ()) -> list[Action]:
     for kind in KINDS[21:26]:
         for name in premises:
             out.append(Action(kind, premise=name))
+    if not with_subterms:
+        return out
     subterms = closed_subterms(goal)
     if head_const(target) == "Exists":
         for sub in subterms:

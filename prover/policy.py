@@ -19,9 +19,16 @@ from lean_bridge.types import Goal
 from prover.actions import ARG_OF, Action, candidate_actions
 from prover.checkpoint import default_model_dir, load_checkpoint
 from prover.model import ProverModel, candidate_offsets
+from prover.premise_relevance import PremiseShapes
 
 State = tuple[Sequence[Goal], int]  # (goals, index of the focused goal)
 PREMISE_CHUNK = 256  # premise graphs encoded per forward pass when filling the cache
+REWRITE_KINDS = {"rw_premise": False, "rw_rev_premise": True}  # kind -> rewrites right to left
+HEAD_KINDS = ("apply_premise", "exact_premise")  # kinds whose premise's conclusion must meet the target
+HEAD_BONUS = 2.0  # log-odds per level of conclusion/target agreement for apply/exact (tuned on valid)
+CLOSERS = ("simp_all", "simp", "assumption", "rfl", "trivial", "contradiction")  # always tried, see propose
+CLOSER_LOGP = -3.0  # log-probability floor of a closer the network ranks lower (tuned on valid)
+REWRITE_BONUS = 4.0  # log-odds added to a rw premise whose pattern matches a target subterm (tuned on valid)
 
 
 class Policy:
@@ -34,6 +41,11 @@ class Policy:
         self.legal_only = legal_only
         self._premise_row: dict[str, int] = {}
         self._premise_emb = torch.zeros(0, model.config.d_model)  # (P, d) in registration order
+        self.shapes = PremiseShapes()  # statement shapes: rw patterns and conclusion heads
+        self.head_bonus = HEAD_BONUS
+        self.rewrite_bonus = REWRITE_BONUS
+        self.closers = CLOSERS
+        self.closer_logp = CLOSER_LOGP
 
     # ------------------------------------------------------------------ premises
 
@@ -43,6 +55,8 @@ class Policy:
 
         new = [(name, term) for name, term in names_to_terms.items()
                if name not in self._premise_row and term is not None]
+        for name, term in new:
+            self.shapes.add(name, term)
         chunks = []
         with torch.inference_mode():
             for start in range(0, len(new), PREMISE_CHUNK):
@@ -92,22 +106,64 @@ class Policy:
         result = []
         for i, (goals, focus) in enumerate(states):
             legal = _legal_filter(goals[focus]) if self.legal_only and goals else None
-            scores, segments = self._joint(i, out, graphs[i], hyp_off[i], sub_off[i], names, legal)
+            goal = goals[focus] if goals else None
+            scores, segments = self._joint(i, out, graphs[i], hyp_off[i], sub_off[i], names, legal, goal)
             total = segments[-1][0] + len(segments[-1][2]) if segments else 0
             if not total:
                 result.append([])
                 continue
+            closers = [c for c in self.closers if c in self.kinds and (legal is None or c in legal["kinds"])]
             top = torch.topk(scores, min(k, total))
             starts = [seg[0] for seg in segments]
             picked = []
             for v, j in zip(top.values.tolist(), top.indices.tolist()):
                 begin, kind, args = segments[bisect.bisect_right(starts, j) - 1]
                 picked.append((_make_action(kind, args[j - begin]), float(v)))
+            picked = self._with_closers(picked, closers, k)
             result.append(picked)
         return result
 
+    def _with_closers(self, picked: list[tuple[Action, float]], closers: Sequence[str],
+                      k: int) -> list[tuple[Action, float]]:
+        """``picked`` with every closing tactic in ``closers`` at log-probability at least
+        ``closer_logp`` (one step of automation is cheap and often finishes what the network
+        started; the fixed-order baseline wins theorems with it), still k actions, best first."""
+        if not closers or self.closer_logp is None:
+            return picked
+        floor = {c: self.closer_logp for c in closers}
+        out = [(a, max(lp, floor[a.kind]) if a.kind in floor and a.hyp is None else lp) for a, lp in picked]
+        have = {a.kind for a, _ in out if a.kind in floor}
+        extra = [(Action(c), self.closer_logp) for c in closers if c not in have]
+        out = out[:max(0, k - len(extra))] + extra
+        out.sort(key=lambda pair: -pair[1])
+        return out
+
+    def _premise_logp(self, kind: str, logp: Tensor, names: Sequence[str], target: Any) -> tuple[Tensor, Sequence[str]]:
+        """log p(premise | kind) with the statement shapes applied (``premise_relevance``), and the premises kept.
+
+        ``rw`` kinds keep only premises whose pattern occurs in the target (Lean's keyed matching
+        would fail on the rest); ``apply``/``exact`` add ``head_bonus`` where the conclusion's head
+        equals the target's. Both renormalise over what is kept.
+        """
+        if target is None:
+            return logp, names
+        if kind in REWRITE_KINDS:
+            keep, scores = self.shapes.rewrite_scores(names, target, REWRITE_KINDS[kind])
+            if len(keep) < len(names):
+                index = torch.from_numpy(keep)
+                logp, names = logp[index], [names[j] for j in keep.tolist()]
+            if not names:
+                return logp, names
+            bonus = torch.from_numpy(scores).to(logp.dtype) * self.rewrite_bonus
+            return torch.log_softmax(logp + bonus, 0), names
+        if kind in HEAD_KINDS and self.head_bonus:
+            bonus = torch.from_numpy(self.shapes.head_match(names, target)).to(logp.dtype) * self.head_bonus
+            return torch.log_softmax(logp + bonus, 0), names
+        return logp, names
+
     def _joint(self, i: int, out: dict[str, Tensor], graph: Any, hyp_off: int, sub_off: int,
-               names: Sequence[str], legal: Optional[dict[str, Any]]) -> tuple[Tensor, list[tuple[int, str, Sequence]]]:
+               names: Sequence[str], legal: Optional[dict[str, Any]],
+               goal: Optional[Goal] = None) -> tuple[Tensor, list[tuple[int, str, Sequence]]]:
         """Flat joint scores of every action on state i, and segments (start, kind, arguments) covering them.
 
         Actions are built only for the top k (a state with 1000 premises has ~5000 candidates).
@@ -118,6 +174,7 @@ class Policy:
         kind_lp = out["kind_logp"][i]
         n_hyp = int(graph.hyp_node.numel())
         n_sub = int(graph.subterm_node.numel())
+        target = getattr(goal.target, "typed", None) if goal is not None else None
         for kid, kind in enumerate(self.kinds):
             arg = ARG_OF.get(kind)
             if arg is None or (legal is not None and kind not in legal["kinds"]):
@@ -131,7 +188,8 @@ class Policy:
             elif arg == "subterm" and n_sub:
                 col, args = kind_lp[kid] + out["subterm_logp"][sub_off:sub_off + n_sub, kid], graph.subterms[:n_sub]
             elif arg == "premise" and names:
-                col, args = kind_lp[kid] + out["premise_logp"][i, kid], names
+                logp, args = self._premise_logp(kind, out["premise_logp"][i, kid], names, target)
+                col = kind_lp[kid] + logp if args else None
             if not args or col is None:
                 continue
             parts.append(col)
@@ -163,13 +221,18 @@ def premise_graph(name: str, term: Any, vocab: Any) -> Any:
 
 
 def _legal_filter(goal: Goal) -> dict[str, Any]:
-    """Kinds and (kind, hypothesis) pairs ``candidate_actions`` accepts on ``goal`` (premises: any)."""
-    kinds: set[str] = {k for k, a in ARG_OF.items() if a == "premise"}
+    """Kinds and (kind, hypothesis) pairs ``candidate_actions`` accepts on ``goal`` (premises and
+    subterms: any; a subterm kind points at the graph's candidates, and ``exists_subterm`` needs an ∃)."""
+    kinds: set[str] = {k for k, a in ARG_OF.items() if a in ("premise", "subterm")}  # subterms: the graph's
     hyps: set[tuple[str, int]] = set()
-    for action in candidate_actions(goal, ()):
+    for action in candidate_actions(goal, (), with_subterms=False):
         kinds.add(action.kind)
         if action.hyp is not None:
             hyps.add((action.kind, action.hyp))
+    target = goal.target.typed
+    head = target.app_fn_args()[0] if target is not None else None
+    if head is None or head.kind != "const" or head.name != "Exists":
+        kinds.discard("exists_subterm")
     return {"kinds": kinds, "hyps": hyps}
 
 
