@@ -193,7 +193,8 @@ def render(action: Action, goal: Goal) -> str:
         return f"have {fresh_name(goal, 'h')} := @{action.premise}"
     if kind == "have_hyp":
         prefix, name = hyp_reference(goal, action.hyp)  # type: ignore[arg-type]
-        copy = _fresh(_base_name(name), {h.name for h in goal.hypotheses} | {name})
+        copy = _fresh(_base_name(name), {h.name for h in goal.hypotheses} | {name}
+                      | {h.name.replace("✝", "") for h in goal.hypotheses if h.inaccessible})
         return f"{prefix}have {copy} := {name}"
     if kind in ("revert_hyp", "clear_hyp"):
         prefix, name = hyp_reference(goal, action.hyp)  # type: ignore[arg-type]
@@ -224,7 +225,7 @@ def hyp_reference(goal: Goal, index: int) -> tuple[str, str]:
     if not hyp.inaccessible:
         return "", hyp.name
     inaccessible = _renamable(hyps)
-    name = fresh_name(goal, _base_name(hyp.name))
+    name = fresh_name(goal, _base_name(hyp.name), renaming=True)
     skips = len(inaccessible) - inaccessible.index(index) - 1
     return f"rename_i {' '.join([name] + ['_'] * skips)}; ", name
 
@@ -280,11 +281,14 @@ def _fresh(base: str, taken: set[str]) -> str:
     return f"{base}_{i}"
 
 
-def fresh_name(goal: Goal, base: str) -> str:
-    """A name not used by any hypothesis of ``goal``, derived from ``base``. The base names of
-    inaccessible hypotheses (``h`` of ``h✝``) count as used: a new ``h`` would shadow ``h✝`` for good
-    (``rename_i`` could no longer reach it)."""
-    taken = {h.name for h in goal.hypotheses} | {h.name.replace("✝", "") for h in goal.hypotheses if h.inaccessible}
+def fresh_name(goal: Goal, base: str, renaming: bool = False) -> str:
+    """A name not used by any hypothesis of ``goal``, derived from ``base``. For a new hypothesis the
+    base names of inaccessible ones (``h`` of ``h✝``) count as used too: a new ``h`` would shadow
+    ``h✝`` for good (``rename_i`` could no longer reach it); ``renaming`` (the name ``rename_i`` gives
+    an inaccessible hypothesis) only avoids the names shown."""
+    taken = {h.name for h in goal.hypotheses}
+    if not renaming:
+        taken |= {h.name.replace("✝", "") for h in goal.hypotheses if h.inaccessible}
     return _fresh(_base_name(base), taken)
 
 

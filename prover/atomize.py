@@ -105,14 +105,16 @@ class Atomizer:
             found = self._follow(before, focus, mapped, target)
             if found is not None:
                 return found
-        reader = Reader(self.run, lambda name: resolve(name, premises), forward=self.forward)
-        read = self._read_rewrite(reader, before, focus, tactic) or self._read_generalizing(reader, before, focus, tactic)
-        if read is not None and bag_key(read[0].goals) == target:
-            return [AtomicStep(b, i, a, t) for b, i, a, t in read[1]]
-        reader = Reader(self.run, lambda name: resolve(name, premises), forward=self.forward)
-        read = read_and_run(reader, before, focus, tactic)
-        if read is not None and bag_key(read[0].goals) == target:
-            return [AtomicStep(b, i, a, t) for b, i, a, t in read[1]]
+        for reading in (self._read_rewrite, self._read_generalizing, read_and_run):
+            reader = Reader(self.run, lambda name: resolve(name, premises), forward=self.forward)
+            try:
+                read = reading(reader, before, focus, tactic)
+            except BackendError:
+                raise
+            except Exception:  # noqa: BLE001 - a reading that trips on an unforeseen shape is no reading
+                read = None
+            if read is not None and bag_key(read[0].goals) == target:
+                return [AtomicStep(b, i, a, t) for b, i, a, t in read[1]]
         mentioned = set(_NAME.findall(tactic))
         focused = self._search(before, focus, target, premises, mentioned, MAX_DEPTH, (2 * budget) // 3, True)
         if focused is not None:

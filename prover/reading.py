@@ -380,12 +380,18 @@ class Reader:
             if got is None:
                 return None
             state, gid = got
-            fvars.append(_last_fvar(state, gid))
+            fv = _last_fvar(state, gid)
+            if fv is None:
+                return None
+            fvars.append(fv)
         goal = _goal(state, gid)
         if goal is None:
             return None
         if receiver is not None:
-            rtype = _sexp_of(goal.hypotheses[_fvar_index(state, gid, fvars[0])].type.sexp_text)
+            k = _fvar_index(state, gid, fvars[0])
+            if k is None:
+                return None
+            rtype = _sexp_of(goal.hypotheses[k].type.sexp_text)
             name = _field_premise(head_const(rtype), field)
             if name is None:
                 return None
@@ -409,9 +415,35 @@ class Reader:
                 return None
             res = self.act(state, gid, Action("specialize_last_hyp", hyp=i), steps)
             if res is None or len(res[1]) != 1:
-                return None
+                return None  # implicit arguments left as goals: no reading (they outlive their solution)
             state, gid = res[0], res[1][0]
         return state, gid
+
+    def apply_built(self, state: ProofState, gid: str, term: Any, steps: list) -> Optional[ProofState]:
+        """``apply f (g h)``: the function with its arguments built in the context, ``apply_hyp`` it,
+        then ``clear_hyp`` the built hypotheses (newest first) in each goal it leaves."""
+        goal = _goal(state, gid)
+        if goal is None:
+            return None
+        old = {h.fvar_id for h in goal.hypotheses}
+        made = self.materialize(state, gid, term, steps)
+        if made is None:
+            return None
+        state, gid = made
+        res = self.act(state, gid, Action("apply_hyp", hyp=len(_goal(state, gid).hypotheses) - 1), steps)
+        if res is None:
+            return None
+        state, created = res
+        for goal_id in created:
+            while _index(state, goal_id) is not None:
+                extra = [k for k, h in enumerate(_goal(state, goal_id).hypotheses) if h.fvar_id not in old]
+                if not extra:
+                    break
+                res = self.act(state, goal_id, Action("clear_hyp", hyp=extra[-1]), steps)
+                if res is None or len(res[1]) != 1:
+                    return None
+                state, (goal_id,) = res
+        return state
 
     # --- rcases patterns: (state, goals left in order) or None
     def destruct(self, state: ProofState, gid: str, fvar: Optional[str], pat: Any, steps: list) -> Optional[tuple[ProofState, list[str]]]:
@@ -528,6 +560,8 @@ def read_and_run(reader: Reader, state: ProofState, focus: int, tactic: str) -> 
             st, g = made
             res = reader.act(st, g, Action("cases_hyp", hyp=len(_goal(st, g).hypotheses) - 1), steps)
             out = res[0] if res is not None else None
+    elif isinstance(tac, ast.Apply) and isinstance(tac.term, (ast.App, ast.Proj)):
+        out = reader.apply_built(state, gid, tac.term, steps)  # `apply Nat.le_trans (P h)`
     elif isinstance(tac, ast.HaveTac) and tac.value is not None and not tac.binders and tac.pattern is None \
             and _compound(tac.value):
         made = reader.materialize(state, gid, tac.value, steps)  # `have h := P h₁ b`

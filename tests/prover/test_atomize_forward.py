@@ -21,6 +21,7 @@ theorem sz (n : Nat) : n + 0 = n := rfl
 theorem dest {n m : Nat} (h : n = m) : ∃ k, n + k = m := ⟨0, h⟩
 theorem split (a b : Nat) : a = b ∨ True := Or.inr trivial
 theorem both {a b : Prop} (h : a ∧ b) : b ∧ a := ⟨h.2, h.1⟩
+theorem chain {a b : Prop} (h : a ∧ b) (c : Prop) (k : b → c) : c := k h.2
 
 theorem rw_args (a b : Nat) (h : a + 0 < b) : a + 0 < b + 0 := by
   rw [sz b]
@@ -52,6 +53,11 @@ theorem have_app (p q : Prop) (h : p ∧ q) : p := by
   have h' := both h
   exact h'.2
 
+theorem apply_app (p q r : Prop) (hpq : p ∧ q) (hr : r) : r := by
+  apply chain (both hpq) r
+  intro _
+  exact hr
+
 end Fwd
 """
 
@@ -70,9 +76,9 @@ def forward(tmp_path_factory):
 def test_every_theorem_is_traced_and_wholly_atomized(forward):
     _, traces, records, report = forward
     assert all(r["ok"] for r in read_jsonl(traces)), [r["error"] for r in read_jsonl(traces) if not r["ok"]]
-    assert report["theorems"] == 11  # the four helpers too
-    steps = [n for n in SOURCE.split() if n.startswith(("rw_", "obtain_", "cases_", "exact_", "have_"))]
-    assert len(steps) == 7
+    assert report["theorems"] == 13  # the five helpers too
+    steps = [n for n in SOURCE.split() if n.startswith(("rw_", "obtain_", "cases_", "exact_", "have_", "apply_"))]
+    assert len(steps) == 8
     complete = {r["theorem"] for r in records if r["complete"]}
     assert {f"Fwd.{n}" for n in steps} <= complete, report["failures"]
 
@@ -91,6 +97,9 @@ def test_the_new_kinds_carry_the_compound_steps(forward):
     assert _kinds(records, "Fwd.cases_app")[:4] == ["have_premise", "specialize_last_hyp", "specialize_last_hyp",
                                                    "cases_hyp"]
     assert _kinds(records, "Fwd.have_app")[:2] == ["have_premise", "specialize_last_hyp"]
+    assert _kinds(records, "Fwd.apply_app")[:8] == ["have_premise", "specialize_last_hyp", "have_premise",
+                                                    "specialize_last_hyp", "specialize_last_hyp", "apply_hyp",
+                                                    "clear_hyp", "clear_hyp"]
     tactics = [r["tactic"] for r in records if r["theorem"] == "Fwd.obtain_app"]
     assert tactics[:2] == ["have h_1 := @Fwd.dest", "specialize h_1 h"]
 
