@@ -131,3 +131,20 @@ def _replay_atomized(source: Path, records: list[dict]) -> int:
             if steps and steps[0]["complete"]:
                 assert state.goals == (), thm.name
     return checked
+
+
+def test_goal_keys_are_equal_up_to_universe_level_metavariables():
+    """`have h := @P` of a universe-polymorphic P leaves `Sort ?u` whose id depends on the session:
+    the recorded and the replayed goal must still compare equal (and differ from a fixed level)."""
+    from lean_bridge.term import goal_key, state_key
+    from lean_bridge.types import Expression, Goal, Hypothesis
+
+    def goal(level: str) -> Goal:
+        hyp = Hypothesis(name="β", type=Expression(pp="Sort ?u", sexp_text=f"(:sort {level})"), value=None,
+                         fvar_id="_uniq.1")
+        return Goal(hypotheses=(hyp,), target=Expression(pp="β", sexp_text="(:fv _uniq.1)"), case=None, mvar_id="m")
+
+    assert goal_key(goal("(:mv _uniq.5)")) == goal_key(goal("(:mv _uniq.77)"))
+    assert goal_key(goal("(+ (:mv _uniq.5) 1)")) == goal_key(goal("(+ (:mv _uniq.9) 1)"))
+    assert goal_key(goal("(:mv _uniq.5)")) != goal_key(goal("u"))
+    assert state_key([goal("(:mv _uniq.5)")]) == state_key([goal("(:mv _uniq.6)")])
