@@ -339,6 +339,27 @@ class Reader:
         res = self.act(state, gid, Action("exact_hyp", hyp=len(_goal(state, gid).hypotheses) - 1), steps)
         return res[0] if res is not None else None
 
+    def fact(self, state: ProofState, gid: str, term: Any, steps: list) -> Optional[tuple[ProofState, str]]:
+        """``materialize``, then ``clear_hyp`` the helper hypotheses it made on the way (``Iff.mp P h``
+        builds ``P`` first), so only the fact itself is new: the context a human ``have``/``obtain``
+        /``cases`` of the term leaves."""
+        goal = _goal(state, gid)
+        if goal is None:
+            return None
+        old = {h.fvar_id for h in goal.hypotheses}
+        made = self.materialize(state, gid, term, steps)
+        while made is not None:
+            state, gid = made
+            hyps = _goal(state, gid).hypotheses
+            extra = [k for k, h in enumerate(hyps[:-1]) if h.fvar_id not in old]
+            if not extra:
+                return state, gid
+            res = self.act(state, gid, Action("clear_hyp", hyp=extra[-1]), steps)
+            if res is None or len(res[1]) != 1:
+                return None
+            made = res[0], res[1][0]
+        return None
+
     def materialize(self, state: ProofState, gid: str, term: Any, steps: list) -> Optional[tuple[ProofState, str]]:
         """Put the fact ``term`` proves into goal ``gid``'s context as its newest hypothesis:
         arguments that are not hypotheses first (each its own hypothesis), then the function
@@ -528,7 +549,7 @@ class Reader:
         if isinstance(value, ast.Ident) and _hyp_fvar(state, gid, value.name):
             fv = _hyp_fvar(state, gid, value.name)
         else:  # a compound fact: built as the newest hypothesis, then taken apart
-            made = self.materialize(state, gid, value, steps)
+            made = self.fact(state, gid, value, steps)
             if made is None:
                 return None
             state, gid = made
@@ -554,7 +575,7 @@ def read_and_run(reader: Reader, state: ProofState, focus: int, tactic: str) -> 
         out = reader._ctor(state, gid, list(tac.term.args), steps)  # goals for `?_` stay open
     elif isinstance(tac, ast.Cases) and len(tac.targets) == 1 and tac.targets[0].name is None \
             and tac.using is None and not tac.alts and _compound(tac.targets[0].term):
-        made = reader.materialize(state, gid, tac.targets[0].term, steps)  # `cases Nat.lt_or_ge a b`
+        made = reader.fact(state, gid, tac.targets[0].term, steps)  # `cases Nat.lt_or_ge a b`
         out = None
         if made is not None:
             st, g = made
@@ -564,7 +585,7 @@ def read_and_run(reader: Reader, state: ProofState, focus: int, tactic: str) -> 
         out = reader.apply_built(state, gid, tac.term, steps)  # `apply Nat.le_trans (P h)`
     elif isinstance(tac, ast.HaveTac) and tac.value is not None and not tac.binders and tac.pattern is None \
             and _compound(tac.value):
-        made = reader.materialize(state, gid, tac.value, steps)  # `have h := P h₁ b`
+        made = reader.fact(state, gid, tac.value, steps)  # `have h := P h₁ b`
         out = made[0] if made is not None else None
     elif isinstance(tac, ast.HaveTac) and tac.value is not None and not tac.binders and tac.pattern is not None:
         out = reader.read_patterns(state, gid, ast.Obtain(tac.pos, tac.end_pos, tac.pattern, None, (tac.value,)), steps)

@@ -21,6 +21,7 @@ theorem sz (n : Nat) : n + 0 = n := rfl
 theorem dest {n m : Nat} (h : n = m) : ∃ k, n + k = m := ⟨0, h⟩
 theorem split (a b : Nat) : a = b ∨ True := Or.inr trivial
 theorem both {a b : Prop} (h : a ∧ b) : b ∧ a := ⟨h.2, h.1⟩
+theorem swap_iff (a b : Prop) : a ∧ b ↔ b ∧ a := ⟨both, both⟩
 theorem chain {a b : Prop} (h : a ∧ b) (c : Prop) (k : b → c) : c := k h.2
 
 theorem rw_args (a b : Nat) (h : a + 0 < b) : a + 0 < b + 0 := by
@@ -53,6 +54,10 @@ theorem have_app (p q : Prop) (h : p ∧ q) : p := by
   have h' := both h
   exact h'.2
 
+theorem have_iff (p q : Prop) (h : p ∧ q) : q := by
+  have h' := Iff.mp (swap_iff p q) h
+  exact h'.1
+
 theorem apply_app (p q r : Prop) (hpq : p ∧ q) (hr : r) : r := by
   apply chain (both hpq) r
   intro _
@@ -76,9 +81,9 @@ def forward(tmp_path_factory):
 def test_every_theorem_is_traced_and_wholly_atomized(forward):
     _, traces, records, report = forward
     assert all(r["ok"] for r in read_jsonl(traces)), [r["error"] for r in read_jsonl(traces) if not r["ok"]]
-    assert report["theorems"] == 13  # the five helpers too
+    assert report["theorems"] == 15  # the six helpers too
     steps = [n for n in SOURCE.split() if n.startswith(("rw_", "obtain_", "cases_", "exact_", "have_", "apply_"))]
-    assert len(steps) == 8
+    assert len(steps) == 9
     complete = {r["theorem"] for r in records if r["complete"]}
     assert {f"Fwd.{n}" for n in steps} <= complete, report["failures"]
 
@@ -100,6 +105,10 @@ def test_the_new_kinds_carry_the_compound_steps(forward):
     assert _kinds(records, "Fwd.apply_app")[:8] == ["have_premise", "specialize_last_hyp", "have_premise",
                                                     "specialize_last_hyp", "specialize_last_hyp", "apply_hyp",
                                                     "clear_hyp", "clear_hyp"]
+    # `Iff.mp (swap_iff p q) h`: the iff is a helper hypothesis, cleared once the fact is built
+    assert _kinds(records, "Fwd.have_iff")[:8] == ["have_premise", "specialize_last_hyp", "specialize_last_hyp",
+                                                   "have_premise", "specialize_last_hyp", "specialize_last_hyp",
+                                                   "clear_hyp", "cases_hyp"]
     tactics = [r["tactic"] for r in records if r["theorem"] == "Fwd.obtain_app"]
     assert tactics[:2] == ["have h_1 := @Fwd.dest", "specialize h_1 h"]
 
