@@ -555,9 +555,14 @@ def candidate_actions(goal: Goal, premises: Sequence[str] = ()) -> list[Action]:
         for i, _ty in usable:
             if i != last:
                 out.append(Action("specialize_last_hyp", hyp=i))
-    for kind in ("revert_hyp", "clear_hyp"):
-        for i, _ty in usable:
-            out.append(Action(kind, hyp=i))
+    props = {h.fvar_id for h in goal.hypotheses if _sexp_of(h.type.sexp_text) == (":sort", 0)}
+    for i, ty in usable:  # types and proposition variables are never reverted or cleared on their own
+        if ty is not None and not _is_sort(ty):
+            out.append(Action("revert_hyp", hyp=i))
+    for i, ty in usable:  # clear: proofs only (what a built fact leaves behind)
+        if ty is not None and not _is_sort(ty) and (head_const(ty) in _PROP_HEADS or _is_function(ty)
+                                                    or _fvar_head(ty) in props):
+            out.append(Action("clear_hyp", hyp=i))
     subterms = closed_subterms(goal)
     if head_const(target) == "Exists":
         for sub in subterms:
