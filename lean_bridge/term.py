@@ -689,8 +689,9 @@ def _collect_mvars(t: Term, mvars: dict[str, Term]) -> None:
             mvars[x.name] = mk_mvar(f"?{len(mvars)}")  # type: ignore[index]
 
 
-def _canonical_goal(goal: "Goal", mvars: dict[str, Term]) -> Hashable:
-    """The key of one goal, metavariables renamed through ``mvars`` (extended in place)."""
+def _canonical_goal(goal: "Goal", mvars: dict[str, Term], levels: Optional[dict[str, str]] = None) -> Hashable:
+    """The key of one goal, metavariables renamed through ``mvars`` and universe level metavariables
+    through ``levels`` (both extended in place)."""
     terms = _goal_terms(goal)
     if terms is None:  # no S-expressions (REPL): exact pretty text, names kept (never over-merges)
         return ("pp", tuple((h.name, h.type.pp, h.value.pp if h.value else None) for h in goal.hypotheses),
@@ -701,7 +702,44 @@ def _canonical_goal(goal: "Goal", mvars: dict[str, Term]) -> Hashable:
     fvars = {h.fvar_id: mk_fvar(f"#{i}") for i, h in enumerate(goal.hypotheses)}
     out = tuple(None if t is None else replace_free(t, fvars, mvars).anon  # type: ignore[arg-type]
                 for t in terms)
+    if any(_LEVEL_MVAR.search(h.type.sexp_text or "") for h in goal.hypotheses) \
+            or _LEVEL_MVAR.search(goal.target.sexp_text or ""):
+        levels = {} if levels is None else levels
+        out = tuple(None if t is None else _rename_level_mvars(t, levels) for t in out)
     return out
+
+
+# a universe level metavariable inside a sort (`Sort ?u`, `Type ?u` …): its id depends on the session
+_LEVEL_MVAR = re.compile(r"\(:sort [^)]*\(:mv ")
+
+
+def _rename_level_mvars(t: Term, levels: dict[str, str]) -> Term:
+    """``t`` with the universe level metavariables of its sorts numbered ``?u0, ?u1, ..`` by first
+    occurrence (through ``levels``, shared by a whole state), so keys are equal up to their renaming."""
+    memo: dict[int, Term] = {}
+
+    def level(x: Any) -> Any:
+        if isinstance(x, tuple):
+            if len(x) == 2 and x[0] == ":mv":
+                name = levels.setdefault(str(x[1]), f"?u{len(levels)}")
+                return (":mv", name)
+            return tuple(level(y) for y in x)
+        return x
+
+    def go(x: Term) -> Term:
+        hit = memo.get(id(x))
+        if hit is not None:
+            return hit
+        if x.kind == "sort":
+            out = mk_sort(level(x.data))
+        elif not x.children:
+            out = x
+        else:
+            out = _intern(x.kind, x.name, x.data, tuple(go(c) for c in x.children))
+        memo[id(x)] = out
+        return out
+
+    return go(t)
 
 
 def canonical(term: Term, goal: "Goal") -> Term:
@@ -730,9 +768,10 @@ def state_key(state: Union["ProofState", Sequence["Goal"]]) -> Hashable:
     """
     goals = state.goals if hasattr(state, "goals") else state  # type: ignore[union-attr]
     mvars: dict[str, Term] = {}
+    levels: dict[str, str] = {}
     keys = []
     for g in goals:
         if g.mvar_id is not None and g.mvar_id not in mvars:
             mvars[g.mvar_id] = mk_mvar(f"?{len(mvars)}")
-        keys.append((mvars[g.mvar_id].name if g.mvar_id is not None else None, _canonical_goal(g, mvars)))
+        keys.append((mvars[g.mvar_id].name if g.mvar_id is not None else None, _canonical_goal(g, mvars, levels)))
     return tuple(keys)

@@ -39,7 +39,29 @@ simp_premise       premise   ``simp [P]``
 exists_subterm     subterm   ``exists t``
 by_cases_subterm   subterm   ``by_cases h : t``
 induction_gen_hyp  hyp       ``induction n generalizing m l`` (every other data variable)
+have_premise       premise   ``have h := @P`` (fresh name; ``@``: implicit arguments stay ∀-bound)
+have_hyp           hyp       ``have h_1 := h`` (a copy to specialize, the original stays)
+specialize_last_hyp  hyp     ``specialize L h`` where ``L`` is the *last* hypothesis
+revert_hyp         hyp       ``revert h`` (and the hypotheses depending on it)
+clear_hyp          hyp       ``clear h``
 =================  ========  ==========================================================
+
+Forward reasoning (the last three kinds). Human proofs name compound facts in one step:
+``obtain ⟨k, hk⟩ := Nat.le.dest h``, ``cases Nat.lt_or_ge a b``, ``have h' := P h b``,
+``exact (P h).2``. With one pointer per action these are built up in the context: ``have_premise``
+(or ``have_hyp`` for a function that is a hypothesis) puts the function in the context as the
+newest hypothesis, and each ``specialize_last_hyp`` applies that newest hypothesis to one argument
+(a hypothesis or a data variable, implicit arguments inferred as Lean's ``specialize`` does). The
+fact is then the newest hypothesis, for ``cases``/``exact``/rcases patterns. The "last
+hypothesis" convention is what keeps ``specialize`` to one pointer: ``have`` and ``specialize``
+both leave their result last.
+
+Two pointers in one human step (``rw [P] at h``: a hypothesis *and* a rule; ``rw [P a b]``: a rule
+and the instance it rewrites). ``revert_hyp`` moves ``h`` (and every later hypothesis) into the
+target, the rewrite acts on the goal, ``intro`` brings them back: ``rw [P] at h`` is ``revert h;
+rw [P]; intro h`` (one new kind covers every ``… at h``). A rule applied to arguments is built in the
+context (``have_premise``, ``specialize_last_hyp``), used by ``rw_hyp``, and dropped again with
+``clear_hyp`` so the context is the human step's.
 
 Why this suffices for the fragment (propositional and first-order logic, equality, ``Nat``
 and ``List`` with structural induction): every introduction rule is reachable (``intro`` for
@@ -82,6 +104,8 @@ KINDS: tuple[str, ...] = (
     "exact_premise", "apply_premise", "rw_premise", "rw_rev_premise", "simp_premise",
     "exists_subterm", "by_cases_subterm",
     "induction_gen_hyp",
+    "have_premise", "have_hyp", "specialize_last_hyp",
+    "revert_hyp", "clear_hyp",
 )
 KIND_ID: dict[str, int] = {kind: i for i, kind in enumerate(KINDS)}
 
@@ -91,6 +115,8 @@ ARG_OF: dict[str, str] = {
     **{k: "premise" for k in KINDS[21:26]},
     "exists_subterm": "subterm", "by_cases_subterm": "subterm",
     "induction_gen_hyp": "hyp",
+    "have_premise": "premise", "have_hyp": "hyp", "specialize_last_hyp": "hyp",
+    "revert_hyp": "hyp", "clear_hyp": "hyp",
 }
 
 _NONE_TEXT = {k: k for k in KINDS[:12] if k != "intro"}
@@ -163,6 +189,24 @@ def render(action: Action, goal: Goal) -> str:
         return f"{prefix}induction {name} generalizing {' '.join(words)}"
     if kind in _PREMISE_TEXT:
         return _PREMISE_TEXT[kind].format(action.premise)
+    if kind == "have_premise":
+        return f"have {fresh_name(goal, 'h')} := @{action.premise}"
+    if kind == "have_hyp":
+        prefix, name = hyp_reference(goal, action.hyp)  # type: ignore[arg-type]
+        copy = _fresh(_base_name(name), {h.name for h in goal.hypotheses} | {name}
+                      | {h.name.replace("✝", "") for h in goal.hypotheses if h.inaccessible})
+        return f"{prefix}have {copy} := {name}"
+    if kind in ("revert_hyp", "clear_hyp"):
+        prefix, name = hyp_reference(goal, action.hyp)  # type: ignore[arg-type]
+        return f"{prefix}{kind.split('_')[0]} {name}"
+    if kind == "specialize_last_hyp":
+        last = len(goal.hypotheses) - 1
+        if action.hyp == last:
+            raise RenderError("specialize_last_hyp: the argument is the last hypothesis itself")
+        if last < 0 or goal.hypotheses[last].inaccessible or _shadowed(goal.hypotheses, last):
+            raise RenderError("specialize_last_hyp: the last hypothesis cannot be named")
+        prefix, name = hyp_reference(goal, action.hyp)  # type: ignore[arg-type]
+        return f"{prefix}specialize {goal.hypotheses[last].name} {name}"
     prefix, names = _rename_all(goal)
     text = term_text(subterm_sexp(action.subterm), names)
     if kind == "exists_subterm":
@@ -181,7 +225,7 @@ def hyp_reference(goal: Goal, index: int) -> tuple[str, str]:
     if not hyp.inaccessible:
         return "", hyp.name
     inaccessible = _renamable(hyps)
-    name = fresh_name(goal, _base_name(hyp.name))
+    name = fresh_name(goal, _base_name(hyp.name), renaming=True)
     skips = len(inaccessible) - inaccessible.index(index) - 1
     return f"rename_i {' '.join([name] + ['_'] * skips)}; ", name
 
@@ -237,9 +281,15 @@ def _fresh(base: str, taken: set[str]) -> str:
     return f"{base}_{i}"
 
 
-def fresh_name(goal: Goal, base: str) -> str:
-    """A name not used by any hypothesis of ``goal``, derived from ``base``."""
-    return _fresh(_base_name(base), {h.name for h in goal.hypotheses})
+def fresh_name(goal: Goal, base: str, renaming: bool = False) -> str:
+    """A name not used by any hypothesis of ``goal``, derived from ``base``. For a new hypothesis the
+    base names of inaccessible ones (``h`` of ``h✝``) count as used too: a new ``h`` would shadow
+    ``h✝`` for good (``rename_i`` could no longer reach it); ``renaming`` (the name ``rename_i`` gives
+    an inaccessible hypothesis) only avoids the names shown."""
+    taken = {h.name for h in goal.hypotheses}
+    if not renaming:
+        taken |= {h.name.replace("✝", "") for h in goal.hypotheses if h.inaccessible}
+    return _fresh(_base_name(base), taken)
 
 
 def intro_name(goal: Goal) -> str:
@@ -497,6 +547,26 @@ def candidate_actions(goal: Goal, premises: Sequence[str] = (), with_subterms: b
     for kind in KINDS[21:26]:
         for name in premises:
             out.append(Action(kind, premise=name))
+    for i, ty in usable:
+        if _is_function(ty):
+            out.append(Action("have_hyp", hyp=i))
+    for name in premises:
+        out.append(Action("have_premise", premise=name))
+    hyps = goal.hypotheses
+    last = len(hyps) - 1
+    if last >= 1 and not hyps[last].inaccessible and not _shadowed(hyps, last) \
+            and _is_function(_sexp_of(hyps[last].type.sexp_text)):
+        for i, _ty in usable:
+            if i != last:
+                out.append(Action("specialize_last_hyp", hyp=i))
+    props = {h.fvar_id for h in goal.hypotheses if _sexp_of(h.type.sexp_text) == (":sort", 0)}
+    for i, ty in usable:  # types and proposition variables are never reverted or cleared on their own
+        if ty is not None and not _is_sort(ty):
+            out.append(Action("revert_hyp", hyp=i))
+    for i, ty in usable:  # clear: proofs only (what a built fact leaves behind)
+        if ty is not None and not _is_sort(ty) and (head_const(ty) in _PROP_HEADS or _is_function(ty)
+                                                    or _fvar_head(ty) in props):
+            out.append(Action("clear_hyp", hyp=i))
     if not with_subterms:
         return out
     subterms = closed_subterms(goal)
@@ -510,6 +580,11 @@ def candidate_actions(goal: Goal, premises: Sequence[str] = (), with_subterms: b
                 or (_fvar_head(tree) is not None and tree[:1] != (":fv",)):
             out.append(Action("by_cases_subterm", subterm=sub))
     return out
+
+
+def _is_function(ty: Optional[SExpr]) -> bool:
+    """A hypothesis ``specialize`` can apply: a ∀/→ or a negation."""
+    return isinstance(ty, tuple) and (ty[:1] == (":forall",) or head_const(ty) == "Not")
 
 
 def _fvar_head(tree: SExpr) -> Optional[str]:

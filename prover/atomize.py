@@ -65,6 +65,10 @@ class Atomizer:
         self.budget = budget
         self.calls = 0
         self.states: list[ProofState] = []  # every state made here, released per theorem
+        # facts built in the context (have_premise, …) may leave universe metavariables that only the
+        # final kernel check of a whole script rejects: a theorem whose script fails to replay is
+        # atomized again with ``forward`` off
+        self.forward = True
 
     def release(self) -> None:
         """Let the server free every state made since the last call."""
@@ -101,15 +105,191 @@ class Atomizer:
             found = self._follow(before, focus, mapped, target)
             if found is not None:
                 return found
-        reader = Reader(self.run, lambda name: resolve(name, premises))
-        read = read_and_run(reader, before, focus, tactic)
-        if read is not None and bag_key(read[0].goals) == target:
-            return [AtomicStep(b, i, a, t) for b, i, a, t in read[1]]
+        for reading in (self._read_rewrite, self._read_generalizing, read_and_run):
+            reader = Reader(self.run, lambda name: resolve(name, premises), forward=self.forward)
+            try:
+                read = reading(reader, before, focus, tactic)
+            except BackendError:
+                raise
+            except Exception:  # noqa: BLE001 - a reading that trips on an unforeseen shape is no reading
+                read = None
+            if read is not None and bag_key(read[0].goals) == target:
+                return [AtomicStep(b, i, a, t) for b, i, a, t in read[1]]
         mentioned = set(_NAME.findall(tactic))
         focused = self._search(before, focus, target, premises, mentioned, MAX_DEPTH, (2 * budget) // 3, True)
         if focused is not None:
             return focused
         return self._search(before, focus, target, premises, mentioned, 2, budget // 3, False)
+
+    def _read_rewrite(self, reader: Reader, state: ProofState, focus: int, tactic: str) -> Optional[tuple[ProofState, list]]:
+        """``rw [r₁, r₂] at h``, rule by rule, each checked against the human rule run alone.
+
+        ``at h``: ``revert_hyp`` on ``h`` and every later hypothesis (newest first), the rules on the
+        goal, then as many ``intro``. A rule is the bare lemma or hypothesis (``rw_premise``, …) when
+        that reaches the rule's own result; else (``rw [Nat.add_comm a b]``, where the bare lemma may
+        rewrite another instance) the instance is built in the context (``Reader.materialize``),
+        used by ``rw_hyp``/``rw_rev_hyp`` and cleared again (``clear_hyp``)."""
+        try:
+            seq = parse_tactic_block(tactic)
+        except Exception:  # noqa: BLE001 - no reading for text the parser does not take
+            return None
+        if len(seq.tactics) != 1 or not isinstance(seq.tactics[0], ast.Rewrite) or seq.tactics[0].config is not None:
+            return None
+        tac = seq.tactics[0]
+        steps: list = []
+        gid = state.goals[focus].mvar_id
+        reintro = 0
+        if tac.location is not None:
+            loc = tac.location
+            if loc.goal or loc.wildcard or len(loc.hyps) != 1:
+                return None
+            goal = state.goals[focus]
+            i = _hyp_index(goal, loc.hyps[0])
+            if i is None:
+                return None
+            for j in range(len(goal.hypotheses) - 1, i - 1, -1):
+                res = reader.act(state, gid, Action("revert_hyp", hyp=j), steps)
+                if res is None or len(res[1]) != 1:
+                    return None
+                (state, (gid,)), reintro = res, reintro + 1
+        for n, rule in enumerate(tac.rules):
+            idx = next((k for k, g in enumerate(state.goals) if g.mvar_id == gid), None)
+            if idx is None:
+                return None
+            text = _slice(tactic, rule.pos, rule.end_pos)
+            try:
+                ref = self.backend.run_tactic(state, f"rw [{text}]", idx)
+            except LeanError:
+                return None
+            self.states.append(ref)
+            want = bag_key(ref.goals)
+            got = None
+            for attempt in (self._rule_bare, self._rule_built):
+                mark = len(steps)
+                got = attempt(reader, state, gid, rule, steps)
+                if got is not None and bag_key(got[0].goals) == want:
+                    break
+                del steps[mark:]
+                got = None
+            if got is None:
+                return None
+            state, gid = got
+            if gid is None:
+                if n + 1 < len(tac.rules) or reintro:
+                    return None
+                return state, steps
+        for _ in range(reintro):
+            res = reader.act(state, gid, Action("intro"), steps)
+            if res is None or len(res[1]) != 1:
+                return None
+            state, (gid,) = res
+        if tac.variant == "rwa":
+            res = reader.act(state, gid, Action("assumption"), steps)
+            if res is None:
+                return None
+            state = res[0]
+        return state, steps
+
+    def _read_generalizing(self, reader: Reader, state: ProofState, focus: int, tactic: str) -> Optional[tuple[ProofState, list]]:
+        """``induction l generalizing n`` (some variables only): ``revert_hyp`` each of them (newest
+        first, their dependents go along), ``induction_hyp``, then in every case as many ``intro`` as
+        hypotheses were reverted (Lean's own reading of ``generalizing``)."""
+        try:
+            seq = parse_tactic_block(tactic)
+        except Exception:  # noqa: BLE001
+            return None
+        tac = seq.tactics[0] if len(seq.tactics) == 1 else None
+        if not isinstance(tac, ast.Induction) or not getattr(tac, "generalizing", ()) or tac.using is not None \
+                or tac.alts or len(tac.targets) != 1 or tac.targets[0].name is not None \
+                or not isinstance(tac.targets[0].term, ast.Ident):
+            return None
+        steps: list = []
+        gid = state.goals[focus].mvar_id
+        goal = state.goals[focus]
+        size = len(goal.hypotheses)
+        fvars = {goal.hypotheses[i].fvar_id for i in (_hyp_index(goal, n) for n in tac.generalizing) if i is not None}
+        if len(fvars) != len(tac.generalizing):
+            return None
+        while True:
+            goal = next(g for g in state.goals if g.mvar_id == gid)
+            left = [k for k, h in enumerate(goal.hypotheses) if h.fvar_id in fvars]
+            if not left:
+                break
+            res = reader.act(state, gid, Action("revert_hyp", hyp=left[-1]), steps)
+            if res is None or len(res[1]) != 1:
+                return None
+            state, (gid,) = res
+        goal = next(g for g in state.goals if g.mvar_id == gid)
+        count = size - len(goal.hypotheses)
+        i = _hyp_index(goal, tac.targets[0].term.name)
+        if i is None:
+            return None
+        res = reader.act(state, gid, Action("induction_hyp", hyp=i), steps)
+        if res is None:
+            return None
+        state, cases = res
+        for case in cases:
+            current = case
+            for _ in range(count):
+                res = reader.act(state, current, Action("intro"), steps)
+                if res is None or len(res[1]) != 1:
+                    return None
+                state, (current,) = res
+        return state, steps
+
+    def _rule_bare(self, reader: Reader, state: ProofState, gid: str, rule: Any, steps: list) -> Optional[tuple[ProofState, Optional[str]]]:
+        """One rewrite with the rule's hypothesis or lemma alone (arguments dropped)."""
+        term = rule.term
+        if isinstance(term, ast.App):
+            term = term.fn
+        if isinstance(term, ast.Explicit):
+            term = term.ident
+        if not isinstance(term, ast.Ident):
+            return None
+        goal = next((g for g in state.goals if g.mvar_id == gid), None)
+        if goal is None:
+            return None
+        i = _hyp_index(goal, term.name)
+        if i is not None:
+            action = Action("rw_rev_hyp" if rule.symm else "rw_hyp", hyp=i)
+        else:
+            name = reader.resolve(term.name)
+            if name is None:
+                return None
+            action = Action("rw_rev_premise" if rule.symm else "rw_premise", premise=name)
+        res = reader.act(state, gid, action, steps)
+        if res is None:
+            return None
+        return res[0], (res[1][0] if res[1] else None)
+
+    def _rule_built(self, reader: Reader, state: ProofState, gid: str, rule: Any, steps: list) -> Optional[tuple[ProofState, Optional[str]]]:
+        """The rule's instance built as a hypothesis, rewritten with, then cleared (with any helper)."""
+        if not isinstance(rule.term, (ast.App, ast.Proj)):
+            return None
+        goal = next((g for g in state.goals if g.mvar_id == gid), None)
+        if goal is None:
+            return None
+        old = {h.fvar_id for h in goal.hypotheses}
+        made = reader.materialize(state, gid, rule.term, steps)
+        if made is None:
+            return None
+        state, gid = made
+        last = len(next(g for g in state.goals if g.mvar_id == gid).hypotheses) - 1
+        res = reader.act(state, gid, Action("rw_rev_hyp" if rule.symm else "rw_hyp", hyp=last), steps)
+        if res is None:
+            return None
+        if not res[1]:
+            return res[0], None
+        state, gid = res[0], res[1][0]
+        while True:
+            goal = next(g for g in state.goals if g.mvar_id == gid)
+            extra = [k for k, h in enumerate(goal.hypotheses) if h.fvar_id not in old]
+            if not extra:
+                return state, gid
+            res = reader.act(state, gid, Action("clear_hyp", hyp=extra[-1]), steps)
+            if res is None or len(res[1]) != 1:
+                return None
+            state, (gid,) = res
 
     def _follow(self, state: ProofState, focus: int, actions: Sequence[Action], target: Hashable) -> Optional[list[AtomicStep]]:
         """Run a fixed action list, each on the first goal the previous one created."""
@@ -198,6 +378,15 @@ def _ordered(actions: list[Action], goal: Goal, mentioned: set[str]) -> list[Act
 
 
 # --------------------------------------------------------------------------- reading a step
+
+
+def _slice(text: str, start: tuple[int, int], end: tuple[int, int]) -> str:
+    """The source text between two (1-based line, 0-based column) positions."""
+    lines = text.split("\n")
+    if start[0] == end[0]:
+        return lines[start[0] - 1][start[1]:end[1]]
+    parts = [lines[start[0] - 1][start[1]:]] + lines[start[0]:end[0] - 1] + [lines[end[0] - 1][:end[1]]]
+    return "\n".join(parts)
 
 
 def _hyp_index(goal: Goal, name: str) -> Optional[int]:

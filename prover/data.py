@@ -342,6 +342,7 @@ def _atomize_theorem(backend: Any, atomizer: Any, start: Any, rec: dict[str, Any
     script: list[Any] = []
     state = start
     k = 0
+    counted = report["steps_atomized"]
     while k < len(steps):
         step = steps[k]
         recorded_before = state_key([goal_from_json(g) for g in step["goals"]])
@@ -377,10 +378,22 @@ def _atomize_theorem(backend: Any, atomizer: Any, start: Any, rec: dict[str, Any
         script.extend(found)
         state = after
         k += used
+    counted = report["steps_atomized"] - counted
     try:
         ok = replay_script(backend, start, script)
     except BackendError:
         ok = False
+    if not ok and getattr(atomizer, "forward", False):
+        # again without facts built in the context (their universe metavariables can fail the final
+        # kernel check); the counters of this attempt are taken back first
+        report["steps"] -= len(steps)
+        report["steps_atomized"] -= counted
+        atomizer.forward = False
+        try:
+            return _atomize_theorem(backend, atomizer, start, rec, premises, by_short, report, state_key,
+                                    mentioned_premises, replay_script)
+        finally:
+            atomizer.forward = True
     return (None if ok else "script does not replay"), script if ok else []
 
 

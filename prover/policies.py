@@ -26,8 +26,9 @@ Proposal = list[tuple[Any, float]]
 HEURISTIC_ORDER: tuple[str, ...] = (
     "assumption", "rfl", "trivial", "exact_hyp", "contradiction", "simp_all", "simp",
     "intro", "constructor", "left", "right", "exists_subterm", "cases_hyp", "subst_hyp", "induction_hyp",
-    "rw_hyp", "rw_rev_hyp", "simp_hyp", "simp_at_hyp", "apply_hyp", "symm", "exfalso", "exact_premise",
-    "apply_premise", "rw_premise", "rw_rev_premise", "simp_premise", "by_cases_subterm",
+    "rw_hyp", "rw_rev_hyp", "simp_hyp", "simp_at_hyp", "apply_hyp", "specialize_last_hyp", "symm", "exfalso",
+    "exact_premise", "apply_premise", "rw_premise", "rw_rev_premise", "simp_premise", "by_cases_subterm",
+    "induction_gen_hyp", "have_hyp", "have_premise", "revert_hyp", "clear_hyp",
 )
 
 

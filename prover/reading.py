@@ -25,11 +25,12 @@ Run = Callable[[ProofState, int, Action], tuple[Optional[ProofState], str]]
 class Reader:
     """Executes readings through ``run`` (which renders, checks and counts each action)."""
 
-    def __init__(self, run: Run, resolve: Callable[[str], Optional[str]], limit: int = 120) -> None:
+    def __init__(self, run: Run, resolve: Callable[[str], Optional[str]], limit: int = 120, forward: bool = True) -> None:
         self.run = run
         self.resolve = resolve
         self.limit = limit
         self.used = 0
+        self.forward = forward  # False: no facts built in the context (``materialize`` declines)
 
     # --- plumbing: a partial result is (state, steps); steps are (before goals, index, action, text)
     def act(self, state: ProofState, gid: str, action: Action, steps: list) -> Optional[tuple[ProofState, list[str]]]:
@@ -97,6 +98,8 @@ class Reader:
         elif isinstance(term, ast.BinOp) and term.op == "▸" and isinstance(term.lhs, ast.Ident):
             for kind in ("subst_hyp", "rw_hyp", "rw_rev_hyp"):
                 out.append(lambda s, g, st, kind=kind: self._subst(s, g, kind, term.lhs.name, term.rhs, st))
+        if isinstance(term, (ast.App, ast.Proj)) or (isinstance(term, ast.Ident) and "." in term.name):
+            out.append(lambda s, g, st: self._forward_exact(s, g, term, st))
         out.append(self._closer)
         return out
 
@@ -325,6 +328,144 @@ class Reader:
                     state, current = got[0], got[1][0]
         return self.solve(state, current, body, steps)
 
+    # --- forward: a compound fact built as the newest hypothesis (have_premise/have_hyp, specialize_last_hyp)
+    def _forward_exact(self, state: ProofState, gid: str, term: Any, steps: list) -> Optional[ProofState]:
+        """``exact f a (g b)``: the fact in the context, then ``exact`` it (extra hypotheses do not matter
+        when the goal closes)."""
+        got = self.materialize(state, gid, term, steps)
+        if got is None:
+            return None
+        state, gid = got
+        res = self.act(state, gid, Action("exact_hyp", hyp=len(_goal(state, gid).hypotheses) - 1), steps)
+        return res[0] if res is not None else None
+
+    def fact(self, state: ProofState, gid: str, term: Any, steps: list) -> Optional[tuple[ProofState, str]]:
+        """``materialize``, then ``clear_hyp`` the helper hypotheses it made on the way (``Iff.mp P h``
+        builds ``P`` first), so only the fact itself is new: the context a human ``have``/``obtain``
+        /``cases`` of the term leaves."""
+        goal = _goal(state, gid)
+        if goal is None:
+            return None
+        old = {h.fvar_id for h in goal.hypotheses}
+        made = self.materialize(state, gid, term, steps)
+        while made is not None:
+            state, gid = made
+            hyps = _goal(state, gid).hypotheses
+            extra = [k for k, h in enumerate(hyps[:-1]) if h.fvar_id not in old]
+            if not extra:
+                return state, gid
+            res = self.act(state, gid, Action("clear_hyp", hyp=extra[-1]), steps)
+            if res is None or len(res[1]) != 1:
+                return None
+            made = res[0], res[1][0]
+        return None
+
+    def materialize(self, state: ProofState, gid: str, term: Any, steps: list) -> Optional[tuple[ProofState, str]]:
+        """Put the fact ``term`` proves into goal ``gid``'s context as its newest hypothesis:
+        arguments that are not hypotheses first (each its own hypothesis), then the function
+        (``have_premise``/``have_hyp``), then one ``specialize_last_hyp`` per argument.
+        (state, the goal's new id) or None. Named arguments and holes have no reading."""
+        if not self.forward:
+            return None
+        while isinstance(term, ast.TypeAscription):
+            term = term.term
+        fn, args = (term.fn, list(term.args)) if isinstance(term, ast.App) else (term, [])
+        while isinstance(fn, ast.TypeAscription):
+            fn = fn.term
+        receiver: Any = None
+        field: Any = None
+        if isinstance(fn, ast.Proj):
+            receiver, field = fn.term, fn.field
+        elif isinstance(fn, ast.Ident):
+            goal = _goal(state, gid)
+            if goal is None:
+                return None
+            head, _, last = fn.name.rpartition(".")
+            if _hyp_index(goal, fn.name) is None and self.resolve(fn.name) is None and head \
+                    and _hyp_index(goal, head) is not None:
+                receiver, field = ast.Ident(fn.pos, fn.end_pos, head, None), last
+        else:
+            return None
+        fvars: list[str] = []
+        for arg in ([receiver] if receiver is not None else []) + args:
+            if isinstance(arg, (ast.NamedArg, ast.Hole, ast.SyntheticHole)):
+                return None
+            while isinstance(arg, ast.TypeAscription):
+                arg = arg.term
+            goal = _goal(state, gid)
+            i = _hyp_index(goal, arg.name) if isinstance(arg, ast.Ident) and goal is not None else None
+            if i is not None:
+                fvars.append(goal.hypotheses[i].fvar_id)
+                continue
+            got = self.materialize(state, gid, arg, steps)
+            if got is None:
+                return None
+            state, gid = got
+            fv = _last_fvar(state, gid)
+            if fv is None:
+                return None
+            fvars.append(fv)
+        goal = _goal(state, gid)
+        if goal is None:
+            return None
+        if receiver is not None:
+            k = _fvar_index(state, gid, fvars[0])
+            if k is None:
+                return None
+            rtype = _sexp_of(goal.hypotheses[k].type.sexp_text)
+            name = _field_premise(head_const(rtype), field)
+            if name is None:
+                return None
+            action = Action("have_premise", premise=name)
+        else:
+            i = _hyp_index(goal, fn.name)
+            if i is not None:
+                action = Action("have_hyp", hyp=i)  # a copy: specialize must not change the original
+            else:
+                name = self.resolve(fn.name)
+                if name is None:
+                    return None
+                action = Action("have_premise", premise=name)
+        res = self.act(state, gid, action, steps)
+        if res is None or len(res[1]) != 1:
+            return None
+        state, gid = res[0], res[1][0]
+        for fv in fvars:
+            i = _fvar_index(state, gid, fv)
+            if i is None:
+                return None
+            res = self.act(state, gid, Action("specialize_last_hyp", hyp=i), steps)
+            if res is None or len(res[1]) != 1:
+                return None  # implicit arguments left as goals: no reading (they outlive their solution)
+            state, gid = res[0], res[1][0]
+        return state, gid
+
+    def apply_built(self, state: ProofState, gid: str, term: Any, steps: list) -> Optional[ProofState]:
+        """``apply f (g h)``: the function with its arguments built in the context, ``apply_hyp`` it,
+        then ``clear_hyp`` the built hypotheses (newest first) in each goal it leaves."""
+        goal = _goal(state, gid)
+        if goal is None:
+            return None
+        old = {h.fvar_id for h in goal.hypotheses}
+        made = self.materialize(state, gid, term, steps)
+        if made is None:
+            return None
+        state, gid = made
+        res = self.act(state, gid, Action("apply_hyp", hyp=len(_goal(state, gid).hypotheses) - 1), steps)
+        if res is None:
+            return None
+        state, created = res
+        for goal_id in created:
+            while _index(state, goal_id) is not None:
+                extra = [k for k, h in enumerate(_goal(state, goal_id).hypotheses) if h.fvar_id not in old]
+                if not extra:
+                    break
+                res = self.act(state, goal_id, Action("clear_hyp", hyp=extra[-1]), steps)
+                if res is None or len(res[1]) != 1:
+                    return None
+                state, (goal_id,) = res
+        return state
+
     # --- rcases patterns: (state, goals left in order) or None
     def destruct(self, state: ProofState, gid: str, fvar: Optional[str], pat: Any, steps: list) -> Optional[tuple[ProofState, list[str]]]:
         """Take hypothesis ``fvar`` of goal ``gid`` apart following an rcases pattern."""
@@ -398,15 +539,23 @@ class Reader:
                     nxt.extend(left)
                 goals = nxt
             return state
-        if isinstance(tac, ast.Obtain) and tac.type is None and len(tac.values) == 1 and isinstance(tac.values[0], ast.Ident):
-            fv = _hyp_fvar(state, gid, tac.values[0].name)
-            got = self.destruct(state, gid, fv, tac.pattern, steps) if fv else None
-            return got[0] if got else None
-        if isinstance(tac, ast.Rcases) and len(tac.targets) == 1 and isinstance(tac.targets[0].term, ast.Ident):
-            fv = _hyp_fvar(state, gid, tac.targets[0].term.name)
-            got = self.destruct(state, gid, fv, tac.pattern, steps) if fv else None
-            return got[0] if got else None
-        return None
+        value = None
+        if isinstance(tac, ast.Obtain) and tac.type is None and len(tac.values) == 1:
+            value = tac.values[0]
+        elif isinstance(tac, ast.Rcases) and len(tac.targets) == 1 and tac.targets[0].name is None:
+            value = tac.targets[0].term
+        if value is None:
+            return None
+        if isinstance(value, ast.Ident) and _hyp_fvar(state, gid, value.name):
+            fv = _hyp_fvar(state, gid, value.name)
+        else:  # a compound fact: built as the newest hypothesis, then taken apart
+            made = self.fact(state, gid, value, steps)
+            if made is None:
+                return None
+            state, gid = made
+            fv = _last_fvar(state, gid)
+        got = self.destruct(state, gid, fv, tac.pattern, steps) if fv else None
+        return got[0] if got else None
 
 
 def read_and_run(reader: Reader, state: ProofState, focus: int, tactic: str) -> Optional[tuple[ProofState, list]]:
@@ -424,12 +573,54 @@ def read_and_run(reader: Reader, state: ProofState, focus: int, tactic: str) -> 
         out = reader.solve(state, gid, tac.term, steps)
     elif isinstance(tac, ast.Refine) and isinstance(tac.term, ast.AnonymousCtor):
         out = reader._ctor(state, gid, list(tac.term.args), steps)  # goals for `?_` stay open
+    elif isinstance(tac, ast.Cases) and len(tac.targets) == 1 and tac.targets[0].name is None \
+            and tac.using is None and not tac.alts and _compound(tac.targets[0].term):
+        made = reader.fact(state, gid, tac.targets[0].term, steps)  # `cases Nat.lt_or_ge a b`
+        out = None
+        if made is not None:
+            st, g = made
+            res = reader.act(st, g, Action("cases_hyp", hyp=len(_goal(st, g).hypotheses) - 1), steps)
+            out = res[0] if res is not None else None
+    elif isinstance(tac, ast.Apply) and isinstance(tac.term, (ast.App, ast.Proj)):
+        out = reader.apply_built(state, gid, tac.term, steps)  # `apply Nat.le_trans (P h)`
+    elif isinstance(tac, ast.HaveTac) and tac.value is not None and not tac.binders and tac.pattern is None \
+            and _compound(tac.value):
+        made = reader.fact(state, gid, tac.value, steps)  # `have h := P h₁ b`
+        out = made[0] if made is not None else None
+    elif isinstance(tac, ast.HaveTac) and tac.value is not None and not tac.binders and tac.pattern is not None:
+        out = reader.read_patterns(state, gid, ast.Obtain(tac.pos, tac.end_pos, tac.pattern, None, (tac.value,)), steps)
     elif isinstance(tac, (ast.Rintro, ast.Obtain, ast.Rcases)) or (
             isinstance(tac, ast.Intro) and any(not isinstance(p, (ast.Ident, ast.Hole)) for p in tac.patterns)):
         out = reader.read_patterns(state, gid, tac, steps)
     else:
         return None
     return (out, steps) if out is not None else None
+
+
+def _compound(term: Any) -> bool:
+    """A term that names a fact not already in the context: an application, a projection, a
+    premise name or a dotted field of a hypothesis (``h.symm``)."""
+    while isinstance(term, ast.TypeAscription):
+        term = term.term
+    return isinstance(term, (ast.App, ast.Proj, ast.Ident))
+
+
+_FIELDS = {("And", 1): "And.left", ("And", 2): "And.right", ("Iff", 1): "Iff.mp", ("Iff", 2): "Iff.mpr",
+           ("And", "1"): "And.left", ("And", "2"): "And.right", ("Iff", "1"): "Iff.mp", ("Iff", "2"): "Iff.mpr",
+           ("Exists", 2): None, ("Exists", 1): None}
+
+
+def _field_premise(type_head: Optional[str], field: Any) -> Optional[str]:
+    """The premise behind ``x.field`` for ``x`` whose type's head constant is ``type_head``
+    (generalized field notation: ``h.symm`` is ``Eq.symm h``, ``h.1`` is ``And.left h``); the
+    checker tells whether it exists."""
+    if type_head is None:
+        return None
+    if (type_head, field) in _FIELDS:
+        return _FIELDS[(type_head, field)]
+    if isinstance(field, int) or (isinstance(field, str) and field.isdigit()):
+        return None
+    return f"{type_head}.{field}"
 
 
 def _goal(state: ProofState, gid: str) -> Optional[Goal]:

@@ -1127,3 +1127,51 @@ def have_pattern(state: TacticState, goal: MVar, pattern: ast.Term, value: Expr,
     goal2, fv = _have_fvar(state, goal, value, "x✝", ty)
     goals = rcases_core(state, goal2, fv, rpat, tac, tags=False)
     state.replace_main(goals + new_goals if tac.value is not None else new_goals + goals)
+
+
+# ---------------------------------------------------------------------------
+# revert, clear
+# ---------------------------------------------------------------------------
+
+def _named_hyp(state: TacticState, goal: MVar, name: str, node: ast.Node) -> FVar:
+    for h in reversed(state.decl(goal).lctx):
+        if h.name == name and h.uid not in state.hidden:
+            return h
+    raise TacticError(f"unknown identifier '{name}'", node)
+
+
+@register("Revert")
+def tac_Revert(state: TacticState, tac: ast.Revert) -> None:
+    """`revert h₁ h₂`: the hypotheses, and every later one depending on them, go back into the target
+    as `∀` binders (Lean's `MVarId.revert`: the goal is the new goal applied to them)."""
+    goal = state.main_goal(tac)
+    decl = state.decl(goal)
+    uids = {_named_hyp(state, goal, name, tac).uid for name in tac.names}
+    deps = _dependents(state, decl.lctx, uids)
+    out = uids | {h.uid for h in deps}
+    reverted = [_hyp(state, h) for h in decl.lctx if h.uid in out]
+    if any(h.value is not None for h in reverted):
+        raise TacticError("tactic 'revert' of a `let` variable is not supported by the embedded checker", tac)
+    target = mk_pi_fvars(reverted, _inst(state, decl.type))
+    new = state.new_goal(target, tuple(h for h in decl.lctx if h.uid not in out), decl.user_name)
+    state.assign(goal, mk_app(new, reverted))
+    state.replace_main([new])
+
+
+@register("Clear")
+def tac_Clear(state: TacticState, tac: ast.Clear) -> None:
+    """`clear h₁ h₂`: remove the hypotheses (last first); one that the target or another hypothesis
+    depends on cannot be cleared."""
+    goal = state.main_goal(tac)
+    for name in reversed(tac.names):
+        fv = _named_hyp(state, goal, name, tac)
+        decl = state.decl(goal)
+        if _mentions(_inst(state, decl.type), {fv.uid}):
+            raise _goal_error(state, goal, f"tactic 'clear' failed, target depends on '{name}'", tac)
+        user = next((h for h in decl.lctx if h.uid != fv.uid and _hyp_mentions(state, h, {fv.uid})), None)
+        if user is not None:
+            raise _goal_error(state, goal, f"tactic 'clear' failed, variable '{user.name}' depends on '{name}'", tac)
+        new = state.new_goal(decl.type, tuple(h for h in decl.lctx if h.uid != fv.uid), decl.user_name)
+        state.assign(goal, new)
+        goal = new
+    state.replace_main([goal])

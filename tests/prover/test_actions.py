@@ -16,7 +16,7 @@ def lean():
 
 
 def test_every_kind_has_exactly_one_argument_type():
-    assert len(KINDS) == len(set(KINDS)) and 25 <= len(KINDS) <= 35
+    assert len(KINDS) == len(set(KINDS)) and 25 <= len(KINDS) <= 40
     assert set(ARG_OF) == set(KINDS)
     assert set(ARG_OF.values()) == {"none", "hyp", "premise", "subterm"}
     for kind in ("apply_hyp", "apply_premise", "rw_hyp", "rw_rev_hyp", "rw_premise", "rw_rev_premise",
@@ -117,3 +117,43 @@ def test_action_json_round_trip(lean):
         back = action_from_json(action_to_json(action))
         assert back == action
         assert render(back, state.goals[0]) == render(action, state.goals[0])
+
+
+def test_forward_kinds_build_a_fact_in_the_context(lean):
+    """have_premise puts `@P` in the context as the newest hypothesis, specialize_last_hyp applies the
+    newest hypothesis to one argument (implicit ones inferred), have_hyp copies a hypothesis."""
+    state = lean.start_goal("∀ (a b : Nat), Nat.succ a = Nat.succ b → a = b")
+    state = lean.run_tactic(state, "intro a b h")
+    goal = state.goals[0]
+    assert Action("have_premise", premise="Nat.succ.inj") in candidate_actions(goal, ["Nat.succ.inj"])
+    assert not any(a.kind == "specialize_last_hyp" for a in candidate_actions(goal, []))  # h is no function
+    text = render(Action("have_premise", premise="Nat.succ.inj"), goal)
+    assert text == "have h_1 := @Nat.succ.inj"
+    state = lean.run_tactic(state, text)
+    goal = state.goals[0]
+    assert goal.hypotheses[-1].type.pp.startswith("∀ {n m : Nat}")
+    spec = Action("specialize_last_hyp", hyp=2)
+    assert spec in candidate_actions(goal, [])
+    assert render(spec, goal) == "specialize h_1 h"
+    with pytest.raises(RenderError):
+        render(Action("specialize_last_hyp", hyp=3), goal)  # not to itself
+    state = lean.run_tactic(state, render(spec, goal))
+    goal = state.goals[0]
+    assert goal.hypotheses[-1].type.pp == "a = b" and [h.name for h in goal.hypotheses][:3] == ["a", "b", "h"]
+    state = lean.run_tactic(state, render(Action("exact_hyp", hyp=3), goal))
+    assert state.goals == ()
+
+
+def test_have_hyp_copies_so_the_original_stays(lean):
+    state = lean.start_goal("∀ (p : Prop) (f : ∀ q : Prop, q → q), p → p")
+    state = lean.run_tactic(state, "intro p f hp")
+    goal = state.goals[0]
+    copy = Action("have_hyp", hyp=1)
+    assert copy in candidate_actions(goal, []) and Action("have_hyp", hyp=2) not in candidate_actions(goal, [])
+    assert render(copy, goal) == "have f_1 := f"
+    state = lean.run_tactic(state, render(copy, goal))
+    goal = state.goals[0]
+    for arg in (0, 2):  # f_1 p, then f_1 hp
+        state = lean.run_tactic(state, render(Action("specialize_last_hyp", hyp=arg), goal))
+        goal = state.goals[0]
+    assert [h.type.pp for h in goal.hypotheses] == ["Prop", "∀ (q : Prop), q → q", "p", "p"]
