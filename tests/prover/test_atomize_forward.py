@@ -121,25 +121,25 @@ def test_the_atomic_scripts_replay_from_each_start(forward):
 def _replay_atomized(source: Path, records: list[dict]) -> int:
     """Replay each theorem's atomic actions from its start state (the checker must accept each, on
     the recorded goals); complete scripts must close the theorem. Returns the number of actions run."""
-    by_theorem: dict[str, list[dict]] = {}
-    for r in records:
-        by_theorem.setdefault(r["theorem"], []).append(r)
-    checked = 0
     with open_backend("embedded") as lean:
         env = Environment(lean)
-        for thm in split_theorems(source.read_text(encoding="utf-8")):
-            state, _ = env.open(thm)
-            steps = sorted(by_theorem.get(thm.name, []), key=lambda r: r["step"])
-            for r in steps:
-                recorded = [goal_from_json(g) for g in r["goals"]]
-                assert bag_key(state.goals) == bag_key(recorded), (thm.name, r["step"])
-                focus = find_goal(state.goals, recorded[r["focus"]], r["focus"])
-                action = transfer(action_from_json(r["action"]), recorded[r["focus"]], state.goals[focus])
-                state = lean.run_tactic(state, render(action, state.goals[focus]), focus)
-                checked += 1
-            if steps and steps[0]["complete"]:
-                assert state.goals == (), thm.name
-    return checked
+        return sum(_replay_theorem(lean, env, thm, records)
+                   for thm in split_theorems(source.read_text(encoding="utf-8")))
+
+
+def _replay_theorem(lean, env, thm, records: list[dict]) -> int:
+    """Open ``thm`` in ``env`` and run its recorded atomic actions; returns how many ran."""
+    state, _ = env.open(thm)
+    steps = sorted((r for r in records if r["theorem"] == thm.name), key=lambda r: r["step"])
+    for r in steps:
+        recorded = [goal_from_json(g) for g in r["goals"]]
+        assert bag_key(state.goals) == bag_key(recorded), (thm.name, r["step"])
+        focus = find_goal(state.goals, recorded[r["focus"]], r["focus"])
+        action = transfer(action_from_json(r["action"]), recorded[r["focus"]], state.goals[focus])
+        state = lean.run_tactic(state, render(action, state.goals[focus]), focus)
+    if steps and steps[0]["complete"]:
+        assert state.goals == (), thm.name
+    return len(steps)
 
 
 def test_goal_keys_are_equal_up_to_universe_level_metavariables():
@@ -171,24 +171,11 @@ def test_shipped_corpus_scripts_with_the_new_kinds_replay():
     records = list(read_jsonl(STDLIB / "atomized.jsonl"))
     using = {r["theorem"] for r in records if r["action"]["kind"] in NEW_KINDS}
     assert len(using) >= 100
-    by_theorem: dict[str, list[dict]] = {}
-    for r in records:
-        if r["theorem"] in using:
-            by_theorem.setdefault(r["theorem"], []).append(r)
+    used = [r for r in records if r["theorem"] in using]
     checked = 0
     with open_backend("embedded") as lean:
         env = Environment(lean)
         for name in ("Logic", "Nat", "List"):
             for thm in split_theorems((STDLIB / f"{name}.lean").read_text(encoding="utf-8")):
-                state, _ = env.open(thm)
-                steps = sorted(by_theorem.get(thm.name, []), key=lambda r: r["step"])
-                for r in steps:
-                    recorded = [goal_from_json(g) for g in r["goals"]]
-                    assert bag_key(state.goals) == bag_key(recorded), (thm.name, r["step"])
-                    focus = find_goal(state.goals, recorded[r["focus"]], r["focus"])
-                    action = transfer(action_from_json(r["action"]), recorded[r["focus"]], state.goals[focus])
-                    state = lean.run_tactic(state, render(action, state.goals[focus]), focus)
-                    checked += 1
-                if steps and steps[0]["complete"]:
-                    assert state.goals == (), thm.name
+                checked += _replay_theorem(lean, env, thm, used)
     assert checked >= 1000
