@@ -39,10 +39,12 @@ from .expr import (
     instantiate1,
     iter_subexprs,
     level_params_of_expr,
+    occurs_fvar,
     mk_app,
     replace,
 )
 from .inductive import InductiveDecl, add_inductive
+from .match_recursion import elab_match_recursion, match_as_equations
 from .kernel import KernelError, TypeChecker, add_axiom, add_definition
 from .level import LEVEL_ONE, LEVEL_ZERO, Level, LevelMVar, LevelParam, mk_max, mk_succ, replace_level, to_offset
 
@@ -637,7 +639,7 @@ class CommandElaborator:
 
                     value = elab_equations(elab, value_stx, type_, cmd)
                 else:
-                    value = self._elab_body(elab, value_stx, type_, rec_fvar)
+                    value = self._elab_body_or_match_recursion(elab, value_stx, type_, rec_fvar, list(fvars))
                 elab.synthesize_pending()
                 value = elab.instantiate(value)
                 if rec_fvar is not None and any(isinstance(x, FVar) and x.uid == rec_fvar.uid for x in iter_subexprs(value)):
@@ -660,6 +662,21 @@ class CommandElaborator:
                 elab.lctx = saved_lctx  # the binder blocks pop what they pushed
         (type_full, value_full), params = self._finalize([type_full, value_full], elab, cmd)
         return type_full, value_full, params, elab.uses_sorry
+
+    def _elab_body_or_match_recursion(self, elab: TermElaborator, value_stx: ast.Term, type_: Expr,
+                                      rec_fvar: FVar | None, fvars: list[FVar]) -> Expr:
+        """The body; when it is a `match` on header variables that calls the function, compiled again as
+        equations over those variables with structural recursion (see match_recursion)."""
+        snap = elab.mctx.snapshot()
+        value = self._elab_body(elab, value_stx, type_, rec_fvar)
+        if rec_fvar is None or not occurs_fvar(rec_fvar, elab.instantiate(value)):
+            return value
+        eqns = match_as_equations(value_stx, fvars)
+        if eqns is None:
+            return value
+        elab.mctx.restore(snap)
+        with elab.local_fvar(rec_fvar):
+            return elab_match_recursion(elab, elab.recursive, fvars, eqns, type_)
 
     def _elab_body(self, elab: TermElaborator, value_stx: ast.Term, type_: Expr, rec_fvar: FVar | None) -> Expr:
         if rec_fvar is None:

@@ -1900,6 +1900,68 @@ CASES: list[Case] = [
         "",
     ),
     Case(
+        "i11_dep_match_missing_case_not_absurd",
+        lean("""
+            theorem bad : ∀ {l : List Nat}, l = [] → ∃ b L, l = b :: L
+              | c :: l', _ => ⟨c, l', rfl⟩
+        """),
+        "issue 11 item 8: the uncovered case [] has h : [] = [] (no contradiction), so cases are missing",
+        "missing cases",
+    ),
+    Case(
+        "i11_dep_match_generalized_hypothesis",
+        lean("""
+            theorem bad (n : Nat) (h : n = 1) : n = 0 :=
+              match n with
+              | 0 => rfl
+              | k+1 => nomatch h
+        """),
+        "issue 11 item 8: h is generalized to k+1 = 1 in the second branch, which is not empty",
+        "",
+    ),
+    Case(
+        "i11_indexed_match_recursion_wrong_index",
+        lean("""
+            theorem bad {n m : Nat} : n ≤ m → n = m
+              | Nat.le.refl => rfl
+              | Nat.le.step h => bad h
+        """),
+        "issue 11 item 8: the induction hypothesis of Nat.le.step is about the smaller index, not the goal's",
+        MISMATCH,
+    ),
+    Case(
+        "i11_indexed_match_swapped",
+        lean("""
+            theorem bad : {n m : Nat} → n ≤ m → m ≤ n
+              | _, _, Nat.le.refl => Nat.le.refl
+              | _, _, Nat.le.step h => Nat.le.step (bad h)
+        """),
+        "issue 11 item 8: structural recursion on Nat.le does not make ≤ symmetric",
+        MISMATCH,
+    ),
+    Case(
+        "i11_indexed_match_index_substituted",
+        lean("""
+            theorem bad (n m : Nat) (h : n ≤ m) (h2 : m = 5) : n = 5 :=
+              match h with
+              | .refl => h2
+              | .step h' => h2
+        """),
+        "issue 11 item 8: in the step branch the generalized h2 is about the successor index, not n",
+        MISMATCH,
+    ),
+    Case(
+        "i11_match_body_recursion_not_structural",
+        lean("""
+            theorem bad (n m : Nat) : n ≤ m :=
+              match m with
+              | 0 => bad n 0
+              | k+1 => Nat.le.step (bad n k)
+        """),
+        "issue 11 item 8: recursion through a body `match` must still be on a smaller argument",
+        "termination",
+    ),
+    Case(
         "i11_field_notation_implicit_const",
         lean("""
             theorem Iff.comm' {a b : Prop} : (a ↔ b) ↔ (b ↔ a) := Iff.intro Iff.symm Iff.symm
