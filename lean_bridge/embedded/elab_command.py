@@ -45,6 +45,7 @@ from .expr import (
 )
 from .inductive import InductiveDecl, add_inductive
 from .match_recursion import elab_match_recursion, match_as_equations
+from .restatement import RESTATED_PREFIX, check_same_statement
 from .kernel import KernelError, TypeChecker, add_axiom, add_definition
 from .level import LEVEL_ONE, LEVEL_ZERO, Level, LevelMVar, LevelParam, mk_max, mk_succ, replace_level, to_offset
 
@@ -439,7 +440,8 @@ class CommandElaborator:
                      type_stx: ast.Term | None, value_stx, kind: str) -> None:
         mods: ast.Modifiers | None = getattr(cmd, "modifiers", None)
         try:
-            core_restatement = kind != "example" and self._check_new_name(name, kind, cmd)
+            restated = self._prelude_restatement(name, kind)
+            core_restatement = kind != "example" and restated is None and self._check_new_name(name, kind, cmd)
             attributes = [parse_attribute(a, cmd) for a in mods.attributes] if mods is not None else []
             for attr, _, local in attributes:
                 if local or (attr == "reducible" and kind not in ("def", "abbrev")) or (attr == "simp" and kind != "theorem"):
@@ -448,10 +450,15 @@ class CommandElaborator:
             type_, value, params, uses_sorry = self._elab_declaration(cmd, name, universes, binders, type_stx, value_stx, kind)
             if core_restatement:
                 self._check_core_restatement(name, type_, value, params, cmd)
+            if restated is not None:
+                check_same_statement(self.env, restated, type_, value, params, self.max_steps, cmd)
             noncomputable = mods is not None and mods.noncomputable
             if kind in ("def", "abbrev", "instance") and not noncomputable:
                 self._check_computable(name, type_, value, params, cmd)
-            kernel = add_definition(self.env.kernel, name if kind != "example" else "_example", params, type_, value,
+            kernel_name = name if kind != "example" else "_example"
+            if restated is not None:  # checked under a scratch name; the library's constant stays
+                kernel_name = RESTATED_PREFIX + name
+            kernel = add_definition(self.env.kernel, kernel_name, params, type_, value,
                                     is_theorem=kind == "theorem" or (kind == "example" and self._is_prop(type_, params)),
                                     reducible=kind == "abbrev" or any(a == "reducible" for a, _, _ in attributes),
                                     opaque=kind == "opaque", max_steps=self.max_steps)
@@ -464,10 +471,12 @@ class CommandElaborator:
             self._result(name, cmd, False, err.message, kind=kind)
             return
         new_env = self.env.with_kernel(kernel)
-        decl_name = name if kind != "example" else "_example"
-        axioms = new_env.axioms_used.get(decl_name, frozenset())
+        axioms = new_env.axioms_used.get(kernel_name, frozenset())
         if kind != "example":
-            self.state.env = new_env
+            if restated is None:
+                self.state.env = new_env
+            else:  # restated once, as a file declares a name once
+                self.state.env = dc_replace(self.env, restatable=self.env.restatable - {name})
             self._record_modifiers(name, mods, kind)
             instance_prio = instance_priority(getattr(cmd, "priority", None), cmd) if kind == "instance" else None
             for attr, priority, _ in attributes:
@@ -494,6 +503,14 @@ class CommandElaborator:
             self._result(name, cmd, False, verdict.message, axioms, kind)
         else:
             self._result(name, cmd, True, None, axioms, kind)
+
+    def _prelude_restatement(self, name: str, kind: str) -> TheoremInfo | None:
+        """The library theorem a `theorem` restates under its Lean core name (None: not a restatement);
+        it is accepted only with the same statement (see `restatement.check_same_statement`)."""
+        if kind != "theorem" or self.library or name not in self.env.restatable:
+            return None
+        info = self.env.find(name)
+        return info if isinstance(info, TheoremInfo) else None
 
     def _check_new_name(self, name: str, kind: str, node: ast.Node) -> bool:
         """A declaration may not reuse a name of this environment, nor a name Lean core declares in the

@@ -1962,6 +1962,27 @@ CASES: list[Case] = [
         "termination",
     ),
     Case(
+        "i11_restated_prelude_lemma_false_statement",
+        lean("""
+            protected theorem Nat.le_trans {n m k : Nat} : n ≤ m → m ≤ k → k ≤ n
+              | h, .refl => sorry
+              | h₁, .step h₂ => sorry
+            theorem bad : 5 ≤ 3 := Nat.le_trans (Nat.le_succ 3) (Nat.le_succ 4)
+        """),
+        "issue 11 item 5: a restatement with another statement is refused, so the library's Nat.le_trans stays",
+        MISMATCH,
+    ),
+    Case(
+        "i11_restated_prelude_lemma_wrong_statement",
+        lean("""
+            theorem bad : ∀ (n : Nat), n ≤ 0 := fun n => Nat.zero_le n
+            theorem Nat.zero_le : ∀ (n : Nat), n ≤ 0 := bad
+        """),
+        "issue 11 item 5: restating Nat.zero_le with a false statement",
+        "",
+        target="Nat.zero_le",
+    ),
+    Case(
         "i11_field_notation_implicit_const",
         lean("""
             theorem Iff.comm' {a b : Prop} : (a ↔ b) ↔ (b ↔ a) := Iff.intro Iff.symm Iff.symm

@@ -169,6 +169,46 @@ def test_match_uncovered_case_closed_by_contradiction() -> None:
     """, "exists_cons_of_ne_nil'")
 
 
+# -- item 5: Lean's Prelude/Core lemmas, and restating them ---------------------------------------
+
+def test_prelude_lemmas_usable_without_restating() -> None:
+    assert_accepted("""
+        theorem a1 {n m k : Nat} (h : n ≤ m) (h2 : m ≤ k) : n ≤ k := Nat.le_trans h h2
+        theorem a2 (p q : Prop) : p ∨ q ↔ q ∨ p := Or.comm
+        theorem a3 (n : Nat) : ¬ n + 1 ≤ n := Nat.not_succ_le_self n
+        theorem a4 (n m : Nat) : n < m ∨ n ≥ m := Nat.lt_or_ge n m
+        theorem a5 (p q : Prop) (h : ¬q) (hpq : p → q) : ¬p := mt hpq h
+        theorem a6 (α : Sort u) (h : Nonempty α) : True := h.elim fun _ => trivial
+    """, "a1", "a2", "a3", "a4", "a5", "a6")
+
+
+def test_prelude_lemma_restated_with_its_statement() -> None:
+    assert_accepted("""
+        protected theorem Nat.le_trans {n m k : Nat} : n ≤ m → m ≤ k → n ≤ k
+          | h, .refl => h
+          | h₁, .step h₂ => .step (Nat.le_trans h₁ h₂)
+        theorem mt {a b : Prop} (h₁ : a → b) (h₂ : ¬b) : ¬a := fun ha => h₂ (h₁ ha)
+    """, "Nat.le_trans", "mt")
+
+
+def test_prelude_lemma_restatement_must_be_the_same() -> None:
+    assert_rejected("theorem Nat.le_succ (n : Nat) : n ≤ n + 2 := Nat.le.step (Nat.le.step Nat.le.refl)",
+                    "Nat.le_succ", "already been declared")
+    assert_rejected("theorem Or.comm (a b : Prop) : a ∨ b ↔ b ∨ a := Iff.intro Or.symm Or.symm",
+                    "Or.comm", "already been declared")
+    assert_rejected("""
+        theorem mt {a b : Prop} (h₁ : a → b) (h₂ : ¬b) : ¬a := fun ha => h₂ (h₁ ha)
+        theorem mt {a b : Prop} (h₁ : a → b) (h₂ : ¬b) : ¬a := fun ha => h₂ (h₁ ha)
+    """, "mt", "already been declared")
+
+
+def test_prelude_lemma_restatement_cannot_use_itself() -> None:
+    assert_rejected("theorem Nat.succ_pos (n : Nat) : 0 < Nat.succ n := by simp [Nat.succ_pos]",
+                    "Nat.succ_pos", "itself")
+    assert_rejected("protected theorem Nat.le_trans {n m k : Nat} : n ≤ m → m ≤ k → n ≤ k := @Nat.le_trans n m k",
+                    "Nat.le_trans", "termination")
+
+
 # -- the measure: Lean core theorems in Lean core's style --------------------------------------
 
 def test_lean_core_style_acceptance_floor() -> None:
