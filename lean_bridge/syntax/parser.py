@@ -101,7 +101,7 @@ _BINDER_KIND = {"(": ast.EXPLICIT, "{": ast.IMPLICIT, "⦃": ast.STRICT_IMPLICIT
 
 _ARG_START_SYMBOLS = frozenset({"(", "⟨", "[", "{", "_", "?", "@", "¬", "↑", "!", "·", "⋯", "λ"})
 _ARG_START_KEYWORDS = frozenset({"fun", "Type", "Sort", "Prop", "sorry", "nofun"})
-_TACTIC_START_KEYWORDS = frozenset({"have", "show", "let", "calc", "suffices", "sorry"})
+_TACTIC_START_KEYWORDS = frozenset({"have", "show", "let", "calc", "suffices", "sorry", "match"})
 
 COMMAND_KEYWORDS = frozenset(
     """
@@ -753,8 +753,9 @@ class Parser:
 
     # -- match ------------------------------------------------------------------
 
-    def match_alts(self) -> tuple[ast.MatchAlt, ...]:
-        """`| p1, p2 | q1, q2 => rhs | ...` (each `|`-group becomes its own alternative)."""
+    def match_alts(self, tactic_alts: bool = False) -> tuple[ast.MatchAlt, ...]:
+        """`| p1, p2 | q1, q2 => rhs | ...` (each `|`-group becomes its own alternative); with
+        `tactic_alts` (the `match` tactic) each right-hand side is a tactic sequence, read as `by tacs`."""
         alts: list[ast.MatchAlt] = []
         if not self.at("|"):
             self.fail("'|'")
@@ -766,13 +767,19 @@ class Parser:
                 while self.accept(","):
                     pats.append(self.term())
                 groups.append((bar, tuple(pats)))
-            self.expect("=>")
-            rhs = self.term()
+            arrow = self.expect("=>")
+            if tactic_alts:
+                seq = self.tactic_seq(require_col_gt=False)
+                if not seq.tactics:
+                    self.fail("tactic")
+                rhs = ast.By(arrow.pos, self.last_end(), seq)
+            else:
+                rhs = self.term()
             for bar, pats in groups:
                 alts.append(ast.MatchAlt(bar.pos, self.last_end(), pats, rhs))
         return tuple(alts)
 
-    def match_term(self) -> tuple[ast.Term, int]:
+    def match_term(self, tactic_alts: bool = False) -> tuple[ast.Term, int]:
         start = self.advance()
         discrs = []
         while True:
@@ -786,7 +793,7 @@ class Parser:
             if not self.accept(","):
                 break
         self.expect("with")
-        alts = self.match_alts()
+        alts = self.match_alts(tactic_alts)
         return ast.Match(start.pos, self.last_end(), tuple(discrs), alts), LEAD_PREC
 
     def if_term(self) -> tuple[ast.Term, int]:
@@ -1008,6 +1015,9 @@ class Parser:
         return self.fail("tactic")
 
     def _keyword_tactic(self, t: Token) -> ast.Tactic:
+        if t.text == "match":
+            self.i -= 1
+            return self.make(ast.MatchTac, t, self.match_term(tactic_alts=True)[0])
         if t.text == "sorry":
             return self.make(ast.SorryTac, t)
         if t.text == "show":

@@ -1983,6 +1983,17 @@ CASES: list[Case] = [
         target="Nat.zero_le",
     ),
     Case(
+        "i11_match_tactic_generalized_hypothesis",
+        lean("""
+            theorem bad (n : Nat) (h : n = 1) : n = 0 := by
+              match n with
+              | 0 => rfl
+              | k+1 => contradiction
+        """),
+        "issue 11 item 3: in the `match` tactic's k+1 branch h is k+1 = 1, no contradiction",
+        "contradiction",
+    ),
+    Case(
         "i11_field_notation_implicit_const",
         lean("""
             theorem Iff.comm' {a b : Prop} : (a ↔ b) ↔ (b ↔ a) := Iff.intro Iff.symm Iff.symm

@@ -169,6 +169,35 @@ def test_match_uncovered_case_closed_by_contradiction() -> None:
     """, "exists_cons_of_ne_nil'")
 
 
+def test_match_tactic() -> None:
+    assert_accepted("""
+        theorem m1 (p q : Prop) (h : p ∨ q) : q ∨ p := by
+          match h with
+          | .inl a =>
+            apply Or.inr
+            exact a
+          | .inr b => exact .inl b
+        theorem m2 (n : Nat) (h : n ≠ 0) : ∃ k, n = k + 1 := by
+          match n, h with
+          | 0, h => exact absurd rfl h
+          | k+1, _ => exact ⟨k, rfl⟩
+    """, "m1", "m2")
+
+
+def test_match_tactic_false_twins() -> None:
+    assert_rejected("""
+        theorem bad (p q : Prop) (h : p ∨ q) : p := by
+          match h with
+          | .inl a => exact a
+          | .inr b => exact b
+    """, "bad", "mismatch")
+    assert_rejected("""
+        theorem bad (n : Nat) : n = 0 := by
+          match n with
+          | 0 => rfl
+    """, "bad", "missing cases")
+
+
 # -- item 5: Lean's Prelude/Core lemmas, and restating them ---------------------------------------
 
 def test_prelude_lemmas_usable_without_restating() -> None:
