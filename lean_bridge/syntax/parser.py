@@ -655,11 +655,40 @@ class Parser:
         return arrow, 25
 
     def brace_term(self) -> tuple[ast.Term, int]:
+        subtype = self.try_subtype()
+        if subtype is not None:
+            return subtype, MAX_PREC
         arrow = self.try_dep_arrow()
         if arrow is not None:
             return arrow, 25
         start = self.advance()
         return self.with_limit(-1, lambda: self.struct_inst_body(start)), MAX_PREC
+
+    def try_subtype(self) -> Optional[ast.Term]:
+        """Lean's `{ x // p }` and `{ x : α // p }`: `Subtype fun (x : α) => p`; None (nothing consumed)
+        if the brace is not one."""
+        if not (self.peek().kind == IDENT and "." not in str(self.peek().text)) and not self.peek().is_sym("_"):
+            return None
+        saved = self.i
+        start = self.advance()
+        name_tok = self.tok
+        name = self.binder_name()
+        type_: Optional[ast.Term] = None
+        try:
+            if self.accept(":"):
+                type_ = self.with_limit(-1, self.term)
+        except ParseError:
+            self.i = saved
+            return None
+        if not self.at("//"):
+            self.i = saved
+            return None
+        self.advance()
+        body = self.with_limit(-1, self.term)
+        self.expect("}")
+        binder = ast.Binder(name_tok.pos, name_tok.pos, ast.EXPLICIT, (name,), type_, None)
+        fun = ast.Fun(start.pos, self.last_end(), (binder,), body)
+        return ast.App(start.pos, self.last_end(), ast.Ident(start.pos, start.pos, "Subtype", None), (fun,))
 
     def struct_inst_body(self, start: Token) -> ast.Term:
         base = None

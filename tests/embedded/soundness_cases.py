@@ -1994,6 +1994,14 @@ CASES: list[Case] = [
         "contradiction",
     ),
     Case(
+        "i11_subtype_property_is_the_predicate",
+        lean("""
+            theorem bad (x : { n : Nat // n > 0 }) : x.val > 1 := x.property
+        """),
+        "issue 11 item 9: { x // p } carries p, nothing stronger",
+        MISMATCH,
+    ),
+    Case(
         "i11_field_notation_implicit_const",
         lean("""
             theorem Iff.comm' {a b : Prop} : (a ↔ b) ↔ (b ↔ a) := Iff.intro Iff.symm Iff.symm

@@ -198,6 +198,20 @@ def test_match_tactic_false_twins() -> None:
     """, "bad", "missing cases")
 
 
+def test_subtype_notation() -> None:
+    assert_accepted("""
+        theorem sub_ex (x : { n : Nat // n > 0 }) : x.val > 0 := x.property
+        theorem sub_ex2 (x : { n // n > 0 }) : x.1 > 0 := x.2
+        def one : { n : Nat // n > 0 } := ⟨1, Nat.zero_lt_succ 0⟩
+        theorem one_val : one.val = 1 := rfl
+        example : {n : Nat} → n = n := fun {n} => rfl
+    """, "sub_ex", "sub_ex2", "one", "one_val")
+
+
+def test_subtype_notation_false_twin() -> None:
+    assert_rejected("def bad : { n : Nat // n > 0 } := ⟨0, Nat.zero_lt_succ 0⟩", "bad", "mismatch")
+
+
 # -- item 5: Lean's Prelude/Core lemmas, and restating them ---------------------------------------
 
 def test_prelude_lemmas_usable_without_restating() -> None:
