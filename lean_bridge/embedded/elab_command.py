@@ -46,6 +46,7 @@ from .expr import (
 from .inductive import InductiveDecl, add_inductive
 from .match_recursion import elab_match_recursion, match_as_equations
 from .restatement import RESTATED_PREFIX, check_same_statement
+from .auto_bound import generalize_auto_bound_type, untyped_auto_bound
 from .kernel import KernelError, TypeChecker, add_axiom, add_definition
 from .level import LEVEL_ONE, LEVEL_ZERO, Level, LevelMVar, LevelParam, mk_max, mk_succ, replace_level, to_offset
 
@@ -606,6 +607,12 @@ class CommandElaborator:
                 return self._elab_declaration_once(cmd, name, universes, tuple(auto_bound) + tuple(binders),
                                                    type_stx, value_stx, kind, progress)
             except ElabError as err:
+                untyped = progress.get("untyped_auto_bound")
+                if isinstance(untyped, str) and len(auto_bound) < 16:
+                    # Lean: an auto-bound implicit whose type stays unknown gets an auto-bound type `{α : Sort u}`
+                    self.artifacts.pop()
+                    auto_bound = generalize_auto_bound_type(auto_bound, untyped, cmd)
+                    continue
                 unknown = self._auto_bindable(err, auto_bound, self.state.scope)
                 if progress.get("header_done") or unknown is None or len(auto_bound) >= 16:
                     raise
@@ -628,6 +635,10 @@ class CommandElaborator:
             else:
                 type_ = elab.new_type_mvar()
             if kind in ("theorem", "example") and type_stx is not None:
+                untyped = untyped_auto_bound(elab, fvars, binders)
+                if untyped is not None:
+                    progress["untyped_auto_bound"] = untyped
+                    raise ElabError("auto-bound implicit with an unknown type", type_stx)
                 self._check_no_holes(elab, type_, type_stx)
                 _header_universes_to_params(elab, [type_] + [f.type for f in fvars] + [f.type for f in var_fvars])
             elab.auto_bound_universes = False  # Lean binds unknown universe names in the header only

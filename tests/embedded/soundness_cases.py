@@ -2002,6 +2002,14 @@ CASES: list[Case] = [
         MISMATCH,
     ),
     Case(
+        "i11_auto_bound_unknown_type_any_sort",
+        lean("""
+            theorem bad : ∀ (b : a'), False := fun b => nomatch b
+        """),
+        "issue 11 item 1: the generalized type of an auto-bound a' is any Sort, not an empty one",
+        "",
+    ),
+    Case(
         "i11_field_notation_implicit_const",
         lean("""
             theorem Iff.comm' {a b : Prop} : (a ↔ b) ↔ (b ↔ a) := Iff.intro Iff.symm Iff.symm

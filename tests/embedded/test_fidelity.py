@@ -212,6 +212,17 @@ def test_subtype_notation_false_twin() -> None:
     assert_rejected("def bad : { n : Nat // n > 0 } := ⟨0, Nat.zero_lt_succ 0⟩", "bad", "mismatch")
 
 
+def test_auto_bound_implicit_of_unknown_type() -> None:
+    assert_accepted("""
+        theorem exists_eq' : ∃ a, a = a' := ⟨_, rfl⟩
+        theorem forall_eq' {p : α → Prop} : (∀ a, a = a' → p a) ↔ p a' := ⟨fun h => h a' rfl, fun h _ e => e ▸ h⟩
+    """, "exists_eq'", "forall_eq'")
+
+
+def test_auto_bound_implicit_of_unknown_type_false_twin() -> None:
+    assert_rejected("theorem bad : ∃ a, a ≠ a' := ⟨_, rfl⟩", "bad", "mismatch")
+
+
 # -- item 5: Lean's Prelude/Core lemmas, and restating them ---------------------------------------
 
 def test_prelude_lemmas_usable_without_restating() -> None:
