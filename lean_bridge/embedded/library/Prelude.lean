@@ -289,8 +289,8 @@ theorem Iff.symm {a b : Prop} (h : Iff a b) : Iff b a := Iff.intro h.mpr h.mp
 theorem Ne.symm {α : Sort u} {a b : α} (h : Ne a b) : Ne b a := fun h' => h (Eq.symm h')
 
 -- More of what Lean's Init/Prelude.lean and Init/Core.lean state before the Nat and List files
--- (issue 11). Lemmas a corpus re-proves under the same core names (`Nat.le_trans`, `mt`, `eq_comm`,
--- …, see datasets/stdlib) stay out: here they would make that corpus a redeclaration.
+-- (issue 11). The lemmas a corpus re-proves under the same core names (`Nat.le_trans`, `mt`, …, see
+-- datasets/stdlib) are in the restatable section at the end.
 
 def Nat.noConfusionType.{w} (P : Sort w) (v1 v2 : Nat) : Sort w :=
   Nat.casesOn (motive := fun _ => Sort w) v1
