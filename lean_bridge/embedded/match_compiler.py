@@ -500,33 +500,51 @@ def elab_match(elab: "TermElaborator", stx: ast.Match, expected: Expr | None) ->
 
     values = []
     for discr in stx.discrs:
-        if discr.name is not None:
-            raise ElabError("`match h : e` is not supported by the embedded checker", discr)
         values.append(elab.instantiate(elab.elab(discr.term, None)))
     if expected is None:
         expected = elab.new_type_mvar()
     goal = elab.instantiate(expected)
     fvars: list[FVar] = []
-    for v in values:
-        if isinstance(v, FVar):
+    for v, discr in zip(values, stx.discrs):
+        if isinstance(v, FVar) and discr.name is None:
             fvars.append(v)
             continue
         fv = FVar("x✝", elab.instantiate(elab.infer(v)))
-        if not v.has_mvar:
+        if not v.has_mvar and discr.name is None:  # with `h : e` the goal keeps `e` (`h` relates them)
             goal = instantiate1(_kabstract(goal, v), fv)
         fvars.append(fv)
     new_locals = [fv for fv, v in zip(fvars, values) if fv is not v]
-    for fv in new_locals:
+    # `match h : e with`: `h : e = x` beside the new variable x, so each branch sees `h : e = pattern`
+    eqs = [(FVar(d.name, _mk_eq(elab, v, fv)), v) for fv, v, d in zip(fvars, values, stx.discrs) if d.name is not None]
+    for fv in new_locals + [h for h, _ in eqs]:
         elab.lctx.append(fv)
     try:
         body = elab_match_on_locals(elab, fvars, stx.alts, goal, stx)
     finally:
-        for _ in new_locals:
+        for _ in new_locals + eqs:
             elab.lctx.pop()
     if not new_locals:
         return body
-    lam = elab.mk_lambda(new_locals, body)
-    return mk_app(lam, [v for fv, v in zip(fvars, values) if fv is not v])
+    lam = elab.mk_lambda(new_locals + [h for h, _ in eqs], body)
+    return mk_app(lam, [v for fv, v in zip(fvars, values) if fv is not v] + [_mk_refl(elab, v) for _, v in eqs])
+
+
+def _mk_eq(elab: "TermElaborator", lhs: Expr, rhs: Expr) -> Expr:
+    """`lhs = rhs` (`@Eq T lhs rhs` at `T`'s universe)."""
+    ty = elab.instantiate(elab.infer(lhs))
+    return mk_app(Const("Eq", [_sort_level(elab, ty)]), [ty, lhs, rhs])
+
+
+def _mk_refl(elab: "TermElaborator", value: Expr) -> Expr:
+    ty = elab.instantiate(elab.infer(value))
+    return mk_app(Const("Eq.refl", [_sort_level(elab, ty)]), [ty, value])
+
+
+def _sort_level(elab: "TermElaborator", ty: Expr):
+    sort = elab.whnf(elab.infer(ty))
+    if not isinstance(sort, Sort):
+        raise ElabError("match: the discriminant's type is not a type", None)
+    return sort.level
 
 
 def _open_expected(elab: "TermElaborator", expected: Expr, arity: int, stx: ast.Node) -> tuple[list[FVar], Expr]:

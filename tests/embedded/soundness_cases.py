@@ -2010,6 +2010,17 @@ CASES: list[Case] = [
         "",
     ),
     Case(
+        "i11_match_named_discriminant_equation",
+        lean("""
+            theorem bad (n : Nat) : n = 1 :=
+              match h : n with
+              | 0 => absurd h (Nat.succ_ne_zero 0)
+              | k+1 => h ▸ rfl
+        """),
+        "issue 11 item 8: `match h : n` gives h : n = 0 (not 1 = 0) and h : n = k+1, which prove nothing about 1",
+        "",
+    ),
+    Case(
         "i11_field_notation_implicit_const",
         lean("""
             theorem Iff.comm' {a b : Prop} : (a ↔ b) ↔ (b ↔ a) := Iff.intro Iff.symm Iff.symm

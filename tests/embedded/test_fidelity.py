@@ -223,6 +223,28 @@ def test_auto_bound_implicit_of_unknown_type_false_twin() -> None:
     assert_rejected("theorem bad : ∃ a, a ≠ a' := ⟨_, rfl⟩", "bad", "mismatch")
 
 
+def test_match_named_discriminant() -> None:
+    assert_accepted("""
+        theorem h1 (l : List Nat) : l = [] ∨ ∃ a t, l = a :: t :=
+          match h : l with
+          | [] => Or.inl h
+          | a :: t => Or.inr ⟨a, t, h⟩
+        theorem h2 (n : Nat) : n = 0 ∨ n ≠ 0 :=
+          match h : n + 0 with
+          | 0 => Or.inl h
+          | k+1 => Or.inr (fun e => Nat.noConfusion (h.symm.trans e))
+    """, "h1", "h2")
+
+
+def test_match_named_discriminant_false_twin() -> None:
+    assert_rejected("""
+        theorem bad (l : List Nat) : l = [] :=
+          match h : l with
+          | [] => h
+          | a :: t => h
+    """, "bad", "mismatch")
+
+
 # -- item 5: Lean's Prelude/Core lemmas, and restating them ---------------------------------------
 
 def test_prelude_lemmas_usable_without_restating() -> None:
