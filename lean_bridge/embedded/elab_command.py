@@ -39,10 +39,14 @@ from .expr import (
     instantiate1,
     iter_subexprs,
     level_params_of_expr,
+    occurs_fvar,
     mk_app,
     replace,
 )
 from .inductive import InductiveDecl, add_inductive
+from .match_recursion import elab_match_recursion, match_as_equations
+from .restatement import RESTATED_PREFIX, check_same_statement
+from .auto_bound import generalize_auto_bound_type, untyped_auto_bound
 from .kernel import KernelError, TypeChecker, add_axiom, add_definition
 from .level import LEVEL_ONE, LEVEL_ZERO, Level, LevelMVar, LevelParam, mk_max, mk_succ, replace_level, to_offset
 
@@ -437,7 +441,8 @@ class CommandElaborator:
                      type_stx: ast.Term | None, value_stx, kind: str) -> None:
         mods: ast.Modifiers | None = getattr(cmd, "modifiers", None)
         try:
-            core_restatement = kind != "example" and self._check_new_name(name, kind, cmd)
+            restated = self._prelude_restatement(name, kind)
+            core_restatement = kind != "example" and restated is None and self._check_new_name(name, kind, cmd)
             attributes = [parse_attribute(a, cmd) for a in mods.attributes] if mods is not None else []
             for attr, _, local in attributes:
                 if local or (attr == "reducible" and kind not in ("def", "abbrev")) or (attr == "simp" and kind != "theorem"):
@@ -446,10 +451,15 @@ class CommandElaborator:
             type_, value, params, uses_sorry = self._elab_declaration(cmd, name, universes, binders, type_stx, value_stx, kind)
             if core_restatement:
                 self._check_core_restatement(name, type_, value, params, cmd)
+            if restated is not None:
+                check_same_statement(self.env, restated, type_, value, params, self.max_steps, cmd)
             noncomputable = mods is not None and mods.noncomputable
             if kind in ("def", "abbrev", "instance") and not noncomputable:
                 self._check_computable(name, type_, value, params, cmd)
-            kernel = add_definition(self.env.kernel, name if kind != "example" else "_example", params, type_, value,
+            kernel_name = name if kind != "example" else "_example"
+            if restated is not None:  # checked under a scratch name; the library's constant stays
+                kernel_name = RESTATED_PREFIX + name
+            kernel = add_definition(self.env.kernel, kernel_name, params, type_, value,
                                     is_theorem=kind == "theorem" or (kind == "example" and self._is_prop(type_, params)),
                                     reducible=kind == "abbrev" or any(a == "reducible" for a, _, _ in attributes),
                                     opaque=kind == "opaque", max_steps=self.max_steps)
@@ -462,10 +472,12 @@ class CommandElaborator:
             self._result(name, cmd, False, err.message, kind=kind)
             return
         new_env = self.env.with_kernel(kernel)
-        decl_name = name if kind != "example" else "_example"
-        axioms = new_env.axioms_used.get(decl_name, frozenset())
+        axioms = new_env.axioms_used.get(kernel_name, frozenset())
         if kind != "example":
-            self.state.env = new_env
+            if restated is None:
+                self.state.env = new_env
+            else:  # restated once, as a file declares a name once
+                self.state.env = dc_replace(self.env, restatable=self.env.restatable - {name})
             self._record_modifiers(name, mods, kind)
             instance_prio = instance_priority(getattr(cmd, "priority", None), cmd) if kind == "instance" else None
             for attr, priority, _ in attributes:
@@ -492,6 +504,14 @@ class CommandElaborator:
             self._result(name, cmd, False, verdict.message, axioms, kind)
         else:
             self._result(name, cmd, True, None, axioms, kind)
+
+    def _prelude_restatement(self, name: str, kind: str) -> TheoremInfo | None:
+        """The library theorem a `theorem` restates under its Lean core name (None: not a restatement);
+        it is accepted only with the same statement (see `restatement.check_same_statement`)."""
+        if kind != "theorem" or self.library or name not in self.env.restatable:
+            return None
+        info = self.env.find(name)
+        return info if isinstance(info, TheoremInfo) else None
 
     def _check_new_name(self, name: str, kind: str, node: ast.Node) -> bool:
         """A declaration may not reuse a name of this environment, nor a name Lean core declares in the
@@ -587,6 +607,12 @@ class CommandElaborator:
                 return self._elab_declaration_once(cmd, name, universes, tuple(auto_bound) + tuple(binders),
                                                    type_stx, value_stx, kind, progress)
             except ElabError as err:
+                untyped = progress.get("untyped_auto_bound")
+                if isinstance(untyped, str) and len(auto_bound) < 16:
+                    # Lean: an auto-bound implicit whose type stays unknown gets an auto-bound type `{α : Sort u}`
+                    self.artifacts.pop()
+                    auto_bound = generalize_auto_bound_type(auto_bound, untyped, cmd)
+                    continue
                 unknown = self._auto_bindable(err, auto_bound, self.state.scope)
                 if progress.get("header_done") or unknown is None or len(auto_bound) >= 16:
                     raise
@@ -609,6 +635,10 @@ class CommandElaborator:
             else:
                 type_ = elab.new_type_mvar()
             if kind in ("theorem", "example") and type_stx is not None:
+                untyped = untyped_auto_bound(elab, fvars, binders)
+                if untyped is not None:
+                    progress["untyped_auto_bound"] = untyped
+                    raise ElabError("auto-bound implicit with an unknown type", type_stx)
                 self._check_no_holes(elab, type_, type_stx)
                 _header_universes_to_params(elab, [type_] + [f.type for f in fvars] + [f.type for f in var_fvars])
             elab.auto_bound_universes = False  # Lean binds unknown universe names in the header only
@@ -637,7 +667,7 @@ class CommandElaborator:
 
                     value = elab_equations(elab, value_stx, type_, cmd)
                 else:
-                    value = self._elab_body(elab, value_stx, type_, rec_fvar)
+                    value = self._elab_body_or_match_recursion(elab, value_stx, type_, rec_fvar, list(fvars))
                 elab.synthesize_pending()
                 value = elab.instantiate(value)
                 if rec_fvar is not None and any(isinstance(x, FVar) and x.uid == rec_fvar.uid for x in iter_subexprs(value)):
@@ -660,6 +690,21 @@ class CommandElaborator:
                 elab.lctx = saved_lctx  # the binder blocks pop what they pushed
         (type_full, value_full), params = self._finalize([type_full, value_full], elab, cmd)
         return type_full, value_full, params, elab.uses_sorry
+
+    def _elab_body_or_match_recursion(self, elab: TermElaborator, value_stx: ast.Term, type_: Expr,
+                                      rec_fvar: FVar | None, fvars: list[FVar]) -> Expr:
+        """The body; when it is a `match` on header variables that calls the function, compiled again as
+        equations over those variables with structural recursion (see match_recursion)."""
+        snap = elab.mctx.snapshot()
+        value = self._elab_body(elab, value_stx, type_, rec_fvar)
+        if rec_fvar is None or not occurs_fvar(rec_fvar, elab.instantiate(value)):
+            return value
+        eqns = match_as_equations(value_stx, fvars)
+        if eqns is None:
+            return value
+        elab.mctx.restore(snap)
+        with elab.local_fvar(rec_fvar):
+            return elab_match_recursion(elab, elab.recursive, fvars, eqns, type_)
 
     def _elab_body(self, elab: TermElaborator, value_stx: ast.Term, type_: Expr, rec_fvar: FVar | None) -> Expr:
         if rec_fvar is None:

@@ -40,6 +40,9 @@ class ElabEnv:
     protected: frozenset[str] = frozenset()  # `protected` declarations: never reached by an atomic name
     noncomputable: frozenset[str] = frozenset()  # `noncomputable` definitions (and `Classical.choice`)
     simp_lemmas: tuple[str, ...] = ()  # theorems marked `@[simp]`, oldest first: plain `simp` uses them too
+    # the library's theorems under Lean core names, which a file may restate with the same statement
+    # (a corpus re-proving Lean core; see elab_command._prelude_restatement)
+    restatable: frozenset[str] = frozenset()
 
     def find(self, name: str) -> ConstantInfo | None:
         """The kernel declaration `name`, or None."""

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from .elab_term import TermElaborator
 
 from .elab_term import ElabError
+from .match_dependent import SplitSite as _SplitSite, absurd_leaf, as_constructor_app, dependents, free_indices
 
 
 # ---------------------------------------------------------------------------
@@ -144,6 +145,7 @@ class _Recursion:
     column: int  # which matched argument recursion is on
     others: list[FVar]  # the other matched arguments (generalized in the motive)
     ihs: dict[int, FVar] = field(default_factory=dict)  # field uid -> its induction hypothesis
+    free_params: set[int] = field(default_factory=set)  # header variables that are indices of the column's type
 
 
 class _Compiler:
@@ -162,7 +164,10 @@ class _Compiler:
 
     def compile(self, discrs: list[Expr], rows: list[Row], goal: Expr, recursion: _Recursion | None = None) -> Expr:
         if not rows:
-            raise ElabError("missing cases", self.stx)
+            proof = absurd_leaf(self.elab, self.elab.instantiate(goal))
+            if proof is None:
+                raise ElabError("missing cases", self.stx)
+            return proof
         row = rows[0]
         split = next((j for j, p in enumerate(row.patterns) if isinstance(p, PCtor)), None)
         if split is None:
@@ -178,7 +183,11 @@ class _Compiler:
         bindings = list(row.bindings) + [(p.name, d) for p, d in zip(row.patterns, discrs) if p.name is not None]
         aliases: list[FVar] = []
         values: list[Expr] = []
+        saved = elab.lctx
+        elab.lctx = list(saved)
         for name, value in bindings:
+            if _rename_in_place(elab.lctx, name, value):
+                continue  # the pattern names a split's field: it is that variable (so `▸` and `rw` see it)
             fv = FVar(name, elab.instantiate(elab.infer(value)), value)
             elab.lctx.append(fv)
             aliases.append(fv)
@@ -186,8 +195,7 @@ class _Compiler:
         try:
             rhs = elab.instantiate(elab.elab(row.rhs, goal))
         finally:
-            for _ in aliases:
-                elab.lctx.pop()
+            elab.lctx = saved
         return instantiate(abstract(rhs, aliases), values) if aliases else rhs
 
     def _column_inductive(self, discr: Expr, node: ast.Node) -> tuple[InductiveInfo, Const, list[Expr]]:
@@ -197,25 +205,29 @@ class _Compiler:
         info = elab.env.find(head.name) if isinstance(head, Const) else None
         if not isinstance(info, InductiveInfo):
             raise ElabError(f"invalid pattern: the discriminant's type is not an inductive type\n  {elab.fmt(ty)}", node)
-        if info.num_indices:
-            raise ElabError(f"pattern matching on the indexed family '{info.name}' is not supported by the embedded checker (use `cases`/`subst`)", node)
         return info, head, args
 
     def _split(self, discrs: list[Expr], rows: list[Row], goal: Expr, j: int, recursion: _Recursion | None) -> Expr:
         elab = self.elab
         d = discrs[j]
         node = rows[0].patterns[j].node
-        info, head, params = self._column_inductive(d, node)
+        info, head, args = self._column_inductive(d, node)
         if not isinstance(d, FVar):
-            raise ElabError("internal: discriminant is not a variable", node)
-        for other in discrs:
-            if other is not d and isinstance(other, FVar) and any(isinstance(x, FVar) and x.uid == d.uid for x in iter_subexprs(elab.instantiate(other.type))):
-                raise ElabError("dependent pattern matching (a discriminant whose type mentions another) is not supported by the embedded checker", node)
+            return self._split_known(discrs, rows, goal, j, recursion, info, head)
+        params = args[: info.num_params]
+        indices = free_indices(elab, info, d, args, node)
         use_rec = recursion is not None and j == recursion.column and recursion.ihs is not None and not getattr(recursion, "_used", False)
         if use_rec:
             recursion._used = True  # type: ignore[attr-defined]
+            generalized = list(recursion.others)
+            extra = [g for g in dependents(elab, d, indices) if g not in generalized]
+            if extra:
+                raise ElabError("dependent pattern matching (a hypothesis outside the equations depends on the recursion argument) is not supported by the embedded checker", node)
+        else:
+            generalized = dependents(elab, d, indices)
         goal = elab.instantiate(goal)
-        goal_sort = elab.whnf(elab.infer(goal))
+        motive_body = elab.mk_pi(generalized, goal)
+        goal_sort = elab.whnf(elab.infer(motive_body))
         if not isinstance(goal_sort, Sort):
             raise ElabError("match: the result type is not a type", node)
         eliminator = f"{info.name}.rec" if use_rec else f"{info.name}.casesOn"
@@ -225,30 +237,26 @@ class _Compiler:
         if not large and goal_sort.level != LEVEL_ZERO and not elab.unify(goal_sort, Sort(LEVEL_ZERO)):
             raise ElabError(f"invalid match: '{info.name}' can only eliminate into Prop (its values are proofs), but the result type is\n  {elab.fmt(goal)}", node)
         levels = ([goal_sort.level] if large else []) + list(head.levels)
-        if use_rec:
-            others = recursion.others
-            generalized_goal = elab.mk_pi(others, goal)
-        else:
-            others = []
-            generalized_goal = goal
-        motive = elab.mk_lambda([d], generalized_goal) if True else None
-        motive = _lambda_over(d, generalized_goal)
+        motive = elab.mk_lambda(list(indices) + [d], motive_body)
+        split = _SplitSite(d, list(indices), params, head, generalized, motive_body)
         minors: list[Expr] = []
         for ctor_name in info.ctors:
             ctor = elab.env.find(ctor_name)
             assert isinstance(ctor, ConstructorInfo)
-            minors.append(self._minor(discrs, rows, goal, j, d, ctor, head, params, recursion if use_rec else None, others))
-        term = mk_app(Const(eliminator, levels), params[: info.num_params])
+            minors.append(self._minor(discrs, rows, goal, j, split, ctor, recursion if use_rec else None))
+        term = App(mk_app(Const(eliminator, levels), params), motive)
         if use_rec:
-            term = mk_app(mk_app(App(term, motive), minors), [d])
-            return mk_app(term, others)
-        return mk_app(mk_app(App(term, motive), [d]), minors)
+            term = mk_app(mk_app(term, minors), list(indices) + [d])
+        else:
+            term = mk_app(mk_app(term, list(indices) + [d]), minors)
+        return mk_app(term, generalized)
 
-    def _minor(self, discrs: list[Expr], rows: list[Row], goal: Expr, j: int, d: FVar, ctor: ConstructorInfo,
-               head: Const, params: list[Expr], recursion: _Recursion | None, others: list[FVar]) -> Expr:
+    def _minor(self, discrs: list[Expr], rows: list[Row], goal: Expr, j: int, split: "_SplitSite",
+               ctor: ConstructorInfo, recursion: _Recursion | None) -> Expr:
         elab = self.elab
+        d, head, params = split.discr, split.head, split.params
         ctor_type = elab.instantiate(elab.infer(Const(ctor.name, head.levels)))
-        for p in params[: ctor.num_params]:
+        for p in params:
             ctor_type = instantiate1(elab.whnf(ctor_type).body, p)
         names = self._field_names(rows, j, ctor)
         fields: list[FVar] = []
@@ -258,62 +266,91 @@ class _Compiler:
             fv = FVar(names[i] if i < len(names) and names[i] else f"a✝", t.type, None, BinderInfo.DEFAULT)
             fields.append(fv)
             t = instantiate1(t.body, fv)
-        ctor_term = mk_app(mk_app(Const(ctor.name, head.levels), params[: ctor.num_params]), fields)
-        new_goal = instantiate1(abstract(goal, [d]), ctor_term)
+        index_values = get_app_fn_args(elab.whnf(t))[1][len(params):]
+        ctor_term = mk_app(mk_app(Const(ctor.name, head.levels), params), fields)
+        # the substitution of this branch: indices and discriminant by the constructor's, dependents renamed
+        old: list[FVar] = list(split.indices) + [d]
+        new: list[Expr] = list(index_values) + [ctor_term]
+        renamed: list[FVar] = []
+        for g in split.generalized:
+            ng = FVar(g.name, instantiate(abstract(elab.instantiate(g.type), old), new), None, g.binder_info)
+            renamed.append(ng)
+            old.append(g)
+            new.append(ng)
+
+        def subst(e: Expr) -> Expr:
+            return instantiate(abstract(elab.instantiate(e), old), new)
+
+        new_goal = subst(goal)
         new_rows = []
         explicit = _explicit_field_mask(ctor)
         for row in rows:
             pat = row.patterns[j]
             if isinstance(pat, PVar):
                 sub = [PVar(None, pat.node) for _ in fields]
-                bindings = row.bindings + ([(pat.name, ctor_term)] if pat.name else [])
+                bindings = [(n, subst(v)) for n, v in row.bindings] + ([(pat.name, ctor_term)] if pat.name else [])
             else:
                 resolved = self._resolve(pat, ctor, head)
                 if resolved != ctor.name:
                     continue
                 sub = self._expand_fields(pat, explicit)
-                bindings = list(row.bindings)
+                bindings = [(n, subst(v)) for n, v in row.bindings]
             new_rows.append(Row(row.patterns[:j] + sub + row.patterns[j + 1:], row.rhs, bindings, row.node))
-        new_discrs = discrs[:j] + list(fields) + discrs[j + 1:]
+        new_discrs = [subst(x) for x in discrs[:j]] + list(fields) + [subst(x) for x in discrs[j + 1:]]
         # induction hypotheses for recursive fields
         ihs: list[FVar] = []
         if recursion is not None:
             for fv in fields:
                 fty = elab.whnf(fv.type)
                 fty_args = get_app_fn_args(fty)[1]
-                same_params = len(fty_args) >= ctor.num_params and all(
-                    elab.instantiate(a) == elab.instantiate(p) for a, p in zip(fty_args, params[: ctor.num_params]))
+                same_params = len(fty_args) >= len(params) and all(
+                    elab.instantiate(a) == elab.instantiate(p) for a, p in zip(fty_args, params))
                 # recursive field: `I params …` with the same parameters (`l : List α` in `List (List α)` is not)
                 if isinstance(get_app_fn(fty), Const) and get_app_fn(fty).name == head.name and same_params:
-                    ih_goal = instantiate1(abstract(elab.mk_pi(others, goal), [d]), fv)
+                    ih_goal = instantiate(abstract(split.motive_body, list(split.indices) + [d]),
+                                          list(fty_args[len(params):]) + [fv])
                     ih = FVar(f"{fv.name}_ih", ih_goal)
                     ihs.append(ih)
                     recursion.ihs[fv.uid] = ih
-        for fv in fields + ihs:
-            elab.lctx.append(fv)
-        new_others: list[FVar] = []
+        saved = elab.lctx
+        hidden = {g.uid for g in split.generalized}
+        elab.lctx = [f for f in saved if f.uid not in hidden] + fields + ihs + renamed
         try:
-            if recursion is not None and others:
-                # the other arguments are re-bound inside each minor (the motive generalizes them)
-                sub_discrs = list(new_discrs)
-                renamed = []
-                for o in others:
-                    no = FVar(o.name, elab.instantiate(o.type), None, o.binder_info)
-                    renamed.append(no)
-                    elab.lctx.append(no)
-                new_others = renamed
-                sub_discrs = [renamed[others.index(x)] if isinstance(x, FVar) and x in others else x for x in sub_discrs]
-                sub_goal = instantiate(abstract(new_goal, others), renamed)
-                body = self.compile(sub_discrs, new_rows, sub_goal, recursion)
-                body = elab.mk_lambda(renamed, body)
-            else:
-                body = self.compile(new_discrs, new_rows, new_goal, recursion)
+            body = self.compile(new_discrs, new_rows, new_goal, recursion)
         finally:
-            for _ in fields + ihs + new_others:
-                elab.lctx.pop()
+            elab.lctx = saved
+        body = elab.mk_lambda(renamed, body)
         if recursion is not None:
             body = self._replace_recursive_calls(elab.instantiate(body), recursion)
         return elab.mk_lambda(fields + ihs, body)
+
+    def _split_known(self, discrs: list[Expr], rows: list[Row], goal: Expr, j: int, recursion: _Recursion | None,
+                     info: InductiveInfo, head: Const) -> Expr:
+        """A column whose value is already a constructor application (an index a split fixed): no case split,
+        the rows of that constructor go on with its fields, the others are dropped."""
+        elab = self.elab
+        d = discrs[j]
+        node = rows[0].patterns[j].node
+        value = as_constructor_app(elab, d)
+        ctor = elab.env.find(get_app_fn(value).name) if value is not None else None
+        if not isinstance(ctor, ConstructorInfo) or ctor.induct != info.name:
+            raise ElabError("dependent pattern matching (a discriminant whose value is not a variable or a constructor "
+                            "application) is not supported by the embedded checker", node)
+        fields = get_app_fn_args(value)[1][ctor.num_params:]
+        explicit = _explicit_field_mask(ctor)
+        new_rows = []
+        for row in rows:
+            pat = row.patterns[j]
+            if isinstance(pat, PVar):
+                sub = [PVar(None, pat.node) for _ in fields]
+                bindings = row.bindings + ([(pat.name, d)] if pat.name else [])
+            else:
+                if self._resolve(pat, ctor, head) != ctor.name:
+                    continue
+                sub = self._expand_fields(pat, explicit)
+                bindings = list(row.bindings)
+            new_rows.append(Row(row.patterns[:j] + sub + row.patterns[j + 1:], row.rhs, bindings, row.node))
+        return self.compile(discrs[:j] + list(fields) + discrs[j + 1:], new_rows, goal, recursion)
 
     def _replace_recursive_calls(self, body: Expr, recursion: _Recursion) -> Expr:
         """`f params a₁ … field … aₙ` ↦ `ih_field (others)`: the call on a structurally smaller argument."""
@@ -328,7 +365,7 @@ class _Compiler:
                 return None
             if len(args) < n_params + column + 1:
                 return None
-            if any(a != p for a, p in zip(args[:n_params], recursion.params)):
+            if any(a != p for a, p in zip(args[:n_params], recursion.params) if p.uid not in recursion.free_params):
                 return None
             rec_arg = args[n_params + column]
             if not isinstance(rec_arg, FVar) or rec_arg.uid not in recursion.ihs:
@@ -382,6 +419,18 @@ class _Compiler:
         for is_explicit in explicit:
             out.append(next(it) if is_explicit else PVar(None, pat.node))
         return out
+
+
+def _rename_in_place(lctx: list[FVar], name: str, value: Expr) -> bool:
+    """Give the context's variable `value` the user's `name` (same identity), unless a later one shadows it."""
+    if not isinstance(value, FVar) or value.value is not None:
+        return False
+    pos = next((i for i, f in enumerate(lctx) if f.uid == value.uid), None)
+    if pos is None or any(f.name == name for f in lctx[pos + 1:]):
+        return False
+    old = lctx[pos]
+    lctx[pos] = FVar(name, old.type, None, old.binder_info, uid=old.uid)
+    return True
 
 
 def _explicit_field_mask(ctor: ConstructorInfo) -> list[bool]:
@@ -451,33 +500,51 @@ def elab_match(elab: "TermElaborator", stx: ast.Match, expected: Expr | None) ->
 
     values = []
     for discr in stx.discrs:
-        if discr.name is not None:
-            raise ElabError("`match h : e` is not supported by the embedded checker", discr)
         values.append(elab.instantiate(elab.elab(discr.term, None)))
     if expected is None:
         expected = elab.new_type_mvar()
     goal = elab.instantiate(expected)
     fvars: list[FVar] = []
-    for v in values:
-        if isinstance(v, FVar):
+    for v, discr in zip(values, stx.discrs):
+        if isinstance(v, FVar) and discr.name is None:
             fvars.append(v)
             continue
         fv = FVar("x✝", elab.instantiate(elab.infer(v)))
-        if not v.has_mvar:
+        if not v.has_mvar and discr.name is None:  # with `h : e` the goal keeps `e` (`h` relates them)
             goal = instantiate1(_kabstract(goal, v), fv)
         fvars.append(fv)
     new_locals = [fv for fv, v in zip(fvars, values) if fv is not v]
-    for fv in new_locals:
+    # `match h : e with`: `h : e = x` beside the new variable x, so each branch sees `h : e = pattern`
+    eqs = [(FVar(d.name, _mk_eq(elab, v, fv)), v) for fv, v, d in zip(fvars, values, stx.discrs) if d.name is not None]
+    for fv in new_locals + [h for h, _ in eqs]:
         elab.lctx.append(fv)
     try:
         body = elab_match_on_locals(elab, fvars, stx.alts, goal, stx)
     finally:
-        for _ in new_locals:
+        for _ in new_locals + eqs:
             elab.lctx.pop()
     if not new_locals:
         return body
-    lam = elab.mk_lambda(new_locals, body)
-    return mk_app(lam, [v for fv, v in zip(fvars, values) if fv is not v])
+    lam = elab.mk_lambda(new_locals + [h for h, _ in eqs], body)
+    return mk_app(lam, [v for fv, v in zip(fvars, values) if fv is not v] + [_mk_refl(elab, v) for _, v in eqs])
+
+
+def _mk_eq(elab: "TermElaborator", lhs: Expr, rhs: Expr) -> Expr:
+    """`lhs = rhs` (`@Eq T lhs rhs` at `T`'s universe)."""
+    ty = elab.instantiate(elab.infer(lhs))
+    return mk_app(Const("Eq", [_sort_level(elab, ty)]), [ty, lhs, rhs])
+
+
+def _mk_refl(elab: "TermElaborator", value: Expr) -> Expr:
+    ty = elab.instantiate(elab.infer(value))
+    return mk_app(Const("Eq.refl", [_sort_level(elab, ty)]), [ty, value])
+
+
+def _sort_level(elab: "TermElaborator", ty: Expr):
+    sort = elab.whnf(elab.infer(ty))
+    if not isinstance(sort, Sort):
+        raise ElabError("match: the discriminant's type is not a type", None)
+    return sort.level
 
 
 def _open_expected(elab: "TermElaborator", expected: Expr, arity: int, stx: ast.Node) -> tuple[list[FVar], Expr]:
@@ -548,15 +615,19 @@ def _compile_recursive(elab: "TermElaborator", recursive, fvars: list[FVar], eqn
             ty = elab.whnf(fv.type)
             head = get_app_fn(ty)
             info = elab.env.find(head.name) if isinstance(head, Const) else None
-            if not isinstance(info, InductiveInfo) or info.num_indices or not info.is_rec:
+            if not isinstance(info, InductiveInfo) or not info.is_rec:
                 continue
             if not any(isinstance(r.patterns[column], PCtor) for r in rows):
                 continue
             elab.mctx.restore(snap)
             others = [o for o in fvars if o is not fv]
-            if any(_mentions(elab.instantiate(o.type), fv) for o in others):
+            indices = get_app_fn_args(ty)[1][info.num_params:]
+            if any(not isinstance(i, FVar) or i in others for i in indices):
+                continue  # an index that is another column (or no variable) cannot be generalized under it
+            if any(_mentions(elab.instantiate(ty), o) for o in others):
                 continue
-            recursion = _Recursion(recursive.fvar, list(recursive.params), column, others)
+            recursion = _Recursion(recursive.fvar, list(recursive.params), column, others,
+                                   free_params={i.uid for i in indices if isinstance(i, FVar)})
             rows_c = _rows(elab, eqns.alts, len(fvars), eqns)
             # the recursion column is split first, at the top, with the recursor
             rows_c = [Row(r.patterns, r.rhs, r.bindings, r.node) for r in rows_c]

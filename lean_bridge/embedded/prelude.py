@@ -15,9 +15,11 @@ from pathlib import Path
 
 from lean_bridge.syntax import parse_file, parse_term
 
+from .core_names import reserved_core_names
 from .elab_command import CommandElaborator
 from .elab_env import ElabEnv
 from .elab_term import Scope, TermElaborator
+from .environment import TheoremInfo
 from .expr import Const, NatLit, mk_app
 from .kernel import TypeChecker, add_quot_constant, raise_recursion_limit
 
@@ -38,6 +40,8 @@ def _run_directive(env: ElabEnv, kind: str, arg: str) -> ElabEnv:
         elab = TermElaborator(env, Scope(), level_names=level_params, auto_bound_universes=False)
         type_ = elab.instantiate(elab.elab_type(parse_term(type_src)))
         return env.with_kernel(add_quot_constant(env.kernel, name, level_params, type_))
+    if kind == "restatable":  # handled by prelude_env: the theorems from here on may be restated
+        return env
     if kind == "nat_extension":
         names = frozenset(arg.split())
         _verify_nat_extension(env, names)
@@ -72,9 +76,12 @@ def prelude_env() -> ElabEnv:
             directives.append((lineno, m.group(1), m.group(2)))
     file = parse_file(text, str(LIBRARY))
     elab = CommandElaborator(ElabEnv(), library=True)
+    restatable_from: int | None = None
     for cmd in file.commands:
         while directives and directives[0][0] < cmd.pos[0]:
             _, kind, arg = directives.pop(0)
+            if kind == "restatable":
+                restatable_from = len(elab.env.kernel)
             elab.state.env = _run_directive(elab.env, kind, arg)
         before = len(elab.messages)
         elab.run(cmd)
@@ -83,8 +90,19 @@ def prelude_env() -> ElabEnv:
             raise PreludeError(f"{LIBRARY.name}:{errors[0].pos[0]}:{errors[0].pos[1]}: {errors[0].text}")
     for _, kind, arg in directives:
         elab.state.env = _run_directive(elab.env, kind, arg)
+    restatable = _restatable(elab.env, restatable_from)
     _load_plain(elab, SIMP_LIBRARY)
-    return elab.env
+    return replace(elab.env, restatable=restatable)
+
+
+def _restatable(env: ElabEnv, start: int | None) -> frozenset[str]:
+    """The theorems after the `--! restatable` directive that Lean core also declares as theorems: a
+    corpus re-proving Lean core may restate them (none is a simp lemma, so `simp` never proves one)."""
+    if start is None:
+        return frozenset()
+    core = reserved_core_names()
+    return frozenset(n for n in env.kernel.names_since(start)
+                     if core.get(n) == "theorem" and isinstance(env.find(n), TheoremInfo))
 
 
 def _load_plain(elab: CommandElaborator, path: Path) -> None:

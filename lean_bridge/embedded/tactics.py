@@ -478,6 +478,12 @@ def tac_Exact(state: TacticState, tac: ast.Exact) -> None:
     state.replace_main([])
 
 
+def tac_MatchTac(state: TacticState, tac: ast.MatchTac) -> None:
+    """The `match` tactic: the term `match` with `by tacs` alternatives, each run in its branch's context
+    (Lean's macro gives `refine match … with | p => ?_` and runs each alternative's tactics on its goal)."""
+    tac_Exact(state, ast.Exact(tac.pos, tac.end_pos, tac.source, tac.term))
+
+
 def tac_Refine(state: TacticState, tac: ast.Refine) -> None:
     goal = state.main_goal(tac)
     tag = state.decl(goal).user_name

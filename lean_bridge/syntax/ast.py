@@ -686,6 +686,13 @@ class Simp(Tactic):
 
 
 @node
+class MatchTac(Tactic):
+    """`match h with | p => tacs | …` as a tactic: the term `match` whose alternatives are `by tacs`."""
+
+    term: "Match"
+
+
+@node
 class ShowTac(Tactic):
     """`show T`."""
 

@@ -101,7 +101,7 @@ _BINDER_KIND = {"(": ast.EXPLICIT, "{": ast.IMPLICIT, "⦃": ast.STRICT_IMPLICIT
 
 _ARG_START_SYMBOLS = frozenset({"(", "⟨", "[", "{", "_", "?", "@", "¬", "↑", "!", "·", "⋯", "λ"})
 _ARG_START_KEYWORDS = frozenset({"fun", "Type", "Sort", "Prop", "sorry", "nofun"})
-_TACTIC_START_KEYWORDS = frozenset({"have", "show", "let", "calc", "suffices", "sorry"})
+_TACTIC_START_KEYWORDS = frozenset({"have", "show", "let", "calc", "suffices", "sorry", "match"})
 
 COMMAND_KEYWORDS = frozenset(
     """
@@ -655,11 +655,40 @@ class Parser:
         return arrow, 25
 
     def brace_term(self) -> tuple[ast.Term, int]:
+        subtype = self.try_subtype()
+        if subtype is not None:
+            return subtype, MAX_PREC
         arrow = self.try_dep_arrow()
         if arrow is not None:
             return arrow, 25
         start = self.advance()
         return self.with_limit(-1, lambda: self.struct_inst_body(start)), MAX_PREC
+
+    def try_subtype(self) -> Optional[ast.Term]:
+        """Lean's `{ x // p }` and `{ x : α // p }`: `Subtype fun (x : α) => p`; None (nothing consumed)
+        if the brace is not one."""
+        if not (self.peek().kind == IDENT and "." not in str(self.peek().text)) and not self.peek().is_sym("_"):
+            return None
+        saved = self.i
+        start = self.advance()
+        name_tok = self.tok
+        name = self.binder_name()
+        type_: Optional[ast.Term] = None
+        try:
+            if self.accept(":"):
+                type_ = self.with_limit(-1, self.term)
+        except ParseError:
+            self.i = saved
+            return None
+        if not self.at("//"):
+            self.i = saved
+            return None
+        self.advance()
+        body = self.with_limit(-1, self.term)
+        self.expect("}")
+        binder = ast.Binder(name_tok.pos, name_tok.pos, ast.EXPLICIT, (name,), type_, None)
+        fun = ast.Fun(start.pos, self.last_end(), (binder,), body)
+        return ast.App(start.pos, self.last_end(), ast.Ident(start.pos, start.pos, "Subtype", None), (fun,))
 
     def struct_inst_body(self, start: Token) -> ast.Term:
         base = None
@@ -753,8 +782,9 @@ class Parser:
 
     # -- match ------------------------------------------------------------------
 
-    def match_alts(self) -> tuple[ast.MatchAlt, ...]:
-        """`| p1, p2 | q1, q2 => rhs | ...` (each `|`-group becomes its own alternative)."""
+    def match_alts(self, tactic_alts: bool = False) -> tuple[ast.MatchAlt, ...]:
+        """`| p1, p2 | q1, q2 => rhs | ...` (each `|`-group becomes its own alternative); with
+        `tactic_alts` (the `match` tactic) each right-hand side is a tactic sequence, read as `by tacs`."""
         alts: list[ast.MatchAlt] = []
         if not self.at("|"):
             self.fail("'|'")
@@ -766,13 +796,19 @@ class Parser:
                 while self.accept(","):
                     pats.append(self.term())
                 groups.append((bar, tuple(pats)))
-            self.expect("=>")
-            rhs = self.term()
+            arrow = self.expect("=>")
+            if tactic_alts:
+                seq = self.tactic_seq(require_col_gt=False)
+                if not seq.tactics:
+                    self.fail("tactic")
+                rhs = ast.By(arrow.pos, self.last_end(), seq)
+            else:
+                rhs = self.term()
             for bar, pats in groups:
                 alts.append(ast.MatchAlt(bar.pos, self.last_end(), pats, rhs))
         return tuple(alts)
 
-    def match_term(self) -> tuple[ast.Term, int]:
+    def match_term(self, tactic_alts: bool = False) -> tuple[ast.Term, int]:
         start = self.advance()
         discrs = []
         while True:
@@ -786,7 +822,7 @@ class Parser:
             if not self.accept(","):
                 break
         self.expect("with")
-        alts = self.match_alts()
+        alts = self.match_alts(tactic_alts)
         return ast.Match(start.pos, self.last_end(), tuple(discrs), alts), LEAD_PREC
 
     def if_term(self) -> tuple[ast.Term, int]:
@@ -1008,6 +1044,9 @@ class Parser:
         return self.fail("tactic")
 
     def _keyword_tactic(self, t: Token) -> ast.Tactic:
+        if t.text == "match":
+            self.i -= 1
+            return self.make(ast.MatchTac, t, self.match_term(tactic_alts=True)[0])
         if t.text == "sorry":
             return self.make(ast.SorryTac, t)
         if t.text == "show":

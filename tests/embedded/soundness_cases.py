@@ -1900,6 +1900,127 @@ CASES: list[Case] = [
         "",
     ),
     Case(
+        "i11_dep_match_missing_case_not_absurd",
+        lean("""
+            theorem bad : ∀ {l : List Nat}, l = [] → ∃ b L, l = b :: L
+              | c :: l', _ => ⟨c, l', rfl⟩
+        """),
+        "issue 11 item 8: the uncovered case [] has h : [] = [] (no contradiction), so cases are missing",
+        "missing cases",
+    ),
+    Case(
+        "i11_dep_match_generalized_hypothesis",
+        lean("""
+            theorem bad (n : Nat) (h : n = 1) : n = 0 :=
+              match n with
+              | 0 => rfl
+              | k+1 => nomatch h
+        """),
+        "issue 11 item 8: h is generalized to k+1 = 1 in the second branch, which is not empty",
+        "",
+    ),
+    Case(
+        "i11_indexed_match_recursion_wrong_index",
+        lean("""
+            theorem bad {n m : Nat} : n ≤ m → n = m
+              | Nat.le.refl => rfl
+              | Nat.le.step h => bad h
+        """),
+        "issue 11 item 8: the induction hypothesis of Nat.le.step is about the smaller index, not the goal's",
+        MISMATCH,
+    ),
+    Case(
+        "i11_indexed_match_swapped",
+        lean("""
+            theorem bad : {n m : Nat} → n ≤ m → m ≤ n
+              | _, _, Nat.le.refl => Nat.le.refl
+              | _, _, Nat.le.step h => Nat.le.step (bad h)
+        """),
+        "issue 11 item 8: structural recursion on Nat.le does not make ≤ symmetric",
+        MISMATCH,
+    ),
+    Case(
+        "i11_indexed_match_index_substituted",
+        lean("""
+            theorem bad (n m : Nat) (h : n ≤ m) (h2 : m = 5) : n = 5 :=
+              match h with
+              | .refl => h2
+              | .step h' => h2
+        """),
+        "issue 11 item 8: in the step branch the generalized h2 is about the successor index, not n",
+        MISMATCH,
+    ),
+    Case(
+        "i11_match_body_recursion_not_structural",
+        lean("""
+            theorem bad (n m : Nat) : n ≤ m :=
+              match m with
+              | 0 => bad n 0
+              | k+1 => Nat.le.step (bad n k)
+        """),
+        "issue 11 item 8: recursion through a body `match` must still be on a smaller argument",
+        "termination",
+    ),
+    Case(
+        "i11_restated_prelude_lemma_false_statement",
+        lean("""
+            protected theorem Nat.le_trans {n m k : Nat} : n ≤ m → m ≤ k → k ≤ n
+              | h, .refl => sorry
+              | h₁, .step h₂ => sorry
+            theorem bad : 5 ≤ 3 := Nat.le_trans (Nat.le_succ 3) (Nat.le_succ 4)
+        """),
+        "issue 11 item 5: a restatement with another statement is refused, so the library's Nat.le_trans stays",
+        MISMATCH,
+    ),
+    Case(
+        "i11_restated_prelude_lemma_wrong_statement",
+        lean("""
+            theorem bad : ∀ (n : Nat), n ≤ 0 := fun n => Nat.zero_le n
+            theorem Nat.zero_le : ∀ (n : Nat), n ≤ 0 := bad
+        """),
+        "issue 11 item 5: restating Nat.zero_le with a false statement",
+        "",
+        target="Nat.zero_le",
+    ),
+    Case(
+        "i11_match_tactic_generalized_hypothesis",
+        lean("""
+            theorem bad (n : Nat) (h : n = 1) : n = 0 := by
+              match n with
+              | 0 => rfl
+              | k+1 => contradiction
+        """),
+        "issue 11 item 3: in the `match` tactic's k+1 branch h is k+1 = 1, no contradiction",
+        "contradiction",
+    ),
+    Case(
+        "i11_subtype_property_is_the_predicate",
+        lean("""
+            theorem bad (x : { n : Nat // n > 0 }) : x.val > 1 := x.property
+        """),
+        "issue 11 item 9: { x // p } carries p, nothing stronger",
+        MISMATCH,
+    ),
+    Case(
+        "i11_auto_bound_unknown_type_any_sort",
+        lean("""
+            theorem bad : ∀ (b : a'), False := fun b => nomatch b
+        """),
+        "issue 11 item 1: the generalized type of an auto-bound a' is any Sort, not an empty one",
+        "",
+    ),
+    Case(
+        "i11_match_named_discriminant_equation",
+        lean("""
+            theorem bad (n : Nat) : n = 1 :=
+              match h : n with
+              | 0 => absurd h (Nat.succ_ne_zero 0)
+              | k+1 => h ▸ rfl
+        """),
+        "issue 11 item 8: `match h : n` gives h : n = 0 (not 1 = 0) and h : n = k+1, which prove nothing about 1",
+        "",
+    ),
+    Case(
         "i11_field_notation_implicit_const",
         lean("""
             theorem Iff.comm' {a b : Prop} : (a ↔ b) ↔ (b ↔ a) := Iff.intro Iff.symm Iff.symm

@@ -289,8 +289,8 @@ theorem Iff.symm {a b : Prop} (h : Iff a b) : Iff b a := Iff.intro h.mpr h.mp
 theorem Ne.symm {α : Sort u} {a b : α} (h : Ne a b) : Ne b a := fun h' => h (Eq.symm h')
 
 -- More of what Lean's Init/Prelude.lean and Init/Core.lean state before the Nat and List files
--- (issue 11). Lemmas a corpus re-proves under the same core names (`Nat.le_trans`, `mt`, `eq_comm`,
--- …, see datasets/stdlib) stay out: here they would make that corpus a redeclaration.
+-- (issue 11). The lemmas a corpus re-proves under the same core names (`Nat.le_trans`, `mt`, …, see
+-- datasets/stdlib) are in the restatable section at the end.
 
 def Nat.noConfusionType.{w} (P : Sort w) (v1 v2 : Nat) : Sort w :=
   Nat.casesOn (motive := fun _ => Sort w) v1
@@ -320,3 +320,89 @@ theorem List.cons.inj {α : Type u} {a b : α} {as bs : List α} (h : Eq (List.c
     fun l e => Eq.ndrec (motive := fun l => List.casesOn (motive := fun _ => Prop) l True
       (fun b bs => And (Eq a b) (Eq as bs))) (And.intro rfl rfl) e
   lift (List.cons b bs) h
+
+-- Lean's Init/Prelude.lean and Init/Core.lean lemmas that real Lean files use before the Nat and List
+-- files, with Lean's statements and names. A file may restate one (a corpus re-proving Lean core)
+-- only with the same statement, and its proof may not use it (elab_command._prelude_restatement).
+--! restatable from here
+
+theorem mt {a b : Prop} (h₁ : a → b) (h₂ : ¬b) : ¬a := fun ha => h₂ (h₁ ha)
+theorem not_not_intro {p : Prop} (h : p) : ¬¬p := fun hn => hn h
+theorem Ne.elim {α : Sort u} {a b : α} (h : a ≠ b) : a = b → False := h
+theorem Ne.irrefl {α : Sort u} {a : α} (h : a ≠ a) : False := h rfl
+theorem Iff.trans {a b c : Prop} (h₁ : a ↔ b) (h₂ : b ↔ c) : a ↔ c :=
+  Iff.intro (fun ha => h₂.mp (h₁.mp ha)) (fun hc => h₁.mpr (h₂.mpr hc))
+theorem Iff.comm {a b : Prop} : (a ↔ b) ↔ (b ↔ a) := Iff.intro Iff.symm Iff.symm
+theorem And.symm {a b : Prop} : a ∧ b → b ∧ a := fun h => And.intro h.2 h.1
+theorem And.comm {a b : Prop} : a ∧ b ↔ b ∧ a := Iff.intro And.symm And.symm
+theorem Or.symm {a b : Prop} : a ∨ b → b ∨ a := fun h => Or.elim h Or.inr Or.inl
+theorem Or.comm {a b : Prop} : a ∨ b ↔ b ∨ a := Iff.intro Or.symm Or.symm
+theorem Or.resolve_left {a b : Prop} (h : a ∨ b) (na : ¬a) : b := Or.elim h (fun ha => absurd ha na) id
+theorem Or.resolve_right {a b : Prop} (h : a ∨ b) (nb : ¬b) : a := Or.elim h id (fun hb => absurd hb nb)
+theorem Or.imp {a b c d : Prop} (f : a → c) (g : b → d) (h : a ∨ b) : c ∨ d :=
+  Or.elim h (fun ha => Or.inl (f ha)) (fun hb => Or.inr (g hb))
+theorem Or.imp_left {a b c : Prop} (f : a → b) : a ∨ c → b ∨ c := Or.imp f id
+theorem Or.imp_right {a b c : Prop} (f : b → c) : a ∨ b → a ∨ c := Or.imp id f
+theorem eq_comm {α : Sort u} {a b : α} : a = b ↔ b = a := Iff.intro Eq.symm Eq.symm
+theorem iff_true_intro {a : Prop} (h : a) : a ↔ True := Iff.intro (fun _ => trivial) (fun _ => h)
+protected theorem Nonempty.elim {α : Sort u} {p : Prop} (h₁ : Nonempty α) (h₂ : α → p) : p :=
+  Nonempty.rec (motive := fun _ => p) h₂ h₁
+
+theorem Nat.not_succ_le_zero : ∀ (n : Nat), Nat.succ n ≤ 0 → False
+  | 0 => nofun
+  | _ + 1 => nofun
+theorem Nat.not_lt_zero (n : Nat) : ¬n < 0 := Nat.not_succ_le_zero n
+theorem Nat.zero_le : (n : Nat) → 0 ≤ n
+  | .zero => Nat.le.refl
+  | .succ n => Nat.le.step (Nat.zero_le n)
+theorem Nat.succ_le_succ {n m : Nat} : n ≤ m → Nat.succ n ≤ Nat.succ m
+  | .refl => .refl
+  | .step h => .step (Nat.succ_le_succ h)
+theorem Nat.zero_lt_succ (n : Nat) : 0 < Nat.succ n := Nat.succ_le_succ (Nat.zero_le n)
+theorem Nat.le_step {n m : Nat} (h : n ≤ m) : n ≤ Nat.succ m := Nat.le.step h
+protected theorem Nat.le_trans {n m k : Nat} : n ≤ m → m ≤ k → n ≤ k
+  | h, .refl => h
+  | h₁, .step h₂ => .step (Nat.le_trans h₁ h₂)
+protected theorem Nat.lt_of_lt_of_le {n m k : Nat} : n < m → m ≤ k → n < k := Nat.le_trans
+protected theorem Nat.lt_trans {n m k : Nat} (h₁ : n < m) : m < k → n < k := Nat.le_trans (Nat.le_step h₁)
+theorem Nat.le_succ (n : Nat) : n ≤ Nat.succ n := Nat.le.step Nat.le.refl
+theorem Nat.le_succ_of_le {n m : Nat} (h : n ≤ m) : n ≤ Nat.succ m := Nat.le_trans h (Nat.le_succ m)
+theorem Nat.succ_pos (n : Nat) : 0 < Nat.succ n := Nat.zero_lt_succ n
+theorem Nat.pred_le_pred : {n m : Nat} → n ≤ m → Nat.pred n ≤ Nat.pred m
+  | _, _, .refl => .refl
+  | 0, .succ _, .step h => h
+  | _ + 1, .succ _, .step h => Nat.le_trans (Nat.le_succ _) h
+theorem Nat.le_of_succ_le_succ {n m : Nat} : Nat.succ n ≤ Nat.succ m → n ≤ m := Nat.pred_le_pred
+theorem Nat.le_of_lt_succ {m n : Nat} : m < Nat.succ n → m ≤ n := Nat.le_of_succ_le_succ
+theorem Nat.lt_succ_of_le {n m : Nat} : n ≤ m → n < Nat.succ m := Nat.succ_le_succ
+theorem Nat.lt_succ_self (n : Nat) : n < Nat.succ n := Nat.lt_succ_of_le Nat.le.refl
+protected theorem Nat.eq_or_lt_of_le : {n m : Nat} → n ≤ m → n = m ∨ n < m
+  | .zero, .zero, _ => Or.inl rfl
+  | .zero, .succ _, _ => Or.inr (Nat.succ_le_succ (Nat.zero_le _))
+  | .succ _, .zero, h => absurd h (Nat.not_succ_le_zero _)
+  | .succ n, .succ m, h =>
+    have : n ≤ m := Nat.le_of_succ_le_succ h
+    match Nat.eq_or_lt_of_le this with
+    | Or.inl h => Or.inl (h ▸ rfl)
+    | Or.inr h => Or.inr (Nat.succ_le_succ h)
+protected theorem Nat.lt_or_ge (n m : Nat) : n < m ∨ n ≥ m :=
+  match m with
+  | .zero => Or.inr (Nat.zero_le n)
+  | .succ m =>
+    match Nat.lt_or_ge n m with
+    | Or.inl h => Or.inl (Nat.le_succ_of_le h)
+    | Or.inr h =>
+      match Nat.eq_or_lt_of_le h with
+      | Or.inl h1 => Or.inl (h1 ▸ Nat.lt_succ_self m)
+      | Or.inr h1 => Or.inr h1
+theorem Nat.not_succ_le_self (n : Nat) : ¬Nat.succ n ≤ n :=
+  Nat.rec (motive := fun n => ¬Nat.succ n ≤ n) (Nat.not_succ_le_zero 0)
+    (fun n ih h => ih (Nat.le_of_succ_le_succ h)) n
+protected theorem Nat.lt_irrefl (n : Nat) : ¬n < n := Nat.not_succ_le_self n
+protected theorem Nat.lt_of_le_of_lt {n m k : Nat} (h₁ : n ≤ m) : m < k → n < k :=
+  Nat.le_trans (Nat.succ_le_succ h₁)
+theorem Nat.pred_le : ∀ (n : Nat), Nat.pred n ≤ n
+  | .zero => Nat.le.refl
+  | .succ _ => Nat.le_succ _
+theorem Nat.sub_le (n m : Nat) : n - m ≤ n :=
+  Nat.rec (motive := fun m => n - m ≤ n) Nat.le.refl (fun m ih => Nat.le_trans (Nat.pred_le (n - m)) ih) m
