@@ -117,6 +117,10 @@ def build_markdown(run: dict[str, Any], stats: dict[str, dict[str, Any]], cost: 
     if by_rule and run.get("split_source") != "rule":
         lines.append(f"- {len(by_rule)} theorems missing from the split manifest were assigned by the published "
                      f"rule: {', '.join(by_rule[:8])}{' …' if len(by_rule) > 8 else ''}")
+    in_library = run.get("excluded_in_library") or []
+    if in_library:
+        lines.append(f"- {len(in_library)} theorems of the split are not attempted: the checker's library already has "
+                     f"them (Lean's Prelude lemmas, restated by the corpus): {', '.join(in_library)}")
     for m, why in (run.get("skipped") or {}).items():
         lines.append(f"- method `{m}` was not run: {why}")
     lines += ["", "## Completion (measured)", "",

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any, Optional, Sequence
 
 from lean_bridge import BackendError, BackendStartupError
+from lean_bridge.types import StatementError
 from lean_bridge.source import _strip_comments
 from prover.prove import (
     BackendUnusable,
@@ -129,8 +130,13 @@ def proof_head(text: str) -> Optional[str]:
 
 
 def corpus_task(chunks: Sequence[Chunk], ok: Sequence[bool], split_of: dict[str, str], split: str,
-                area_of: Sequence[str], limit: Optional[int] = None) -> Task:
-    """Targets = accepted theorems of ``split``; every accepted declaration (targets too) joins the environment."""
+                area_of: Sequence[str], limit: Optional[int] = None, in_library: frozenset[str] = frozenset()) -> Task:
+    """Targets = accepted theorems of ``split``; every accepted declaration (targets too) joins the environment.
+
+    A theorem named in ``in_library`` restates a constant the checker's library already has (Lean's
+    Prelude lemmas): its statement is in the environment before the search starts, so it is never a
+    target (``library_constants`` finds them; the report lists them).
+    """
     pieces: list[str] = []
     premises: list[str] = []
     targets: list[Target] = []
@@ -139,7 +145,7 @@ def corpus_task(chunks: Sequence[Chunk], ok: Sequence[bool], split_of: dict[str,
             continue
         name = chunk.name
         if (chunk.keyword in ("theorem", "lemma") and name and split_of.get(name, rule_split(name)) == split
-                and (limit is None or len(targets) < limit)):
+                and name not in in_library and (limit is None or len(targets) < limit)):
             head = proof_head(chunk.text)
             if head is not None:
                 targets.append(Target(name=name, head=head, env_upto=len(pieces), premises=tuple(premises),
@@ -148,6 +154,18 @@ def corpus_task(chunks: Sequence[Chunk], ok: Sequence[bool], split_of: dict[str,
         if chunk.keyword in ("theorem", "lemma") and name:
             premises.append(name)
     return Task(pieces=pieces, targets=targets)
+
+
+def library_constants(backend: Any, names: Sequence[str]) -> frozenset[str]:
+    """The ``names`` a fresh checker environment already has (``inspect`` finds them before any file)."""
+    found = set()
+    for name in names:
+        try:
+            backend.inspect(name, value=False)
+        except (StatementError, NotImplementedError):
+            continue
+        found.add(name)
+    return frozenset(found)
 
 
 def make_method_policy(method: str, model: Optional[str], seed: int) -> Any:
@@ -223,13 +241,16 @@ def run_eval_command(args: Any) -> int:
     try:
         try:
             with pool.lease() as backend:
+                names = [c.name for c in chunks if c.keyword in ("theorem", "lemma") and c.name]
+                in_library = library_constants(backend, names)
                 print(f"prover: checking the benchmark environment ({len(chunks)} commands)…", file=sys.stderr)
                 ok, _ = chunk_status(backend, chunks)
         except BackendStartupError as err:
             raise BackendUnusable(f"embedded backend is not usable: {' '.join(str(err).split())[:300]}") from None
         except BackendError as err:
             raise BackendUnusable(f"checking {bench} failed: {' '.join(str(err).split())[:300]}") from None
-        task = corpus_task(chunks, ok, split_of, args.split, area_of, args.limit)
+        task = corpus_task(chunks, ok, split_of, args.split, area_of, args.limit, in_library)
+        run_info["excluded_in_library"] = sorted(n for n in in_library if split_of.get(n, rule_split(n)) == args.split)
         run_info["theorems"] = len(task.targets)
         run_info["targets_split_by_rule"] = sorted(t.name for t in task.targets if t.name not in split_of)
         run_info["rejected_declarations"] = sum(1 for g in ok if not g)

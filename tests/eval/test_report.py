@@ -96,3 +96,24 @@ def test_eval_runs_methods_in_one_invocation_and_resumes(tmp_path):
     verify = subprocess.run([sys.executable, "-m", "eval.verify", str(report)], cwd=ROOT, env=ENV,
                             capture_output=True, text=True, timeout=600)
     assert verify.returncode == 0, verify.stdout + verify.stderr  # every reported proof passes `prover check`
+
+
+def test_theorems_the_library_already_has_are_not_targets():
+    """`mt` is a Prelude lemma the file restates: its statement is in the environment before the
+    search, so the evaluation must not count it; `my_id` is a real target."""
+    from lean_bridge import open_backend
+    from eval.run import corpus_task, library_constants
+    from prover.prove import chunk_status, split_chunks
+
+    text = ("theorem mt {a b : Prop} (h₁ : a → b) (h₂ : ¬b) : ¬a := fun ha => h₂ (h₁ ha)\n"
+            "theorem my_id (p : Prop) : p → p := fun h => h\n")
+    chunks = split_chunks(text, True)
+    with open_backend("embedded") as lean:
+        in_library = library_constants(lean, ["mt", "my_id"])
+        ok, _ = chunk_status(lean, chunks)
+    assert in_library == {"mt"} and all(ok)
+    splits = {"mt": "test", "my_id": "test"}
+    task = corpus_task(chunks, ok, splits, "test", ["logic"] * len(chunks), None, in_library)
+    assert [t.name for t in task.targets] == ["my_id"]
+    assert len(task.pieces) == 2  # the restatement stays in the environment
+    assert [t.name for t in corpus_task(chunks, ok, splits, "test", ["logic"] * len(chunks)).targets] == ["mt", "my_id"]
