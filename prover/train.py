@@ -204,6 +204,7 @@ def run_training(data: Path, premises_path: Path, out: Path, cfg: TrainConfig, t
         state = torch.load(state_path, weights_only=False)
         opt.load_state_dict(state["optimizer"])
         history, start_epoch, step = state["history"], state["epoch"], state["step"]
+        t0 -= history[-1]["seconds"] if history else 0.0  # a resumed run's clock counts the earlier epochs too
         rng.setstate(state["rng"])
         torch.set_rng_state(state["torch_rng"])
     total = cfg.epochs * math.ceil(len(train) / cfg.batch_size)
