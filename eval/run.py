@@ -241,8 +241,9 @@ def run_eval_command(args: Any) -> int:
     try:
         try:
             with pool.lease() as backend:
-                names = [c.name for c in chunks if c.keyword in ("theorem", "lemma") and c.name]
-                in_library = library_constants(backend, names)
+                in_split = [c.name for c in chunks if c.keyword in ("theorem", "lemma") and c.name
+                            and split_of.get(c.name, rule_split(c.name)) == args.split]
+                in_library = library_constants(backend, in_split)
                 print(f"prover: checking the benchmark environment ({len(chunks)} commands)…", file=sys.stderr)
                 ok, _ = chunk_status(backend, chunks)
         except BackendStartupError as err:
@@ -250,7 +251,7 @@ def run_eval_command(args: Any) -> int:
         except BackendError as err:
             raise BackendUnusable(f"checking {bench} failed: {' '.join(str(err).split())[:300]}") from None
         task = corpus_task(chunks, ok, split_of, args.split, area_of, args.limit, in_library)
-        run_info["excluded_in_library"] = sorted(n for n in in_library if split_of.get(n, rule_split(n)) == args.split)
+        run_info["excluded_in_library"] = sorted(in_library)
         run_info["theorems"] = len(task.targets)
         run_info["targets_split_by_rule"] = sorted(t.name for t in task.targets if t.name not in split_of)
         run_info["rejected_declarations"] = sum(1 for g in ok if not g)

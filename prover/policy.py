@@ -130,9 +130,8 @@ class Policy:
         started; the fixed-order baseline wins theorems with it), still k actions, best first."""
         if not closers or self.closer_logp is None:
             return picked
-        floor = {c: self.closer_logp for c in closers}
-        out = [(a, max(lp, floor[a.kind]) if a.kind in floor and a.hyp is None else lp) for a, lp in picked]
-        have = {a.kind for a, _ in out if a.kind in floor}
+        out = [(a, max(lp, self.closer_logp) if a.kind in closers else lp) for a, lp in picked]
+        have = {a.kind for a, _ in out}
         extra = [(Action(c), self.closer_logp) for c in closers if c not in have]
         out = out[:max(0, k - len(extra))] + extra
         out.sort(key=lambda pair: -pair[1])
@@ -174,7 +173,7 @@ class Policy:
         kind_lp = out["kind_logp"][i]
         n_hyp = int(graph.hyp_node.numel())
         n_sub = int(graph.subterm_node.numel())
-        target = getattr(goal.target, "typed", None) if goal is not None else None
+        target = goal.target.typed if goal is not None else None
         for kid, kind in enumerate(self.kinds):
             arg = ARG_OF.get(kind)
             if arg is None or (legal is not None and kind not in legal["kinds"]):

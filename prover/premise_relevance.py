@@ -12,7 +12,7 @@ tactics say more, for free:
 * ``apply p`` / ``exact p`` unify ``p``'s conclusion with the target: the conclusion's head
   constant usually equals the target's (``≥``/``>`` read as ``≤``/``<``, which Lean unfolds).
 
-``PremiseShapes`` keeps these keys per premise; ``rewrite_mask`` and ``head_match`` compare them
+``PremiseShapes`` keeps these keys per premise; ``rewrite_scores`` and ``head_match`` compare them
 with one goal. A pattern headed by a premise argument is refused, as Lean's ``rw`` refuses it.
 """
 from __future__ import annotations
@@ -72,19 +72,13 @@ def normal_head(term: Any) -> Optional[str]:
 def shape_of(statement: Any) -> PremiseShape:
     """The rewrite keys and conclusion head of a premise statement ``Term``."""
     body = conclusion(statement)
-    head, args = body.app_fn_args()
-    name = head.name if head.kind == "const" else None
-    if name == "Eq" and len(args) == 3:
-        lhs, rhs = term_key(args[1]), term_key(args[2])
-    elif name == "Iff" and len(args) == 2:
-        lhs, rhs = term_key(args[0]), term_key(args[1])
-    else:
-        lhs, rhs = term_key(body), ("True", 0)
-    return PremiseShape(lhs, rhs, normal_head(body), body)
+    lhs, rhs = _side(body, False), _side(body, True)
+    return PremiseShape(term_key(lhs), term_key(rhs) if rhs is not None else ("True", 0), normal_head(body), body)
 
 
 def _side(body: Any, reverse: bool) -> Any:
-    """The side of a conclusion that ``rw`` looks for (the whole proposition for a non-equation)."""
+    """The side of a conclusion that ``rw`` looks for (the whole proposition for a non-equation,
+    whose right-hand side is ``True``: None)."""
     head, args = body.app_fn_args()
     name = head.name if head.kind == "const" else None
     if name == "Eq" and len(args) == 3:
@@ -92,17 +86,6 @@ def _side(body: Any, reverse: bool) -> Any:
     if name == "Iff" and len(args) == 2:
         return args[1] if reverse else args[0]
     return None if reverse else body
-
-
-def target_keys(target: Any) -> set[Key]:
-    """Keys of the target's subterms that ``kabstract`` may abstract (no loose bound variable)."""
-    keys: set[Key] = set()
-    for sub in target.subterms():
-        if sub.loose_bvar_range == 0:
-            key = term_key(sub)
-            if key is not None:
-                keys.add(key)
-    return keys
 
 
 class _View:
@@ -125,7 +108,7 @@ class PremiseShapes:
         self._shape: dict[str, PremiseShape] = {}
         self._key_ids: dict[Key, int] = {}  # 0 = wildcard
         self._views: dict[tuple[str, ...], _View] = {}
-        self._last: tuple[Any, dict[int, list[Any]]] = (None, {})
+        self._last: tuple[Any, dict[int, set[tuple[int, ...]]]] = (None, {})  # (target, its subterms by key)
 
     def add(self, name: str, statement: Any) -> None:
         """Remember the shape of ``name``'s statement (unreadable statements are skipped)."""
