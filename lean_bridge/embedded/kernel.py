@@ -11,7 +11,7 @@ Nothing here trusts the elaborator: every term is re-inferred from scratch.
 from __future__ import annotations
 
 import sys
-from typing import Callable
+from typing import Callable, Sequence
 
 from .environment import (
     AxiomInfo,
@@ -67,6 +67,28 @@ NAT_ZERO = Const("Nat.zero")
 NAT_SUCC = Const("Nat.succ")
 
 DEFAULT_MAX_STEPS = 2_000_000
+
+
+_INSTANTIATED: dict[tuple[int, tuple], tuple[Expr, Expr]] = {}
+_INSTANTIATED_MAX = 50_000  # entries before the cache starts afresh (bounded memory in long sessions)
+
+
+def instantiate_cached(e: Expr, params: Sequence[str], levels: Sequence[Level]) -> Expr:
+    """``instantiate_expr_level_params``, memoised on (the stored expression, levels): type inference
+    and delta/iota reduction ask for the same constant at the same levels thousands of times per
+    search, and the result is a pure function of the two (the entry keeps ``e`` alive, so its
+    ``id`` is never reused while the entry exists)."""
+    if not params:
+        return e
+    key = (id(e), tuple(levels))
+    hit = _INSTANTIATED.get(key)
+    if hit is not None and hit[0] is e:
+        return hit[1]
+    if len(_INSTANTIATED) >= _INSTANTIATED_MAX:
+        _INSTANTIATED.clear()
+    out = instantiate_expr_level_params(e, params, levels)
+    _INSTANTIATED[key] = (e, out)
+    return out
 
 
 class KernelError(Exception):
@@ -224,7 +246,7 @@ class TypeChecker:
         if not infer_only:
             for level in e.levels:
                 self._check_level(level)
-        return instantiate_expr_level_params(info.type, info.level_params, e.levels)
+        return instantiate_cached(info.type, info.level_params, e.levels)
 
     def infer_app(self, e: App, infer_only: bool) -> Expr:
         """Rule: if `f : (x : A) → B` and `a : A` then `f a : B[x := a]`."""
@@ -449,7 +471,7 @@ class TypeChecker:
             return None
         if len(fn.levels) != len(info.level_params):
             return None
-        rhs = instantiate_expr_level_params(rule.rhs, info.level_params, fn.levels)
+        rhs = instantiate_cached(rule.rhs, info.level_params, fn.levels)
         rhs = mk_app(rhs, args[: info.num_params + info.num_motives + info.num_minors])
         rhs = mk_app(rhs, major_args[ctor_info.num_params:])
         return mk_app(rhs, args[major_idx + 1:])
@@ -513,8 +535,7 @@ class TypeChecker:
         info = self.env.find(fn.name)
         if not isinstance(info, DefinitionInfo) or len(info.level_params) != len(fn.levels):
             return None
-        value = instantiate_expr_level_params(info.value, info.level_params, fn.levels)
-        return mk_app(value, args)
+        return mk_app(instantiate_cached(info.value, info.level_params, fn.levels), args)
 
     def whnf(self, e: Expr) -> Expr:
         """Weak-head normal form with every reduction rule, including delta and Nat literals."""

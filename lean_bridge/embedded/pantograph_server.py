@@ -47,6 +47,8 @@ never learns from an engine bug; the state it ran on is untouched and the server
 """
 from __future__ import annotations
 
+import functools
+
 import json
 import re
 import signal
@@ -200,8 +202,10 @@ def _quote_part(part: str) -> str:
     return f"«{part}»"
 
 
+@functools.lru_cache(maxsize=65536)
 def quote_name(name: str) -> str:
-    """A Lean name as ``Name.toString`` prints it (components that are not identifiers in ``«»``)."""
+    """A Lean name as ``Name.toString`` prints it (components that are not identifiers in ``«»``);
+    memoised: every goal printed to the search re-quotes the same few hundred names."""
     if name.startswith("«") or not name:
         return name or "[anonymous]"
     return ".".join(_quote_part(p) for p in name.split("."))
