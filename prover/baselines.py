@@ -10,16 +10,19 @@
 """
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
-from typing import Sequence
+from typing import Optional, Sequence
 
 import torch
 
 from prover.evaluate import Prediction, TOPK
-from prover.train_data import Example, PremiseTable
+from prover.premise_relevance import PremiseShapes
+from prover.train_data import Example, PremiseTable, shape_bias
 
 FEATURE_DIM = 4096  # node kinds, name ids and hash buckets folded into this many counts
 KNN_K = 10
+VOTE_FLOOR = 1e-3  # vote share given to a premise no neighbour used (the shapes alone then rank it)
 
 
 class MostFrequent:
@@ -67,11 +70,19 @@ class MostFrequent:
 
 
 class NearestNeighbours:
-    """kNN over fixed graph feature vectors; neighbours' actions vote."""
+    """kNN over fixed graph feature vectors; neighbours' actions vote.
 
-    def __init__(self, train: Sequence[Example], premises: PremiseTable, k: int = KNN_K) -> None:
+    With ``shapes``, premise votes are weighed with the same statement-shape log-odds the GNN's
+    policy adds (``premise_relevance``): score = log(share of the vote + VOTE_FLOOR) + shape bias,
+    premises the shapes rule out dropped; so the two learners are compared on equal terms.
+    """
+
+    def __init__(self, train: Sequence[Example], premises: PremiseTable, k: int = KNN_K,
+                 shapes: Optional[PremiseShapes] = None) -> None:
         self.train = list(train)
         self.k = k
+        self.premises = premises
+        self.shapes = shapes
         self.fallback = MostFrequent(train, premises)
         raw = torch.stack([graph_features(ex.graph) for ex in self.train])  # (T, F)
         df = (raw > 0).float().sum(0)
@@ -95,9 +106,24 @@ class NearestNeighbours:
                 if nb.premise >= 0:
                     votes["premise"][nb.premise] += w
             fb = self.fallback
+            premise = fb.premise_ranking(ex, votes["premise"])
+            if self.shapes is not None and ex.premise >= 0:
+                premise = self._shaped_premises(ex, votes["premise"])
             preds.append(Prediction(fb.kind_ranking(votes["kind"]), fb.hyp_ranking(ex, votes["hyp"]),
-                                    fb.sub_ranking(ex, votes["sub"]), fb.premise_ranking(ex, votes["premise"])))
+                                    fb.sub_ranking(ex, votes["sub"]), premise))
         return preds
+
+    def _shaped_premises(self, ex: Example, votes: Counter) -> list[int]:
+        """Allowed premise rows under the example's kind, by vote share plus shape log-odds."""
+        bias = shape_bias(self.shapes, self.premises, ex.kind, ex.target)
+        if bias is None:
+            return self.fallback.premise_ranking(ex, votes)
+        total = sum(votes.values()) or 1.0
+        order = {r: i for i, r in enumerate(self.fallback.premise_order)}
+        rows = [r for r in range(len(self.premises.names))
+                if int(self.premises.index[r]) < ex.limit and math.isfinite(float(bias[r]))]
+        rows.sort(key=lambda r: (-(math.log(votes.get(r, 0.0) / total + VOTE_FLOOR) + float(bias[r])), order[r]))
+        return rows[:max(TOPK)]
 
 
 def graph_features(graph) -> torch.Tensor:

@@ -14,7 +14,10 @@ from typing import Callable, Optional, Sequence
 import torch
 
 from prover.actions import ARG_OF, KINDS
-from prover.train_data import Example, PremiseTable
+from prover.premise_relevance import HEAD_KINDS, REWRITE_KINDS, PremiseShapes
+from prover.train_data import Example, PremiseTable, premise_shapes, shape_bias
+
+SHAPE_KINDS = (*REWRITE_KINDS, *HEAD_KINDS)  # premise kinds whose statement shapes the policy weighs
 
 TOPK = (1, 5)
 EVAL_BATCH = 64
@@ -69,11 +72,13 @@ def _rank(ranking: Sequence[int], target: int) -> int:
         return len(ranking) + 1
 
 
-def model_predictor(model, premises: PremiseTable) -> Predictor:
-    """Rankings from ProverModel: all premises encoded once, masked to those allowed per example."""
+def model_predictor(model, premises: PremiseTable, shapes: bool = True) -> Predictor:
+    """Rankings from ProverModel: all premises encoded once, masked to those allowed per example,
+    weighed with the statement shapes as the policy weighs them (``shapes=False``: the network alone)."""
     from prover.graph import collate
 
     k = max(TOPK)
+    table = premise_shapes(premises) if shapes else None
 
     def predict(examples: Sequence[Example]) -> list[Prediction]:
         model.eval()
@@ -86,10 +91,25 @@ def model_predictor(model, premises: PremiseTable) -> Predictor:
                 limits = torch.tensor([ex.limit for ex in part])
                 mask = premises.allowed(limits) if emb is not None else None
                 out, _ = model(batch, emb, premise_mask=mask)
+                if emb is not None and table is not None:
+                    _add_shape_bias(out, part, table, premises)
                 out_preds.extend(_rank_outputs(out, batch, part, k))
         return out_preds
 
     return predict
+
+
+def _add_shape_bias(out, part: Sequence[Example], shapes: PremiseShapes, premises: PremiseTable) -> None:
+    """Re-normalise ``premise_logp`` with the statement-shape log-odds the policy adds at search
+    time (``premise_relevance.premise_bias``), for every kind they apply to; the gold premise is not
+    rescued, so a premise the shapes rule out counts as missed."""
+    kinds = [j for j, kind in enumerate(KINDS[:out["premise_score"].shape[1]]) if kind in SHAPE_KINDS]
+    for i, ex in enumerate(part):
+        for j in kinds:
+            bias = shape_bias(shapes, premises, j, ex.target)
+            if bias is not None:
+                row = out["premise_score"][i, j] + bias
+                out["premise_logp"][i, j] = torch.log_softmax(row, dim=-1) if torch.isfinite(row).any() else row
 
 
 def encode_all_premises(model, premises: PremiseTable, chunk: int = 256):

@@ -191,8 +191,8 @@ class ProverModel(nn.Module):
         """Score a batch of states. Returns (outputs, loss); loss is None without targets.
 
         outputs: ``kind_logp`` (B, K); ``hyp_logp`` (H, K) log-softmax per graph over its
-        hypotheses, one column per kind; ``subterm_logp`` (S, K) likewise; ``premise_logp``
-        (B, K, P) log-softmax over premises (only those where ``premise_mask`` (B, P) is True, when
+        hypotheses, one column per kind; ``subterm_logp`` (S, K) likewise; ``premise_score`` (B, K, P)
+        logits and ``premise_logp`` their log-softmax over premises (only those where ``premise_mask`` (B, P) is True, when
         given), absent without ``premise_emb`` (P, d); ``value`` (B,) in [0, 1]; ``state`` (B, d).
         """
         x = self.encoder.nodes(batch)  # (N, d)
@@ -210,6 +210,7 @@ class ProverModel(nn.Module):
             scores = torch.einsum("bkd,pd->bkp", self.prem_query(queries), premise_emb) / math.sqrt(d)  # (B, K, P)
             if premise_mask is not None:
                 scores = scores.masked_fill(~premise_mask.unsqueeze(1), float("-inf"))
+            out["premise_score"] = scores
             out["premise_logp"] = F.log_softmax(scores, dim=-1)
         loss = None if targets is None else self.loss(out, batch, targets)
         return out, loss
@@ -218,7 +219,8 @@ class ProverModel(nn.Module):
         """Kind CE + argument CE under the target kind + premise CE + weighted value BCE.
 
         targets: ``kind`` (B,); ``hyp``/``subterm``/``premise`` (B,) local candidate index or -1
-        when the action has no such argument; ``value`` (B,) in [0, 1]; ``value_mask`` (B,) bool.
+        when the action has no such argument; ``value`` (B,) in [0, 1]; ``value_mask`` (B,) bool;
+        optional ``premise_bias`` (B, P) log-odds added to the gold kind's premise scores.
         """
         cfg = self.config
         kind = targets["kind"]
@@ -229,8 +231,10 @@ class ProverModel(nn.Module):
         if "premise_logp" in out and cfg.premise_weight > 0:
             has = targets["premise"] >= 0
             if has.any():
-                rows = out["premise_logp"][has, kind[has]]  # (b, P)
-                total = total + cfg.premise_weight * F.nll_loss(rows, targets["premise"][has])
+                rows = out["premise_score"][has, kind[has]]  # (b, P)
+                if targets.get("premise_bias") is not None:  # the statement shapes the policy adds at search time
+                    rows = rows + targets["premise_bias"][has]
+                total = total + cfg.premise_weight * F.nll_loss(F.log_softmax(rows, dim=-1), targets["premise"][has])
         if cfg.value_weight > 0 and "value" in targets:
             m = targets.get("value_mask", torch.ones_like(targets["value"], dtype=torch.bool))
             if m.any():

@@ -12,6 +12,7 @@ import bisect
 from pathlib import Path
 from typing import Any, Mapping, Optional, Sequence
 
+import numpy as np
 import torch
 from torch import Tensor
 
@@ -19,16 +20,12 @@ from lean_bridge.types import Goal
 from prover.actions import ARG_OF, Action, candidate_actions
 from prover.checkpoint import default_model_dir, load_checkpoint
 from prover.model import ProverModel, candidate_offsets
-from prover.premise_relevance import PremiseShapes
+from prover.premise_relevance import HEAD_BONUS, REWRITE_BONUS, PremiseShapes, premise_bias
 
 State = tuple[Sequence[Goal], int]  # (goals, index of the focused goal)
 PREMISE_CHUNK = 256  # premise graphs encoded per forward pass when filling the cache
-REWRITE_KINDS = {"rw_premise": False, "rw_rev_premise": True}  # kind -> rewrites right to left
-HEAD_KINDS = ("apply_premise", "exact_premise")  # kinds whose premise's conclusion must meet the target
-HEAD_BONUS = 2.0  # log-odds per level of conclusion/target agreement for apply/exact (tuned on valid)
 CLOSERS = ("simp_all", "simp", "assumption", "rfl", "trivial", "contradiction")  # always tried, see propose
 CLOSER_LOGP = -3.0  # log-probability floor of a closer the network ranks lower (tuned on valid)
-REWRITE_BONUS = 4.0  # log-odds added to a rw premise whose pattern matches a target subterm (tuned on valid)
 
 
 class Policy:
@@ -144,21 +141,16 @@ class Policy:
         would fail on the rest); ``apply``/``exact`` add ``head_bonus`` where the conclusion's head
         equals the target's. Both renormalise over what is kept.
         """
-        if target is None:
+        bias = premise_bias(self.shapes, kind, names, target, self.rewrite_bonus, self.head_bonus)
+        if bias is None:
             return logp, names
-        if kind in REWRITE_KINDS:
-            keep, scores = self.shapes.rewrite_scores(names, target, REWRITE_KINDS[kind])
-            if len(keep) < len(names):
-                index = torch.from_numpy(keep)
-                logp, names = logp[index], [names[j] for j in keep.tolist()]
-            if not names:
-                return logp, names
-            bonus = torch.from_numpy(scores).to(logp.dtype) * self.rewrite_bonus
-            return torch.log_softmax(logp + bonus, 0), names
-        if kind in HEAD_KINDS and self.head_bonus:
-            bonus = torch.from_numpy(self.shapes.head_match(names, target)).to(logp.dtype) * self.head_bonus
-            return torch.log_softmax(logp + bonus, 0), names
-        return logp, names
+        keep = np.isfinite(bias)
+        if not keep.all():
+            index = torch.from_numpy(np.nonzero(keep)[0])
+            logp, names, bias = logp[index], [names[j] for j in index.tolist()], bias[keep]
+        if not names:
+            return logp, names
+        return torch.log_softmax(logp + torch.from_numpy(bias).to(logp.dtype), 0), names
 
     def _joint(self, i: int, out: dict[str, Tensor], graph: Any, hyp_off: int, sub_off: int,
                names: Sequence[str], legal: Optional[dict[str, Any]],

@@ -27,6 +27,11 @@ Key = tuple[str, int]  # (head constant, number of arguments) as kabstract compa
 # is a metavariable"), and no target subterm has this key, so such a rewrite is never proposed.
 PATTERN_IS_VARIABLE: Key = ("<bound variable>", -1)
 
+REWRITE_KINDS = {"rw_premise": False, "rw_rev_premise": True}  # kind -> rewrites right to left
+HEAD_KINDS = ("apply_premise", "exact_premise")  # kinds whose premise's conclusion must meet the target
+REWRITE_BONUS = 4.0  # log-odds added to a rw premise whose pattern matches a target subterm (tuned on valid)
+HEAD_BONUS = 2.0  # log-odds per level of conclusion/target agreement for apply/exact (tuned on valid)
+
 # Heads Lean unfolds to another one when unifying a conclusion with a target.
 _HEAD_ALIASES = {"GE.ge": "LE.le", "GT.gt": "LT.lt", "Ne": "Not", "Nat.le": "LE.le", "Nat.lt": "LT.lt"}
 
@@ -195,6 +200,27 @@ class PremiseShapes:
         for i in np.nonzero(view.head == gid)[0].tolist():
             out[i] = 2.0 if _sig_match(view.sig[i], sig) else 1.0
         return out
+
+
+def premise_bias(shapes: PremiseShapes, kind: str, names: Sequence[str], target: Any,
+                 rewrite_bonus: float = REWRITE_BONUS, head_bonus: float = HEAD_BONUS) -> Optional[np.ndarray]:
+    """Log-odds to add to a network's premise scores for ``kind`` on ``target`` (None: shapes say nothing).
+
+    ``rw`` kinds: -inf where the pattern cannot occur in the target, ``rewrite_bonus`` where its
+    arguments' keys match too; ``apply``/``exact``: ``head_bonus`` per level of ``head_match``. The
+    policy adds it at search time and training adds it to the loss, so the network learns to rank
+    the premises the shapes leave (hard negatives) rather than those Lean would refuse anyway.
+    """
+    if target is None:
+        return None
+    if kind in REWRITE_KINDS:
+        keep, scores = shapes.rewrite_scores(names, target, REWRITE_KINDS[kind])
+        bias = np.full(len(names), -np.inf)
+        bias[keep] = scores * rewrite_bonus
+        return bias
+    if kind in HEAD_KINDS and head_bonus:
+        return shapes.head_match(names, target) * head_bonus
+    return None
 
 
 def _sig_match(pattern: tuple[int, ...], term: tuple[int, ...]) -> bool:

@@ -3,11 +3,14 @@
 Per epoch: one pass over the train examples (batches of states; premise loss is a softmax over
 every premise the theorem may use: the batch's gold premises and ``PREMISE_NEGATIVES`` random ones
 are re-encoded with gradient, the rest come from a no-gradient bank refreshed every
-``BANK_REFRESH`` steps),
+``BANK_REFRESH`` steps; the scores get the statement-shape log-odds the policy adds at search
+time, ``premise_relevance.premise_bias``, so the network learns to separate the gold premise from
+the ones the shapes leave in, not from those Lean's ``rw`` would refuse anyway),
 then valid top-1/top-5 for kind, hypothesis/subterm pointers and premises (ranked among all
 premises allowed for the theorem), a checkpoint (model.pt + config.json, and train_state.pt for
-``--resume``), metrics.json and curve.png. Baselines (most-frequent, kNN) are measured once on
-the same valid examples and printed in the same report.
+``--resume``), metrics.json and curve.png. Baselines (most-frequent, kNN, and kNN
+weighed with the same shapes) are measured once on the same valid examples and printed in the same
+report, with the network alone (no shapes) after the last epoch.
 
 Value head: every recorded state is on a successful proof path, so all are provable and there
 are no negatives for free (getting them means running failed actions through the checker). The
@@ -33,8 +36,8 @@ from prover.baselines import MostFrequent, NearestNeighbours
 from prover.checkpoint import load_checkpoint, save_checkpoint
 from prover.evaluate import encode_all_premises, format_table, model_predictor, topk_accuracy
 from prover.model import ModelConfig, ProverModel, fit_width
-from prover.train_data import (DataError, Example, PremiseTable, build_premise_graphs, build_vocab, load_examples,
-                               load_premises, read_jsonl)
+from prover.train_data import (DataError, Example, PremiseTable, attach_premise_bias, build_premise_graphs,
+                               build_vocab, load_examples, load_premises, premise_shapes, read_jsonl)
 
 BANK_REFRESH = 20  # steps between re-encodings of the whole premise table (the no-gradient negatives)
 PREMISE_NEGATIVES = 48  # random premises scored against each batch besides its gold ones (their graphs cost more than the states)
@@ -82,6 +85,8 @@ def make_targets(part: Sequence[Example], premises: PremiseTable, rng: random.Ra
     }
     if not gold or not premises.names:
         return targets, None, None
+    zero = torch.zeros(len(premises.names))
+    targets["premise_bias"] = torch.stack([zero if ex.premise_bias is None else ex.premise_bias for ex in part])
     others = rng.sample(range(len(premises.names)), min(negatives, len(premises.names)))
     rows = torch.tensor(gold + [r for r in others if r not in set(gold)], dtype=torch.long)
     mask = premises.allowed(torch.tensor([ex.limit for ex in part]))
@@ -149,10 +154,11 @@ def plot_curve(history: list[dict[str, float]], baselines: dict[str, dict[str, f
     for i, key in enumerate(k for k in ["kind@1", "args@1", "premise@1", "kind@5"] if history and k in history[0]):
         color = f"C{i}"
         ax2.plot(epochs, [_nan(h[key]) for h in history], marker="o", color=color, label=f"model {key}")
-        if "kNN" in baselines and baselines["kNN"].get(key) is not None:
-            ax2.axhline(baselines["kNN"][key], color=color, linestyle="--", linewidth=0.8)
+        knn = baselines.get("kNN + shapes") or baselines.get("kNN") or {}
+        if knn.get(key) is not None:
+            ax2.axhline(knn[key], color=color, linestyle="--", linewidth=0.8)
     ax2.set_xlabel("epoch")
-    ax2.set_ylabel("valid accuracy (dashed: kNN baseline)")
+    ax2.set_ylabel("valid accuracy (dashed: kNN + shapes baseline)")
     ax2.set_ylim(0, 1)
     ax2.legend(fontsize=8)
     ax2.set_title("validation top-k")
@@ -190,13 +196,17 @@ def run_training(data: Path, premises_path: Path, out: Path, cfg: TrainConfig, t
                                        vocab_size=len(vocab), hash_buckets=HASH_BUCKETS, n_kinds=len(KINDS)))
         model = ProverModel(config)
     examples = load_examples(records, vocab, premises, progress)
+    attach_premise_bias(examples, premises)
     build_premise_graphs(premises, vocab, progress)
     train = [ex for ex in examples if ex.split == "train"]
     valid = [ex for ex in examples if ex.split == "valid"]
     if not train:
         raise DataError(f"{data}: no train-split records")
     baselines = {"most-frequent": topk_accuracy(valid, MostFrequent(train, premises)(valid)),
-                 "kNN": topk_accuracy(valid, NearestNeighbours(train, premises)(valid))} if valid else {}
+                 "kNN": topk_accuracy(valid, NearestNeighbours(train, premises)(valid)),
+                 "kNN + shapes": topk_accuracy(valid, NearestNeighbours(train, premises,
+                                                                        shapes=premise_shapes(premises))(valid)),
+                 } if valid else {}
     opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
     history: list[dict[str, float]] = []
     start_epoch, step = 0, 0
@@ -217,7 +227,8 @@ def run_training(data: Path, premises_path: Path, out: Path, cfg: TrainConfig, t
         if progress:
             shown = "  ".join(f"{key} {_nan(metrics.get(key)):.3f}" for key in ("kind@1", "args@1", "premise@1"))
             tqdm.write(f"epoch {epoch + 1}: loss {loss:.3f}  valid {shown}  ({time.time() - t0:.0f}s)")
-    report = _report(model, history, baselines, time.time() - t0, len(train), len(valid), examples)
+    alone = {"GNN, network alone": topk_accuracy(valid, model_predictor(model, premises, shapes=False)(valid))} if valid else {}
+    report = _report(model, history, {**alone, **baselines}, time.time() - t0, len(train), len(valid), examples)
     (out / "report.md").write_text(report + "\n", encoding="utf-8")
     print(report)
     return {"history": history, "baselines": baselines}

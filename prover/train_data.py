@@ -20,6 +20,7 @@ from tqdm import tqdm
 
 from lean_bridge.term import Term, parse_term
 from prover.actions import ARG_OF, KINDS
+from prover.premise_relevance import PremiseShapes, premise_bias
 
 VALUE_DECAY = 0.85  # value target = VALUE_DECAY ** (atomic steps left after this one)
 VOCAB_MIN_COUNT = 2  # a constant needs this many occurrences in train states/premises for its own id
@@ -45,6 +46,8 @@ class Example:
     value: float  # value-head target in [0, 1]
     value_known: bool  # the theorem's whole proof was atomized, so steps_left is meaningful
     arg_missing: bool = False  # the action had an argument we could not point at
+    target: Optional[Term] = None  # the focused goal's target (premise shapes are read against it)
+    premise_bias: Optional[torch.Tensor] = None  # (P,) shape log-odds for the gold kind (see attach_premise_bias)
 
 
 @dataclass
@@ -156,8 +159,9 @@ def make_example(rec: dict[str, Any], vocab: Any, premises: PremiseTable, theore
     missing = arg != "none" and max(hyp, sub, prem) < 0
     limit = theorem_index.get(rec["theorem"], math.inf)
     limit = int(limit) if limit != math.inf else int(premises.index.max().item()) + 1 if len(premises.names) else 0
+    target = goals[int(rec["focus"])].target.typed if goals else None
     return Example(graph, KINDS.index(action["kind"]), hyp, sub, prem, rec["theorem"], rec.get("split", "train"),
-                   limit, value_target(steps_left), bool(rec.get("complete", True)), missing)
+                   limit, value_target(steps_left), bool(rec.get("complete", True)), missing, target)
 
 
 def _find_subterm(candidates: Sequence[Term], sexp_text: str) -> int:
@@ -201,6 +205,36 @@ def build_premise_graphs(premises: PremiseTable, vocab: Any, progress: bool = Tr
         premises.graphs = [premise_graph(n, t, vocab) for n, t in
                            tqdm(list(zip(premises.names, premises.terms)), desc="premise graphs",
                                 disable=not progress, leave=False)]
+
+
+def premise_shapes(premises: PremiseTable) -> PremiseShapes:
+    """The statement shapes of every premise in the table (``premise_relevance``)."""
+    shapes = PremiseShapes()
+    for name, term in zip(premises.names, premises.terms):
+        shapes.add(name, term)
+    return shapes
+
+
+def shape_bias(shapes: PremiseShapes, premises: PremiseTable, kind: int, target: Optional[Term],
+               gold: int = -1) -> Optional[torch.Tensor]:
+    """(P,) float log-odds the policy adds to premise scores of ``kind`` on ``target`` (None: none
+    apply); the gold row, if the shapes would rule it out, is kept scorable at 0."""
+    bias = premise_bias(shapes, KINDS[kind], premises.names, target)
+    if bias is None:
+        return None
+    out = torch.from_numpy(bias).float()
+    if gold >= 0 and not torch.isfinite(out[gold]):
+        out[gold] = 0.0
+    return out
+
+
+def attach_premise_bias(examples: Sequence[Example], premises: PremiseTable) -> None:
+    """Give each premise example the shape log-odds of its gold kind, so training ranks the gold
+    premise among the premises the policy will actually weigh against it."""
+    shapes = premise_shapes(premises)
+    for ex in examples:
+        if ex.premise >= 0:
+            ex.premise_bias = shape_bias(shapes, premises, ex.kind, ex.target, ex.premise)
 
 
 def kind_counts(examples: Sequence[Example]) -> Counter:

@@ -91,3 +91,16 @@ def test_policy_never_proposes_a_rewrite_whose_pattern_is_absent(lean):
     kinds = {a.kind for a, _ in policy.propose([(root.goals, 0)], list(PREMISES), 8)[0]}
     assert {"simp_all", "simp"} <= kinds  # the closers are always among the top k
     assert all(lp <= 0 for _, lp in proposals)
+
+
+def test_premise_bias_rules_out_what_rw_cannot_match_and_rewards_fitting_heads(lean, shapes):
+    from prover.premise_relevance import HEAD_BONUS, premise_bias
+
+    names = list(PREMISES)
+    target = _root(lean, "(a b : Nat) : a * 1 ≤ b * 1").goals[0].target.typed
+    rw = dict(zip(names, premise_bias(shapes, "rw_premise", names, target).tolist()))
+    assert rw["mul_one"] > 0 and rw["add_comm"] == float("-inf") and rw["Nat.add_zero"] == float("-inf")
+    apply = dict(zip(names, premise_bias(shapes, "apply_premise", names, target).tolist()))
+    assert apply["le_trans"] == 2 * HEAD_BONUS and apply["And.intro"] == 0
+    assert premise_bias(shapes, "simp_premise", names, target) is None  # simp takes any lemma
+    assert premise_bias(shapes, "rw_premise", names, None) is None

@@ -42,9 +42,42 @@ def test_one_epoch_run_writes_checkpoint_report_and_curve(trained):
     assert meta["kinds"] == list(KINDS) and meta["epoch"] == 1
     report = (run / "report.md").read_text()
     assert "parameters: " in report and "| kNN |" in report and "| most-frequent |" in report
+    assert "| kNN + shapes |" in report and "| GNN, network alone |" in report
     hist = metrics["history"][0]
     assert hist["n_kind"] == 14 and hist["n_premise"] == 2 and 0 <= hist["kind@1"] <= hist["kind@5"] <= 1
     assert metrics["baselines"]["kNN"]["n_hyp"] == hist["n_hyp"]
+
+
+def test_premise_loss_counts_only_the_premises_the_shapes_leave(trained):
+    """The statement-shape log-odds enter the premise loss: ruling out every other premise leaves
+    the gold one certain, so the loss drops; the tiny data's apply premises carry such a bias."""
+    import random
+
+    from prover.checkpoint import load_checkpoint
+    from prover.evaluate import encode_all_premises
+    from prover.graph import Vocab
+    from prover.train import make_targets
+    from prover.train_data import attach_premise_bias, build_premise_graphs, load_examples
+
+    run, data, prem, _ = trained
+    model, meta = load_checkpoint(run)
+    vocab = Vocab.from_json(meta["vocab"])
+    premises = load_premises(prem)
+    examples = load_examples(read_jsonl(data), vocab, premises, progress=False)
+    attach_premise_bias(examples, premises)
+    build_premise_graphs(premises, vocab, progress=False)
+    part = [ex for ex in examples if ex.premise >= 0]
+    assert part and all(ex.premise_bias is not None and torch.isfinite(ex.premise_bias[ex.premise]) for ex in part)
+    targets, _, mask = make_targets(part, premises, random.Random(0))
+    graphs = collate([ex.graph for ex in part])
+    with torch.inference_mode():
+        emb = encode_all_premises(model.eval(), premises)
+        _, plain = model(graphs, emb, {**targets, "premise_bias": torch.zeros_like(targets["premise_bias"])},
+                         premise_mask=mask)
+        only_gold = torch.full_like(targets["premise_bias"], float("-inf"))
+        only_gold[torch.arange(len(part)), targets["premise"]] = 0.0
+        _, shaped = model(graphs, emb, {**targets, "premise_bias": only_gold}, premise_mask=mask)
+    assert shaped < plain
 
 
 def test_resume_continues_from_the_saved_epoch(trained, tmp_path):
