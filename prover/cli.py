@@ -370,3 +370,7 @@ def _dispatch(argv: Sequence[str] | None) -> int:
 
         return run_data(args)
     return _usage_error(f"unknown command {args.command}")
+
+
+if __name__ == "__main__":  # `python -m prover.cli …` behaves as `prover …`
+    raise SystemExit(main())

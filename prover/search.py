@@ -3,10 +3,13 @@
 A node is a proof state reached from the root by a sequence of tactic steps, each applied to
 the node's FIRST goal (focus 0). Its priority is the cumulative log-probability of its steps
 plus ``value_weight * log(value)`` when a value estimate is used. Each round pops up to
-``batch`` nodes, asks the policy for the top-``k`` actions of all of them in ONE call, runs
-them through the backend, and pushes the new states. States equal up to renaming
+``batch`` entries, asks the policy for the top-``k`` actions of the new states among them in ONE
+call, runs the best ``chunk`` untried actions of each through the backend, and pushes the new
+states; a state with actions left goes back into the frontier at its priority plus the best
+remaining action's log-probability, so weak siblings are tried only when they beat every other
+open path (best-first over edges, at the policy cost of best-first over states). States equal up to renaming
 (``state_key``) are merged: the first (best-priority) arrival wins. Budgets: wall time and
-expansions (and a depth cap). Deterministic under a seed: ties break by insertion order and
+expansions and tactics (and a depth cap). Deterministic under a seed: ties break by insertion order and
 the baseline policies are pure functions of (seed, goal).
 
 Goal bookkeeping. With Lean's goal order after a step on goal 0 (the step's new goals first,
@@ -39,10 +42,12 @@ Step = tuple[str, int]  # (tactic text, number of new goals it produced)
 class SearchConfig:
     """Search knobs; defaults tuned for ~5 s per theorem on one core."""
 
-    k: int = 32                   # actions tried per expanded state (policy top-k)
-    batch: int = 8                # states scored per policy call
+    k: int = 32                   # actions asked of the policy per state (its top-k)
+    chunk: int = 32               # of those, tried per expansion; the rest wait in the frontier (see below)
+    batch: int = 8                # frontier entries expanded per round (states scored in one policy call)
     time_limit: float = 5.0       # wall seconds per theorem
-    max_expansions: int = 100_000 # states expanded per theorem
+    max_expansions: int = 100_000 # expansions per theorem
+    max_tactics: int = 10_000_000 # tactics run per theorem (a load-independent budget for benchmarks)
     max_depth: int = 24           # steps on one path
     value_weight: float = 0.0     # weight of log(value) in the priority (0 = no value calls)
 
@@ -64,11 +69,18 @@ class SearchResult:
 
 @dataclass
 class _Node:
-    """A frontier entry: its state, cumulative log-probability and the path that reached it."""
+    """A frontier entry: its state, cumulative log-probability and the path that reached it.
+
+    ``pending`` is None until the policy has scored the state; afterwards it holds the proposals
+    not yet tried (best first), and the entry waits in the frontier at the priority of the best of
+    them, so a state's weaker siblings are tried only when they beat every other open path.
+    """
 
     state: ProofState
     logp: float
     steps: tuple[Step, ...]
+    pending: Optional[list[tuple[Any, float]]] = None
+    base: float = 0.0  # the value term of the state's priority (priority = logp + base)
 
 
 def _goal_id(goal: Goal) -> Hashable:
@@ -148,28 +160,36 @@ def search(
             return result
         seen.add(state_key(root))
         push(_Node(root, 0.0, ()), 0.0)
-        while frontier and result.expansions < config.max_expansions and time.perf_counter() < deadline:
+        while (frontier and result.expansions < config.max_expansions and result.tactics_tried < config.max_tactics
+               and time.perf_counter() < deadline):
             batch = [heapq.heappop(frontier)[2] for _ in range(min(config.batch, len(frontier)))]
-            t0 = time.perf_counter()
-            proposals = policy.propose([(n.state.goals, 0) for n in batch], premises, config.k)
-            result.policy_seconds += time.perf_counter() - t0
+            fresh = [n for n in batch if n.pending is None]
+            if fresh:
+                t0 = time.perf_counter()
+                proposals = policy.propose([(n.state.goals, 0) for n in fresh], premises, config.k)
+                result.policy_seconds += time.perf_counter() - t0
+                for node, actions in zip(fresh, proposals):
+                    node.pending = list(actions)
             children: list[_Node] = []
-            for i, (node, actions) in enumerate(zip(batch, proposals)):
-                if time.perf_counter() >= deadline:
+            for i, node in enumerate(batch):
+                if time.perf_counter() >= deadline or result.tactics_tried >= config.max_tactics:
                     backend.release(*[n.state for n in batch[i:] if n.state is not root])
                     break
                 result.expansions += 1
+                actions, node.pending = node.pending[:config.chunk], node.pending[config.chunk:]
                 solved = _expand(backend, node, actions, config, seen, children, result, on_tactic, deadline)
-                if node.state is not root:
-                    backend.release(node.state)
                 if solved is not None:
                     result.proved = True
                     result.steps = list(solved.steps)
                     result.proof = proof_script(solved.steps, len(root.goals))
                     live = ([c.state for c in children if c is not solved] + [e[2].state for e in frontier]
-                            + [n.state for n in batch[i + 1:]])
+                            + [n.state for n in batch[i:]])
                     backend.release(solved.state, *[s for s in live if s is not root])
                     return result
+                if node.pending:  # its untried proposals wait at the priority of the best one
+                    push(node, node.logp + node.base + node.pending[0][1])
+                elif node.state is not root:
+                    backend.release(node.state)
             if children:
                 priorities = [c.logp for c in children]
                 if config.value_weight > 0:
@@ -178,6 +198,7 @@ def search(
                     result.policy_seconds += time.perf_counter() - t0
                     priorities = [p + config.value_weight * math.log(max(v, 1e-6)) for p, v in zip(priorities, values)]
                 for child, priority in zip(children, priorities):
+                    child.base = priority - child.logp
                     push(child, priority)
         if not frontier and not result.proved:
             result.error = "search space exhausted"
