@@ -229,7 +229,7 @@ def _expand(
     goal = node.state.goals[0]
     depth_ok = len(node.steps) + 1 < config.max_depth  # an unsolved child at the cap could never finish
     for action, logp in actions:
-        if time.perf_counter() >= deadline:
+        if time.perf_counter() >= deadline or result.tactics_tried >= config.max_tactics:
             return None
         try:  # an Action of prover.actions, or raw tactic text (the automation baseline)
             tactic = action if isinstance(action, str) else render_action(action, goal)

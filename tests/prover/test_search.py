@@ -114,3 +114,50 @@ def test_proof_script_focuses_each_subgoal():
         "  intro h", "  cases h", "  · right", "    assumption", "  · left", "    assumption"])
     with pytest.raises(ValueError):
         proof_script(steps[:-1])
+
+
+class LedgerBackend:
+    """The real backend, with a ledger: every state a tactic made is released exactly once, and no
+    tactic ever runs on a released state (chunked expansion keeps states open across rounds)."""
+
+    def __init__(self, backend) -> None:
+        self.backend, self.live, self.released = backend, set(), set()
+
+    def run_tactic(self, state, tactic, goal):
+        assert state.id not in self.released, f"tactic on released state {state.id}"
+        child = self.backend.run_tactic(state, tactic, goal)
+        self.live.add(child.id)
+        return child
+
+    def release(self, *states):
+        for s in states:
+            assert s.id in self.live and s.id not in self.released, f"bad release of {s.id}"
+            self.released.add(s.id)
+        self.backend.release(*states)
+
+    def restart(self):
+        self.backend.restart()
+
+
+@pytest.mark.parametrize("name", ["imp_trans", "both"])
+def test_chunked_expansion_tries_few_actions_per_round_and_releases_every_state(lean, name):
+    roots = _roots(lean)
+    ledger = LedgerBackend(lean)
+    r = search(ledger, roots[name], UniformPolicy(0), [], SearchConfig(time_limit=30.0, k=16, chunk=2))
+    assert r.proved and lean.check(f"{_header(name)} := by\n{r.proof}\n")[0].ok
+    assert r.tactics_tried <= 2 * r.expansions  # at most `chunk` tactics per expansion
+    assert ledger.live == ledger.released
+    false_root = lean.sorries("theorem f (n : Nat) : n + 1 = n := sorry\n")[0][1]
+    ledger = LedgerBackend(lean)
+    r = search(ledger, false_root, UniformPolicy(0), [], SearchConfig(time_limit=30.0, k=16, chunk=3, max_tactics=40))
+    assert not r.proved and r.tactics_tried == 40  # the tactic budget is exact
+    assert ledger.live == ledger.released
+
+
+def test_chunked_search_is_deterministic(lean):
+    runs = []
+    for _ in range(2):
+        root = _roots(lean)["imp_trans"]
+        r = search(lean, root, UniformPolicy(7), [], SearchConfig(time_limit=30.0, k=12, chunk=3, max_tactics=60))
+        runs.append((r.proved, r.steps, r.tactics_tried, r.expansions))
+    assert runs[0] == runs[1]
