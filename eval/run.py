@@ -180,7 +180,7 @@ def make_method_policy(method: str, model: Optional[str], seed: int) -> Any:
 def method_config(method: str, time_limit: float) -> SearchConfig:
     """The same budget for every method; automation is one step deep."""
     if method == "automation":
-        return SearchConfig(time_limit=time_limit, k=len(AUTOMATION), batch=1, max_depth=1)
+        return SearchConfig(time_limit=time_limit, k=len(AUTOMATION), chunk=len(AUTOMATION), batch=1, max_depth=1)
     return SearchConfig(time_limit=time_limit)
 
 

@@ -43,7 +43,7 @@ class SearchConfig:
     """Search knobs; defaults tuned for ~5 s per theorem on one core."""
 
     k: int = 32                   # actions asked of the policy per state (its top-k)
-    chunk: int = 32               # of those, tried per expansion; the rest wait in the frontier (see below)
+    chunk: int = 8                # of those, tried per expansion; the rest wait in the frontier (see module doc)
     batch: int = 8                # frontier entries expanded per round (states scored in one policy call)
     time_limit: float = 5.0       # wall seconds per theorem
     max_expansions: int = 100_000 # expansions per theorem
