@@ -19,8 +19,10 @@ every subgoal with ``·``, so each step runs on the goal it ran on during search
 disturb the other goals (e.g. solving a sibling metavariable) are rejected, which keeps the
 bookkeeping exact.
 
-Failures. A ``TacticError`` is one failed step; a ``BackendError`` loses this theorem's
-attempt only: the backend is restarted and the result carries the error.
+Failures. A ``TacticError`` is one failed step; a ``CheckerInternalError`` (the checker's own bug
+on one request; the server and its states are intact) is skipped like one and counted; any other
+``BackendError`` loses this theorem's attempt only: the backend is restarted and the result
+carries the error.
 """
 from __future__ import annotations
 
@@ -30,7 +32,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Callable, Hashable, Optional, Sequence
 
-from lean_bridge.types import BackendError, Goal, ProofState, TacticError
+from lean_bridge.types import BackendError, CheckerInternalError, Goal, ProofState, TacticError
 
 from lean_bridge.term import state_key
 from prover.actions import render as render_action
@@ -65,6 +67,7 @@ class SearchResult:
     error: Optional[str] = None
     policy_seconds: float = 0.0
     backend_seconds: float = 0.0
+    internal_errors: int = 0  # steps the checker failed on internally (neither a proof step nor a Lean error)
 
 
 @dataclass
@@ -242,6 +245,9 @@ def _expand(
         try:
             child_state = backend.run_tactic(node.state, tactic, 0)
         except TacticError:
+            continue
+        except CheckerInternalError:  # the checker's own bug on this step: skipped, the server and its states live on
+            result.internal_errors += 1
             continue
         finally:
             result.backend_seconds += time.perf_counter() - t0

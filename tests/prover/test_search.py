@@ -161,3 +161,29 @@ def test_chunked_search_is_deterministic(lean):
         r = search(lean, root, UniformPolicy(7), [], SearchConfig(time_limit=30.0, k=12, chunk=3, max_tactics=60))
         runs.append((r.proved, r.steps, r.tactics_tried, r.expansions))
     assert runs[0] == runs[1]
+
+
+def test_an_internal_checker_error_skips_the_step_not_the_theorem():
+    """The buggy engine crashes on `contradiction` and drops a hole on `exfalso` (internal errors,
+    the server lives on): the search skips those steps and still proves the theorem, no restart."""
+    import sys
+    from pathlib import Path
+
+    server = Path(__file__).resolve().parents[1] / "embedded" / "buggy_engine_server.py"
+    with open_backend("embedded", executable=[sys.executable, str(server), "pantograph"], timeout=60) as buggy:
+        root = buggy.sorries("theorem t (p : Prop) (hp : p) (hn : ¬p) : 1 = 2 := sorry\n")[0][1]
+        pid = buggy.pid
+        r = search(buggy, root, FixedTextPolicy(["contradiction", "exfalso", "exact absurd hp hn"]), [],
+                   SearchConfig(time_limit=20.0))
+        assert r.internal_errors == 2 and r.error is None and buggy.pid == pid
+        assert r.proved and r.proof.strip() == "exact absurd hp hn"
+
+
+class FixedTextPolicy:
+    """Proposes the same tactic texts, best first, on every state (raw text, as the automation baseline)."""
+
+    def __init__(self, tactics) -> None:
+        self.tactics = list(tactics)
+
+    def propose(self, states, premises, k):
+        return [[(t, -float(i)) for i, t in enumerate(self.tactics[:k])] for _ in states]
