@@ -657,6 +657,11 @@ def tac_Rfl(state: TacticState, tac: ast.Rfl) -> None:
     target = state.whnf(goal, state.target(goal))
     fn, args = get_app_fn_args(target)
     name = fn.name if isinstance(fn, Const) else None
+    if isinstance(fn, MVar) or len(args) < 2:  # Lean's `applyRfl` needs a relation `R a b`, never guesses one for `?m`
+        raise TacticError("The rfl tactic failed. Possible reasons:\n- The goal is not a reflexive relation (neither `=` "
+                          "nor a relation with a @[refl] lemma).\n- The arguments of the relation are not equal.\nTry "
+                          "using the reflexivity lemma for your relation explicitly, e.g. `exact Eq.refl _` or\n"
+                          "`exact HEq.rfl` etc.\n\n" + state.format_goal(goal), tac)
     if name == "Eq" and len(args) == 3:
         if _unify(state, goal, args[1], args[2]):
             state.assign(goal, mk_app(Const("Eq.refl", fn.levels), [args[0], args[1]]))

@@ -983,3 +983,28 @@ def test_repeat_all_without_progress_is_bounded() -> None:
 theorem r (p : Prop) (hp : p) : p := by
   repeat' skip
 """).startswith(MAX_REC)
+
+
+def test_rfl_and_trivial_on_a_goal_whose_type_is_a_metavariable() -> None:
+    """After `apply Iff.trans` the middle proposition `?b` is open; `intro h` leaves the goal `?b`.
+    Lean's `rfl` needs a relation `R a b` and fails there (no guessing `?b := ?a = ?a`, which left
+    holes no goal owned: an internal error that cost the search whole theorems); `trivial` still
+    closes it with `True.intro`, and the later goals see `?b := True`."""
+    text = rejected("""
+theorem k (a : Prop) (ha : a) : a ↔ a := by
+  apply Iff.trans
+  constructor
+  intro h
+  rfl
+""")
+    assert text.startswith("The rfl tactic failed"), text
+    accepted("""
+theorem k (a : Prop) (ha : a) : a ↔ a := by
+  apply Iff.trans
+  constructor
+  · intro h
+    trivial
+  · intro _
+    exact ha
+  · exact ⟨fun _ => ha, fun _ => trivial⟩
+""")
