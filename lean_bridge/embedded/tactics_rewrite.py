@@ -335,6 +335,7 @@ def unfold_equation(state: TacticState, elab: TermElaborator, e: Expr) -> Expr |
     if isinstance(head, Const) and (head.name.endswith(".casesOn") or isinstance(state.env.find(head.name), RecursorInfo)):
         template = _rec_template(state, value, arity)
         reduced = body
+        progressed = False
         for _ in range(8):
             h = get_app_fn(reduced)
             if not isinstance(h, Const):
@@ -343,18 +344,21 @@ def unfold_equation(state: TacticState, elab: TermElaborator, e: Expr) -> Expr |
             if isinstance(hinfo, RecursorInfo):
                 nxt = chk.whnf_core(reduced)
                 if nxt == reduced:
+                    if progressed:  # a recursive call in tail position (`reverseAux l (a :: r)`)
+                        break
                     return None  # the match is stuck on a non-constructor
-                reduced = nxt
+                reduced, progressed = nxt, True
                 continue
             if h.name.endswith(".casesOn") and isinstance(hinfo, DefinitionInfo):
                 reduced = chk.whnf_core(chk.unfold_definition(reduced))
+                progressed = True
                 continue
             break
-        if isinstance(get_app_fn(reduced), Const) and isinstance(state.env.find(get_app_fn(reduced).name), RecursorInfo):
-            return None
         body = reduced
         if template is not None:
             body = _refold(state, fn, value, arity, args, body, template)
+        if isinstance(get_app_fn(body), Const) and isinstance(state.env.find(get_app_fn(body).name), RecursorInfo):
+            return None  # stuck, or a tail call that does not fold back to `f …`
     return mk_app(body, args[arity:])
 
 

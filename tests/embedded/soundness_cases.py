@@ -2031,6 +2031,16 @@ CASES: list[Case] = [
         "issue 11 item 9: field notation on a constant with implicit arguments fills them by unification only",
         "",
     ),
+    # -- datatypes branch: calc/Trans, Prod, Option, HEq/cast, List functions ------------------------
+    Case(
+        "dt_simp_accumulator_equation",
+        lean("""
+            theorem bad (a : Nat) (as bs : List Nat) : List.reverseAux (a :: as) bs = List.reverseAux as bs := by
+              simp [List.reverseAux]
+        """),
+        "the equation of an accumulator function moves the head onto the accumulator, it does not drop it",
+        "",
+    ),
 ]
 
 
