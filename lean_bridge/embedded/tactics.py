@@ -1226,7 +1226,7 @@ def register(name: str) -> Callable[[Callable], Callable]:
 
 
 def _load_extensions() -> None:
-    from . import tactics_cases, tactics_conversion, tactics_rewrite  # noqa: F401  (they register themselves)
+    from . import tactics_calc, tactics_cases, tactics_conversion, tactics_rewrite  # noqa: F401  (they register themselves)
 
 
 _load_extensions()

@@ -2041,6 +2041,46 @@ CASES: list[Case] = [
         "the equation of an accumulator function moves the head onto the accumulator, it does not drop it",
         "",
     ),
+    Case(
+        "dt_calc_wrong_step",
+        lean("""
+            theorem bad (a b c : Nat) (h1 : a = b) (h2 : b = c) : a = c + 1 :=
+              calc a = b := h1
+                _ = c + 1 := h2
+        """),
+        "a calc step's proof must prove that step",
+        MISMATCH,
+    ),
+    Case(
+        "dt_calc_le_chain_is_no_lt",
+        lean("""
+            theorem bad (a b c : Nat) (h1 : a ≤ b) (h2 : b ≤ c) : a < c := by
+              calc a ≤ b := h1
+                _ ≤ c := h2
+        """),
+        "two ≤ steps compose to ≤ (Trans ≤ ≤ ≤); the tactic's extra step c < c stays open",
+        "unsolved goals",
+    ),
+    Case(
+        "dt_calc_step_skips_a_term",
+        lean("""
+            theorem bad (a b c d : Nat) (h1 : a < b) (h2 : c < d) : a < d :=
+              calc a < b := h1
+                _ < d := h2
+        """),
+        "each step starts from the previous right-hand side (b), not from any term",
+        MISMATCH,
+    ),
+    Case(
+        "dt_calc_tactic_extension_needs_its_goal",
+        lean("""
+            theorem bad (a b c : Nat) (h : a < b) : a < c := by
+              calc a < b := h
+              exact Nat.lt_irrefl c
+        """),
+        "the calc tactic's last step b < c is a goal of its own",
+        MISMATCH,
+    ),
 ]
 
 

@@ -121,6 +121,21 @@ theorem funext {α : Sort u} {β : α → Sort v} {f g : (x : α) → β x} (h :
   show Eq (extfunApp (Quot.mk eqv f)) (extfunApp (Quot.mk eqv g)) from
     congrArg extfunApp (Quot.sound h)
 
+-- Trans: Lean's Prelude class behind `calc` chains (`a = b`, `b < c` give `a < c`); the instances
+-- for Eq here, those for Nat's `≤`/`<` after Nat.le_trans and friends (as in Init/Data/Nat/Basic).
+
+class Trans.{u_t, v_t, w_t, u_1, u_2, u_3} {α : Sort u_1} {β : Sort u_2} {γ : Sort u_3} (r : α → β → Sort u_t)
+    (s : β → γ → Sort v_t) (t : outParam (α → γ → Sort w_t)) where
+  trans : {a : α} → {b : β} → {c : γ} → r a b → s b c → t a c
+
+export Trans (trans)
+
+instance instTransEq.{u_t, u_1, u_3} {α : Sort u_1} {γ : Sort u_3} (r : α → γ → Sort u_t) : Trans Eq r r :=
+  ⟨fun {_ _ _} heq h' => heq ▸ h'⟩
+
+instance instTransEq_1.{u_t, u_1, u_2} {α : Sort u_1} {β : Sort u_2} (r : α → β → Sort u_t) : Trans r Eq r :=
+  ⟨fun {_ _ _} h' heq => heq ▸ h'⟩
+
 -- Natural numbers, with Lean core's definitions
 
 inductive Nat where
@@ -406,3 +421,13 @@ theorem Nat.pred_le : ∀ (n : Nat), Nat.pred n ≤ n
   | .succ _ => Nat.le_succ _
 theorem Nat.sub_le (n m : Nat) : n - m ≤ n :=
   Nat.rec (motive := fun m => n - m ≤ n) Nat.le.refl (fun m ih => Nat.le_trans (Nat.pred_le (n - m)) ih) m
+
+-- Trans instances for Nat (Init/Data/Nat/Basic.lean): `calc` mixing `=`, `≤` and `<`
+instance Nat.instTransLt : Trans (· < · : Nat → Nat → Prop) (· < · : Nat → Nat → Prop) (· < · : Nat → Nat → Prop) :=
+  ⟨fun {_ _ _} => Nat.lt_trans⟩
+instance Nat.instTransLe : Trans (· ≤ · : Nat → Nat → Prop) (· ≤ · : Nat → Nat → Prop) (· ≤ · : Nat → Nat → Prop) :=
+  ⟨fun {_ _ _} => Nat.le_trans⟩
+instance Nat.instTransLtLe : Trans (· < · : Nat → Nat → Prop) (· ≤ · : Nat → Nat → Prop) (· < · : Nat → Nat → Prop) :=
+  ⟨fun {_ _ _} => Nat.lt_of_lt_of_le⟩
+instance Nat.instTransLeLt : Trans (· ≤ · : Nat → Nat → Prop) (· < · : Nat → Nat → Prop) (· < · : Nat → Nat → Prop) :=
+  ⟨fun {_ _ _} => Nat.lt_of_le_of_lt⟩
