@@ -56,7 +56,7 @@ _BINOP_CONSTS = {
     "∧": "And", "∨": "Or", "↔": "Iff", "=": "Eq", "≠": "Ne",
     "+": "HAdd.hAdd", "-": "HSub.hSub", "*": "HMul.hMul", "/": "HDiv.hDiv", "%": "HMod.hMod", "^": "HPow.hPow",
     "++": "HAppend.hAppend", "≤": "LE.le", "<": "LT.lt", "≥": "GE.ge", ">": "GT.gt", "::": "List.cons",
-    "∘": "Function.comp", "×": "Prod", "&&": "Bool.and", "||": "Bool.or",
+    "∘": "Function.comp", "×": "Prod", "&&": "Bool.and", "||": "Bool.or", "≍": "HEq",
 }
 
 
@@ -627,6 +627,12 @@ class TermElaborator:
         fn_stx = ast.Ident(stx.pos, stx.pos, ctor.name, None)
         return self.elab_application(fn_stx, tuple(args), exp, explicit=False, resolved=self.mk_const(ctor.name, stx))
 
+    def elab_Tuple(self, stx: ast.Tuple, expected: Expr | None) -> Expr:
+        """Rule: `(a, b, c)` is `Prod.mk a (Prod.mk b c)` (Lean's macro: tuples nest to the right)."""
+        if not stx.elems:
+            raise ElabError("`()` (Unit.unit) is not supported by the embedded checker", stx)
+        return self.elab(tuple_to_prod_mk(stx), expected)
+
     def elab_ListLit(self, stx: ast.ListLit, expected: Expr | None) -> Expr:
         """Rule: `[a, b]` is `a :: b :: []` (Lean's macro)."""
         term: ast.Term = ast.Ident(stx.end_pos, stx.end_pos, "List.nil", None)
@@ -1176,3 +1182,13 @@ __all__ = ["ElabError", "Scope", "TermElaborator", "head_beta", "LevelMVar"]
 
 def _is_const(e: Expr, name: str) -> bool:
     return isinstance(e, Const) and e.name == name
+
+
+def tuple_to_prod_mk(stx: ast.Tuple) -> ast.Term:
+    """`(a, b, c)` as the syntax `Prod.mk a (Prod.mk b c)`."""
+    elems = list(stx.elems)
+    term = elems[-1]
+    for elem in reversed(elems[:-1]):
+        fn = ast.Ident(elem.pos, elem.pos, "Prod.mk", None)
+        term = ast.App(elem.pos, stx.end_pos, fn, (elem, term))
+    return term

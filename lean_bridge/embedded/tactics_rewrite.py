@@ -39,7 +39,10 @@ none needs induction):
   `Nat.add_zero`, `Nat.mul_zero`, `Nat.sub_zero`, `Nat.pred_zero`, `Nat.pred_succ`,
   `Nat.le_refl`, `Nat.succ.injEq`, `Nat.succ_ne_zero`;
 - List: `List.nil_append`, `List.cons_append`, `List.length_nil`, `List.length_cons`,
-  `List.map_nil`, `List.map_cons`, `List.reverse_nil`, `List.cons_ne_nil`, `List.cons.injEq`.
+  `List.map_nil`, `List.map_cons`, `List.reverse_nil`, `List.cons_ne_nil`, `List.cons.injEq`;
+- Prod/Option/HEq: `Prod.mk.injEq`, `Option.some.injEq`, `Option.map_none'`, `Option.map_some'`,
+  `Option.getD_none`, `Option.getD_some`, `Option.isSome_none`, `Option.isSome_some`, `cast_eq`,
+  `heq_eq_eq`.
 
 Deliberately absent (they need induction, and benchmarks must not be solved by the library):
 `Nat.zero_add`, `Nat.add_comm`, `Nat.add_assoc`, `Nat.succ_add`, `List.append_nil`,
@@ -101,6 +104,9 @@ DEFAULT_SIMP_LEMMAS: tuple[str, ...] = (
     # lists
     "List.nil_append", "List.cons_append", "List.length_nil", "List.length_cons", "List.map_nil",
     "List.map_cons", "List.reverse_nil", "List.cons_ne_nil", "List.cons.injEq",
+    # Prod, Option, HEq, cast
+    "Prod.mk.injEq", "Option.some.injEq", "Option.map_none'", "Option.map_some'", "Option.getD_none",
+    "Option.getD_some", "Option.isSome_none", "Option.isSome_some", "cast_eq", "heq_eq_eq",
 )
 """The lemmas plain `simp` uses (Lean core's `@[simp]` ones the library states: `library/Simp.lean`, and
 `id_eq`/`Function.comp_apply` in `library/Prelude.lean`); `simp only` uses none of them."""

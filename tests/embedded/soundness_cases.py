@@ -2081,6 +2081,54 @@ CASES: list[Case] = [
         "the calc tactic's last step b < c is a goal of its own",
         MISMATCH,
     ),
+    Case(
+        "dt_prod_fst_is_the_first",
+        lean("""
+            theorem bad : (1, 2).1 = 2 := rfl
+        """),
+        "Prod.fst of (1, 2) is 1",
+        MISMATCH,
+    ),
+    Case(
+        "dt_prod_injeq_by_simp",
+        lean("""
+            theorem bad (a b c d : Nat) (h : (a, b) = (c, d)) : a = d := by simp at h; exact h.1
+        """),
+        "Prod.mk.injEq pairs the components in order: a = c, b = d",
+        MISMATCH,
+    ),
+    Case(
+        "dt_option_none_is_not_some",
+        lean("""
+            theorem bad : (none : Option Nat) = some 0 := by simp
+        """),
+        "none and some are distinct constructors",
+        "",
+    ),
+    Case(
+        "dt_option_getd_default_only_on_none",
+        lean("""
+            theorem bad : (some 3).getD 0 = 0 := by simp
+        """),
+        "getD of some a is a",
+        "",
+    ),
+    Case(
+        "dt_heq_is_not_any_equation",
+        lean("""
+            theorem bad (a b : Nat) (h : HEq a b) : b = a + 1 := eq_of_heq h
+        """),
+        "eq_of_heq gives a = b only",
+        MISMATCH,
+    ),
+    Case(
+        "dt_cast_is_identity_only_on_refl",
+        lean("""
+            theorem bad (h : Nat = Nat) (a : Nat) : cast h a = a + 1 := by simp
+        """),
+        "cast_eq gives cast h a = a, nothing else",
+        "",
+    ),
 ]
 
 

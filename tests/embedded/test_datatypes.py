@@ -90,3 +90,58 @@ def test_calc_tactic() -> None:
           calc a ≤ b := h1
           exact Nat.le_refl _
     """, "bad", "mismatch")
+
+
+# -- Prod, Option, HEq, cast ------------------------------------------------------------------------
+
+def test_prod() -> None:
+    assert_accepted("""
+        theorem p1 (a b : Nat) : (a, b).1 = a := rfl
+        theorem p2 (a b : Nat) : (a, b).snd = b := rfl
+        theorem p3 (p : Nat × Nat) : (p.1, p.2) = p := rfl
+        theorem p4 : ((1, 2) : Nat × Nat).fst = 1 := by simp
+        theorem p5 (a b c d : Nat) (h : (a, b) = (c, d)) : a = c := by simp at h; exact h.1
+        theorem p6 (a b c d : Nat) (h : (a, b) = (c, d)) : b = d := (Prod.mk.injEq a b c d ▸ h).2
+        def swap {α β : Type} : α × β → β × α
+          | (a, b) => (b, a)
+        theorem p7 (p : Nat × Bool) : swap (swap p) = p := by
+          cases p
+          rfl
+        theorem p8 (a b c : Nat) : (a, b, c).2.1 = b := rfl
+    """, "p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8")
+    assert_rejected("theorem bad : ((1, 2) : Nat × Nat).1 = 2 := rfl", "bad", "mismatch")
+
+
+def test_option() -> None:
+    assert_accepted("""
+        theorem o1 : (some 3).getD 0 = 3 := rfl
+        theorem o2 (f : Nat → Nat) : Option.map f none = none := rfl
+        theorem o3 (x : Nat) : (some x).isSome = true := rfl
+        theorem o4 (a b : Nat) (h : some a = some b) : a = b := by simp at h; exact h
+        theorem o5 (f : Nat → Nat) (a : Nat) : (some a).map f = some (f a) := by simp
+        theorem o6 (o : Option Nat) (f : Nat → Nat) (h : o = none) : o.map f = none := by
+          subst h
+          rfl
+        theorem o7 (o : Option Nat) : o.isSome = true ∨ o = none := by
+          cases o with
+          | none => exact Or.inr rfl
+          | some x => exact Or.inl rfl
+        def get0 : Option Nat → Nat
+          | some x => x
+          | none => 0
+        theorem o8 : get0 (some 5) = 5 := rfl
+    """, "o1", "o2", "o3", "o4", "o5", "o6", "o7", "o8")
+    assert_rejected("theorem bad : (some 3).getD 0 = 0 := rfl", "bad", "mismatch")
+    assert_rejected("theorem bad : (none : Option Nat) = some 0 := by simp", "bad")
+
+
+def test_heq_and_cast() -> None:
+    assert_accepted("""
+        theorem h1 (a : Nat) : HEq a a := HEq.refl a
+        theorem h2 (a b : Nat) (h : HEq a b) : a = b := eq_of_heq h
+        theorem h3 (a b : Nat) (h : a = b) : HEq a b := heq_of_eq h
+        theorem h4 {α : Sort u} (h : α = α) (a : α) : cast h a = a := rfl
+        theorem h5 {α : Sort u} (h : α = α) (a : α) : cast h a = a := by simp
+        theorem h6 (a : Nat) : HEq a a := HEq.rfl
+    """, "h1", "h2", "h3", "h4", "h5", "h6")
+    assert_rejected("theorem bad (a b : Nat) (h : HEq a b) : b = a + 1 := eq_of_heq h", "bad", "mismatch")

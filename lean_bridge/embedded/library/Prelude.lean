@@ -121,6 +121,49 @@ theorem funext {α : Sort u} {β : α → Sort v} {f g : (x : α) → β x} (h :
   show Eq (extfunApp (Quot.mk eqv f)) (extfunApp (Quot.mk eqv g)) from
     congrArg extfunApp (Quot.sound h)
 
+-- HEq, cast: Lean's Prelude (heterogeneous equality, casting along an equation of types)
+
+inductive HEq : {α : Sort u} → α → {β : Sort u} → β → Prop where
+  | refl {α : Sort u} (a : α) : HEq a a
+
+protected def HEq.rfl {α : Sort u} {a : α} : HEq a a := HEq.refl a
+
+def cast {α β : Sort u} (h : Eq α β) (a : α) : β := Eq.rec (motive := fun x _ => x) a h
+
+theorem eq_of_heq {α : Sort u} {a a' : α} (h : HEq a a') : Eq a a' :=
+  have this : (α β : Sort u) → (a : α) → (b : β) → HEq a b → (h : Eq α β) → Eq (cast h a) b :=
+    fun α₁ _ a _ h₁ => HEq.rec (motive := fun {β} b _ => (h : Eq α₁ β) → Eq (cast h a) b)
+      (fun (h : Eq α₁ α₁) => (rfl : Eq (cast h a) a)) h₁
+  this α α a a' h rfl
+
+theorem heq_of_eq {α : Sort u} {a a' : α} (h : Eq a a') : HEq a a' := @Eq.subst α (fun (x : α) => HEq a x) a a' h (HEq.refl a)
+
+-- Prod, Option: Lean's Prelude (`α × β`, `(a, b)`, `.1`/`.2`; `none`/`some`)
+
+structure Prod (α : Type u) (β : Type v) where
+  mk ::
+  fst : α
+  snd : β
+
+inductive Option (α : Type u) where
+  | none : Option α
+  | some (val : α) : Option α
+
+export Option (none some)
+
+def Option.getD {α : Type u} (opt : Option α) (dflt : α) : α :=
+  match opt with
+  | some x => x
+  | none => dflt
+
+protected def Option.map {α : Type u} {β : Type v} (f : α → β) : Option α → Option β
+  | some x => some (f x)
+  | none => none
+
+def Option.isSome {α : Type u} : Option α → Bool
+  | some _ => true
+  | none => false
+
 -- Trans: Lean's Prelude class behind `calc` chains (`a = b`, `b < c` give `a < c`); the instances
 -- for Eq here, those for Nat's `≤`/`<` after Nat.le_trans and friends (as in Init/Data/Nat/Basic).
 
