@@ -2129,6 +2129,41 @@ CASES: list[Case] = [
         "cast_eq gives cast h a = a, nothing else",
         "",
     ),
+    Case(
+        "dt_list_foldl_sums",
+        lean("""
+            theorem bad : List.foldl (· + ·) 0 [1, 2] = 4 := by simp [List.foldl]
+        """),
+        "foldl (+) 0 [1, 2] is 3",
+        "",
+    ),
+    Case(
+        "dt_list_filter_keeps_what_passes",
+        lean("""
+            theorem bad : List.filter (fun n => Nat.beq n 2) [1, 2, 3] = [] := by simp [List.filter]
+        """),
+        "filter keeps 2",
+        "",
+    ),
+    Case(
+        "dt_list_take_drop_unfold",
+        lean("""
+            theorem bad (a : Nat) (l : List Nat) : List.drop 1 (a :: l) = a :: l := by rw [List.drop]
+        """),
+        "drop 1 (a :: l) is l",
+        "",
+    ),
+    Case(
+        "dt_list_def_restated_differently",
+        lean("""
+            def List.filter {α : Type u} (p : α → Bool) : (l : List α) → List α
+              | [] => []
+              | _::as => List.filter p as
+            theorem bad : List.filter (fun _ => true) [1] = [] := rfl
+        """),
+        "a restated library definition must be Lean core's; the library's filter keeps 1",
+        "",
+    ),
 ]
 
 

@@ -145,3 +145,47 @@ def test_heq_and_cast() -> None:
         theorem h6 (a : Nat) : HEq a a := HEq.rfl
     """, "h1", "h2", "h3", "h4", "h5", "h6")
     assert_rejected("theorem bad (a b : Nat) (h : HEq a b) : b = a + 1 := eq_of_heq h", "bad", "mismatch")
+
+
+# -- List functions of Lean's Prelude and Init/Data/List/Basic --------------------------------------
+
+def test_list_functions_compute_and_unfold() -> None:
+    assert_accepted("""
+        theorem t1 : List.foldl (· + ·) 0 [1, 2, 3] = 6 := rfl
+        theorem t2 : List.filter (fun n => Nat.beq n 2) [1, 2, 3] = [2] := by simp [List.filter]
+        theorem t3 (l : List Nat) : List.foldl (· + ·) 0 (1 :: l) = List.foldl (· + ·) 1 l := by simp [List.foldl]
+        theorem t4 : List.take 2 [1, 2, 3] = [1, 2] := rfl
+        theorem t5 (a : Nat) (l : List Nat) : List.drop 1 (a :: l) = l := by rw [List.drop]
+        theorem t6 (a : Nat) (l : List Nat) : (a :: l).head? = some a := rfl
+        theorem t7 : List.zip [1, 2] [3, 4, 5] = [(1, 3), (2, 4)] := rfl
+        theorem t8 : List.all [1, 2] (fun n => Nat.ble 1 n) = true := rfl
+        theorem t9 : List.replicate 2 7 = [7, 7] := by simp [List.replicate]
+        theorem t10 (l : List Nat) : List.flatten [l, []] = l ++ [] := by simp [List.flatten]
+        theorem t11 (l : List Nat) : List.tail (0 :: l) = l := by unfold List.tail; rfl
+        theorem t12 (f : Nat → Nat → Nat) (a : Nat) (l : List Nat) :
+            List.foldr f a (1 :: l) = f 1 (List.foldr f a l) := by rw [List.foldr]
+        theorem t13 : [1, 2].any (fun n => Nat.beq n 2) = true := rfl
+        theorem t14 (a : Nat) : [a].headD 0 = a := rfl
+    """, *[f"t{i}" for i in range(1, 15)])
+    assert_rejected("theorem bad : List.foldl (· + ·) 0 [1, 2] = 4 := by simp [List.foldl]", "bad")
+
+
+def test_list_definitions_may_be_restated_only_as_lean_core_states_them() -> None:
+    assert_accepted("""
+        namespace List
+        def foldl {α : Type u} {β : Type v} (f : α → β → α) : (init : α) → List β → α
+          | a, nil => a
+          | a, cons b l => foldl f (f a b) l
+        @[simp] theorem foldl_nil {f : β → α → β} {b : β} : [].foldl f b = b := rfl
+        end List
+    """, "List.foldl", "List.foldl_nil")
+    assert_rejected("""
+        def List.filter {α : Type u} (p : α → Bool) : (l : List α) → List α
+          | [] => []
+          | _::as => List.filter p as
+    """, "List.filter", "already been declared")
+    assert_rejected("""
+        def List.map {α : Type u} {β : Type v} (f : α → β) : List α → List β
+          | [] => []
+          | a :: as => f a :: List.map f as
+    """, "List.map", "already been declared")

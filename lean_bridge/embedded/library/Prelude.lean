@@ -301,6 +301,70 @@ inductive List.Mem {α : Type u} (a : α) : List α → Prop where
 def List.instMembership {α : Type u} : Membership α (List α) := ⟨fun as a => List.Mem a as⟩
 attribute [instance] List.instMembership
 
+-- List functions of Lean's Init/Prelude.lean and Init/Data/List/Basic.lean, with Lean's definitions (so
+-- `simp [List.foldl]`, `unfold List.filter`, `rw [List.take]` use Lean's equations). Their equation
+-- lemmas (`List.foldl_nil`, `List.filter_nil`, …) are theorems a file proves: none is stated here. A
+-- file may restate one of these definitions (as `library/CoreDefs.lean` lists them) only with the same
+-- type and value.
+
+def List.foldl {α : Type u} {β : Type v} (f : α → β → α) : (init : α) → List β → α
+  | a, List.nil => a
+  | a, List.cons b l => List.foldl f (f a b) l
+
+def List.foldr {α : Type u} {β : Type v} (f : α → β → β) (init : β) : (l : List α) → β
+  | [] => init
+  | a :: l => f a (List.foldr f init l)
+
+def List.filter {α : Type u} (p : α → Bool) : (l : List α) → List α
+  | [] => []
+  | a::as => match p a with
+    | true => a :: List.filter p as
+    | false => List.filter p as
+
+def List.replicate {α : Type u} : (n : Nat) → (a : α) → List α
+  | 0, _ => []
+  | n+1, a => a :: List.replicate n a
+
+def List.head? {α : Type u} : List α → Option α
+  | [] => none
+  | a::_ => some a
+
+def List.headD {α : Type u} : (as : List α) → (fallback : α) → α
+  | [], fallback => fallback
+  | a::_, _ => a
+
+def List.tail {α : Type u} : List α → List α
+  | [] => []
+  | _::as => as
+
+def List.take {α : Type u} : (n : Nat) → (xs : List α) → List α
+  | 0, _ => []
+  | _+1, [] => []
+  | n+1, a::as => a :: List.take n as
+
+def List.drop {α : Type u} : (n : Nat) → (xs : List α) → List α
+  | 0, as => as
+  | _+1, [] => []
+  | n+1, _::as => List.drop n as
+
+def List.flatten {α : Type u} : List (List α) → List α
+  | [] => []
+  | l :: L => l ++ List.flatten L
+
+def List.zipWith {α : Type u} {β : Type v} {γ : Type w} (f : α → β → γ) : (xs : List α) → (ys : List β) → List γ
+  | x::xs, y::ys => f x y :: List.zipWith f xs ys
+  | _, _ => []
+
+def List.zip {α : Type u} {β : Type v} : List α → List β → List (Prod α β) := List.zipWith Prod.mk
+
+def List.any {α : Type u} : (l : List α) → (p : α → Bool) → Bool
+  | [], _ => false
+  | h :: t, p => p h || List.any t p
+
+def List.all {α : Type u} : List α → (α → Bool) → Bool
+  | [], _ => true
+  | h :: t, p => p h && List.all t p
+
 -- Classical logic: Lean's derivation of excluded middle from choice (Diaconescu's argument)
 
 structure Subtype {α : Sort u} (p : α → Prop) where
