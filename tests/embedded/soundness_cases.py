@@ -2164,6 +2164,44 @@ CASES: list[Case] = [
         "a restated library definition must be Lean core's; the library's filter keeps 1",
         "",
     ),
+    Case(
+        "dt_subst_dependent_equation",
+        lean("""
+            theorem bad {α β : Sort u} (h : α = β) (a b : α) : HEq (cast h a) b := by
+              subst h
+              exact HEq.refl a
+        """),
+        "after subst h the goal is HEq (cast rfl a) b, which HEq.refl a does not prove",
+        "",
+    ),
+    Case(
+        "dt_simp_abstracted_holes_stay_general",
+        lean("""
+            theorem helper {n : Nat} (h : n = 0) : n + 1 = 1 := by rw [h]
+            theorem bad (m : Nat) : m + 1 = 1 := by simp [helper]
+        """),
+        "a simp lemma's hypotheses are side goals, never assumed",
+        "",
+    ),
+    Case(
+        "dt_simp_projection_picks_its_field",
+        lean("""
+            theorem bad (a b : Nat) (h : (a, b).2 = 0) : a = 0 := by simp at h; exact h
+        """),
+        "(a, b).2 is b",
+        MISMATCH,
+    ),
+    Case(
+        "dt_induction_list_of_lists_no_head_hypothesis",
+        lean("""
+            theorem bad (L : List (List Nat)) : L = [] := by
+              induction L with
+              | nil => rfl
+              | cons l L ih => exact ih
+        """),
+        "the head of a List (List α) is no recursive field: ih is about the tail only",
+        "",
+    ),
 ]
 
 

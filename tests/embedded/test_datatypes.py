@@ -189,3 +189,70 @@ def test_list_definitions_may_be_restated_only_as_lean_core_states_them() -> Non
           | [] => []
           | a :: as => f a :: List.map f as
     """, "List.map", "already been declared")
+
+
+# -- engine fixes met on the way ----------------------------------------------------------------------
+
+def test_subst_when_the_goal_mentions_the_equation() -> None:
+    assert_accepted("""
+        theorem t1 {α β : Sort u} (h : α = β) (a : α) : HEq (cast h a) a := by
+          subst h
+          exact HEq.refl a
+        theorem t2 {α β γ : Sort u} (ha : α = β) (hb : β = γ) (a : α) :
+            cast hb (cast ha a) = cast (ha.trans hb) a := by
+          subst ha
+          subst hb
+          rfl
+    """, "t1", "t2")
+    assert_rejected("""
+        theorem bad {α β : Sort u} (h : α = β) (a b : α) : HEq (cast h a) b := by
+          subst h
+          exact HEq.refl a
+    """, "bad")
+
+
+def test_simp_with_general_hypotheses_and_partial_applications() -> None:
+    assert_accepted("""
+        theorem t1 {f : Nat → Nat → Nat} {b : Nat} {l l' : List Nat} :
+            (l ++ l').foldl f b = l'.foldl f (l.foldl f b) := by
+          induction l generalizing b with
+          | nil => rfl
+          | cons a l ih => simp [List.foldl, ih]
+        theorem t2 (f : Nat → Nat) (h : ∀ {n : Nat}, f n = n) (a : Nat) : f (f a) = a := by simp [h]
+    """, "t1", "t2")
+
+
+def test_simp_reduces_projections_of_constructors() -> None:
+    assert_accepted("""
+        theorem t1 {p q : Nat × Nat} (fst : p.fst = q.fst) (snd : p.snd = q.snd) : p = q := by
+          cases p
+          cases q
+          simp_all
+        theorem t2 (a b : Nat) (h : (a, b).2 = 0) : b = 0 := by simp at h; exact h
+    """, "t1", "t2")
+    assert_rejected("theorem bad (a b : Nat) (h : (a, b).2 = 0) : a = 0 := by simp at h; exact h", "bad")
+
+
+def test_induction_on_a_list_of_lists_has_one_hypothesis() -> None:
+    assert_accepted("""
+        theorem t (L₁ L₂ : List (List Nat)) : List.flatten (L₁ ++ L₂) = List.flatten L₁ ++ List.flatten L₂ := by
+          induction L₁ with
+          | nil => rfl
+          | cons l L ih =>
+            show l ++ List.flatten (L ++ L₂) = (l ++ List.flatten L) ++ List.flatten L₂
+            rw [ih]
+            induction l with
+            | nil => rfl
+            | cons a l ih2 => exact congrArg (a :: ·) ih2
+    """, "t")
+
+
+# -- the measure: Lean core theorems using these features ----------------------------------------------
+
+def test_lean_core_datatypes_file_is_accepted() -> None:
+    text = (Path(__file__).parent / "data" / "lean_core_datatypes.lean").read_text(encoding="utf-8")
+    with deadline(300):
+        results = check_source(text, filename="lean_core_datatypes.lean")
+    assert len(results) >= 50
+    rejected = [f"{r.name}: {r.message}" for r in results if not r.ok]
+    assert not rejected, "; ".join(rejected)[:3000]
