@@ -811,10 +811,8 @@ class TermElaborator:
         r, a, b = self._calc_relation(p_type)
         s, _, c = self._calc_relation(q_type)
         eq_r, eq_s = get_app_fn_args(p_type), get_app_fn_args(q_type)
-        if _is_const(eq_r[0], "Eq") and _is_const(eq_s[0], "Eq") and len(eq_r[1]) == 3 and len(eq_s[1]) == 3:
-            alpha = eq_r[1][0]
-            proof = mk_app(Const("Eq.trans", eq_r[0].levels), [alpha, a, b, c, p, q])
-            return proof, mk_app(Const("Eq", eq_r[0].levels), [alpha, a, c])
+        # two equations: Lean's instance search finds `instTransEq` (the first Eq instance) for `Trans Eq Eq ?t`
+        both_eq = _is_const(eq_r[0], "Eq") and _is_const(eq_s[0], "Eq")
         trans = self.mk_const("Trans.trans", stx)
         ty = self.infer(trans)
         given = {0: self.infer(a), 1: self.infer(b), 2: self.infer(c), 3: r, 4: s, 7: a, 8: b, 9: c, 10: p, 11: q}
@@ -828,7 +826,13 @@ class TermElaborator:
                     raise ElabError(f"invalid 'calc' step, failed to synthesize `Trans` instance\n  "
                                     f"Trans {self.fmt(r)} {self.fmt(s)} ?t", stx)
             elif i == 6:
-                arg = self.synthesize_instance_or_none(ty.type)
+                arg = None
+                if both_eq:
+                    from .instances import _try_instance
+
+                    arg = _try_instance(self, "instTransEq", self.instantiate(ty.type), 0)
+                if arg is None:
+                    arg = self.synthesize_instance_or_none(ty.type)
                 if arg is None:
                     raise ElabError(f"invalid 'calc' step, failed to synthesize `Trans` instance\n  "
                                     f"{self.fmt(ty.type)}", stx)
