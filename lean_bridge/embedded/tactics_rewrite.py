@@ -42,7 +42,7 @@ none needs induction):
   `List.map_nil`, `List.map_cons`, `List.reverse_nil`, `List.cons_ne_nil`, `List.cons.injEq`;
 - Prod/Option/HEq: `Prod.mk.injEq`, `Option.some.injEq`, `Option.map_none'`, `Option.map_some'`,
   `Option.getD_none`, `Option.getD_some`, `Option.isSome_none`, `Option.isSome_some`, `cast_eq`,
-  `heq_eq_eq`.
+  `heq_eq_eq`, `Prod.map_apply`, `Prod.map_fst`, `Prod.map_snd`.
 
 Deliberately absent (they need induction, and benchmarks must not be solved by the library):
 `Nat.zero_add`, `Nat.add_comm`, `Nat.add_assoc`, `Nat.succ_add`, `List.append_nil`,
@@ -106,7 +106,8 @@ DEFAULT_SIMP_LEMMAS: tuple[str, ...] = (
     "List.map_cons", "List.reverse_nil", "List.cons_ne_nil", "List.cons.injEq",
     # Prod, Option, HEq, cast
     "Prod.mk.injEq", "Option.some.injEq", "Option.map_none'", "Option.map_some'", "Option.getD_none",
-    "Option.getD_some", "Option.isSome_none", "Option.isSome_some", "cast_eq", "heq_eq_eq",
+    "Option.getD_some", "Option.isSome_none", "Option.isSome_some", "cast_eq", "heq_eq_eq", "Prod.map_apply",
+    "Prod.map_fst", "Prod.map_snd",
 )
 """The lemmas plain `simp` uses (Lean core's `@[simp]` ones the library states: `library/Simp.lean`, and
 `id_eq`/`Function.comp_apply` in `library/Prelude.lean`); `simp only` uses none of them."""

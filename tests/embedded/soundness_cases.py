@@ -2202,6 +2202,14 @@ CASES: list[Case] = [
         "the head of a List (List α) is no recursive field: ih is about the tail only",
         "",
     ),
+    Case(
+        "dt_prod_map_keeps_sides",
+        lean("""
+            theorem bad : Prod.map (· + 1) (· + 2) (0, 0) = (2, 1) := by simp
+        """),
+        "Prod.map f g (a, b) is (f a, g b)",
+        "",
+    ),
 ]
 
 

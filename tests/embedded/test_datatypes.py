@@ -110,6 +110,10 @@ def test_prod() -> None:
         theorem p8 (a b c : Nat) : (a, b, c).2.1 = b := rfl
     """, "p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8")
     assert_rejected("theorem bad : ((1, 2) : Nat × Nat).1 = 2 := rfl", "bad", "mismatch")
+    assert_accepted("""
+        theorem m1 (f g : Nat → Nat) (p : Nat × Nat) : (Prod.map f g p).1 = f p.1 := by simp
+        theorem m2 (f g : Nat → Nat) (a b : Nat) : Prod.map f g (a, b) = (f a, g b) := rfl
+    """, "m1", "m2")
 
 
 def test_option() -> None:

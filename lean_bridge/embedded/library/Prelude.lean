@@ -164,6 +164,11 @@ def Option.isSome {α : Type u} : Option α → Bool
   | some _ => true
   | none => false
 
+-- Init/Core.lean
+def Prod.map.{u₁, u₂, v₁, v₂} {α₁ : Type u₁} {α₂ : Type u₂} {β₁ : Type v₁} {β₂ : Type v₂}
+    (f : α₁ → α₂) (g : β₁ → β₂) : α₁ × β₁ → α₂ × β₂
+  | (a, b) => (f a, g b)
+
 -- Trans: Lean's Prelude class behind `calc` chains (`a = b`, `b < c` give `a < c`); the instances
 -- for Eq here, those for Nat's `≤`/`<` after Nat.le_trans and friends (as in Init/Data/Nat/Basic).
 

@@ -155,3 +155,12 @@ theorem Option.isSome_some {α : Type u} {a : α} : Option.isSome (some a) = tru
 theorem cast_eq {α : Sort u} (h : α = α) (a : α) : cast h a = a := rfl
 
 theorem heq_eq_eq {α : Sort u} (a b : α) : HEq a b = (a = b) := propext ⟨eq_of_heq, heq_of_eq⟩
+
+theorem Prod.map_apply.{u₁, u₂, v₁, v₂} {α : Type u₁} {β : Type u₂} {γ : Type v₁} {δ : Type v₂} (f : α → β) (g : γ → δ) (x : α) (y : γ) :
+    Prod.map f g (x, y) = (f x, g y) := rfl
+
+theorem Prod.map_fst.{u₁, u₂, v₁, v₂} {α : Type u₁} {β : Type u₂} {γ : Type v₁} {δ : Type v₂} (f : α → β) (g : γ → δ) (x : α × γ) :
+    (Prod.map f g x).1 = f x.1 := rfl
+
+theorem Prod.map_snd.{u₁, u₂, v₁, v₂} {α : Type u₁} {β : Type u₂} {γ : Type v₁} {δ : Type v₂} (f : α → β) (g : γ → δ) (x : α × γ) :
+    (Prod.map f g x).2 = g x.2 := rfl

@@ -47,6 +47,11 @@ theorem Prod.mk.inj {α : Type u} {β : Type v} {fst : α} {snd : β} {fst' : α
   simp at h
   exact h
 
+theorem Prod.map_map {α β γ δ ε ζ : Type u} (f : α → β) (f' : γ → δ) (g : β → ε) (g' : δ → ζ) (x : α × γ) :
+    Prod.map g g' (Prod.map f f' x) = Prod.map (g ∘ f) (g' ∘ f') x := by
+  cases x
+  rfl
+
 -- Init/Data/Option: none and some
 
 theorem Option.some_ne_none {α : Type u} (x : α) : some x ≠ none := nofun
