@@ -67,7 +67,7 @@ REASONS: dict[str, tuple[str, str]] = {
     "app_type_mismatch": (DIFFERS, "`apply ?succ` with an unknown named hole: Lean lets it through to a kernel error and 'contains metavariable(s)'; the embedded checker reports unsolved goals"),
     "app_type_mismatch2": (DIFFERS, "same `?succ` quirk, plus `true` as a Prop (`decide` coercion) is out of fragment"),
     "by_cases": (OUT, "`Int`, `<` on Int and `by_cases` are out of fragment"),
-    "calc": (OUT, "`calc` tactic and calc-step info nodes are out of fragment"),
+    "calc": (OUT, "the `calc` tactic runs (through `Trans.trans`/`instTransEq`, as Lean), but the calc steps' own info node and the `Lean.Name` constants in `usedConstants` are out of fragment"),
     "file": (OUT, "the file-mode source test/file.lean was not recorded (Lean source)"),
     "file2": (OUT, "the file-mode source test/file2.lean was not recorded (Lean source)"),
     "file_env": (OUT, "`Nat.add_comm` is a library theorem beyond the prelude (kept out so benchmark theorems are not pre-proved)"),

@@ -45,7 +45,7 @@ from .expr import (
 )
 from .inductive import InductiveDecl, add_inductive
 from .match_recursion import elab_match_recursion, match_as_equations
-from .restatement import RESTATED_PREFIX, check_same_statement
+from .restatement import RESTATED_PREFIX, check_same_definition, check_same_statement
 from .auto_bound import generalize_auto_bound_type, untyped_auto_bound
 from .kernel import KernelError, TypeChecker, add_axiom, add_definition
 from .level import LEVEL_ONE, LEVEL_ZERO, Level, LevelMVar, LevelParam, mk_max, mk_succ, replace_level, to_offset
@@ -442,6 +442,9 @@ class CommandElaborator:
         mods: ast.Modifiers | None = getattr(cmd, "modifiers", None)
         try:
             restated = self._prelude_restatement(name, kind)
+            restated_def = self._library_def_restatement(name, kind)
+            if restated_def is not None:
+                restated = restated_def
             core_restatement = kind != "example" and restated is None and self._check_new_name(name, kind, cmd)
             attributes = [parse_attribute(a, cmd) for a in mods.attributes] if mods is not None else []
             for attr, _, local in attributes:
@@ -451,7 +454,9 @@ class CommandElaborator:
             type_, value, params, uses_sorry = self._elab_declaration(cmd, name, universes, binders, type_stx, value_stx, kind)
             if core_restatement:
                 self._check_core_restatement(name, type_, value, params, cmd)
-            if restated is not None:
+            if restated_def is not None:
+                check_same_definition(self.env, restated_def, type_, value, params, self.max_steps, cmd)
+            elif restated is not None:
                 check_same_statement(self.env, restated, type_, value, params, self.max_steps, cmd)
             noncomputable = mods is not None and mods.noncomputable
             if kind in ("def", "abbrev", "instance") and not noncomputable:
@@ -476,7 +481,7 @@ class CommandElaborator:
         if kind != "example":
             if restated is None:
                 self.state.env = new_env
-            else:  # restated once, as a file declares a name once
+            elif restated_def is None:  # restated once, as a file declares a name once
                 self.state.env = dc_replace(self.env, restatable=self.env.restatable - {name})
             self._record_modifiers(name, mods, kind)
             instance_prio = instance_priority(getattr(cmd, "priority", None), cmd) if kind == "instance" else None
@@ -512,6 +517,16 @@ class CommandElaborator:
             return None
         info = self.env.find(name)
         return info if isinstance(info, TheoremInfo) else None
+
+    def _library_def_restatement(self, name: str, kind: str) -> DefinitionInfo | None:
+        """The library definition a `def` restates under its Lean core name (`List.foldl`, a corpus
+        re-deriving Lean core in order), None when it is no such restatement. Only the definitions
+        `library/CoreDefs.lean` lists may be restated, and only definitionally equal to the library's
+        (`restatement.check_same_definition`); the library's constant stays."""
+        if kind not in ("def", "abbrev") or self.library or name not in core_references():
+            return None
+        info = self.env.find(name)
+        return info if isinstance(info, DefinitionInfo) else None
 
     def _check_new_name(self, name: str, kind: str, node: ast.Node) -> bool:
         """A declaration may not reuse a name of this environment, nor a name Lean core declares in the

@@ -56,7 +56,7 @@ _BINOP_CONSTS = {
     "∧": "And", "∨": "Or", "↔": "Iff", "=": "Eq", "≠": "Ne",
     "+": "HAdd.hAdd", "-": "HSub.hSub", "*": "HMul.hMul", "/": "HDiv.hDiv", "%": "HMod.hMod", "^": "HPow.hPow",
     "++": "HAppend.hAppend", "≤": "LE.le", "<": "LT.lt", "≥": "GE.ge", ">": "GT.gt", "::": "List.cons",
-    "∘": "Function.comp", "×": "Prod", "&&": "Bool.and", "||": "Bool.or",
+    "∘": "Function.comp", "×": "Prod", "&&": "Bool.and", "||": "Bool.or", "≍": "HEq",
 }
 
 
@@ -123,6 +123,7 @@ class TermElaborator:
         self.tactic_steps: list = []  # (tactic syntax, state before) for the REPL's `allTactics`
         self.root_goals: list = []  # (syntax, state) at the start of each outermost `by` block
         self.tactic_depth = 0
+        self.calc_holes: dict[int, Expr] = {}  # id of a calc step's leading `_` -> the previous right-hand side
 
     # -- basic services -----------------------------------------------------------
 
@@ -382,6 +383,9 @@ class TermElaborator:
         return PROP
 
     def elab_Hole(self, stx: ast.Hole, expected: Expr | None) -> Expr:
+        filled = self.calc_holes.get(id(stx)) if self.calc_holes else None
+        if filled is not None:  # the `_` starting a `calc` step is the previous step's right-hand side
+            return filled
         return self.new_mvar(expected if expected is not None else self.new_type_mvar())
 
     def elab_SyntheticHole(self, stx: ast.SyntheticHole, expected: Expr | None) -> Expr:
@@ -623,6 +627,12 @@ class TermElaborator:
         fn_stx = ast.Ident(stx.pos, stx.pos, ctor.name, None)
         return self.elab_application(fn_stx, tuple(args), exp, explicit=False, resolved=self.mk_const(ctor.name, stx))
 
+    def elab_Tuple(self, stx: ast.Tuple, expected: Expr | None) -> Expr:
+        """Rule: `(a, b, c)` is `Prod.mk a (Prod.mk b c)` (Lean's macro: tuples nest to the right)."""
+        if not stx.elems:
+            raise ElabError("`()` (Unit.unit) is not supported by the embedded checker", stx)
+        return self.elab(tuple_to_prod_mk(stx), expected)
+
     def elab_ListLit(self, stx: ast.ListLit, expected: Expr | None) -> Expr:
         """Rule: `[a, b]` is `a :: b :: []` (Lean's macro)."""
         term: ast.Term = ast.Ident(stx.end_pos, stx.end_pos, "List.nil", None)
@@ -743,32 +753,102 @@ class TermElaborator:
         return out if found else None
 
     def elab_Calc(self, stx: ast.Calc, expected: Expr | None) -> Expr:
-        """Rule: `calc a = b := p; _ = c := q` is `Eq.trans p q` (only `=` chains are supported)."""
+        """Rule (Lean's `elabCalcSteps`): each step `_ R c := p` continues from the previous right-hand
+        side; two steps `a R b := p`, `b S c := q` combine as `Trans.trans p q : T a c` with the `Trans R S T`
+        instance (`Eq.trans` for two equations). A first step `calc a` alone is `a = a := rfl`."""
+        return self.elab_calc_steps(stx)[0]
+
+    def elab_calc_steps(self, stx: ast.Calc) -> tuple[Expr, Expr]:
+        """The proof a `calc` chain builds and its relation `a R c`."""
         proof: Expr | None = None
-        lhs: Expr | None = None
-        for step in stx.steps:
-            rel = step.term
-            if not (isinstance(rel, ast.BinOp) and rel.op == "="):
-                raise ElabError("the embedded checker supports `calc` chains of `=` only", step)
-            if isinstance(rel.lhs, ast.Hole):
-                if lhs is None:
-                    raise ElabError("invalid 'calc' step, first step cannot start with `_`", step)
-                step_type = self.elab_const_app("Eq", (rel.lhs, rel.rhs), None, rel)
-                _, (_, l, _) = get_app_fn_args(step_type)
-                self.unify(l, lhs)
-            else:
-                step_type = self.elab(rel, PROP)
+        proof_type: Expr | None = None
+        prev_rhs: Expr | None = None
+        for i, step in enumerate(stx.steps):
             if step.proof is None:
-                raise ElabError("calc step needs a proof", step)
+                if i != 0:
+                    raise ElabError("calc step needs a proof", step)
+                a = self.elab(step.term, None)  # Lean's `calc a` first step: `a = _ := rfl`
+                alpha = self.infer(a)
+                level = self.ensure_type(alpha, step)
+                proof = mk_app(Const("Eq.refl", [level]), [alpha, a])
+                proof_type = mk_app(Const("Eq", [level]), [alpha, a, a])
+                prev_rhs = a
+                continue
+            rel = step.term
+            filled = prev_rhs is not None and isinstance(rel, ast.BinOp) and isinstance(rel.lhs, ast.Hole)
+            if filled:  # Lean annotates the hole with the previous right-hand side's type; it is that term
+                self.calc_holes[id(rel.lhs)] = prev_rhs
+            try:
+                step_type = self.instantiate(self.elab(rel, None))
+            finally:
+                self.calc_holes.pop(id(rel.lhs) if isinstance(rel, ast.BinOp) else -1, None)
+            self.ensure_type(step_type, rel)
+            parts = self._calc_relation(step_type)
+            if parts is None:
+                raise ElabError(f"invalid 'calc' step, relation expected\n  {self.fmt(step_type)}", rel)
+            if prev_rhs is not None and not self.unify(parts[1], prev_rhs):
+                raise ElabError(f"invalid 'calc' step, left-hand side is\n  {self.fmt(parts[1])}\n"
+                                f"but previous right-hand side is\n  {self.fmt(prev_rhs)}", rel)
             step_proof = self.elab(step.proof, step_type)
-            fn, (alpha, l, r) = get_app_fn_args(self.instantiate(step_type))
+            step_type = self.instantiate(step_type)
             if proof is None:
-                proof, lhs = step_proof, l
-                first_l = l
+                proof, proof_type = step_proof, step_type
             else:
-                proof = mk_app(Const("Eq.trans", fn.levels), [alpha, first_l, l, r, proof, step_proof])
-        assert proof is not None
-        return proof
+                proof, proof_type = self.calc_trans(proof, proof_type, step_proof, step_type, rel)
+            prev_rhs = self._calc_relation(proof_type)[2]
+        assert proof is not None and proof_type is not None
+        return proof, proof_type
+
+    def _calc_relation(self, ty: Expr) -> tuple[Expr, Expr, Expr] | None:
+        """Lean's `getCalcRelation?`: `R a b` as (R, a, b) for an application with two or more arguments."""
+        fn, args = get_app_fn_args(head_beta(self.instantiate(ty)))
+        if len(args) < 2 or isinstance(fn, (Pi, Sort)):
+            return None
+        return mk_app(fn, args[:-2]), args[-2], args[-1]
+
+    def calc_trans(self, p: Expr, p_type: Expr, q: Expr, q_type: Expr, stx: ast.Node) -> tuple[Expr, Expr]:
+        """Lean's `mkCalcTrans`: `p : r a b` and `q : s b c` as a proof of `t a c` through `Trans r s t`."""
+        r, a, b = self._calc_relation(p_type)
+        s, _, c = self._calc_relation(q_type)
+        eq_r, eq_s = get_app_fn_args(p_type), get_app_fn_args(q_type)
+        # two equations: Lean's instance search finds `instTransEq` (the first Eq instance) for `Trans Eq Eq ?t`
+        both_eq = _is_const(eq_r[0], "Eq") and _is_const(eq_s[0], "Eq")
+        trans = self.mk_const("Trans.trans", stx)
+        ty = self.infer(trans)
+        given = {0: self.infer(a), 1: self.infer(b), 2: self.infer(c), 3: r, 4: s, 7: a, 8: b, 9: c, 10: p, 11: q}
+        term: Expr = trans
+        for i in range(12):
+            ty = ty if isinstance(ty, Pi) else self.whnf(ty)
+            assert isinstance(ty, Pi)
+            if i in given:
+                arg = given[i]
+                if not self.unify(self.infer(arg), ty.type):
+                    raise ElabError(f"invalid 'calc' step, failed to synthesize `Trans` instance\n  "
+                                    f"Trans {self.fmt(r)} {self.fmt(s)} ?t", stx)
+            elif i == 6:
+                arg = None
+                if both_eq:
+                    from .instances import _try_instance
+
+                    arg = _try_instance(self, "instTransEq", self.instantiate(ty.type), 0)
+                if arg is None:
+                    arg = self.synthesize_instance_or_none(ty.type)
+                if arg is None:
+                    raise ElabError(f"invalid 'calc' step, failed to synthesize `Trans` instance\n  "
+                                    f"{self.fmt(ty.type)}", stx)
+            else:
+                arg = self.new_mvar(ty.type)
+            term = App(term, arg)
+            ty = instantiate1(ty.body, arg)
+        result_type = head_beta(self.instantiate(ty))
+        if self._calc_relation(result_type) is None:
+            raise ElabError(f"invalid 'calc' step, step result is not a relation\n  {self.fmt(result_type)}", stx)
+        return self.instantiate(term), result_type
+
+    def synthesize_instance_or_none(self, goal: Expr) -> Expr | None:
+        from .instances import synthesize
+
+        return synthesize(self, goal)
 
     # -- applications -------------------------------------------------------------------------
 
@@ -1102,3 +1182,17 @@ def _kabstract(e: Expr, sub: Expr) -> Expr:
 
 
 __all__ = ["ElabError", "Scope", "TermElaborator", "head_beta", "LevelMVar"]
+
+
+def _is_const(e: Expr, name: str) -> bool:
+    return isinstance(e, Const) and e.name == name
+
+
+def tuple_to_prod_mk(stx: ast.Tuple) -> ast.Term:
+    """`(a, b, c)` as the syntax `Prod.mk a (Prod.mk b c)`."""
+    elems = list(stx.elems)
+    term = elems[-1]
+    for elem in reversed(elems[:-1]):
+        fn = ast.Ident(elem.pos, elem.pos, "Prod.mk", None)
+        term = ast.App(elem.pos, stx.end_pos, fn, (elem, term))
+    return term

@@ -118,6 +118,11 @@ def _pattern(elab: "TermElaborator", stx: ast.Term):
         return pat
     if isinstance(stx, ast.AnonymousCtor):
         return PCtor(None, tuple(_pattern(elab, a) for a in stx.args), stx)
+    if isinstance(stx, ast.Tuple) and len(stx.elems) >= 2:  # `(a, b)`: `Prod.mk a b`, nesting to the right
+        pat = _pattern(elab, stx.elems[-1])
+        for elem in reversed(stx.elems[:-1]):
+            pat = PCtor("Prod.mk", (_pattern(elab, elem), pat), stx)
+        return pat
     if isinstance(stx, ast.TypeAscription):
         return _pattern(elab, stx.term)
     raise ElabError(f"unsupported pattern in the embedded checker", stx)
@@ -470,6 +475,8 @@ def _pattern_text(stx: ast.Node) -> str:
         return "[" + ", ".join(_pattern_text(e) for e in stx.elems) + "]"
     if isinstance(stx, ast.AnonymousCtor):
         return "⟨" + ", ".join(_pattern_text(a) for a in stx.args) + "⟩"
+    if isinstance(stx, ast.Tuple):
+        return "(" + ", ".join(_pattern_text(a) for a in stx.elems) + ")"
     return "?"
 
 

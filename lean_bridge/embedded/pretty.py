@@ -91,6 +91,8 @@ _PARAM_KINDS: dict[str, str] = {
     "Eq.mpr": "iiee", "Eq.subst": "iiiiee", "congrArg": "iiiiee", "Exists.intro": "iiee",
     "Exists.elim": "iiiee", "absurd": "iiee", "False.elim": "ie", "id": "ie", "True.intro": "",
     "trivial": "", "Prod.mk": "iiee", "Prod.fst": "iie", "Prod.snd": "iie", "Function.comp": "iiiee",
+    "HEq.refl": "ie", "cast": "iiee", "Option": "e", "Option.none": "i", "Option.some": "ie",
+    "Option.getD": "iee", "Option.map": "iiee", "Option.isSome": "ie", "Trans.trans": "iiiiiiciiiee",
 }
 
 # Generalized field notation without an environment: function -> index of the object argument.

@@ -8,7 +8,7 @@ from lean_bridge.syntax import ast
 
 from .elab_env import ElabEnv
 from .elab_term import ElabError
-from .environment import TheoremInfo
+from .environment import DefinitionInfo, TheoremInfo
 from .expr import Expr, Pi, constants_of, instantiate_expr_level_params
 from .kernel import KernelError, TypeChecker
 from .level import LevelParam
@@ -42,3 +42,24 @@ def check_same_statement(env: ElabEnv, info: TheoremInfo, type_: Expr, value: Ex
         raise ElabError(f"{refused}: this one differs)", node)
     if info.name in constants_of(value):
         raise ElabError(f"a restatement of '{info.name}' cannot be proved by '{info.name}' itself", node)
+
+
+def check_same_definition(env: ElabEnv, info: DefinitionInfo, type_: Expr, value: Expr, params: tuple[str, ...],
+                          max_steps: int | None, node: ast.Node) -> None:
+    """Raise "already declared" unless `type_` and `value` are the library definition's (definitionally
+    equal, same binders): a restated core definition is Lean core's own, never another meaning."""
+    refused = f"'{info.name}' has already been declared (the library defines it as Lean core does; a " \
+              "restatement is accepted only when it is definitionally the same definition"
+    if len(params) != len(info.level_params):
+        raise ElabError(f"{refused}: its universe parameters differ)", node)
+    rename = [LevelParam(p) for p in info.level_params]
+    user_type = instantiate_expr_level_params(type_, params, rename)
+    user_value = instantiate_expr_level_params(value, params, rename)
+    checker = TypeChecker(env.kernel, info.level_params, max_steps=max_steps)
+    try:
+        same = _binder_infos(user_type) == _binder_infos(info.type) and checker.is_def_eq(user_type, info.type) \
+            and checker.is_def_eq(user_value, info.value)
+    except KernelError:
+        same = False
+    if not same:
+        raise ElabError(f"{refused}: this one differs)", node)

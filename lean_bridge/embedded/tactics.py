@@ -669,9 +669,9 @@ def tac_Rfl(state: TacticState, tac: ast.Rfl) -> None:
             return
         raise TacticError(f"Tactic `rfl` failed: The left-hand side\n  {_fmt(state, args[1])}\nis not definitionally "
                           f"equal to the right-hand side\n  {_fmt(state, args[2])}\n\n" + state.format_goal(goal), tac)
-    for lemma in ("Iff.refl", "Nat.le.refl", "HEq.refl"):
-        if state.env.find(lemma) is None:
-            continue
+    for lemma, relation in (("Iff.refl", "Iff"), ("Nat.le.refl", "Nat.le"), ("HEq.refl", "HEq")):
+        if state.env.find(lemma) is None or (name is not None and name != relation):
+            continue  # the target (in whnf) is another relation: the lemma cannot apply
         trial = state.copy()
         try:
             apply_core(trial, trial.main_goal(tac), _fresh_const(trial, lemma), tac)
@@ -1231,7 +1231,7 @@ def register(name: str) -> Callable[[Callable], Callable]:
 
 
 def _load_extensions() -> None:
-    from . import tactics_cases, tactics_conversion, tactics_rewrite  # noqa: F401  (they register themselves)
+    from . import tactics_calc, tactics_cases, tactics_conversion, tactics_rewrite  # noqa: F401  (they register themselves)
 
 
 _load_extensions()

@@ -245,10 +245,8 @@ def subst_core(state: TacticState, goal: MVar, h: FVar, var: FVar, value: Expr, 
     target = _inst(state, decl.type)
     if _mentions(value, dep_uids):
         raise _goal_error(state, goal, "tactic 'subst' failed, motive is not type correct", node)
-    if _mentions(target, {h.uid}) or any(_hyp_mentions(state, d, {h.uid}) for d in deps):
-        raise _goal_error(state, goal, "tactic 'subst' failed, the goal depends on the equation being eliminated", node)
     deps_inst = [_hyp(state, d) for d in deps]
-    body = mk_pi_fvars(deps_inst, target)  # ∀ deps, target  (mentions var)
+    body = mk_pi_fvars(deps_inst, target)  # ∀ deps, target  (mentions var, maybe h)
     eq_fn, eq_args = get_app_fn_args(state.whnf(goal, h.type))
     assert isinstance(eq_fn, Const) and eq_fn.name == "Eq" and len(eq_args) == 3
     alpha = eq_args[0]
@@ -256,8 +254,15 @@ def subst_core(state: TacticState, goal: MVar, h: FVar, var: FVar, value: Expr, 
     u_motive = _sort_level(state, goal, body, node)
     v = FVar("x", alpha)
     hv = FVar("h", mk_app(Const("Eq", [u_alpha]), [alpha, value, v]))
-    motive = mk_lambda_fvars([v, hv], instantiate1(abstract(body, [var]), v))
-    new_type = instantiate1(abstract(body, [var]), value)
+    refl = mk_app(Const("Eq.refl", [u_alpha]), [alpha, value])
+    if _mentions(body, {h.uid}):  # Lean's dependent `Eq.rec`: the motive abstracts the equation too
+        h_in_motive = hv if var_is_rhs else mk_app(Const("Eq.symm", [u_alpha]), [alpha, value, v, hv])
+        motive_body = _replace_fvars(instantiate1(abstract(body, [var]), v), {h.uid: h_in_motive})
+        new_type = _replace_fvars(instantiate1(abstract(body, [var]), value), {h.uid: refl})
+    else:
+        motive_body = instantiate1(abstract(body, [var]), v)
+        new_type = instantiate1(abstract(body, [var]), value)
+    motive = mk_lambda_fvars([v, hv], motive_body)
     new_lctx = tuple(x for x in lctx if x.uid not in dep_uids and x.uid not in (var.uid, h.uid))
     new = state.new_goal(new_type, new_lctx, decl.user_name)
     proof = h if var_is_rhs else mk_app(Const("Eq.symm", [u_alpha]), [alpha, var, value, h])
@@ -738,7 +743,10 @@ def _elim_core(state: TacticState, goal: MVar, major_stx: ast.CasesTarget, node:
                     ys.append(y)
                     ft = instantiate1(w.body, y)
                 fh, fargs = get_app_fn_args(elab.whnf(ft) if not isinstance(get_app_fn(ft), Const) else ft)
-                if isinstance(fh, Const) and fh.name == ind.name:
+                # a recursive field has the inductive with the same parameters (`tail : List α`, not the
+                # `head : List α` of a `List (List α)`)
+                if isinstance(fh, Const) and fh.name == ind.name and len(fargs) >= ind.num_params and all(
+                        elab.unify(a, p) for a, p in zip(fargs[:ind.num_params], params)):
                     rec_idx = fargs[ind.num_params:]
                     ih_body = instantiate(abstract(body, targets), list(rec_idx) + [mk_app(f, ys)])
                     ih_name = "a" if ind.name == "Nat" else f"{f.name}_ih"

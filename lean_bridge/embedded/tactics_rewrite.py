@@ -39,7 +39,10 @@ none needs induction):
   `Nat.add_zero`, `Nat.mul_zero`, `Nat.sub_zero`, `Nat.pred_zero`, `Nat.pred_succ`,
   `Nat.le_refl`, `Nat.succ.injEq`, `Nat.succ_ne_zero`;
 - List: `List.nil_append`, `List.cons_append`, `List.length_nil`, `List.length_cons`,
-  `List.map_nil`, `List.map_cons`, `List.reverse_nil`, `List.cons_ne_nil`, `List.cons.injEq`.
+  `List.map_nil`, `List.map_cons`, `List.reverse_nil`, `List.cons_ne_nil`, `List.cons.injEq`;
+- Prod/Option/HEq: `Prod.mk.injEq`, `Option.some.injEq`, `Option.map_none'`, `Option.map_some'`,
+  `Option.getD_none`, `Option.getD_some`, `Option.isSome_none`, `Option.isSome_some`, `cast_eq`,
+  `heq_eq_eq`, `Prod.map_apply`, `Prod.map_fst`, `Prod.map_snd`.
 
 Deliberately absent (they need induction, and benchmarks must not be solved by the library):
 `Nat.zero_add`, `Nat.add_comm`, `Nat.add_assoc`, `Nat.succ_add`, `List.append_nil`,
@@ -54,7 +57,7 @@ from lean_bridge.syntax import ast
 
 from .elab_term import ElabError, TermElaborator
 from .nat_terms import NAT, eval_nat, mk_nat_lit, nat_offset, offset_def_eq, offset_predecessor
-from .environment import DefinitionInfo, RecursorInfo, TheoremInfo
+from .environment import ConstructorInfo, DefinitionInfo, RecursorInfo, TheoremInfo
 from .expr import (
     App,
     BinderInfo,
@@ -101,6 +104,10 @@ DEFAULT_SIMP_LEMMAS: tuple[str, ...] = (
     # lists
     "List.nil_append", "List.cons_append", "List.length_nil", "List.length_cons", "List.map_nil",
     "List.map_cons", "List.reverse_nil", "List.cons_ne_nil", "List.cons.injEq",
+    # Prod, Option, HEq, cast
+    "Prod.mk.injEq", "Option.some.injEq", "Option.map_none'", "Option.map_some'", "Option.getD_none",
+    "Option.getD_some", "Option.isSome_none", "Option.isSome_some", "cast_eq", "heq_eq_eq", "Prod.map_apply",
+    "Prod.map_fst", "Prod.map_snd",
 )
 """The lemmas plain `simp` uses (Lean core's `@[simp]` ones the library states: `library/Simp.lean`, and
 `id_eq`/`Function.comp_apply` in `library/Prelude.lean`); `simp only` uses none of them."""
@@ -335,6 +342,7 @@ def unfold_equation(state: TacticState, elab: TermElaborator, e: Expr) -> Expr |
     if isinstance(head, Const) and (head.name.endswith(".casesOn") or isinstance(state.env.find(head.name), RecursorInfo)):
         template = _rec_template(state, value, arity)
         reduced = body
+        progressed = False
         for _ in range(8):
             h = get_app_fn(reduced)
             if not isinstance(h, Const):
@@ -343,18 +351,21 @@ def unfold_equation(state: TacticState, elab: TermElaborator, e: Expr) -> Expr |
             if isinstance(hinfo, RecursorInfo):
                 nxt = chk.whnf_core(reduced)
                 if nxt == reduced:
+                    if progressed:  # a recursive call in tail position (`reverseAux l (a :: r)`)
+                        break
                     return None  # the match is stuck on a non-constructor
-                reduced = nxt
+                reduced, progressed = nxt, True
                 continue
             if h.name.endswith(".casesOn") and isinstance(hinfo, DefinitionInfo):
                 reduced = chk.whnf_core(chk.unfold_definition(reduced))
+                progressed = True
                 continue
             break
-        if isinstance(get_app_fn(reduced), Const) and isinstance(state.env.find(get_app_fn(reduced).name), RecursorInfo):
-            return None
         body = reduced
         if template is not None:
             body = _refold(state, fn, value, arity, args, body, template)
+        if isinstance(get_app_fn(body), Const) and isinstance(state.env.find(get_app_fn(body).name), RecursorInfo):
+            return None  # stuck, or a tail call that does not fold back to `f …`
     return mk_app(body, args[arity:])
 
 
@@ -832,6 +843,37 @@ def _lemma_from_const(state: TacticState, name: str, symm: bool = False) -> Simp
     return SimpLemma(name, make, key, symm, perm)
 
 
+def _abstract_holes(state: TacticState, term: Expr) -> Expr:
+    """`term` with its unassigned holes (and those of their types) abstracted, oldest first, as `fun xs => term`
+    (its type `∀ xs, T`): the simp lemma is then instantiated afresh at each use."""
+    from .expr import mk_lambda_fvars, replace
+
+    mctx = state.mctx
+    found: dict[int, MVar] = {}
+    todo = list(mctx.unassigned_mvars(term))
+    while todo:
+        m = todo.pop()
+        if m.uid in found:
+            continue
+        found[m.uid] = m
+        todo.extend(mctx.unassigned_mvars(mctx.decls[m.uid].type))
+    fvars: dict[int, FVar] = {}
+
+    def subst(e: Expr) -> Expr:
+        def fn(x: Expr, depth: int) -> Expr | None:
+            if isinstance(x, MVar) and x.uid in fvars:
+                return fvars[x.uid]
+            return None if x.has_mvar else x
+        return replace(mctx.instantiate(e), fn)
+
+    ordered = []
+    for m in sorted(found.values(), key=lambda m: m.uid):
+        fv = FVar(f"x{len(ordered)}✝", subst(mctx.decls[m.uid].type))
+        fvars[m.uid] = fv
+        ordered.append(fv)
+    return mk_lambda_fvars(ordered, subst(term))
+
+
 def _lemma_from_term(state: TacticState, name: str, proof: Expr, ty: Expr, symm: bool,
                      hyp_uid: int | None = None) -> SimpLemma:
     key, perm = _telescope_key(state, ty, symm)
@@ -1176,6 +1218,9 @@ class Simplifier:
         fn, args = get_app_fn_args(e)
         if not isinstance(fn, Const):
             return None
+        proj = self._proj_of_ctor(fn, args)
+        if proj is not None:  # Lean's simp reduces a projection of a constructor (`(a, b).1 ⟶ a`), definitionally
+            return proj, None
         if fn.name in ("HAdd.hAdd", "HSub.hSub", "HMul.hMul", "Nat.succ", "Nat.add", "Nat.sub", "Nat.mul"):
             v = eval_nat(e)
             if v is not None:
@@ -1190,6 +1235,20 @@ class Simplifier:
             ne = self._lit_ne_proof(args[1], args[2], a, b)
             return Const("False"), mk_app(Const("eq_false"), [e, ne])
         return None
+
+    def _proj_of_ctor(self, fn: Const, args: list[Expr]) -> Expr | None:
+        struct_name, _, field_name = fn.name.rpartition(".")
+        info = self.state.env.structures.get(struct_name)
+        if info is None or field_name not in info.fields:
+            return None
+        ctor = self.state.env.find(info.ctor)
+        if not isinstance(ctor, ConstructorInfo) or len(args) <= ctor.num_params:
+            return None
+        c_fn, c_args = get_app_fn_args(args[ctor.num_params])
+        if not (isinstance(c_fn, Const) and c_fn.name == info.ctor and len(c_args) == ctor.num_params + ctor.num_fields):
+            return None
+        value = c_args[ctor.num_params + info.fields.index(field_name)]
+        return mk_app(value, args[ctor.num_params + 1:])
 
     def _lit_ne_proof(self, x: Expr, y: Expr, a: int, b: int) -> Expr:
         """`¬ x = y` for distinct literals: `Nat.beq a b` computes to `false` while `Nat.beq a a` is `true`."""
@@ -1251,13 +1310,19 @@ def _simp_context(state: TacticState, goal: MVar, tac: ast.Simp) -> SimpContext:
                 if lemma is not None:
                     user.append(lemma)
                     continue
+        local = elab.find_local(stx.name) if isinstance(stx, ast.Ident) else None
+        if local is not None and "." not in stx.name:  # a hypothesis as it stands: `ih : ∀ {b}, …` stays general
+            ty = state.mctx.instantiate(local.type)
+            user.append(_lemma_from_term(state, stx.name, local, ty, arg.symm, local.uid))
+            continue
         el = _elab_rule_term(state, goal, stx)
-        if el.holes:
-            raise TacticError("simp argument with unsolved holes is not supported by the embedded checker", arg)
-        ty = state.mctx.instantiate(el.elab.infer(el.term))
-        head = get_app_fn(el.term)
-        uid = head.uid if isinstance(head, FVar) and el.term is head else None
-        user.append(_lemma_from_term(state, _fmt_m(state, el.term), el.term, ty, arg.symm, uid))
+        term = el.term
+        if el.holes:  # Lean's `abstractMVars`: the holes left (`f l₁`'s implicits) become the lemma's variables
+            term = _abstract_holes(state, term)
+        ty = state.mctx.instantiate(el.elab.infer(term))
+        head = get_app_fn(term)
+        uid = head.uid if isinstance(head, FVar) and term is head else None
+        user.append(_lemma_from_term(state, _fmt_m(state, el.term), term, ty, arg.symm, uid))
     ctx.lemmas = user
     if not tac.only:
         # the default set, then the theorems marked `@[simp]`/`attribute [simp]` so far, as Lean's simp set

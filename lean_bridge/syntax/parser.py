@@ -76,6 +76,7 @@ for _op in ("=", "==", "≠", "<", ">", "≤", "≥", "∈", "∉", "∣", "⊆"
 _declare("n", 50, "≤", "<=")
 _declare("n", 50, "≥", ">=")
 _declare("n", 50, "!=")
+_declare("n", 50, "≍")  # Lean's notation for HEq
 _declare("l", 55, ">>=")
 _declare("l", 65, "+")
 _declare("l", 65, "-")

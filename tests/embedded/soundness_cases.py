@@ -2031,6 +2031,185 @@ CASES: list[Case] = [
         "issue 11 item 9: field notation on a constant with implicit arguments fills them by unification only",
         "",
     ),
+    # -- datatypes branch: calc/Trans, Prod, Option, HEq/cast, List functions ------------------------
+    Case(
+        "dt_simp_accumulator_equation",
+        lean("""
+            theorem bad (a : Nat) (as bs : List Nat) : List.reverseAux (a :: as) bs = List.reverseAux as bs := by
+              simp [List.reverseAux]
+        """),
+        "the equation of an accumulator function moves the head onto the accumulator, it does not drop it",
+        "",
+    ),
+    Case(
+        "dt_calc_wrong_step",
+        lean("""
+            theorem bad (a b c : Nat) (h1 : a = b) (h2 : b = c) : a = c + 1 :=
+              calc a = b := h1
+                _ = c + 1 := h2
+        """),
+        "a calc step's proof must prove that step",
+        MISMATCH,
+    ),
+    Case(
+        "dt_calc_le_chain_is_no_lt",
+        lean("""
+            theorem bad (a b c : Nat) (h1 : a ≤ b) (h2 : b ≤ c) : a < c := by
+              calc a ≤ b := h1
+                _ ≤ c := h2
+        """),
+        "two ≤ steps compose to ≤ (Trans ≤ ≤ ≤); the tactic's extra step c < c stays open",
+        "unsolved goals",
+    ),
+    Case(
+        "dt_calc_step_skips_a_term",
+        lean("""
+            theorem bad (a b c d : Nat) (h1 : a < b) (h2 : c < d) : a < d :=
+              calc a < b := h1
+                _ < d := h2
+        """),
+        "each step starts from the previous right-hand side (b), not from any term",
+        MISMATCH,
+    ),
+    Case(
+        "dt_calc_tactic_extension_needs_its_goal",
+        lean("""
+            theorem bad (a b c : Nat) (h : a < b) : a < c := by
+              calc a < b := h
+              exact Nat.lt_irrefl c
+        """),
+        "the calc tactic's last step b < c is a goal of its own",
+        MISMATCH,
+    ),
+    Case(
+        "dt_prod_fst_is_the_first",
+        lean("""
+            theorem bad : (1, 2).1 = 2 := rfl
+        """),
+        "Prod.fst of (1, 2) is 1",
+        MISMATCH,
+    ),
+    Case(
+        "dt_prod_injeq_by_simp",
+        lean("""
+            theorem bad (a b c d : Nat) (h : (a, b) = (c, d)) : a = d := by simp at h; exact h.1
+        """),
+        "Prod.mk.injEq pairs the components in order: a = c, b = d",
+        MISMATCH,
+    ),
+    Case(
+        "dt_option_none_is_not_some",
+        lean("""
+            theorem bad : (none : Option Nat) = some 0 := by simp
+        """),
+        "none and some are distinct constructors",
+        "",
+    ),
+    Case(
+        "dt_option_getd_default_only_on_none",
+        lean("""
+            theorem bad : (some 3).getD 0 = 0 := by simp
+        """),
+        "getD of some a is a",
+        "",
+    ),
+    Case(
+        "dt_heq_is_not_any_equation",
+        lean("""
+            theorem bad (a b : Nat) (h : HEq a b) : b = a + 1 := eq_of_heq h
+        """),
+        "eq_of_heq gives a = b only",
+        MISMATCH,
+    ),
+    Case(
+        "dt_cast_is_identity_only_on_refl",
+        lean("""
+            theorem bad (h : Nat = Nat) (a : Nat) : cast h a = a + 1 := by simp
+        """),
+        "cast_eq gives cast h a = a, nothing else",
+        "",
+    ),
+    Case(
+        "dt_list_foldl_sums",
+        lean("""
+            theorem bad : List.foldl (· + ·) 0 [1, 2] = 4 := by simp [List.foldl]
+        """),
+        "foldl (+) 0 [1, 2] is 3",
+        "",
+    ),
+    Case(
+        "dt_list_filter_keeps_what_passes",
+        lean("""
+            theorem bad : List.filter (fun n => Nat.beq n 2) [1, 2, 3] = [] := by simp [List.filter]
+        """),
+        "filter keeps 2",
+        "",
+    ),
+    Case(
+        "dt_list_take_drop_unfold",
+        lean("""
+            theorem bad (a : Nat) (l : List Nat) : List.drop 1 (a :: l) = a :: l := by rw [List.drop]
+        """),
+        "drop 1 (a :: l) is l",
+        "",
+    ),
+    Case(
+        "dt_list_def_restated_differently",
+        lean("""
+            def List.filter {α : Type u} (p : α → Bool) : (l : List α) → List α
+              | [] => []
+              | _::as => List.filter p as
+            theorem bad : List.filter (fun _ => true) [1] = [] := rfl
+        """),
+        "a restated library definition must be Lean core's; the library's filter keeps 1",
+        "",
+    ),
+    Case(
+        "dt_subst_dependent_equation",
+        lean("""
+            theorem bad {α β : Sort u} (h : α = β) (a b : α) : HEq (cast h a) b := by
+              subst h
+              exact HEq.refl a
+        """),
+        "after subst h the goal is HEq (cast rfl a) b, which HEq.refl a does not prove",
+        "",
+    ),
+    Case(
+        "dt_simp_abstracted_holes_stay_general",
+        lean("""
+            theorem helper {n : Nat} (h : n = 0) : n + 1 = 1 := by rw [h]
+            theorem bad (m : Nat) : m + 1 = 1 := by simp [helper]
+        """),
+        "a simp lemma's hypotheses are side goals, never assumed",
+        "",
+    ),
+    Case(
+        "dt_simp_projection_picks_its_field",
+        lean("""
+            theorem bad (a b : Nat) (h : (a, b).2 = 0) : a = 0 := by simp at h; exact h
+        """),
+        "(a, b).2 is b",
+        MISMATCH,
+    ),
+    Case(
+        "dt_induction_list_of_lists_no_head_hypothesis",
+        lean("""
+            theorem bad (L : List (List Nat)) : L = [] := by
+              induction L with
+              | nil => rfl
+              | cons l L ih => exact ih
+        """),
+        "the head of a List (List α) is no recursive field: ih is about the tail only",
+        "",
+    ),
+    Case(
+        "dt_prod_map_keeps_sides",
+        lean("""
+            theorem bad : Prod.map (· + 1) (· + 2) (0, 0) = (2, 1) := by simp
+        """),
+        "Prod.map f g (a, b) is (f a, g b)",
+        "",
+    ),
 ]
 
 

@@ -1,12 +1,14 @@
 /-
-  Lean core's own definitions of names the prelude does not define, as Lean states them
-  (src/Init/Prelude.lean and src/Init/Data/List/Basic.lean of leanprover/lean4; attributes such
-  as `@[specialize]` dropped). They are NOT loaded into the environment. A file may restate one of
-  these names (a corpus re-deriving Lean core in order), and the checker accepts the restatement
-  only when its type and value are definitionally equal to the definition here: a core name never
-  gets another meaning. Every other name in `lean_core_names.txt` is refused outright.
+  Lean core's own definitions a file may restate, as Lean states them (src/Init/Prelude.lean and
+  src/Init/Data/List/Basic.lean of leanprover/lean4; attributes such as `@[specialize]` dropped).
+  They are NOT loaded from here. A file may restate one of these names (a corpus re-deriving Lean
+  core in order), and the checker accepts the restatement only when its type and value are
+  definitionally equal to Lean core's: to the definition here when the prelude lacks the name, to
+  the prelude's own (the same text, in `Prelude.lean`) when it has it (`List.foldl`, `List.filter`,
+  …). A core name never gets another meaning. Every other name in `lean_core_names.txt` (and every
+  other prelude name) is refused outright.
 -/
-universe u v
+universe u v w
 
 protected def Nat.pow (m : Nat) : Nat → Nat
   | 0 => 1
@@ -84,3 +86,21 @@ def List.eraseIdx {α : Type u} : List α → Nat → List α
 def List.headD {α : Type u} : (as : List α) → (fallback : α) → α
   | [], fallback => fallback
   | a::_, _ => a
+
+def List.head? {α : Type u} : List α → Option α
+  | [] => none
+  | a::_ => some a
+
+def List.zipWith {α : Type u} {β : Type v} {γ : Type w} (f : α → β → γ) : (xs : List α) → (ys : List β) → List γ
+  | x::xs, y::ys => f x y :: List.zipWith f xs ys
+  | _, _ => []
+
+def List.zip {α : Type u} {β : Type v} : List α → List β → List (Prod α β) := List.zipWith Prod.mk
+
+def List.any {α : Type u} : (l : List α) → (p : α → Bool) → Bool
+  | [], _ => false
+  | h :: t, p => p h || List.any t p
+
+def List.all {α : Type u} : List α → (α → Bool) → Bool
+  | [], _ => true
+  | h :: t, p => p h && List.all t p

@@ -121,6 +121,69 @@ theorem funext {α : Sort u} {β : α → Sort v} {f g : (x : α) → β x} (h :
   show Eq (extfunApp (Quot.mk eqv f)) (extfunApp (Quot.mk eqv g)) from
     congrArg extfunApp (Quot.sound h)
 
+-- HEq, cast: Lean's Prelude (heterogeneous equality, casting along an equation of types)
+
+inductive HEq : {α : Sort u} → α → {β : Sort u} → β → Prop where
+  | refl {α : Sort u} (a : α) : HEq a a
+
+protected def HEq.rfl {α : Sort u} {a : α} : HEq a a := HEq.refl a
+
+def cast {α β : Sort u} (h : Eq α β) (a : α) : β := Eq.rec (motive := fun x _ => x) a h
+
+theorem eq_of_heq {α : Sort u} {a a' : α} (h : HEq a a') : Eq a a' :=
+  have this : (α β : Sort u) → (a : α) → (b : β) → HEq a b → (h : Eq α β) → Eq (cast h a) b :=
+    fun α₁ _ a _ h₁ => HEq.rec (motive := fun {β} b _ => (h : Eq α₁ β) → Eq (cast h a) b)
+      (fun (h : Eq α₁ α₁) => (rfl : Eq (cast h a) a)) h₁
+  this α α a a' h rfl
+
+theorem heq_of_eq {α : Sort u} {a a' : α} (h : Eq a a') : HEq a a' := @Eq.subst α (fun (x : α) => HEq a x) a a' h (HEq.refl a)
+
+-- Prod, Option: Lean's Prelude (`α × β`, `(a, b)`, `.1`/`.2`; `none`/`some`)
+
+structure Prod (α : Type u) (β : Type v) where
+  mk ::
+  fst : α
+  snd : β
+
+inductive Option (α : Type u) where
+  | none : Option α
+  | some (val : α) : Option α
+
+export Option (none some)
+
+def Option.getD {α : Type u} (opt : Option α) (dflt : α) : α :=
+  match opt with
+  | some x => x
+  | none => dflt
+
+protected def Option.map {α : Type u} {β : Type v} (f : α → β) : Option α → Option β
+  | some x => some (f x)
+  | none => none
+
+def Option.isSome {α : Type u} : Option α → Bool
+  | some _ => true
+  | none => false
+
+-- Init/Core.lean
+def Prod.map.{u₁, u₂, v₁, v₂} {α₁ : Type u₁} {α₂ : Type u₂} {β₁ : Type v₁} {β₂ : Type v₂}
+    (f : α₁ → α₂) (g : β₁ → β₂) : α₁ × β₁ → α₂ × β₂
+  | (a, b) => (f a, g b)
+
+-- Trans: Lean's Prelude class behind `calc` chains (`a = b`, `b < c` give `a < c`); the instances
+-- for Eq here, those for Nat's `≤`/`<` after Nat.le_trans and friends (as in Init/Data/Nat/Basic).
+
+class Trans.{u_t, v_t, w_t, u_1, u_2, u_3} {α : Sort u_1} {β : Sort u_2} {γ : Sort u_3} (r : α → β → Sort u_t)
+    (s : β → γ → Sort v_t) (t : outParam (α → γ → Sort w_t)) where
+  trans : {a : α} → {b : β} → {c : γ} → r a b → s b c → t a c
+
+export Trans (trans)
+
+instance instTransEq.{u_t, u_1, u_3} {α : Sort u_1} {γ : Sort u_3} (r : α → γ → Sort u_t) : Trans Eq r r :=
+  ⟨fun {_ _ _} heq h' => heq ▸ h'⟩
+
+instance instTransEq_1.{u_t, u_1, u_2} {α : Sort u_1} {β : Sort u_2} (r : α → β → Sort u_t) : Trans r Eq r :=
+  ⟨fun {_ _ _} h' heq => heq ▸ h'⟩
+
 -- Natural numbers, with Lean core's definitions
 
 inductive Nat where
@@ -242,6 +305,70 @@ inductive List.Mem {α : Type u} (a : α) : List α → Prop where
 
 def List.instMembership {α : Type u} : Membership α (List α) := ⟨fun as a => List.Mem a as⟩
 attribute [instance] List.instMembership
+
+-- List functions of Lean's Init/Prelude.lean and Init/Data/List/Basic.lean, with Lean's definitions (so
+-- `simp [List.foldl]`, `unfold List.filter`, `rw [List.take]` use Lean's equations). Their equation
+-- lemmas (`List.foldl_nil`, `List.filter_nil`, …) are theorems a file proves: none is stated here. A
+-- file may restate one of these definitions (as `library/CoreDefs.lean` lists them) only with the same
+-- type and value.
+
+def List.foldl {α : Type u} {β : Type v} (f : α → β → α) : (init : α) → List β → α
+  | a, List.nil => a
+  | a, List.cons b l => List.foldl f (f a b) l
+
+def List.foldr {α : Type u} {β : Type v} (f : α → β → β) (init : β) : (l : List α) → β
+  | [] => init
+  | a :: l => f a (List.foldr f init l)
+
+def List.filter {α : Type u} (p : α → Bool) : (l : List α) → List α
+  | [] => []
+  | a::as => match p a with
+    | true => a :: List.filter p as
+    | false => List.filter p as
+
+def List.replicate {α : Type u} : (n : Nat) → (a : α) → List α
+  | 0, _ => []
+  | n+1, a => a :: List.replicate n a
+
+def List.head? {α : Type u} : List α → Option α
+  | [] => none
+  | a::_ => some a
+
+def List.headD {α : Type u} : (as : List α) → (fallback : α) → α
+  | [], fallback => fallback
+  | a::_, _ => a
+
+def List.tail {α : Type u} : List α → List α
+  | [] => []
+  | _::as => as
+
+def List.take {α : Type u} : (n : Nat) → (xs : List α) → List α
+  | 0, _ => []
+  | _+1, [] => []
+  | n+1, a::as => a :: List.take n as
+
+def List.drop {α : Type u} : (n : Nat) → (xs : List α) → List α
+  | 0, as => as
+  | _+1, [] => []
+  | n+1, _::as => List.drop n as
+
+def List.flatten {α : Type u} : List (List α) → List α
+  | [] => []
+  | l :: L => l ++ List.flatten L
+
+def List.zipWith {α : Type u} {β : Type v} {γ : Type w} (f : α → β → γ) : (xs : List α) → (ys : List β) → List γ
+  | x::xs, y::ys => f x y :: List.zipWith f xs ys
+  | _, _ => []
+
+def List.zip {α : Type u} {β : Type v} : List α → List β → List (Prod α β) := List.zipWith Prod.mk
+
+def List.any {α : Type u} : (l : List α) → (p : α → Bool) → Bool
+  | [], _ => false
+  | h :: t, p => p h || List.any t p
+
+def List.all {α : Type u} : List α → (α → Bool) → Bool
+  | [], _ => true
+  | h :: t, p => p h && List.all t p
 
 -- Classical logic: Lean's derivation of excluded middle from choice (Diaconescu's argument)
 
@@ -406,3 +533,13 @@ theorem Nat.pred_le : ∀ (n : Nat), Nat.pred n ≤ n
   | .succ _ => Nat.le_succ _
 theorem Nat.sub_le (n m : Nat) : n - m ≤ n :=
   Nat.rec (motive := fun m => n - m ≤ n) Nat.le.refl (fun m ih => Nat.le_trans (Nat.pred_le (n - m)) ih) m
+
+-- Trans instances for Nat (Init/Data/Nat/Basic.lean): `calc` mixing `=`, `≤` and `<`
+instance Nat.instTransLt : Trans (· < · : Nat → Nat → Prop) (· < · : Nat → Nat → Prop) (· < · : Nat → Nat → Prop) :=
+  ⟨fun {_ _ _} => Nat.lt_trans⟩
+instance Nat.instTransLe : Trans (· ≤ · : Nat → Nat → Prop) (· ≤ · : Nat → Nat → Prop) (· ≤ · : Nat → Nat → Prop) :=
+  ⟨fun {_ _ _} => Nat.le_trans⟩
+instance Nat.instTransLtLe : Trans (· < · : Nat → Nat → Prop) (· ≤ · : Nat → Nat → Prop) (· < · : Nat → Nat → Prop) :=
+  ⟨fun {_ _ _} => Nat.lt_of_lt_of_le⟩
+instance Nat.instTransLeLt : Trans (· ≤ · : Nat → Nat → Prop) (· < · : Nat → Nat → Prop) (· < · : Nat → Nat → Prop) :=
+  ⟨fun {_ _ _} => Nat.lt_of_le_of_lt⟩

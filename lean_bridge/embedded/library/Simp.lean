@@ -128,3 +128,39 @@ theorem List.cons.injEq {α : Type u} (head : α) (tail : List α) (head' : α) 
   propext ⟨fun h => ⟨@congrArg (List α) α (head :: tail) (head' :: tail') (fun l => List.rec (motive := fun _ => α) head (fun x _ _ => x) l) h,
                      @congrArg (List α) (List α) (head :: tail) (head' :: tail') (fun l => List.rec (motive := fun _ => List α) tail (fun _ t _ => t) l) h⟩,
            fun h => Eq.trans (congrArg (fun x => x :: tail) h.1) (congrArg (fun t => head' :: t) h.2)⟩
+
+-- Prod, Option, HEq, cast: constructor facts and definitional equations Lean marks @[simp]
+-- (Init/Core.lean, Init/Data/Option/Basic.lean; `.injEq` are the ones Lean generates per constructor)
+
+theorem Prod.mk.injEq {α : Type u} {β : Type v} (fst : α) (snd : β) (fst' : α) (snd' : β) :
+    ((fst, snd) = (fst', snd')) = (fst = fst' ∧ snd = snd') :=
+  propext ⟨fun h => ⟨congrArg Prod.fst h, congrArg Prod.snd h⟩,
+           fun h => Eq.trans (congrArg (fun x => (x, snd)) h.1) (congrArg (fun y => (fst', y)) h.2)⟩
+
+theorem Option.some.injEq {α : Type u} (val val' : α) : (some val = some val') = (val = val') :=
+  propext ⟨fun h => congrArg (fun o => Option.getD o val) h, fun h => congrArg some h⟩
+
+theorem Option.map_none' {α : Type u} {β : Type v} (f : α → β) : Option.map f none = none := rfl
+
+theorem Option.map_some' {α : Type u} {β : Type v} (a : α) (f : α → β) : Option.map f (some a) = some (f a) := rfl
+
+theorem Option.getD_none {α : Type u} {a : α} : Option.getD none a = a := rfl
+
+theorem Option.getD_some {α : Type u} {a b : α} : Option.getD (some a) b = a := rfl
+
+theorem Option.isSome_none {α : Type u} : Option.isSome (none : Option α) = false := rfl
+
+theorem Option.isSome_some {α : Type u} {a : α} : Option.isSome (some a) = true := rfl
+
+theorem cast_eq {α : Sort u} (h : α = α) (a : α) : cast h a = a := rfl
+
+theorem heq_eq_eq {α : Sort u} (a b : α) : HEq a b = (a = b) := propext ⟨eq_of_heq, heq_of_eq⟩
+
+theorem Prod.map_apply.{u₁, u₂, v₁, v₂} {α : Type u₁} {β : Type u₂} {γ : Type v₁} {δ : Type v₂} (f : α → β) (g : γ → δ) (x : α) (y : γ) :
+    Prod.map f g (x, y) = (f x, g y) := rfl
+
+theorem Prod.map_fst.{u₁, u₂, v₁, v₂} {α : Type u₁} {β : Type u₂} {γ : Type v₁} {δ : Type v₂} (f : α → β) (g : γ → δ) (x : α × γ) :
+    (Prod.map f g x).1 = f x.1 := rfl
+
+theorem Prod.map_snd.{u₁, u₂, v₁, v₂} {α : Type u₁} {β : Type u₂} {γ : Type v₁} {δ : Type v₂} (f : α → β) (g : γ → δ) (x : α × γ) :
+    (Prod.map f g x).2 = g x.2 := rfl
