@@ -60,6 +60,11 @@ _BINOP_CONSTS = {
 }
 
 
+def _bool_to_prop(b: Expr) -> Expr:
+    """`b = true`, the Prop Lean's coercion makes of a Bool `b` where a proposition is expected."""
+    return mk_app(Const("Eq", [LEVEL_ONE]), [Const("Bool"), b, Const("Bool.true")])
+
+
 class ElabError(Exception):
     """A user-facing elaboration error at a syntax node's position."""
 
@@ -224,8 +229,22 @@ class TermElaborator:
 
     def elab_type(self, stx: ast.Term) -> Expr:
         e = self.elab(stx, None)
+        if self._is_bool(self.infer(e)):
+            e = _bool_to_prop(e)
         self.ensure_type(e, stx)
         return e
+
+    def _is_bool(self, ty: Expr) -> bool:
+        ty = self.instantiate(ty)
+        if isinstance(ty, Const):
+            return ty.name == "Bool"
+        if isinstance(get_app_fn(ty), MVar):
+            return False
+        try:
+            ty = self.whnf(ty)
+        except ElabError:
+            return False
+        return isinstance(ty, Const) and ty.name == "Bool"
 
     def ensure_has_type(self, expected: Expr | None, e: Expr, stx: ast.Node) -> Expr:
         """Check `e : expected` up to definitional equality (solving holes), else "type mismatch"."""
@@ -234,6 +253,10 @@ class TermElaborator:
         actual = self.infer(e)
         if self.unify(actual, expected):
             return e
+        if self._is_bool(actual) and isinstance(self.whnf(expected), Sort) and "Bool.true" in self.env:
+            coerced = _bool_to_prop(e)  # Lean's `boolToProp` coercion: `b` used as a Prop is `b = true`
+            if self.unify(self.infer(coerced), expected):
+                return coerced
         raise ElabError(
             f"type mismatch\n  {self.fmt(e)}\nhas type\n  {self.fmt(actual)} : {self.fmt(self.infer(actual))}\n"
             f"but is expected to have type\n  {self.fmt(expected)} : {self.fmt(self.infer(expected))}",

@@ -1470,6 +1470,9 @@ class Parser:
         }.get(str(kw.text)) if kw.kind == KEYWORD else None
         if decl is not None:
             self.advance()
+            if kw.text == "class" and self.at("inductive"):  # `class inductive C … | c₁ … | c₂ …`
+                self.advance()
+                return self.cmd_inductive(start, kw, mods, is_class=True)
             return decl(start, kw, mods)
         if has_mods and not self.at("@[") and kw is not start:
             self.fail("declaration")
@@ -1580,7 +1583,7 @@ class Parser:
             names.append(self.ident_name())
         return tuple(names)
 
-    def cmd_inductive(self, start: Token, kw: Token, mods: ast.Modifiers) -> ast.Command:
+    def cmd_inductive(self, start: Token, kw: Token, mods: ast.Modifiers, is_class: bool = False) -> ast.Command:
         name = self.ident_name()
         universes = self.universe_params()
         binders = self.decl_binders()
@@ -1600,7 +1603,7 @@ class Parser:
             ctors.append(ast.Constructor_(bar.pos, self.last_end(), ctor_mods, ctor_name, ctor_binders, ctor_type))
         deriving = self.deriving_clause()
         return ast.Inductive(start.pos, self.last_end(), self.source_from(start), mods, name, universes,
-                             binders, type_, tuple(ctors), deriving)
+                             binders, type_, tuple(ctors), deriving, is_class)
 
     def structure_field(self) -> list[ast.FieldDecl]:
         t = self.tok
