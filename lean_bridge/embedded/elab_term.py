@@ -56,7 +56,7 @@ _BINOP_CONSTS = {
     "∧": "And", "∨": "Or", "↔": "Iff", "=": "Eq", "≠": "Ne",
     "+": "HAdd.hAdd", "-": "HSub.hSub", "*": "HMul.hMul", "/": "HDiv.hDiv", "%": "HMod.hMod", "^": "HPow.hPow",
     "++": "HAppend.hAppend", "≤": "LE.le", "<": "LT.lt", "≥": "GE.ge", ">": "GT.gt", "::": "List.cons",
-    "∘": "Function.comp", "×": "Prod", "&&": "Bool.and", "||": "Bool.or",
+    "∘": "Function.comp", "×": "Prod", "&&": "Bool.and", "||": "Bool.or", "==": "BEq.beq", "!=": "bne",
 }
 
 
@@ -234,6 +234,13 @@ class TermElaborator:
         self.ensure_type(e, stx)
         return e
 
+    def _is_prop(self, ty: Expr) -> bool:
+        try:
+            ty = self.whnf(ty)
+        except ElabError:
+            return False
+        return isinstance(ty, Sort) and ty.level == LEVEL_ZERO
+
     def _is_bool(self, ty: Expr) -> bool:
         ty = self.instantiate(ty)
         if isinstance(ty, Const):
@@ -257,6 +264,10 @@ class TermElaborator:
             coerced = _bool_to_prop(e)  # Lean's `boolToProp` coercion: `b` used as a Prop is `b = true`
             if self.unify(self.infer(coerced), expected):
                 return coerced
+        if self._is_bool(expected) and "Decidable.decide" in self.env and self._is_prop(actual):
+            # Lean's `decPropToBool` coercion: a proposition where a Bool is expected is `decide p`
+            inst = self.synthesize_instance(mk_app(Const("Decidable"), [e]), stx)
+            return mk_app(Const("Decidable.decide"), [e, inst])
         raise ElabError(
             f"type mismatch\n  {self.fmt(e)}\nhas type\n  {self.fmt(actual)} : {self.fmt(self.infer(actual))}\n"
             f"but is expected to have type\n  {self.fmt(expected)} : {self.fmt(self.infer(expected))}",
@@ -703,6 +714,16 @@ class TermElaborator:
             raise ElabError(f"unsupported operator '{op}' in the embedded checker", stx)
         return self.elab_const_app(const, (stx.lhs, stx.rhs), expected, stx)
 
+    def elab_If(self, stx: ast.If, expected: Expr | None) -> Expr:
+        """`if c then t else e` is Lean's `ite c t e`; `if h : c then t else e` is
+        `dite c (fun h => t) (fun h => e)` (the instance `Decidable c` is resolved as any other)."""
+        if stx.hyp is None:
+            return self.elab_const_app("ite", (stx.cond, stx.then, stx.else_), expected, stx)
+        def branch(body: ast.Term) -> ast.Term:
+            binder = ast.Binder(stx.pos, stx.pos, ast.EXPLICIT, (stx.hyp,), None, None)
+            return ast.Fun(body.pos, body.end_pos, (binder,), body)
+        return self.elab_const_app("dite", (stx.cond, branch(stx.then), branch(stx.else_)), expected, stx)
+
     def elab_const_app(self, name: str, args: tuple, expected: Expr | None, stx: ast.Node) -> Expr:
         """Apply the global `name` (not subject to user shadowing, like Lean's notation) to `args`."""
         if name not in self.env:
@@ -919,6 +940,9 @@ class TermElaborator:
             elif self_arg is not None and info == BinderInfo.DEFAULT and _type_head_is(self, dom, self_arg[1]):
                 kind, payload = "self", self_arg[0]
                 self_arg = None
+            elif explicit and info == BinderInfo.INST_IMPLICIT and positional and isinstance(positional[0], ast.Hole):
+                positional.pop(0)  # `@f _`: an instance argument given as `_` is still resolved, as in Lean
+                kind, payload = "instance", None
             elif info == BinderInfo.DEFAULT or explicit:
                 if positional:
                     kind, payload = "explicit", positional.pop(0)
@@ -958,10 +982,10 @@ class TermElaborator:
                 arg_type = self.infer(payload)
                 if not self.unify(hole, payload):
                     raise ElabError(f"application type mismatch\n  {self.fmt(fn)} {self.fmt(payload)}\nargument\n  {self.fmt(payload)}\nhas type\n  {self.fmt(arg_type)} : {self.fmt(self.infer(arg_type))}\nbut is expected to have type\n  {self.fmt(dom)} : {self.fmt(self.infer(dom))}", stx)
-            elif kind == "instance":
+            elif kind == "instance" and self._instance_ready(hole):
                 self._try_synthesize(hole, stx)
         for mvar in instances:
-            if mvar.uid not in self.mctx.assignment:
+            if mvar.uid not in self.mctx.assignment and self._instance_ready(mvar):
                 self._try_synthesize(mvar, stx)
         for item in postponed:
             dom = self.instantiate(self.mctx.decls[item.mvar.uid].type)
@@ -1017,6 +1041,27 @@ class TermElaborator:
         return arg
 
     # -- instances ----------------------------------------------------------------------------
+
+    def _instance_ready(self, mvar: MVar) -> bool:
+        """Lean waits with an instance problem while an argument other than an `outParam` is unknown
+        (`BEq ?α` before `a == b` fixed `?α`): resolving it early could pick an unrelated instance."""
+        goal = self.instantiate(self.mctx.decls[mvar.uid].type)
+        if not goal.has_mvar:
+            return True
+        fn, args = get_app_fn_args(goal)
+        info = self.env.find(fn.name) if isinstance(fn, Const) else None
+        if info is None:
+            return True
+        ty = info.type
+        for arg in args:
+            if not isinstance(ty, Pi):
+                break
+            dom_head = get_app_fn(ty.type)
+            is_out = isinstance(dom_head, Const) and dom_head.name == "outParam"
+            if not is_out and isinstance(get_app_fn(arg), MVar):
+                return False
+            ty = ty.body
+        return True
 
     def _try_synthesize(self, mvar: MVar, stx: ast.Node) -> bool:
         goal = self.instantiate(self.mctx.decls[mvar.uid].type)

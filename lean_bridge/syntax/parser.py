@@ -99,7 +99,7 @@ BINARY_OPS["|>"] = (10, 0, 11, "|>")
 _OPEN_TO_CLOSE = {"(": ")", "{": "}", "⦃": "⦄", "[": "]"}
 _BINDER_KIND = {"(": ast.EXPLICIT, "{": ast.IMPLICIT, "⦃": ast.STRICT_IMPLICIT, "[": ast.INST_IMPLICIT}
 
-_ARG_START_SYMBOLS = frozenset({"(", "⟨", "[", "{", "_", "?", "@", "¬", "↑", "!", "·", "⋯", "λ"})
+_ARG_START_SYMBOLS = frozenset({"(", "⟨", "[", "{", "_", "?", "@", "¬", "↑", "!", "·", "⋯", "λ", "‹"})
 _ARG_START_KEYWORDS = frozenset({"fun", "Type", "Sort", "Prop", "sorry", "nofun"})
 _TACTIC_START_KEYWORDS = frozenset({"have", "show", "let", "calc", "suffices", "sorry", "match"})
 
@@ -471,7 +471,7 @@ class Parser:
             "nofun": self.nofun_term, "nomatch": self.nomatch_term,
             "by": self.by_term, "have": self.have_term, "let": self.let_term,
             "show": self.show_term, "suffices": self.suffices_term, "match": self.match_term,
-            "if": self.if_term, "calc": self.calc_term,
+            "if": self.if_term, "calc": self.calc_term, "‹": self.assumption_term,
         }
 
     def projections(self, start: Token, term: ast.Term) -> ast.Term:
@@ -591,6 +591,15 @@ class Parser:
         self.advance()
         body = self.term()
         return ast.DepArrow(binder.pos, self.last_end(), binder, body)
+
+    def assumption_term(self) -> tuple[ast.Term, int]:
+        """`‹T›`: Lean's `(by assumption : T)`."""
+        start = self.advance()
+        type_ = self.with_limit(-1, self.term)
+        self.expect("›")
+        tac = ast.Assumption(start.pos, self.last_end(), "assumption")
+        by = ast.By(start.pos, self.last_end(), ast.TacticSeq(start.pos, self.last_end(), (tac,)))
+        return ast.TypeAscription(start.pos, self.last_end(), by, type_), MAX_PREC
 
     def paren_term(self) -> tuple[ast.Term, int]:
         arrow = self.try_dep_arrow()

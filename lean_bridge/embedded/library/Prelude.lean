@@ -214,6 +214,12 @@ def instDecidableIff {p q : Prop} [Decidable p] [Decidable q] : Decidable (Iff p
     (fun hp => dite q (fun hq => isFalse (fun h => hp (h.mpr hq))) (fun hq => isTrue ⟨fun h => absurd h hp, fun h => absurd h hq⟩))
 attribute [instance] instDecidableIff
 
+def instDecidableEqProp {p q : Prop} [d : Decidable (Iff p q)] : Decidable (Eq p q) :=
+  Decidable.casesOn (motive := fun _ => Decidable (Eq p q)) d
+    (fun h => isFalse (fun heq => h (Eq.ndrec (motive := fun x => Iff p x) (Iff.intro (fun hp => hp) (fun hp => hp)) heq)))
+    (fun h => isTrue (propext h))
+attribute [instance] instDecidableEqProp
+
 def bne {α : Type u} [BEq α] (a b : α) : Bool := Bool.not (BEq.beq a b)
 
 class LawfulBEq (α : Type u) [BEq α] : Prop where
@@ -223,6 +229,8 @@ class LawfulBEq (α : Type u) [BEq α] : Prop where
 def instLawfulBEqOfDecidableEq {α : Type u} [DecidableEq α] : LawfulBEq α :=
   ⟨fun {_ _} h => of_decide_eq_true h, fun {a} => of_decide_eq_self_eq_true a⟩
 attribute [instance] instLawfulBEqOfDecidableEq
+
+export LawfulBEq (eq_of_beq)
 
 def Decidable.byCases {p : Prop} {q : Sort u} [dec : Decidable p] (h1 : p → q) (h2 : Not p → q) : q :=
   Decidable.casesOn (motive := fun _ => q) dec h2 h1
