@@ -984,8 +984,8 @@ class TermElaborator:
                     raise ElabError(f"application type mismatch\n  {self.fmt(fn)} {self.fmt(payload)}\nargument\n  {self.fmt(payload)}\nhas type\n  {self.fmt(arg_type)} : {self.fmt(self.infer(arg_type))}\nbut is expected to have type\n  {self.fmt(dom)} : {self.fmt(self.infer(dom))}", stx)
             elif kind == "instance" and self._instance_ready(hole):
                 self._try_synthesize(hole, stx)
-        for mvar in instances:
-            if mvar.uid not in self.mctx.assignment and self._instance_ready(mvar):
+        for mvar in instances:  # now as a default instance would, even if an input type is still unknown
+            if mvar.uid not in self.mctx.assignment:
                 self._try_synthesize(mvar, stx)
         for item in postponed:
             dom = self.instantiate(self.mctx.decls[item.mvar.uid].type)
@@ -1044,7 +1044,8 @@ class TermElaborator:
 
     def _instance_ready(self, mvar: MVar) -> bool:
         """Lean waits with an instance problem while an argument other than an `outParam` is unknown
-        (`BEq ?α` before `a == b` fixed `?α`): resolving it early could pick an unrelated instance."""
+        (`BEq ?α` before the arguments of `a == b` fixed `?α`): resolving it before them could pick an
+        unrelated instance."""
         goal = self.instantiate(self.mctx.decls[mvar.uid].type)
         if not goal.has_mvar:
             return True
