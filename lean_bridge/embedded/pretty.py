@@ -92,6 +92,7 @@ _PARAM_KINDS: dict[str, str] = {
     "Exists.elim": "iiiee", "absurd": "iiee", "False.elim": "ie", "id": "ie", "True.intro": "",
     "trivial": "", "Prod.mk": "iiee", "Prod.fst": "iie", "Prod.snd": "iie", "Function.comp": "iiiee",
     "Decidable.decide": "ec", "ite": "iecee", "dite": "iecee", "BEq.beq": "icee", "bne": "icee",
+    "Max.max": "icee", "Min.min": "icee",
 }
 
 # Generalized field notation without an environment: function -> index of the object argument.
@@ -143,7 +144,8 @@ _TYPE_HEADS = frozenset({
 
 # Names Lean prints shorter because the prelude exports them (`export Bool (true false)` style).
 _SHORT_NAMES: dict[str, str] = {"Bool.true": "true", "Bool.false": "false", "Decidable.decide": "decide",
-                                 "Decidable.isTrue": "isTrue", "Decidable.isFalse": "isFalse"}
+                                 "Decidable.isTrue": "isTrue", "Decidable.isFalse": "isFalse",
+                                 "Max.max": "max", "Min.min": "min"}
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 

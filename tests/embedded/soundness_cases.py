@@ -2139,6 +2139,22 @@ CASES: list[Case] = [
         MISMATCH,
     ),
     Case(
+        "max_is_not_min",
+        lean("""
+            theorem bad : max 3 5 = 3 := by decide
+        """),
+        "Nat.max is `if n ≤ m then m else n`: max 3 5 is 5",
+        "proved that the proposition",
+    ),
+    Case(
+        "min_var_stuck",
+        lean("""
+            theorem bad (n : Nat) : min n 0 = n := rfl
+        """),
+        "Nat.min n 0 is stuck on Nat.decLe n 0 (and is 0, not n)",
+        MISMATCH,
+    ),
+    Case(
         "class_inductive_no_ctor_proof",
         lean("""
             class inductive Truthy (p : Prop) : Prop

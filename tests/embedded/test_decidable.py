@@ -197,9 +197,19 @@ def test_lean_core_decidable_accepted() -> None:
         "; ".join(f"{r.name}: {r.message}" for r in results if not r.ok)[:3000]
 
 
-DECIDABLE_FLOOR = 53  # of 53; 14 before decidability
+DECIDABLE_FLOOR = 61  # of 61; 14 before decidability
 
 
 def test_verdicts_helper_sees_decide_messages() -> None:
     got = verdicts("theorem bad : 1 = 2 := by decide")
     assert got["bad"][0] is False
+
+
+def test_max_min_on_nat() -> None:
+    assert_accepted("""
+        example : max 3 5 = 5 := rfl
+        example : min 3 5 = 3 := by decide
+        example (n m : Nat) : max n m = if n ≤ m then m else n := rfl
+        example (n m : Nat) : min n m = if n ≤ m then n else m := rfl
+    """)
+    assert_rejected("theorem bad : max 3 5 = 3 := rfl", "bad", "max 3 5 = 3")

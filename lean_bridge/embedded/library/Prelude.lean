@@ -553,6 +553,17 @@ def Nat.decLe (n m : Nat) : Decidable (LE.le n m) :=
   dite (Eq (Nat.ble n m) true) (fun h => isTrue (Nat.le_of_ble_eq_true h)) (fun h => isFalse (Nat.not_le_of_not_ble_eq_true h))
 def Nat.decLt (n m : Nat) : Decidable (LT.lt n m) := Nat.decLe (n + 1) m
 attribute [instance] Nat.decLe Nat.decLt
+class Max (α : Type u) where
+  max : α → α → α
+export Max (max)
+class Min (α : Type u) where
+  min : α → α → α
+export Min (min)
+protected def Nat.min (n m : Nat) : Nat := if n ≤ m then n else m
+def instMinNat : Min Nat := ⟨Nat.min⟩
+protected def Nat.max (n m : Nat) : Nat := if n ≤ m then m else n
+def instMaxNat : Max Nat := ⟨Nat.max⟩
+attribute [instance] instMinNat instMaxNat
 protected theorem Nat.eq_or_lt_of_le : {n m : Nat} → n ≤ m → n = m ∨ n < m
   | .zero, .zero, _ => Or.inl rfl
   | .zero, .succ _, _ => Or.inr (Nat.succ_le_succ (Nat.zero_le _))

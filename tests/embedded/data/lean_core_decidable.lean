@@ -180,6 +180,40 @@ protected theorem lt_of_not_le {a b : Nat} : ¬ a ≤ b → b < a := (Nat.lt_or_
 
 protected theorem le_of_not_lt {a b : Nat} (h : ¬ a < b) : b ≤ a := (Nat.lt_or_ge a b).resolve_left h
 
+protected theorem min_def {n m : Nat} : min n m = if n ≤ m then n else m := rfl
+
+protected theorem max_def {n m : Nat} : max n m = if n ≤ m then m else n := rfl
+
+protected theorem le_max_left (a b : Nat) : a ≤ max a b := by
+  rw [Nat.max_def]
+  by_cases h : a ≤ b
+  · rw [if_pos h]; exact h
+  · rw [if_neg h]
+
+protected theorem le_max_right (a b : Nat) : b ≤ max a b := by
+  rw [Nat.max_def]
+  by_cases h : a ≤ b
+  · rw [if_pos h]
+  · rw [if_neg h]; exact Nat.le_trans (Nat.le_succ b) (Nat.lt_of_not_le h)
+
+protected theorem min_le_left (a b : Nat) : min a b ≤ a := by
+  rw [Nat.min_def]
+  by_cases h : a ≤ b
+  · rw [if_pos h]
+  · rw [if_neg h]; exact Nat.le_trans (Nat.le_succ b) (Nat.lt_of_not_le h)
+
+protected theorem min_le_right (a b : Nat) : min a b ≤ b := by
+  rw [Nat.min_def]
+  by_cases h : a ≤ b
+  · rw [if_pos h]; exact h
+  · rw [if_neg h]
+
+protected theorem min_self (a : Nat) : min a a = a := by
+  rw [Nat.min_def, if_pos (Nat.le_refl a)]
+
+protected theorem max_self (a : Nat) : max a a = a := by
+  rw [Nat.max_def, if_pos (Nat.le_refl a)]
+
 theorem beq_refl (a : Nat) : Nat.beq a a = true := by
   induction a with
   | zero => rfl
