@@ -2155,6 +2155,29 @@ CASES: list[Case] = [
         MISMATCH,
     ),
     Case(
+        "split_then_branch_is_not_else",
+        lean("""
+            theorem bad (a b : Nat) : (if a ≤ b then b else a) = a := by
+              split
+              · rfl
+              · rfl
+        """),
+        "after split the then-branch goal is b = a, which rfl cannot close",
+        "rfl",
+    ),
+    Case(
+        "split_swapped_hypotheses",
+        lean("""
+            theorem bad (n : Nat) : (if n = 0 then 0 else 1) = 0 := by
+              split
+              · rfl
+              · rename_i h
+                exact absurd rfl h
+        """),
+        "the else-branch has h : ¬n = 0, from which rfl : n = n gives no contradiction",
+        "",
+    ),
+    Case(
         "class_inductive_no_ctor_proof",
         lean("""
             class inductive Truthy (p : Prop) : Prop

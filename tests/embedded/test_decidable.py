@@ -213,3 +213,30 @@ def test_max_min_on_nat() -> None:
         example (n m : Nat) : min n m = if n ≤ m then n else m := rfl
     """)
     assert_rejected("theorem bad : max 3 5 = 3 := rfl", "bad", "max 3 5 = 3")
+
+
+# -- split ------------------------------------------------------------------------------------------
+
+def test_split_on_if() -> None:
+    assert_accepted("""
+        example (x : Nat) : (if x = 0 then 1 else x + 1) > 0 := by
+          split
+          · decide
+          · exact Nat.succ_pos x
+        example (a b : Nat) : (if h : a ≤ b then b else a) ≥ a := by
+          split
+          case isTrue h => exact h
+          case isFalse h => exact Nat.le_refl a
+        example (x : Nat) : (if x = 0 then (if x = 0 then 1 else 2) else 3) = (if x = 0 then 1 else 3) := by
+          split <;> rfl
+    """)
+
+
+def test_split_branches_are_what_they_are() -> None:
+    assert_rejected("""
+        theorem bad (a b : Nat) : (if a ≤ b then b else a) = a := by
+          split
+          · rfl
+          · rfl
+    """, "bad", "h✝ : a ≤ b ⊢ b = a")
+    assert_rejected("theorem bad (x : Nat) : x = x + 0 := by split", "bad", "'split' tactic failed")
