@@ -2178,6 +2178,14 @@ CASES: list[Case] = [
         "",
     ),
     Case(
+        "decide_list_append_wrong",
+        lean("""
+            theorem bad : [1, 2] ++ [3] = [3, 2, 1] := by decide
+        """),
+        "List.hasDecEq compares elementwise: the lists differ",
+        "proved that the proposition",
+    ),
+    Case(
         "class_inductive_no_ctor_proof",
         lean("""
             class inductive Truthy (p : Prop) : Prop

@@ -240,3 +240,12 @@ def test_split_branches_are_what_they_are() -> None:
           · rfl
     """, "bad", "h✝ : a ≤ b ⊢ b = a")
     assert_rejected("theorem bad (x : Nat) : x = x + 0 := by split", "bad", "'split' tactic failed")
+
+
+def test_decidable_eq_list() -> None:
+    assert_accepted("""
+        example : [1, 2] ++ [3] = [1, 2, 3] := by decide
+        example : [1, 2] ≠ [2, 1] := by decide
+        example : ([1, 2] == [1, 2]) = true := rfl
+    """)
+    assert_rejected("theorem bad : [1, 2] = [1, 3] := by decide", "bad", "is false")

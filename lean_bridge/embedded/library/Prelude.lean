@@ -564,6 +564,20 @@ def instMinNat : Min Nat := ⟨Nat.min⟩
 protected def Nat.max (n m : Nat) : Nat := if n ≤ m then m else n
 def instMaxNat : Max Nat := ⟨Nat.max⟩
 attribute [instance] instMinNat instMaxNat
+def List.hasDecEq {α : Type u} [DecidableEq α] : (a b : List α) → Decidable (Eq a b) :=
+  fun a => List.rec (motive := fun (a : List α) => (b : List α) → Decidable (Eq a b))
+    (fun b => List.casesOn (motive := fun (b : List α) => Decidable (Eq ([] : List α) b)) b (isTrue rfl)
+      (fun _ _ => isFalse (fun h => nomatch h)))
+    (fun a as ih b => List.casesOn (motive := fun (b : List α) => Decidable (Eq (a :: as) b)) b
+      (isFalse (fun h => nomatch h))
+      (fun b bs => Decidable.casesOn (motive := fun _ => Decidable (Eq (a :: as) (b :: bs))) (decEq a b)
+        (fun nab => isFalse (fun h => absurd (List.cons.inj h).1 nab))
+        (fun hab => Decidable.casesOn (motive := fun _ => Decidable (Eq (a :: as) (b :: bs))) (ih bs)
+          (fun nabs => isFalse (fun h => absurd (List.cons.inj h).2 nabs))
+          (fun habs => isTrue (Eq.ndrec (motive := fun x => Eq (a :: as) (x :: bs)) (congrArg (List.cons a) habs) hab)))))
+    a
+def instDecidableEqList {α : Type u} [DecidableEq α] : DecidableEq (List α) := List.hasDecEq
+attribute [instance] instDecidableEqList
 protected theorem Nat.eq_or_lt_of_le : {n m : Nat} → n ≤ m → n = m ∨ n < m
   | .zero, .zero, _ => Or.inl rfl
   | .zero, .succ _, _ => Or.inr (Nat.succ_le_succ (Nat.zero_le _))
