@@ -507,8 +507,9 @@ theorem Nat.le_of_succ_le_succ {n m : Nat} : Nat.succ n ≤ Nat.succ m → n ≤
 theorem Nat.le_of_lt_succ {m n : Nat} : m < Nat.succ n → m ≤ n := Nat.le_of_succ_le_succ
 theorem Nat.lt_succ_of_le {n m : Nat} : n ≤ m → n < Nat.succ m := Nat.succ_le_succ
 theorem Nat.lt_succ_self (n : Nat) : n < Nat.succ n := Nat.lt_succ_of_le Nat.le.refl
--- Decidability of Nat: Lean's Init/Prelude.lean `Nat.decEq`, `Nat.decLe`, `Nat.decLt` and the lemmas
--- behind them (restatable: a corpus re-proving Lean core states them)
+-- Decidability of Nat and List: Lean's Init/Prelude.lean `Nat.decEq`, `Nat.decLe`, `Nat.decLt` and the
+-- lemmas behind them (restatable: a corpus re-proving Lean core states them), `Max`/`Min` with
+-- `Nat.max`/`Nat.min`, and `List.hasDecEq`
 theorem Nat.eq_of_beq_eq_true : {n m : Nat} → Eq (Nat.beq n m) true → Eq n m
   | .zero, .zero, _ => rfl
   | .zero, .succ _, h => nomatch h
