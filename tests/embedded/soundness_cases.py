@@ -2186,6 +2186,14 @@ CASES: list[Case] = [
         "proved that the proposition",
     ),
     Case(
+        "simp_if_wrong_branch",
+        lean("""
+            theorem bad (n : Nat) : (if n = n then 1 else 2) = 2 := by simp
+        """),
+        "simp reduces the if to its then-branch 1; 1 = 2 is false",
+        "",
+    ),
+    Case(
         "class_inductive_no_ctor_proof",
         lean("""
             class inductive Truthy (p : Prop) : Prop

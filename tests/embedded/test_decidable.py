@@ -249,3 +249,16 @@ def test_decidable_eq_list() -> None:
         example : ([1, 2] == [1, 2]) = true := rfl
     """)
     assert_rejected("theorem bad : [1, 2] = [1, 3] := by decide", "bad", "is false")
+
+
+def test_simp_reduces_decided_ifs() -> None:
+    """Lean's `↓reduceIte`: an `if` whose condition simp rewrites to `True`/`False` becomes its branch."""
+    assert_accepted("""
+        example (c : Prop) [Decidable c] (h : c) (a b : Nat) : (if c then a else b) = a := by simp [h]
+        example (c : Prop) [Decidable c] (h : ¬c) (a b : Nat) : (if c then a else b) = b := by simp [h]
+        example (n : Nat) : (if h : n = n then 1 else 2) = 1 := by simp
+        example : (if 0 = 1 then 1 else 2) = 2 := by simp
+    """)
+    assert_rejected("""
+        theorem bad (c : Prop) [Decidable c] (h : c) (a b : Nat) : (if c then a else b) = b := by simp [h]
+    """, "bad", "a = b")
