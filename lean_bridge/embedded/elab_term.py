@@ -229,7 +229,10 @@ class TermElaborator:
 
     def elab_type(self, stx: ast.Term) -> Expr:
         e = self.elab(stx, None)
-        if self._is_bool(self.infer(e)):
+        ty = self.whnf(self.infer(e))
+        if isinstance(ty, Sort):  # the common case: `e` is a type
+            return e
+        if isinstance(ty, Const) and ty.name == "Bool":  # Lean's coercion: a Bool `b` as a type is `b = true`
             e = _bool_to_prop(e)
         self.ensure_type(e, stx)
         return e
