@@ -56,9 +56,11 @@ def synthesize(elab: "TermElaborator", goal: Expr, depth: int = 0) -> Expr | Non
 def _synthesize_unfolded(elab: "TermElaborator", goal: Expr, depth: int) -> Expr | None:
     """A goal whose head is a reducible definition of a class family, `DecidableEq α` =
     `(a b : α) → Decidable (a = b)`: as Lean does, introduce the arguments and solve the class."""
+    from .elab_term import ElabError
+
     try:
         ty = elab.whnf(goal)
-    except Exception:  # noqa: BLE001 - an unreducible goal is simply not an instance goal
+    except ElabError:  # an unreducible goal is simply not an instance goal
         return None
     if not isinstance(ty, Pi):
         return None
@@ -82,9 +84,11 @@ def _synthesize_unfolded(elab: "TermElaborator", goal: Expr, depth: int) -> Expr
 
 def _apply_local_family(elab: "TermElaborator", fv: FVar, fv_type: Expr, goal: Expr) -> Expr | None:
     """A local instance `inst : DecidableEq α` used at `Decidable (a = b)`: `inst ?a ?b`."""
+    from .elab_term import ElabError
+
     try:
         ty = elab.whnf(fv_type)
-    except Exception:  # noqa: BLE001
+    except ElabError:
         return None
     if not isinstance(ty, Pi):
         return None
