@@ -2131,7 +2131,7 @@ CASES: list[Case] = [
         MISMATCH,
     ),
     Case(
-        "byContradiction_wrong_body",
+        "by_contradiction_wrong_body",
         lean("""
             theorem bad (p : Prop) [Decidable p] : p := Decidable.byContradiction (fun h => h)
         """),
