@@ -65,7 +65,7 @@ DIFFERS = "differs"
 REASONS: dict[str, tuple[str, str]] = {
     "all_tactics": (DIFFERS, "`usedConstants` listed sorted by name; Lean lists them in hash order (same set)"),
     "app_type_mismatch": (DIFFERS, "`apply ?succ` with an unknown named hole: Lean lets it through to a kernel error and 'contains metavariable(s)'; the embedded checker reports unsolved goals"),
-    "app_type_mismatch2": (DIFFERS, "same `?succ` quirk, plus `true` as a Prop (`decide` coercion) is out of fragment"),
+    "app_type_mismatch2": (DIFFERS, "same `?succ` quirk (Lean lets it through to a kernel error; the embedded checker reports unsolved goals)"),
     "by_cases": (OUT, "`Int`, `<` on Int and `by_cases` are out of fragment"),
     "calc": (OUT, "the `calc` tactic runs (through `Trans.trans`/`instTransEq`, as Lean), but the calc steps' own info node and the `Lean.Name` constants in `usedConstants` are out of fragment"),
     "file": (OUT, "the file-mode source test/file.lean was not recorded (Lean source)"),

@@ -785,6 +785,8 @@ class CommandElaborator:
             refuse_attributes(cmd, "an inductive type")
             ctors = [(self._full_name(f"{cmd.name}.{c.name}"), c.binders, c.type, c) for c in cmd.ctors]
             self._add_inductive(cmd, name, cmd.universes, cmd.binders, cmd.type, ctors)
+            if cmd.is_class:  # `class inductive`: instances of it are found by resolution
+                self.state.env = dc_replace(self.env, instances={**self.env.instances, name: self.env.instances.get(name, ())})
         except ElabError as err:
             self._error(err.message, err.node or cmd)
             self._result(name, cmd, False, _one_line(err.message), kind="inductive")
@@ -911,10 +913,15 @@ class CommandElaborator:
     def _register_instance(self, full: str, node: ast.Node, priority: int = DEFAULT_PRIORITY, local: bool = False) -> None:
         info = self.env.find(full)
         assert info is not None
+        checker = TypeChecker(self.env.kernel, info.level_params)
         t = info.type
-        while isinstance(t, Pi):
-            t = t.body
-        head = get_app_fn(t)
+        for _ in range(2):  # `DecidableEq Nat` is the class `Decidable` behind a reducible definition
+            while isinstance(t, Pi):
+                t = instantiate1(t.body, FVar(t.name, t.type))
+            head = get_app_fn(t)
+            if not isinstance(head, Const) or head.name in self.env.instances:
+                break
+            t = checker.whnf(t)
         if not isinstance(head, Const) or head.name not in self.env.instances:
             raise ElabError(f"invalid instance '{full}': its type is not a class application", node)
         if local:  # `attribute [local instance] f`: until the end of the current section or namespace

@@ -56,8 +56,13 @@ _BINOP_CONSTS = {
     "∧": "And", "∨": "Or", "↔": "Iff", "=": "Eq", "≠": "Ne",
     "+": "HAdd.hAdd", "-": "HSub.hSub", "*": "HMul.hMul", "/": "HDiv.hDiv", "%": "HMod.hMod", "^": "HPow.hPow",
     "++": "HAppend.hAppend", "≤": "LE.le", "<": "LT.lt", "≥": "GE.ge", ">": "GT.gt", "::": "List.cons",
-    "∘": "Function.comp", "×": "Prod", "&&": "Bool.and", "||": "Bool.or", "≍": "HEq",
+    "∘": "Function.comp", "×": "Prod", "&&": "Bool.and", "||": "Bool.or", "≍": "HEq", "==": "BEq.beq", "!=": "bne",
 }
+
+
+def _bool_to_prop(b: Expr) -> Expr:
+    """`b = true`, the Prop Lean's coercion makes of a Bool `b` where a proposition is expected."""
+    return mk_app(Const("Eq", [LEVEL_ONE]), [Const("Bool"), b, Const("Bool.true")])
 
 
 class ElabError(Exception):
@@ -225,8 +230,32 @@ class TermElaborator:
 
     def elab_type(self, stx: ast.Term) -> Expr:
         e = self.elab(stx, None)
+        ty = self.whnf(self.infer(e))
+        if isinstance(ty, Sort):  # the common case: `e` is a type
+            return e
+        if isinstance(ty, Const) and ty.name == "Bool":  # Lean's coercion: a Bool `b` as a type is `b = true`
+            e = _bool_to_prop(e)
         self.ensure_type(e, stx)
         return e
+
+    def _is_prop(self, ty: Expr) -> bool:
+        try:
+            ty = self.whnf(ty)
+        except ElabError:
+            return False
+        return isinstance(ty, Sort) and ty.level == LEVEL_ZERO
+
+    def _is_bool(self, ty: Expr) -> bool:
+        ty = self.instantiate(ty)
+        if isinstance(ty, Const):
+            return ty.name == "Bool"
+        if isinstance(get_app_fn(ty), MVar):
+            return False
+        try:
+            ty = self.whnf(ty)
+        except ElabError:
+            return False
+        return isinstance(ty, Const) and ty.name == "Bool"
 
     def ensure_has_type(self, expected: Expr | None, e: Expr, stx: ast.Node) -> Expr:
         """Check `e : expected` up to definitional equality (solving holes), else "type mismatch"."""
@@ -235,6 +264,14 @@ class TermElaborator:
         actual = self.infer(e)
         if self.unify(actual, expected):
             return e
+        if self._is_bool(actual) and isinstance(self.whnf(expected), Sort) and "Bool.true" in self.env:
+            coerced = _bool_to_prop(e)  # Lean's `boolToProp` coercion: `b` used as a Prop is `b = true`
+            if self.unify(self.infer(coerced), expected):
+                return coerced
+        if self._is_bool(expected) and "Decidable.decide" in self.env and self._is_prop(actual):
+            # Lean's `decPropToBool` coercion: a proposition where a Bool is expected is `decide p`
+            inst = self.synthesize_instance(mk_app(Const("Decidable"), [e]), stx)
+            return mk_app(Const("Decidable.decide"), [e, inst])
         raise ElabError(
             f"type mismatch\n  {self.fmt(e)}\nhas type\n  {self.fmt(actual)} : {self.fmt(self.infer(actual))}\n"
             f"but is expected to have type\n  {self.fmt(expected)} : {self.fmt(self.infer(expected))}",
@@ -690,6 +727,16 @@ class TermElaborator:
             raise ElabError(f"unsupported operator '{op}' in the embedded checker", stx)
         return self.elab_const_app(const, (stx.lhs, stx.rhs), expected, stx)
 
+    def elab_If(self, stx: ast.If, expected: Expr | None) -> Expr:
+        """`if c then t else e` is Lean's `ite c t e`; `if h : c then t else e` is
+        `dite c (fun h => t) (fun h => e)` (the instance `Decidable c` is resolved as any other)."""
+        if stx.hyp is None:
+            return self.elab_const_app("ite", (stx.cond, stx.then, stx.else_), expected, stx)
+        def branch(body: ast.Term) -> ast.Term:
+            binder = ast.Binder(stx.pos, stx.pos, ast.EXPLICIT, (stx.hyp,), None, None)
+            return ast.Fun(body.pos, body.end_pos, (binder,), body)
+        return self.elab_const_app("dite", (stx.cond, branch(stx.then), branch(stx.else_)), expected, stx)
+
     def elab_const_app(self, name: str, args: tuple, expected: Expr | None, stx: ast.Node) -> Expr:
         """Apply the global `name` (not subject to user shadowing, like Lean's notation) to `args`."""
         if name not in self.env:
@@ -976,6 +1023,9 @@ class TermElaborator:
             elif self_arg is not None and info == BinderInfo.DEFAULT and _type_head_is(self, dom, self_arg[1]):
                 kind, payload = "self", self_arg[0]
                 self_arg = None
+            elif explicit and info == BinderInfo.INST_IMPLICIT and positional and isinstance(positional[0], ast.Hole):
+                positional.pop(0)  # `@f _`: an instance argument given as `_` is still resolved, as in Lean
+                kind, payload = "instance", None
             elif info == BinderInfo.DEFAULT or explicit:
                 if positional:
                     kind, payload = "explicit", positional.pop(0)
@@ -1015,9 +1065,9 @@ class TermElaborator:
                 arg_type = self.infer(payload)
                 if not self.unify(hole, payload):
                     raise ElabError(f"application type mismatch\n  {self.fmt(fn)} {self.fmt(payload)}\nargument\n  {self.fmt(payload)}\nhas type\n  {self.fmt(arg_type)} : {self.fmt(self.infer(arg_type))}\nbut is expected to have type\n  {self.fmt(dom)} : {self.fmt(self.infer(dom))}", stx)
-            elif kind == "instance":
+            elif kind == "instance" and self._instance_ready(hole):
                 self._try_synthesize(hole, stx)
-        for mvar in instances:
+        for mvar in instances:  # now as a default instance would, even if an input type is still unknown
             if mvar.uid not in self.mctx.assignment:
                 self._try_synthesize(mvar, stx)
         for item in postponed:
@@ -1074,6 +1124,28 @@ class TermElaborator:
         return arg
 
     # -- instances ----------------------------------------------------------------------------
+
+    def _instance_ready(self, mvar: MVar) -> bool:
+        """Lean waits with an instance problem while an argument other than an `outParam` is unknown
+        (`BEq ?α` before the arguments of `a == b` fixed `?α`): resolving it before them could pick an
+        unrelated instance."""
+        goal = self.instantiate(self.mctx.decls[mvar.uid].type)
+        if not goal.has_mvar:
+            return True
+        fn, args = get_app_fn_args(goal)
+        info = self.env.find(fn.name) if isinstance(fn, Const) else None
+        if info is None:
+            return True
+        ty = info.type
+        for arg in args:
+            if not isinstance(ty, Pi):
+                break
+            dom_head = get_app_fn(ty.type)
+            is_out = isinstance(dom_head, Const) and dom_head.name == "outParam"
+            if not is_out and isinstance(get_app_fn(arg), MVar):
+                return False
+            ty = ty.body
+        return True
 
     def _try_synthesize(self, mvar: MVar, stx: ast.Node) -> bool:
         goal = self.instantiate(self.mctx.decls[mvar.uid].type)

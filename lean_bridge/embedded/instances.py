@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .elab_env import insert_instance
-from .expr import BinderInfo, Const, Expr, MVar, Pi, get_app_fn, instantiate1, mk_app
+from .expr import BinderInfo, Const, Expr, FVar, MVar, Pi, get_app_fn, instantiate1, mk_app
 from .kernel import KernelError
 
 if TYPE_CHECKING:
@@ -32,16 +32,75 @@ def synthesize(elab: "TermElaborator", goal: Expr, depth: int = 0) -> Expr | Non
     head = get_app_fn(goal_whnf)
     if not isinstance(head, Const):
         return None
-    for fv in reversed(elab.lctx):  # local instances (`[inst : C α]` binders) come first
-        if fv.binder_info == BinderInfo.INST_IMPLICIT and _head_name(elab.instantiate(fv.type)) == head.name:
-            if elab.unify(fv.type, goal_whnf):
+    if head.name not in elab.env.instances:
+        return _synthesize_unfolded(elab, goal_whnf, depth)
+    for fv in reversed(elab.lctx):  # local instances come first: as in Lean, every local whose type is a class
+        fv_type = elab.instantiate(fv.type)
+        if _head_name(fv_type) == head.name:
+            if elab.unify(fv_type, goal_whnf):
                 return fv
+        elif fv.binder_info == BinderInfo.INST_IMPLICIT:
+            if _head_name(fv_type) not in elab.env.instances:  # `[DecidableEq α]`: a family of instances
+                found = _apply_local_family(elab, fv, fv_type, goal_whnf)
+                if found is not None:
+                    return found
     for name in reversed(_instance_order(elab, head.name)):
         snap = elab.mctx.snapshot()
         result = _try_instance(elab, name, goal_whnf, depth)
         if result is not None:
             return elab.instantiate(result)
         elab.mctx.restore(snap)
+    return None
+
+
+def _synthesize_unfolded(elab: "TermElaborator", goal: Expr, depth: int) -> Expr | None:
+    """A goal whose head is a reducible definition of a class family, `DecidableEq α` =
+    `(a b : α) → Decidable (a = b)`: as Lean does, introduce the arguments and solve the class."""
+    from .elab_term import ElabError
+
+    try:
+        ty = elab.whnf(goal)
+    except ElabError:  # an unreducible goal is simply not an instance goal
+        return None
+    if not isinstance(ty, Pi):
+        return None
+    fvars: list[FVar] = []
+    saved = list(elab.lctx)
+    try:
+        while isinstance(ty, Pi):
+            fv = FVar(ty.name, ty.type, None, ty.binder_info)
+            fvars.append(fv)
+            elab.lctx.append(fv)
+            ty = instantiate1(ty.body, fv)
+        if _head_name(ty) not in elab.env.instances:
+            return None
+        body = synthesize(elab, ty, depth + 1)
+        if body is None:
+            return None
+        return elab.mk_lambda(fvars, body)
+    finally:
+        elab.lctx[:] = saved
+
+
+def _apply_local_family(elab: "TermElaborator", fv: FVar, fv_type: Expr, goal: Expr) -> Expr | None:
+    """A local instance `inst : DecidableEq α` used at `Decidable (a = b)`: `inst ?a ?b`."""
+    from .elab_term import ElabError
+
+    try:
+        ty = elab.whnf(fv_type)
+    except ElabError:
+        return None
+    if not isinstance(ty, Pi):
+        return None
+    snap = elab.mctx.snapshot()
+    term: Expr = fv
+    while isinstance(ty, Pi):
+        arg = elab.new_mvar(ty.type)
+        term = mk_app(term, [arg])
+        ty = instantiate1(ty.body, arg)
+    if _head_name(ty) == _head_name(goal) and elab.unify(ty, goal):
+        return elab.instantiate(term)
+    elab.mctx.restore(snap)
     return None
 
 

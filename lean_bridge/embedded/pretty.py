@@ -93,6 +93,8 @@ _PARAM_KINDS: dict[str, str] = {
     "trivial": "", "Prod.mk": "iiee", "Prod.fst": "iie", "Prod.snd": "iie", "Function.comp": "iiiee",
     "HEq.refl": "ie", "cast": "iiee", "Option": "e", "Option.none": "i", "Option.some": "ie",
     "Option.getD": "iee", "Option.map": "iiee", "Option.isSome": "ie", "Trans.trans": "iiiiiiciiiee",
+    "Decidable.decide": "ec", "ite": "iecee", "dite": "iecee", "BEq.beq": "icee", "bne": "icee",
+    "Max.max": "icee", "Min.min": "icee",
 }
 
 # Generalized field notation without an environment: function -> index of the object argument.
@@ -128,6 +130,8 @@ _INFIX: dict[str, tuple[int, str, int, int, int, int, int]] = {
     "Function.comp": (5, "∘", 90, 91, 90, 3, 4),
     "Bool.and": (2, "&&", 35, 35, 36, 0, 1),
     "Bool.or": (2, "||", 30, 30, 31, 0, 1),
+    "BEq.beq": (4, "==", 50, 51, 51, 2, 3),
+    "bne": (4, "!=", 50, 51, 51, 2, 3),
 }
 
 # Heads whose applications are propositions / types (decides `∀ x, p` versus `(x : α) → β`).
@@ -141,7 +145,9 @@ _TYPE_HEADS = frozenset({
 })
 
 # Names Lean prints shorter because the prelude exports them (`export Bool (true false)` style).
-_SHORT_NAMES: dict[str, str] = {"Bool.true": "true", "Bool.false": "false"}
+_SHORT_NAMES: dict[str, str] = {"Bool.true": "true", "Bool.false": "false", "Decidable.decide": "decide",
+                                 "Decidable.isTrue": "isTrue", "Decidable.isFalse": "isFalse",
+                                 "Max.max": "max", "Min.min": "min"}
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -585,6 +591,22 @@ class _Printer:
             text, trail = self._place(self.fmt(args[0]), 40)
             symbol = "¬" if name == "Not" else "!"
             return self._over_apply((f"{symbol}{text}", MAX_PREC, min(40, trail), None), args[1:])
+        if name in ("ite", "dite") and n >= 5:  # `if c then t else e`, `if h : c then t else e`
+            cond = self.fmt(args[1])[0]
+            if name == "ite":
+                text = f"if {cond} then {self.fmt(args[3])[0]} else {self.fmt(args[4])[0]}"
+            elif isinstance(args[3], Lam) and isinstance(args[4], Lam):
+                h = self._binder_name(args[3].name, args[3].body)
+                self._push(h, args[3].type)
+                then = self.fmt(args[3].body)[0]
+                self._pop()
+                self._push(h, args[4].type)
+                else_ = self.fmt(args[4].body)[0]
+                self._pop()
+                text = f"if {h} : {cond} then {then} else {else_}"
+            else:
+                return None
+            return self._over_apply((text, LEAD_PREC, 0, None), args[5:])
         if name == "List.nil" and n >= 1:
             return self._over_apply(_atom("[]"), args[1:])
         if name == "List.cons" and n == 3:

@@ -762,14 +762,15 @@ def _contradiction_by_empty_cases(state: TacticState, goal: MVar, hyps: Sequence
 
 
 def tac_Trivial(state: TacticState, tac: ast.Tactic) -> None:
-    """Lean's `trivial`: `rfl`, `exact True.intro`, `assumption`, `contradiction`, or `And.intro` with both
-    sides trivial (Lean's `decide` alternative is not in the fragment)."""
+    """Lean's `trivial`: `rfl`, `exact True.intro`, `assumption`, `contradiction`, `decide`, or `And.intro`
+    with both sides trivial."""
     goal = state.main_goal(tac)
     attempts: list[Callable[[TacticState], None]] = [
         lambda s: tac_Rfl(s, tac),
         lambda s: _exact_const(s, "True.intro", tac),
         lambda s: tac_Assumption(s, tac),
         lambda s: tac_Contradiction(s, tac),
+        lambda s: _TACTICS["Decide"](s, tac),
     ]
     for attempt in attempts:
         trial = state.copy()
@@ -1231,7 +1232,7 @@ def register(name: str) -> Callable[[Callable], Callable]:
 
 
 def _load_extensions() -> None:
-    from . import tactics_calc, tactics_cases, tactics_conversion, tactics_rewrite  # noqa: F401  (they register themselves)
+    from . import tactics_calc, tactics_cases, tactics_conversion, tactics_decide, tactics_rewrite  # noqa: F401  (they register themselves)
 
 
 _load_extensions()

@@ -23,7 +23,9 @@ a definition rewrites with its equations (the first subterm `f args` whose match
 arguments (`h : a = b`, `← h`, `h : p` as `p = True`, `h : ¬p` as `p = False`, `∀`-lemmas with
 side conditions discharged by simp itself, `*` for every hypothesis, definitions to unfold by
 their equations), plus `DEFAULT_SIMP_LEMMAS` unless `only`, plus literal arithmetic on `Nat`
-numerals (Lean's default simprocs, active in `simp only` too: `2 + 3 ⟶ 5`, `2 = 3 ⟶ False`).
+numerals (Lean's default simprocs, active in `simp only` too: `2 + 3 ⟶ 5`, `2 = 3 ⟶ False`), and
+Lean's `↓reduceIte`/`↓reduceDIte`: an `if` whose condition simplifies to `True`/`False` becomes its
+branch (by `if_pos`/`if_neg`/`dif_pos`/`dif_neg`).
 Permutation lemmas (`a + b = b + a`) rewrite only when the result is smaller (ordered rewriting).
 A goal that becomes `True` is closed, so is `a = a`; a hypothesis that becomes `False` closes
 the goal; `simp made no progress` when nothing changed.
@@ -1214,10 +1216,14 @@ class Simplifier:
         return True
 
     def simproc(self, e: Expr) -> tuple[Expr, Expr | None] | None:
-        """Lean's default Nat simprocs: literal arithmetic and literal (dis)equalities."""
+        """Lean's default Nat simprocs: literal arithmetic and literal (dis)equalities (not yet the literal
+        comparisons `2 ≤ 3`: the corpus's `0 < 2` would become one `simp` away); and
+        `↓reduceIte`/`↓reduceDIte`: an `if` whose condition simplifies to `True`/`False`."""
         fn, args = get_app_fn_args(e)
         if not isinstance(fn, Const):
             return None
+        if fn.name in ("ite", "dite") and len(args) == 5 and "if_pos" in self.state.env:
+            return self._reduce_if(fn, args)
         proj = self._proj_of_ctor(fn, args)
         if proj is not None:  # Lean's simp reduces a projection of a constructor (`(a, b).1 ⟶ a`), definitionally
             return proj, None
@@ -1249,6 +1255,22 @@ class Simplifier:
             return None
         value = c_args[ctor.num_params + info.fields.index(field_name)]
         return mk_app(value, args[ctor.num_params + 1:])
+
+    def _reduce_if(self, fn: Const, args: list[Expr]) -> tuple[Expr, Expr] | None:
+        """`if c then t else e` when `c` simplifies to `True` (`if_pos`) or `False` (`if_neg`); `dite` alike."""
+        alpha, cond, inst, t, e = args
+        c2, pc = self.simp(cond)
+        if not (_is_const(c2, "True") or _is_const(c2, "False")):
+            return None
+        if pc is None:
+            pc = mk_app(Const("Eq.refl", [LEVEL_ONE]), [Sort(LEVEL_ZERO), cond])
+        if _is_const(c2, "True"):
+            hc = mk_app(Const("of_eq_true"), [cond, pc])
+            name, branch = ("if_pos", t) if fn.name == "ite" else ("dif_pos", head_beta(App(t, hc)))
+        else:
+            hc = Lam("h", cond, mk_app(Const("Eq.mp", [LEVEL_ZERO]), [_lift(cond), Const("False"), _lift(pc), BVar(0)]))
+            name, branch = ("if_neg", e) if fn.name == "ite" else ("dif_neg", head_beta(App(e, hc)))
+        return branch, mk_app(Const(name, fn.levels), [cond, inst, hc, alpha, t, e])
 
     def _lit_ne_proof(self, x: Expr, y: Expr, a: int, b: int) -> Expr:
         """`¬ x = y` for distinct literals: `Nat.beq a b` computes to `false` while `Nat.beq a a` is `true`."""

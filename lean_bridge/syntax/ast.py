@@ -1104,6 +1104,7 @@ class Inductive(Command):
     type: Optional[Term]
     ctors: tuple[Constructor_, ...]
     deriving: tuple[str, ...]
+    is_class: bool = False  # `class inductive`: a type class with several constructors (`Decidable`)
 
 
 @node

@@ -100,7 +100,7 @@ BINARY_OPS["|>"] = (10, 0, 11, "|>")
 _OPEN_TO_CLOSE = {"(": ")", "{": "}", "⦃": "⦄", "[": "]"}
 _BINDER_KIND = {"(": ast.EXPLICIT, "{": ast.IMPLICIT, "⦃": ast.STRICT_IMPLICIT, "[": ast.INST_IMPLICIT}
 
-_ARG_START_SYMBOLS = frozenset({"(", "⟨", "[", "{", "_", "?", "@", "¬", "↑", "!", "·", "⋯", "λ"})
+_ARG_START_SYMBOLS = frozenset({"(", "⟨", "[", "{", "_", "?", "@", "¬", "↑", "!", "·", "⋯", "λ", "‹"})
 _ARG_START_KEYWORDS = frozenset({"fun", "Type", "Sort", "Prop", "sorry", "nofun"})
 _TACTIC_START_KEYWORDS = frozenset({"have", "show", "let", "calc", "suffices", "sorry", "match"})
 
@@ -472,7 +472,7 @@ class Parser:
             "nofun": self.nofun_term, "nomatch": self.nomatch_term,
             "by": self.by_term, "have": self.have_term, "let": self.let_term,
             "show": self.show_term, "suffices": self.suffices_term, "match": self.match_term,
-            "if": self.if_term, "calc": self.calc_term,
+            "if": self.if_term, "calc": self.calc_term, "‹": self.assumption_term,
         }
 
     def projections(self, start: Token, term: ast.Term) -> ast.Term:
@@ -592,6 +592,15 @@ class Parser:
         self.advance()
         body = self.term()
         return ast.DepArrow(binder.pos, self.last_end(), binder, body)
+
+    def assumption_term(self) -> tuple[ast.Term, int]:
+        """`‹T›`: Lean's `(by assumption : T)`."""
+        start = self.advance()
+        type_ = self.with_limit(-1, self.term)
+        self.expect("›")
+        tac = ast.Assumption(start.pos, self.last_end(), "assumption")
+        by = ast.By(start.pos, self.last_end(), ast.TacticSeq(start.pos, self.last_end(), (tac,)))
+        return ast.TypeAscription(start.pos, self.last_end(), by, type_), MAX_PREC
 
     def paren_term(self) -> tuple[ast.Term, int]:
         arrow = self.try_dep_arrow()
@@ -1471,6 +1480,9 @@ class Parser:
         }.get(str(kw.text)) if kw.kind == KEYWORD else None
         if decl is not None:
             self.advance()
+            if kw.text == "class" and self.at("inductive"):  # `class inductive C … | c₁ … | c₂ …`
+                self.advance()
+                return self.cmd_inductive(start, kw, mods, is_class=True)
             return decl(start, kw, mods)
         if has_mods and not self.at("@[") and kw is not start:
             self.fail("declaration")
@@ -1581,7 +1593,7 @@ class Parser:
             names.append(self.ident_name())
         return tuple(names)
 
-    def cmd_inductive(self, start: Token, kw: Token, mods: ast.Modifiers) -> ast.Command:
+    def cmd_inductive(self, start: Token, kw: Token, mods: ast.Modifiers, is_class: bool = False) -> ast.Command:
         name = self.ident_name()
         universes = self.universe_params()
         binders = self.decl_binders()
@@ -1601,7 +1613,7 @@ class Parser:
             ctors.append(ast.Constructor_(bar.pos, self.last_end(), ctor_mods, ctor_name, ctor_binders, ctor_type))
         deriving = self.deriving_clause()
         return ast.Inductive(start.pos, self.last_end(), self.source_from(start), mods, name, universes,
-                             binders, type_, tuple(ctors), deriving)
+                             binders, type_, tuple(ctors), deriving, is_class)
 
     def structure_field(self) -> list[ast.FieldDecl]:
         t = self.tok

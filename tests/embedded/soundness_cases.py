@@ -1018,8 +1018,8 @@ CASES: list[Case] = [
         lean("""
             theorem bad : 2 + 2 = 5 := by decide
         """),
-        "decide evaluates the proposition to false (the embedded checker may report 'unsupported')",
-        "",
+        "decide evaluates the proposition to false",
+        "proved that the proposition",
     ),
     # ------------------------------------------------------------------ shadowing and redeclaration
     Case(
@@ -2001,6 +2001,208 @@ CASES: list[Case] = [
         "issue 11 item 9: { x // p } carries p, nothing stronger",
         MISMATCH,
     ),
+    # ------------------------------------------------------------------ decidability: decide, ite/dite, BEq
+    Case(
+        "decide_le_false",
+        lean("""
+            theorem bad : 10 ≤ 9 := by decide
+        """),
+        "Nat.decLe 10 9 reduces to isFalse: Lean's decide reports the proposition false",
+        "proved that the proposition",
+    ),
+    Case(
+        "decide_not_refl",
+        lean("""
+            theorem bad : ¬(3 = 3) := by decide
+        """),
+        "instDecidableNot of isTrue is isFalse",
+        "proved that the proposition",
+    ),
+    Case(
+        "decide_free_variable",
+        lean("""
+            theorem bad (n : Nat) : n + 0 = 0 + n := by decide
+        """),
+        "decide needs a closed proposition (Lean: 'Expected type must not contain free variables')",
+        "free variables",
+    ),
+    Case(
+        "decide_false_hypothesis",
+        lean("""
+            theorem bad (h : 1 = 2) : False := by decide
+        """),
+        "decide ignores the hypotheses: False is decided false",
+        "proved that the proposition",
+    ),
+    Case(
+        "decide_undecidable_forall",
+        lean("""
+            theorem bad : ∀ n : Nat, n + 1 = n := by decide
+        """),
+        "no Decidable instance for a quantifier over Nat",
+        "failed to synthesize",
+    ),
+    Case(
+        "trivial_decide_false",
+        lean("""
+            theorem bad : 3 < 2 := by trivial
+        """),
+        "trivial's decide alternative must not close a false comparison",
+        "",
+    ),
+    Case(
+        "of_decide_eq_true_false_rfl",
+        lean("""
+            theorem bad : 2 = 3 := of_decide_eq_true rfl
+        """),
+        "decide (2 = 3) evaluates to false, so rfl is no proof of decide (2 = 3) = true",
+        MISMATCH,
+    ),
+    Case(
+        "of_decide_eq_true_local_instance",
+        lean("""
+            theorem bad {α : Type} [DecidableEq α] (a b : α) : a = b := of_decide_eq_true rfl
+        """),
+        "an abstract DecidableEq instance does not compute: decide (a = b) is stuck",
+        MISMATCH,
+    ),
+    Case(
+        "decide_eq_true_rfl_false",
+        lean("""
+            theorem bad : decide (2 = 3) = true := rfl
+        """),
+        "decide computes to false",
+        MISMATCH,
+    ),
+    Case(
+        "if_pos_wrong_branch",
+        lean("""
+            theorem bad (c : Prop) [Decidable c] (a b : Nat) (h : c) : (if c then a else b) = b := if_pos h
+        """),
+        "if_pos gives the then-branch, not the else-branch",
+        MISMATCH,
+    ),
+    Case(
+        "if_neg_with_positive_hypothesis",
+        lean("""
+            theorem bad (a b : Nat) (h : a = b) : (if a = b then 1 else 2) = 2 := if_neg h
+        """),
+        "if_neg needs ¬c",
+        MISMATCH,
+    ),
+    Case(
+        "ite_stuck_on_variable",
+        lean("""
+            theorem bad (n : Nat) : (if n = 0 then 1 else 2) = 1 := rfl
+        """),
+        "Nat.decEq n 0 is stuck on the variable n",
+        MISMATCH,
+    ),
+    Case(
+        "dite_computes_else",
+        lean("""
+            theorem bad : (if h : 2 = 3 then 0 else 1) = 0 := rfl
+        """),
+        "the condition is false: dite takes the else branch, 1",
+        MISMATCH,
+    ),
+    Case(
+        "beq_false_rfl",
+        lean("""
+            theorem bad : (2 == 3) = true := rfl
+        """),
+        "2 == 3 is decide (2 = 3) = false",
+        MISMATCH,
+    ),
+    Case(
+        "bne_self_decide",
+        lean("""
+            theorem bad : (2 != 2) = true := by decide
+        """),
+        "2 != 2 is !(2 == 2) = false",
+        "proved that the proposition",
+    ),
+    Case(
+        "bool_as_prop_false",
+        lean("""
+            theorem bad : (false : Bool) := rfl
+        """),
+        "a Bool used as a Prop is `b = true` (Lean's coercion): false = true has no proof",
+        MISMATCH,
+    ),
+    Case(
+        "by_contradiction_wrong_body",
+        lean("""
+            theorem bad (p : Prop) [Decidable p] : p := Decidable.byContradiction (fun h => h)
+        """),
+        "the body must prove False from ¬p",
+        MISMATCH,
+    ),
+    Case(
+        "max_is_not_min",
+        lean("""
+            theorem bad : max 3 5 = 3 := by decide
+        """),
+        "Nat.max is `if n ≤ m then m else n`: max 3 5 is 5",
+        "proved that the proposition",
+    ),
+    Case(
+        "min_var_stuck",
+        lean("""
+            theorem bad (n : Nat) : min n 0 = n := rfl
+        """),
+        "Nat.min n 0 is stuck on Nat.decLe n 0 (and is 0, not n)",
+        MISMATCH,
+    ),
+    Case(
+        "split_then_branch_is_not_else",
+        lean("""
+            theorem bad (a b : Nat) : (if a ≤ b then b else a) = a := by
+              split
+              · rfl
+              · rfl
+        """),
+        "after split the then-branch goal is b = a, which rfl cannot close",
+        "rfl",
+    ),
+    Case(
+        "split_swapped_hypotheses",
+        lean("""
+            theorem bad (n : Nat) : (if n = 0 then 0 else 1) = 0 := by
+              split
+              · rfl
+              · rename_i h
+                exact absurd rfl h
+        """),
+        "the else-branch has h : ¬n = 0, from which rfl : n = n gives no contradiction",
+        "",
+    ),
+    Case(
+        "decide_list_append_wrong",
+        lean("""
+            theorem bad : [1, 2] ++ [3] = [3, 2, 1] := by decide
+        """),
+        "List.hasDecEq compares elementwise: the lists differ",
+        "proved that the proposition",
+    ),
+    Case(
+        "simp_if_wrong_branch",
+        lean("""
+            theorem bad (n : Nat) : (if n = n then 1 else 2) = 2 := by simp
+        """),
+        "simp reduces the if to its then-branch 1; 1 = 2 is false",
+        "",
+    ),
+    Case(
+        "class_inductive_no_ctor_proof",
+        lean("""
+            class inductive Truthy (p : Prop) : Prop
+              | yes (h : p)
+            theorem bad : Truthy (1 = 2) := Truthy.yes rfl
+        """),
+        "a class inductive is an ordinary inductive: its constructor still needs a proof of p",
+        MISMATCH,
+    ),
     Case(
         "i11_auto_bound_unknown_type_any_sort",
         lean("""
@@ -2214,6 +2416,38 @@ CASES: list[Case] = [
 
 
 CONTROLS: list[Control] = [
+    Control(
+        "ctl_decide_le",
+        "decide_le_false",
+        lean("""
+            theorem good : 9 ≤ 10 ∧ ¬(3 = 4) := by decide
+        """),
+        "decide closes a true closed comparison",
+    ),
+    Control(
+        "ctl_if_pos",
+        "if_pos_wrong_branch",
+        lean("""
+            theorem good (c : Prop) [Decidable c] (a b : Nat) (h : c) : (if c then a else b) = a := if_pos h
+        """),
+        "if_pos gives the then-branch",
+    ),
+    Control(
+        "ctl_dite_computes",
+        "dite_computes_else",
+        lean("""
+            theorem good : (if h : 2 = 3 then 0 else 1) = 1 := rfl
+        """),
+        "dite on a decided condition computes",
+    ),
+    Control(
+        "ctl_beq_rfl",
+        "beq_false_rfl",
+        lean("""
+            theorem good : (3 == 3) = true ∧ (2 != 3) = true := ⟨rfl, rfl⟩
+        """),
+        "== and != on Nat literals compute",
+    ),
     Control(
         "ctl_add_zero",
         "rfl_zero_add_var",

@@ -184,6 +184,137 @@ instance instTransEq.{u_t, u_1, u_3} {α : Sort u_1} {γ : Sort u_3} (r : α →
 instance instTransEq_1.{u_t, u_1, u_2} {α : Sort u_1} {β : Sort u_2} (r : α → β → Sort u_t) : Trans r Eq r :=
   ⟨fun {_ _ _} h' heq => heq ▸ h'⟩
 
+-- Decidability: Lean's Init/Prelude.lean `Decidable` (a `class inductive`, as up to Lean 4.34),
+-- `decide`, `DecidableEq`/`Pred`/`Rel`, the instances for the connectives and `Bool`, `dite`/`ite`
+-- and `BEq`; Init/Core.lean's `bne`, `LawfulBEq`, `Decidable.byCases`/`em`/`byContradiction` and
+-- `if_pos`/`if_neg`/`dif_pos`/`dif_neg`. The `Nat` instances are with the Nat lemmas below.
+
+class inductive Decidable (p : Prop) where
+  | isFalse (h : Not p) : Decidable p
+  | isTrue (h : p) : Decidable p
+
+def Decidable.decide (p : Prop) [h : Decidable p] : Bool :=
+  Decidable.casesOn (motive := fun _ => Bool) h (fun _ => false) (fun _ => true)
+
+export Decidable (isTrue isFalse decide)
+
+abbrev DecidablePred {α : Sort u} (r : α → Prop) := (a : α) → Decidable (r a)
+
+abbrev DecidableRel {α : Sort u} {β : Sort v} (r : α → β → Prop) := (a : α) → (b : β) → Decidable (r a b)
+
+abbrev DecidableEq (α : Sort u) := (a b : α) → Decidable (Eq a b)
+
+def decEq {α : Sort u} [inst : DecidableEq α] (a b : α) : Decidable (Eq a b) := inst a b
+
+theorem decide_eq_true {p : Prop} [inst : Decidable p] : p → Eq (decide p) true :=
+  Decidable.casesOn (motive := fun d => p → Eq (@decide p d) true) inst (fun h₁ h₂ => absurd h₂ h₁) (fun _ _ => rfl)
+
+theorem decide_eq_false {p : Prop} [inst : Decidable p] : Not p → Eq (decide p) false :=
+  Decidable.casesOn (motive := fun d => Not p → Eq (@decide p d) false) inst (fun _ _ => rfl) (fun h₁ h₂ => absurd h₁ h₂)
+
+theorem of_decide_eq_true {p : Prop} [inst : Decidable p] : Eq (decide p) true → p :=
+  Decidable.casesOn (motive := fun d => Eq (@decide p d) true → p) inst
+    (fun _ h => False.elim (Eq.mp (@congrArg Bool Prop _ _ (fun b => Bool.casesOn (motive := fun _ => Prop) b True False) h) trivial))
+    (fun h₁ _ => h₁)
+
+theorem of_decide_eq_false {p : Prop} [inst : Decidable p] : Eq (decide p) false → Not p :=
+  Decidable.casesOn (motive := fun d => Eq (@decide p d) false → Not p) inst
+    (fun h₁ _ => h₁)
+    (fun _ h => False.elim (Eq.mp (@congrArg Bool Prop _ _ (fun b => Bool.casesOn (motive := fun _ => Prop) b False True) h) trivial))
+
+theorem of_decide_eq_self_eq_true {α : Sort u} [inst : DecidableEq α] (a : α) : Eq (decide (Eq a a)) true :=
+  Decidable.casesOn (motive := fun d => Eq (@decide (Eq a a) d) true) (inst a a) (fun h₁ => absurd rfl h₁) (fun _ => rfl)
+
+def Bool.decEq (a b : Bool) : Decidable (Eq a b) :=
+  Bool.casesOn (motive := fun a => Decidable (Eq a b)) a
+    (Bool.casesOn (motive := fun b => Decidable (Eq false b)) b (isTrue rfl)
+      (isFalse (fun h => Eq.mp (@congrArg Bool Prop _ _ (fun b => Bool.casesOn (motive := fun _ => Prop) b True False) h) trivial)))
+    (Bool.casesOn (motive := fun b => Decidable (Eq true b)) b
+      (isFalse (fun h => Eq.mp (@congrArg Bool Prop _ _ (fun b => Bool.casesOn (motive := fun _ => Prop) b False True) h) trivial))
+      (isTrue rfl))
+
+def instDecidableEqBool : DecidableEq Bool := Bool.decEq
+attribute [instance] instDecidableEqBool
+
+class BEq (α : Type u) where
+  beq : α → α → Bool
+
+def instBEqOfDecidableEq {α : Type u} [DecidableEq α] : BEq α := ⟨fun a b => decide (Eq a b)⟩
+attribute [instance] instBEqOfDecidableEq
+
+def dite {α : Sort u} (c : Prop) [h : Decidable c] (t : c → α) (e : Not c → α) : α :=
+  Decidable.casesOn (motive := fun _ => α) h e t
+
+def ite {α : Sort u} (c : Prop) [h : Decidable c] (t e : α) : α :=
+  Decidable.casesOn (motive := fun _ => α) h (fun _ => e) (fun _ => t)
+
+def instDecidableAnd {p q : Prop} [dp : Decidable p] [dq : Decidable q] : Decidable (And p q) :=
+  Decidable.casesOn (motive := fun _ => Decidable (And p q)) dp
+    (fun hp => isFalse (fun h => hp (And.left h)))
+    (fun hp => Decidable.casesOn (motive := fun _ => Decidable (And p q)) dq
+      (fun hq => isFalse (fun h => hq (And.right h)))
+      (fun hq => isTrue ⟨hp, hq⟩))
+
+def instDecidableOr {p q : Prop} [dp : Decidable p] [dq : Decidable q] : Decidable (Or p q) :=
+  Decidable.casesOn (motive := fun _ => Decidable (Or p q)) dp
+    (fun hp => Decidable.casesOn (motive := fun _ => Decidable (Or p q)) dq
+      (fun hq => isFalse (fun h => Or.elim h hp hq))
+      (fun hq => isTrue (Or.inr hq)))
+    (fun hp => isTrue (Or.inl hp))
+
+def instDecidableNot {p : Prop} [dp : Decidable p] : Decidable (Not p) :=
+  Decidable.casesOn (motive := fun _ => Decidable (Not p)) dp (fun hp => isTrue hp) (fun hp => isFalse (absurd hp))
+
+attribute [instance] instDecidableAnd instDecidableOr instDecidableNot
+
+def instDecidableTrue : Decidable True := isTrue trivial
+def instDecidableFalse : Decidable False := isFalse (fun h => h)
+attribute [instance] instDecidableTrue instDecidableFalse
+
+def instDecidableIff {p q : Prop} [Decidable p] [Decidable q] : Decidable (Iff p q) :=
+  dite p
+    (fun hp => dite q (fun hq => isTrue ⟨fun _ => hq, fun _ => hp⟩) (fun hq => isFalse (fun h => hq (h.mp hp))))
+    (fun hp => dite q (fun hq => isFalse (fun h => hp (h.mpr hq))) (fun hq => isTrue ⟨fun h => absurd h hp, fun h => absurd h hq⟩))
+attribute [instance] instDecidableIff
+
+def instDecidableEqProp {p q : Prop} [d : Decidable (Iff p q)] : Decidable (Eq p q) :=
+  Decidable.casesOn (motive := fun _ => Decidable (Eq p q)) d
+    (fun h => isFalse (fun heq => h (Eq.ndrec (motive := fun x => Iff p x) (Iff.intro (fun hp => hp) (fun hp => hp)) heq)))
+    (fun h => isTrue (propext h))
+attribute [instance] instDecidableEqProp
+
+def bne {α : Type u} [BEq α] (a b : α) : Bool := Bool.not (BEq.beq a b)
+
+class LawfulBEq (α : Type u) [BEq α] : Prop where
+  eq_of_beq : {a b : α} → Eq (BEq.beq a b) true → Eq a b
+  rfl : {a : α} → Eq (BEq.beq a a) true
+
+def instLawfulBEqOfDecidableEq {α : Type u} [DecidableEq α] : LawfulBEq α :=
+  ⟨fun {_ _} h => of_decide_eq_true h, fun {a} => of_decide_eq_self_eq_true a⟩
+attribute [instance] instLawfulBEqOfDecidableEq
+
+export LawfulBEq (eq_of_beq)
+
+def Decidable.byCases {p : Prop} {q : Sort u} [dec : Decidable p] (h1 : p → q) (h2 : Not p → q) : q :=
+  Decidable.casesOn (motive := fun _ => q) dec h2 h1
+
+theorem Decidable.em (p : Prop) [Decidable p] : Or p (Not p) := Decidable.byCases Or.inl Or.inr
+
+theorem Decidable.byContradiction {p : Prop} [dec : Decidable p] (h : Not p → False) : p :=
+  Decidable.byCases id (fun np => False.elim (h np))
+
+theorem if_pos {c : Prop} {h : Decidable c} (hc : c) {α : Sort u} {t e : α} : Eq (ite c t e) t :=
+  Decidable.casesOn (motive := fun d => Eq (@ite α c d t e) t) h (fun hnc => absurd hc hnc) (fun _ => rfl)
+
+theorem if_neg {c : Prop} {h : Decidable c} (hnc : Not c) {α : Sort u} {t e : α} : Eq (ite c t e) e :=
+  Decidable.casesOn (motive := fun d => Eq (@ite α c d t e) e) h (fun _ => rfl) (fun hc => absurd hc hnc)
+
+theorem dif_pos {c : Prop} {h : Decidable c} (hc : c) {α : Sort u} {t : c → α} {e : Not c → α} : Eq (dite c t e) (t hc) :=
+  Decidable.casesOn (motive := fun d => Eq (@dite α c d t e) (t hc)) h (fun hnc => absurd hc hnc) (fun _ => rfl)
+
+theorem dif_neg {c : Prop} {h : Decidable c} (hnc : Not c) {α : Sort u} {t : c → α} {e : Not c → α} : Eq (dite c t e) (e hnc) :=
+  Decidable.casesOn (motive := fun d => Eq (@dite α c d t e) (e hnc)) h (fun _ => rfl) (fun hc => absurd hc hnc)
+
 -- Natural numbers, with Lean core's definitions
 
 inductive Nat where
@@ -503,6 +634,78 @@ theorem Nat.le_of_succ_le_succ {n m : Nat} : Nat.succ n ≤ Nat.succ m → n ≤
 theorem Nat.le_of_lt_succ {m n : Nat} : m < Nat.succ n → m ≤ n := Nat.le_of_succ_le_succ
 theorem Nat.lt_succ_of_le {n m : Nat} : n ≤ m → n < Nat.succ m := Nat.succ_le_succ
 theorem Nat.lt_succ_self (n : Nat) : n < Nat.succ n := Nat.lt_succ_of_le Nat.le.refl
+-- Decidability of Nat and List: Lean's Init/Prelude.lean `Nat.decEq`, `Nat.decLe`, `Nat.decLt` and the
+-- lemmas behind them (restatable: a corpus re-proving Lean core states them), `Max`/`Min` with
+-- `Nat.max`/`Nat.min`, and `List.hasDecEq`
+theorem Nat.eq_of_beq_eq_true : {n m : Nat} → Eq (Nat.beq n m) true → Eq n m
+  | .zero, .zero, _ => rfl
+  | .zero, .succ _, h => nomatch h
+  | .succ _, .zero, h => nomatch h
+  | .succ n, .succ m, h =>
+    have : Eq (Nat.beq n m) true := h
+    congrArg Nat.succ (Nat.eq_of_beq_eq_true this)
+theorem Nat.ne_of_beq_eq_false : {n m : Nat} → Eq (Nat.beq n m) false → Not (Eq n m)
+  | .zero, .zero, h₁, _ => nomatch h₁
+  | .zero, .succ _, _, h₂ => Nat.noConfusion h₂
+  | .succ _, .zero, _, h₂ => Nat.noConfusion h₂
+  | .succ n, .succ m, h₁, h₂ =>
+    have : Eq (Nat.beq n m) false := h₁
+    Nat.noConfusion h₂ (fun h₂ => absurd h₂ (Nat.ne_of_beq_eq_false this))
+def Nat.decEq (n m : Nat) : Decidable (Eq n m) :=
+  Bool.casesOn (motive := fun b => Eq (Nat.beq n m) b → Decidable (Eq n m)) (Nat.beq n m)
+    (fun h => isFalse (Nat.ne_of_beq_eq_false h)) (fun h => isTrue (Nat.eq_of_beq_eq_true h)) rfl
+def instDecidableEqNat : DecidableEq Nat := Nat.decEq
+attribute [instance] instDecidableEqNat
+theorem Nat.le_of_ble_eq_true {n m : Nat} (h : Eq (Nat.ble n m) true) : LE.le n m :=
+  Nat.rec (motive := fun n => ∀ m, Eq (Nat.ble n m) true → LE.le n m) (fun m _ => Nat.zero_le m)
+    (fun n ih m => Nat.casesOn (motive := fun m => Eq (Nat.ble (Nat.succ n) m) true → LE.le (Nat.succ n) m) m
+      (fun h => nomatch h) (fun m h => Nat.succ_le_succ (ih m h))) n m h
+theorem Nat.ble_self_eq_true : (n : Nat) → Eq (Nat.ble n n) true
+  | .zero => rfl
+  | .succ n =>
+    have : Eq (Nat.ble n n) true := Nat.ble_self_eq_true n
+    this
+theorem Nat.ble_succ_eq_true : {n m : Nat} → Eq (Nat.ble n m) true → Eq (Nat.ble n (Nat.succ m)) true
+  | .zero, _, _ => rfl
+  | .succ _, .zero, h => nomatch h
+  | .succ n, .succ m, h =>
+    have : Eq (Nat.ble n m) true := h
+    have r : Eq (Nat.ble n (Nat.succ m)) true := Nat.ble_succ_eq_true this
+    r
+theorem Nat.ble_eq_true_of_le {n m : Nat} : LE.le n m → Eq (Nat.ble n m) true
+  | .refl => Nat.ble_self_eq_true n
+  | .step h => Nat.ble_succ_eq_true (Nat.ble_eq_true_of_le h)
+theorem Nat.not_le_of_not_ble_eq_true {n m : Nat} (h : Not (Eq (Nat.ble n m) true)) : Not (LE.le n m) :=
+  fun h' => absurd (Nat.ble_eq_true_of_le h') h
+def Nat.decLe (n m : Nat) : Decidable (LE.le n m) :=
+  dite (Eq (Nat.ble n m) true) (fun h => isTrue (Nat.le_of_ble_eq_true h)) (fun h => isFalse (Nat.not_le_of_not_ble_eq_true h))
+def Nat.decLt (n m : Nat) : Decidable (LT.lt n m) := Nat.decLe (n + 1) m
+attribute [instance] Nat.decLe Nat.decLt
+class Max (α : Type u) where
+  max : α → α → α
+export Max (max)
+class Min (α : Type u) where
+  min : α → α → α
+export Min (min)
+protected def Nat.min (n m : Nat) : Nat := if n ≤ m then n else m
+def instMinNat : Min Nat := ⟨Nat.min⟩
+protected def Nat.max (n m : Nat) : Nat := if n ≤ m then m else n
+def instMaxNat : Max Nat := ⟨Nat.max⟩
+attribute [instance] instMinNat instMaxNat
+def List.hasDecEq {α : Type u} [DecidableEq α] : (a b : List α) → Decidable (Eq a b) :=
+  fun a => List.rec (motive := fun (a : List α) => (b : List α) → Decidable (Eq a b))
+    (fun b => List.casesOn (motive := fun (b : List α) => Decidable (Eq ([] : List α) b)) b (isTrue rfl)
+      (fun _ _ => isFalse (fun h => nomatch h)))
+    (fun a as ih b => List.casesOn (motive := fun (b : List α) => Decidable (Eq (a :: as) b)) b
+      (isFalse (fun h => nomatch h))
+      (fun b bs => Decidable.casesOn (motive := fun _ => Decidable (Eq (a :: as) (b :: bs))) (decEq a b)
+        (fun nab => isFalse (fun h => absurd (List.cons.inj h).1 nab))
+        (fun hab => Decidable.casesOn (motive := fun _ => Decidable (Eq (a :: as) (b :: bs))) (ih bs)
+          (fun nabs => isFalse (fun h => absurd (List.cons.inj h).2 nabs))
+          (fun habs => isTrue (Eq.ndrec (motive := fun x => Eq (a :: as) (x :: bs)) (congrArg (List.cons a) habs) hab)))))
+    a
+def instDecidableEqList {α : Type u} [DecidableEq α] : DecidableEq (List α) := List.hasDecEq
+attribute [instance] instDecidableEqList
 protected theorem Nat.eq_or_lt_of_le : {n m : Nat} → n ≤ m → n = m ∨ n < m
   | .zero, .zero, _ => Or.inl rfl
   | .zero, .succ _, _ => Or.inr (Nat.succ_le_succ (Nat.zero_le _))
