@@ -84,6 +84,7 @@ class NearestNeighbours:
         self.premises = premises
         self.shapes = shapes
         self.fallback = MostFrequent(train, premises)
+        self.fallback_rank = {r: i for i, r in enumerate(self.fallback.premise_order)}  # ties among shaped premises
         raw = torch.stack([graph_features(ex.graph) for ex in self.train])  # (T, F)
         df = (raw > 0).float().sum(0)
         self.idf = torch.log((1 + len(self.train)) / (1 + df)) + 1
@@ -119,7 +120,7 @@ class NearestNeighbours:
         if bias is None:
             return self.fallback.premise_ranking(ex, votes)
         total = sum(votes.values()) or 1.0
-        order = {r: i for i, r in enumerate(self.fallback.premise_order)}
+        order = self.fallback_rank
         rows = [r for r in range(len(self.premises.names))
                 if int(self.premises.index[r]) < ex.limit and math.isfinite(float(bias[r]))]
         rows.sort(key=lambda r: (-(math.log(votes.get(r, 0.0) / total + VOTE_FLOOR) + float(bias[r])), order[r]))

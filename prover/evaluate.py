@@ -14,10 +14,8 @@ from typing import Callable, Optional, Sequence
 import torch
 
 from prover.actions import ARG_OF, KINDS
-from prover.premise_relevance import HEAD_KINDS, REWRITE_KINDS, PremiseShapes
+from prover.premise_relevance import SHAPE_KINDS, PremiseShapes
 from prover.train_data import Example, PremiseTable, premise_shapes, shape_bias
-
-SHAPE_KINDS = (*REWRITE_KINDS, *HEAD_KINDS)  # premise kinds whose statement shapes the policy weighs
 
 TOPK = (1, 5)
 EVAL_BATCH = 64

@@ -29,6 +29,7 @@ PATTERN_IS_VARIABLE: Key = ("<bound variable>", -1)
 
 REWRITE_KINDS = {"rw_premise": False, "rw_rev_premise": True}  # kind -> rewrites right to left
 HEAD_KINDS = ("apply_premise", "exact_premise")  # kinds whose premise's conclusion must meet the target
+SHAPE_KINDS = (*REWRITE_KINDS, *HEAD_KINDS)  # the premise kinds ``premise_bias`` has something to say about
 REWRITE_BONUS = 4.0  # log-odds added to a rw premise whose pattern matches a target subterm (tuned on valid)
 HEAD_BONUS = 2.0  # log-odds per level of conclusion/target agreement for apply/exact (tuned on valid)
 

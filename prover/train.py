@@ -196,7 +196,8 @@ def run_training(data: Path, premises_path: Path, out: Path, cfg: TrainConfig, t
                                        vocab_size=len(vocab), hash_buckets=HASH_BUCKETS, n_kinds=len(KINDS)))
         model = ProverModel(config)
     examples = load_examples(records, vocab, premises, progress)
-    attach_premise_bias(examples, premises)
+    shapes = premise_shapes(premises)
+    attach_premise_bias(examples, premises, shapes)
     build_premise_graphs(premises, vocab, progress)
     train = [ex for ex in examples if ex.split == "train"]
     valid = [ex for ex in examples if ex.split == "valid"]
@@ -204,8 +205,7 @@ def run_training(data: Path, premises_path: Path, out: Path, cfg: TrainConfig, t
         raise DataError(f"{data}: no train-split records")
     baselines = {"most-frequent": topk_accuracy(valid, MostFrequent(train, premises)(valid)),
                  "kNN": topk_accuracy(valid, NearestNeighbours(train, premises)(valid)),
-                 "kNN + shapes": topk_accuracy(valid, NearestNeighbours(train, premises,
-                                                                        shapes=premise_shapes(premises))(valid)),
+                 "kNN + shapes": topk_accuracy(valid, NearestNeighbours(train, premises, shapes=shapes)(valid)),
                  } if valid else {}
     opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
     history: list[dict[str, float]] = []

@@ -228,10 +228,12 @@ def shape_bias(shapes: PremiseShapes, premises: PremiseTable, kind: int, target:
     return out
 
 
-def attach_premise_bias(examples: Sequence[Example], premises: PremiseTable) -> None:
+def attach_premise_bias(examples: Sequence[Example], premises: PremiseTable,
+                        shapes: Optional[PremiseShapes] = None) -> None:
     """Give each premise example the shape log-odds of its gold kind, so training ranks the gold
-    premise among the premises the policy will actually weigh against it."""
-    shapes = premise_shapes(premises)
+    premise among the premises the policy will actually weigh against it (``shapes``: the
+    table's, when the caller already has them)."""
+    shapes = shapes or premise_shapes(premises)
     for ex in examples:
         if ex.premise >= 0:
             ex.premise_bias = shape_bias(shapes, premises, ex.kind, ex.target, ex.premise)

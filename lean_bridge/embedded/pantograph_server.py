@@ -48,7 +48,6 @@ never learns from an engine bug; the state it ran on is untouched and the server
 from __future__ import annotations
 
 import functools
-
 import json
 import re
 import signal
