@@ -577,7 +577,12 @@ def _finish_apply(state: TacticState, goal: MVar, term: Expr, args: list, elab: 
         # the holes stay natural, as in Lean: a later unification may solve them (`exact h` fixes `?w`)
         state.mctx.update_decl(m.uid, user_name=tag)
         new_goals.append(m)
-    state.assign(goal, state.mctx.instantiate(term))
+    value = state.mctx.instantiate(term)
+    state.assign(goal, value)
+    # Lean's `otherMVarIds`: holes the unifier made (an argument restricted to the goal's smaller
+    # context when it solved an older hole) become goals after the arguments
+    chosen = {m.uid for m in new_goals}
+    new_goals += [m for m in state.mctx.unassigned_mvars(value) if m.uid not in chosen]
     state.replace_main(new_goals)
 
 

@@ -1008,3 +1008,31 @@ theorem k (a : Prop) (ha : a) : a ↔ a := by
     exact ha
   · exact ⟨fun _ => ha, fun _ => trivial⟩
 """)
+
+
+def test_apply_makes_goals_of_the_holes_unification_creates() -> None:
+    """`apply h` on the goal `?b` (left by `apply Iff.trans`, made before `h` was introduced) solves
+    `?b := p ?x` with `?x` restricted to the older context: the restricted hole is a new goal, as in
+    Lean's `apply` (its `otherMVarIds`), not a hole no goal owns (an internal error before)."""
+    accepted("""
+theorem k (p : Nat → Prop) (h0 : p 0) : (∀ n, n = 0 → p n) ↔ p 0 := by
+  apply Iff.trans
+  constructor
+  · intro h
+    apply h
+    exact rfl
+  · intro _ n hn
+    exact hn ▸ h0
+  · exact ⟨fun h => h, fun h => h⟩
+""")
+    assert rejected("""
+theorem k (p : Nat → Prop) (h0 : p 0) : (∀ n, n = 0 → p n) ↔ p 1 := by
+  apply Iff.trans
+  constructor
+  · intro h
+    apply h
+    exact rfl
+  · intro _ n hn
+    exact hn ▸ h0
+  · exact ⟨fun h => h, fun h => h⟩
+""")
