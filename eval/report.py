@@ -52,6 +52,7 @@ def method_stats(records: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "attempted": n, "proved": len(proved), "rate": len(proved) / n if n else 0.0, "areas": areas,
         "search_seconds": seconds, "tactics": tactics,
+        "internal_errors": sum(int(r.get("internal_errors", 0)) for r in records),
         "tactics_per_minute": 60.0 * tactics / seconds if seconds > 0 else 0.0,
         "tactics_per_cpu_minute": 60.0 * tactics / cpu if cpu > 0 else 0.0,
         "cpu_seconds": cpu, "cpu_per_proved": cpu / len(proved) if proved else None,

@@ -543,8 +543,8 @@ class Prover:
     def prove(self, target: Target) -> dict[str, Any]:
         """Search one target and re-check a found proof; returns its results record."""
         record: dict[str, Any] = {"name": target.name, "proved": False, "proof": None, "seconds": 0.0,
-                                  "expansions": 0, "tactics_tried": 0, "error": None, "cpu_seconds": 0.0,
-                                  "method": self.method, "area": target.area}
+                                  "expansions": 0, "tactics_tried": 0, "internal_errors": 0, "error": None,
+                                  "cpu_seconds": 0.0, "method": self.method, "area": target.area}
         try:
             with self.pool.lease() as backend:
                 root = self._root(backend, target)
@@ -553,7 +553,8 @@ class Prover:
                 result = search(backend, root, self.policy, target.premises, self.config, on_tactic=self._check_stop)
                 backend.release(root)
                 record.update(seconds=round(result.seconds, 3), expansions=result.expansions,
-                              tactics_tried=result.tactics_tried, error=result.error)
+                              tactics_tried=result.tactics_tried, internal_errors=result.internal_errors,
+                              error=result.error)
                 if result.proved and result.proof is not None:
                     env = self.env if IncrementalEnv.supported(backend) else None
                     why = recheck(backend, self.task, target, result.proof, env)

@@ -57,7 +57,8 @@ def test_prove_writes_results_and_a_solved_file_that_checks(tmp_path):
     recs = {r["name"]: r for r in records(results)}
     assert set(recs) == {"Small.and_swap", "Small.add_zero", "Small.or_swap", "Small.both", "Small.false_one"}
     for r in recs.values():
-        assert set(r) >= {"name", "proved", "proof", "seconds", "expansions", "tactics_tried", "error"}
+        assert set(r) >= {"name", "proved", "proof", "seconds", "expansions", "tactics_tried", "internal_errors",
+                          "error"}
     proved = [n for n, r in recs.items() if r["proved"]]
     assert len(proved) >= 3 and not recs["Small.false_one"]["proved"]
     line = out.stdout.strip()
