@@ -64,6 +64,7 @@ class Reader:
     def solve(self, state: ProofState, gid: str, term: Any, steps: list) -> Optional[ProofState]:
         """Close goal ``gid`` following ``term``; the state after, or None (``steps`` then undefined)."""
         mark = len(steps)
+        term = self._undot(state, gid, term)
         for attempt in self._readings(term):
             del steps[mark:]
             out = attempt(state, gid, steps)
@@ -98,10 +99,123 @@ class Reader:
         elif isinstance(term, ast.BinOp) and term.op == "▸" and isinstance(term.lhs, ast.Ident):
             for kind in ("subst_hyp", "rw_hyp", "rw_rev_hyp"):
                 out.append(lambda s, g, st, kind=kind: self._subst(s, g, kind, term.lhs.name, term.rhs, st))
+        if isinstance(term, ast.BinOp) and term.op == "▸":
+            for kind in ("rw_hyp", "rw_rev_hyp"):
+                out.append(lambda s, g, st, kind=kind: self._subst_fact(s, g, kind, term.lhs, term.rhs, st))
+        if isinstance(term, ast.BinOp) and term.op == "∘":
+            out.append(lambda s, g, st: self._compose(s, g, term, st))
+        if isinstance(term, ast.App) and isinstance(term.fn, ast.Ident) and term.fn.name.endswith((".rec", ".elim")) \
+                and len(term.args) >= 1:
+            head = term.fn.name.rpartition(".")[0]
+            minors = [a for a in term.args if not isinstance(a, ast.NamedArg)]
+            if head in ("Or", "And", "Exists"):  # `Or.rec f g` as a function: intro, cases, each case by its minor
+                out.append(lambda s, g, st: self._rec_fn(s, g, minors, st))
+            elif len(minors) == 2:  # `h.elim f g` with functions: cases h, each case by its function
+                out.append(lambda s, g, st: self._elim_fns(s, g, head, minors, st))
         if isinstance(term, (ast.App, ast.Proj)) or (isinstance(term, ast.Ident) and "." in term.name):
             out.append(lambda s, g, st: self._forward_exact(s, g, term, st))
         out.append(self._closer)
         return out
+
+    def _undot(self, state: ProofState, gid: str, term: Any) -> Any:
+        """``.inl a`` / ``.imp f g``: the leading-dot name resolved against the goal's head type
+        (``Or.inl``), as Lean resolves it against the expected type (a function type's result)."""
+        fn = term.fn if isinstance(term, ast.App) else term
+        if not isinstance(fn, ast.DotIdent):
+            return term
+        goal = _goal(state, gid)
+        tree = _sexp_of(goal.target.sexp_text) if goal is not None else None
+        while isinstance(tree, tuple) and tree[:1] == (":forall",) and len(tree) >= 4:
+            tree = tree[3]
+        head = head_const(tree)
+        if head is None:
+            return term
+        ident = ast.Ident(fn.pos, fn.end_pos, f"{head}.{fn.name}", None)
+        return ast.App(term.pos, term.end_pos, ident, term.args) if isinstance(term, ast.App) else ident
+
+    def _subst_fact(self, state: ProofState, gid: str, kind: str, lhs: Any, rest: Any, steps: list) -> Optional[ProofState]:
+        """``P a ▸ e``: the equation built in the context (``fact``), the goal rewritten with it, then ``e``."""
+        if isinstance(lhs, ast.Ident) and _hyp_index(_goal(state, gid), lhs.name) is not None:
+            return None  # a plain hypothesis: ``_subst``
+        made = self.fact(state, gid, lhs, steps)
+        if made is None:
+            return None
+        state, gid = made
+        last = len(_goal(state, gid).hypotheses) - 1
+        return self.act_then(state, gid, Action(kind, hyp=last), steps,
+                             lambda st, g: self.solve(st, g, rest, steps))
+
+    def _chain(self, term: Any) -> Optional[list]:
+        """``f ∘ g ∘ h`` as [f, g, h] (each an identifier), else None."""
+        if isinstance(term, ast.BinOp) and term.op == "∘":
+            left, right = self._chain(term.lhs), self._chain(term.rhs)
+            return left + right if left is not None and right is not None else None
+        return [term] if isinstance(term, (ast.Ident, ast.DotIdent)) else None
+
+    def _apply_fn(self, state: ProofState, gid: str, fn: Any, steps: list) -> Optional[ProofState]:
+        """Close goal ``gid`` by the function ``fn`` applied to the newest hypothesis: ``apply`` each
+        function of the chain (outermost first), then a closer."""
+        chain = self._chain(fn)
+        if chain is None:
+            return None
+        current = gid
+        for f in chain:
+            f = self._undot(state, current, f)
+            if not isinstance(f, ast.Ident):
+                return None
+            if f.name == "id":
+                continue
+            action = self._ref(state, current, f.name, "apply_hyp", "apply_premise")
+            if action is None:
+                return None
+            res = self.act(state, current, action, steps)
+            if res is None:
+                return None
+            state, created = res
+            live = [c for c in created if _index(state, c) is not None]
+            if not live:
+                return state
+            if len(live) != 1:
+                return None
+            current = live[0]
+        return self._closer(state, current, steps)
+
+    def _compose(self, state: ProofState, gid: str, term: Any, steps: list) -> Optional[ProofState]:
+        """``f ∘ g`` for a goal ``A → C``: ``intro``, then the chain applied to it."""
+        return self.act_then(state, gid, Action("intro"), steps,
+                             lambda st, g: self._apply_fn(st, g, term, steps))
+
+    def _rec_fn(self, state: ProofState, gid: str, minors: list, steps: list) -> Optional[ProofState]:
+        """``Or.rec f g`` (``.rec f g``) for a goal ``a ∨ b → c``: ``intro``, ``cases`` it, each case
+        by its minor premise applied to the case's field."""
+        res = self.act(state, gid, Action("intro"), steps)
+        if res is None or len(res[1]) != 1:
+            return None
+        state, (current,) = res
+        last = len(_goal(state, current).hypotheses) - 1
+        return self._cases_by(state, current, last, minors, steps)
+
+    def _elim_fns(self, state: ProofState, gid: str, hyp: str, minors: list, steps: list) -> Optional[ProofState]:
+        """``h.elim f g`` where ``f``/``g`` are functions (not lambdas): ``cases h``, each case by its function."""
+        goal = _goal(state, gid)
+        i = _hyp_index(goal, hyp) if goal is not None else None
+        if i is None:
+            return None
+        return self._cases_by(state, gid, i, minors, steps)
+
+    def _cases_by(self, state: ProofState, gid: str, hyp: int, minors: list, steps: list) -> Optional[ProofState]:
+        res = self.act(state, gid, Action("cases_hyp", hyp=hyp), steps)
+        if res is None or len(res[1]) != len(minors):
+            return None
+        state = res[0]
+        for goal_id, minor in zip(res[1], minors):
+            if _index(state, goal_id) is None:
+                continue
+            solved = self._apply_fn(state, goal_id, minor, steps)
+            if solved is None:
+                return None
+            state = solved
+        return state
 
     def _closer(self, state: ProofState, gid: str, steps: list) -> Optional[ProofState]:
         for kind in CLOSERS:

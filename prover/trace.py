@@ -57,6 +57,9 @@ class TheoremSource:
     prefix: str  # the whole file up to and including this theorem's sorry header (REPL fallback)
     declaration: str = ""  # the theorem with its real proof, wrapped in its scopes (enters the environment)
     sorry_declaration: str = ""  # the same with `sorry`, for when the real proof fails (as Lean's recovery)
+    binders: tuple = ()  # the binders before the colon (for the reading of pattern-matching proofs)
+    type: Any = None  # the statement's syntax
+    proof_pos: tuple[int, int] = (1, 0)  # (line, column) where ``proof_text`` starts
 
 
 # --------------------------------------------------------------------------- file chunks
@@ -106,7 +109,11 @@ def split_theorems(text: str) -> list[TheoremSource]:
             if isinstance(value, ast.Equations):
                 head = text[start:value_start].rstrip() + " := sorry"
             else:
-                head = text[start:value_start] + "sorry"
+                # the value's span may start inside parentheses (`:= (h₁ ∘ · ∘ h₀)`): cut at the `:=`
+                assign = text.rfind(":=", start, value_start)
+                if assign >= 0 and not text[assign + 2:value_start].strip(" \t\n("):
+                    value_start = assign + 2
+                head = text[start:value_start] + " sorry"
             name = _theorem_name(cmd, frames) if isinstance(cmd, ast.Theorem) else f"example@{cmd.pos[0]}"
             # the goal is opened from an `example`, so the name never enters the environment with `sorry`:
             # the real declaration follows (`declaration`), and proofs through it stay sorry-free
@@ -115,8 +122,11 @@ def split_theorems(text: str) -> list[TheoremSource]:
             here = _snapshot(frames)
             real = _wrap(here, text[start:off(cmd.end_pos)], frames) if isinstance(cmd, ast.Theorem) else ""
             stub = _wrap(here, head, frames) if isinstance(cmd, ast.Theorem) else ""
+            line = text.count("\n", 0, value_start) + 1
+            column = value_start - starts[line]
             out.append(TheoremSource(name, cmd.pos[0], chunk, value, text[value_start:off(cmd.end_pos)],
-                                     text[:start] + head, real, stub))
+                                     text[:start] + head, real, stub, tuple(getattr(cmd, "binders", ())),
+                                     getattr(cmd, "type", None), (line, column)))
             cursor = off(cmd.end_pos)
             header_frames = _snapshot(frames)
             continue
@@ -273,18 +283,49 @@ class Replayer:
         self.states: list[ProofState] = []  # made while replaying; released after each theorem
 
     # --- entry points
-    def replay(self, state: ProofState, proof: Any, proof_text: str) -> list[Step]:
-        """All steps of ``proof`` from ``state`` (raises ``TraceError`` if the proof does not replay)."""
+    def replay(self, state: ProofState, proof: Any, proof_text: str,
+               source: Optional["TheoremSource"] = None) -> list[Step]:
+        """All steps of ``proof`` from ``state`` (raises ``TraceError`` if the proof does not replay).
+
+        Pattern-matching proofs (equations, a top-level ``match``) are replayed through their
+        synthesized tactic reading (``prover.equations``) when ``source`` gives the statement."""
         ctx = _Ctx(state, tuple(_ids(state)), ())
         if isinstance(proof, ast.By):
             ctx = self.seq(proof.tactics, ctx)
         elif isinstance(proof, ast.Equations):
-            raise TraceError("proof by pattern-matching equations (no tactic to replay)")
+            if source is None:
+                raise TraceError("proof by pattern-matching equations (no tactic to replay)")
+            ctx = self.seq(self._reading(source), ctx)
+        elif isinstance(proof, ast.Match) and source is not None:
+            try:
+                ctx = self.seq(self._reading(source), ctx)
+            except TraceError:  # the reading did not replay: the term as one `exact` step
+                ctx = self.atomic(_Ctx(state, tuple(_ids(state)), ()),
+                                  "exact " + _indent_rest(_dedent(proof_text.strip())))
         else:
             ctx = self.atomic(ctx, "exact " + _indent_rest(_dedent(proof_text.strip())))
         if ctx.state.goals:
             raise TraceError(f"proof leaves {len(ctx.state.goals)} goal(s) open")
         return list(ctx.steps)
+
+    @staticmethod
+    def _reading(source: "TheoremSource") -> ast.TacticSeq:
+        """The synthesized tactic script of a pattern-matching proof, parsed."""
+        from lean_bridge.syntax import parse_tactic_block
+        from prover.equations import SynthesisError, equations_script, match_script
+
+        try:
+            if isinstance(source.proof, ast.Equations):
+                script = equations_script(source.name, source.binders, source.type, source.proof,
+                                          source.proof_text, source.proof_pos)
+            else:
+                script = match_script(source.name, source.binders, source.proof, source.proof_text,
+                                      source.proof_pos)
+            return parse_tactic_block(script)
+        except SynthesisError as err:
+            raise TraceError(f"pattern-matching proof: {err}") from None
+        except Exception as err:  # noqa: BLE001 - a script the parser refuses is no reading
+            raise TraceError(f"pattern-matching proof: script does not parse: {_short(str(err))}") from None
 
     # --- primitives
     def run(self, ctx: _Ctx, goal_id: str, text: str) -> tuple[_Ctx, list[str]]:
@@ -593,7 +634,7 @@ def trace_text(backend: Backend, text: str, env: Optional[Environment] = None) -
             yield TracedTheorem(thm.name, thm.line, [], "statement: " + _short("; ".join(errors) or "no goal", 200))
             continue
         try:
-            steps = replayer.replay(state, thm.proof, thm.proof_text)
+            steps = replayer.replay(state, thm.proof, thm.proof_text, thm)
             result = TracedTheorem(thm.name, thm.line, steps)
         except TraceError as err:
             result = TracedTheorem(thm.name, thm.line, [], str(err))
