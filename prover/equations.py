@@ -248,7 +248,8 @@ class Synthesizer:
         head = "@ih" if implicit else "ih"
         if not out:
             return head
-        return "(" + " ".join([head] + [f"({a})" if " " in a else a for a in out]) + ")"
+        # an application's span excludes its parentheses, which the source keeps where needed
+        return " ".join([head] + [f"({a})" if " " in a else a for a in out])
 
     # --- emitting
     def emit(self, indent: str, text: str, column: Optional[int] = None, prefix: str = "") -> None:
