@@ -16,6 +16,7 @@ from typing import Any, Callable, Optional, Sequence
 
 from lean_bridge import Goal, ProofState
 from lean_bridge.syntax import ast, parse_tactic_block
+from lean_bridge.term import mk_fvar
 from prover.actions import Action, closed_subterms, head_const, _sexp_of
 
 CLOSERS = ("assumption", "rfl", "trivial", "contradiction")
@@ -31,6 +32,33 @@ class Reader:
         self.limit = limit
         self.used = 0
         self.forward = forward  # False: no facts built in the context (``materialize`` declines)
+        # names the term binds (``fun hnp =>``, ``⟨ha, hb⟩``, ``if ha : a``) -> the hypothesis (fvar id)
+        # the actions made for them: ``intro``/``cases`` name it after the goal, not after the term
+        self.alias: dict[str, str] = {}
+
+    def _hi(self, goal: Optional[Goal], name: str) -> Optional[int]:
+        """Index of the hypothesis the term's ``name`` means: a bound alias first, else by name."""
+        if goal is None:
+            return None
+        fv = self.alias.get(name)
+        if fv is not None:
+            for i, h in enumerate(goal.hypotheses):
+                if h.fvar_id == fv:
+                    return i
+        return _hyp_index(goal, name)
+
+    def _hfv(self, state: ProofState, gid: str, name: str) -> Optional[str]:
+        goal = _goal(state, gid)
+        i = self._hi(goal, name)
+        return goal.hypotheses[i].fvar_id if i is not None else None
+
+    def bind(self, name: Optional[str], state: ProofState, gid: str, fvar: Optional[str] = None) -> None:
+        """Let ``name`` mean ``fvar`` (default: goal ``gid``'s newest hypothesis)."""
+        if not name or name == "_":
+            return
+        fv = fvar or _last_fvar(state, gid)
+        if fv is not None:
+            self.alias[name] = fv
 
     # --- plumbing: a partial result is (state, steps); steps are (before goals, index, action, text)
     def act(self, state: ProofState, gid: str, action: Action, steps: list) -> Optional[tuple[ProofState, list[str]]]:
@@ -102,6 +130,8 @@ class Reader:
         if isinstance(term, ast.BinOp) and term.op == "▸":
             for kind in ("rw_hyp", "rw_rev_hyp"):
                 out.append(lambda s, g, st, kind=kind: self._subst_fact(s, g, kind, term.lhs, term.rhs, st))
+        if isinstance(term, ast.If) and term.hyp is not None and isinstance(term.cond, ast.Ident):
+            out.append(lambda s, g, st: self._dite(s, g, term, st))
         if isinstance(term, ast.BinOp) and term.op == "∘":
             out.append(lambda s, g, st: self._compose(s, g, term, st))
         if isinstance(term, ast.App) and isinstance(term.fn, ast.Ident) and term.fn.name.endswith((".rec", ".elim")) \
@@ -135,7 +165,7 @@ class Reader:
 
     def _subst_fact(self, state: ProofState, gid: str, kind: str, lhs: Any, rest: Any, steps: list) -> Optional[ProofState]:
         """``P a ▸ e``: the equation built in the context (``fact``), the goal rewritten with it, then ``e``."""
-        if isinstance(lhs, ast.Ident) and _hyp_index(_goal(state, gid), lhs.name) is not None:
+        if isinstance(lhs, ast.Ident) and self._hi(_goal(state, gid), lhs.name) is not None:
             return None  # a plain hypothesis: ``_subst``
         made = self.fact(state, gid, lhs, steps)
         if made is None:
@@ -145,8 +175,31 @@ class Reader:
         return self.act_then(state, gid, Action(kind, hyp=last), steps,
                              lambda st, g: self.solve(st, g, rest, steps))
 
+    def _dite(self, state: ProofState, gid: str, term: Any, steps: list) -> Optional[ProofState]:
+        """``if h : p then t else e`` with ``p`` a hypothesis-free proposition variable:
+        ``by_cases`` on it, then ``t`` (``h : p``) and ``e`` (``h : ¬p``)."""
+        goal = _goal(state, gid)
+        i = self._hi(goal, term.cond.name) if goal is not None else None
+        if i is None or not goal.hypotheses[i].fvar_id:
+            return None
+        res = self.act(state, gid, Action("by_cases_subterm", subterm=mk_fvar(goal.hypotheses[i].fvar_id)), steps)
+        if res is None or len(res[1]) != 2:
+            return None
+        state = res[0]
+        for goal_id, branch in zip(res[1], (term.then, term.else_)):
+            if _index(state, goal_id) is None:
+                continue
+            self.bind(term.hyp, state, goal_id)
+            solved = self.solve(state, goal_id, branch, steps)
+            if solved is None:
+                return None
+            state = solved
+        return state
+
     def _chain(self, term: Any) -> Optional[list]:
         """``f ∘ g ∘ h`` as [f, g, h] (each an identifier), else None."""
+        if isinstance(term, ast.If) and term.hyp is not None and isinstance(term.cond, ast.Ident):
+            out.append(lambda s, g, st: self._dite(s, g, term, st))
         if isinstance(term, ast.BinOp) and term.op == "∘":
             left, right = self._chain(term.lhs), self._chain(term.rhs)
             return left + right if left is not None and right is not None else None
@@ -198,7 +251,7 @@ class Reader:
     def _elim_fns(self, state: ProofState, gid: str, hyp: str, minors: list, steps: list) -> Optional[ProofState]:
         """``h.elim f g`` where ``f``/``g`` are functions (not lambdas): ``cases h``, each case by its function."""
         goal = _goal(state, gid)
-        i = _hyp_index(goal, hyp) if goal is not None else None
+        i = self._hi(goal, hyp) if goal is not None else None
         if i is None:
             return None
         return self._cases_by(state, gid, i, minors, steps)
@@ -230,7 +283,7 @@ class Reader:
         goal = _goal(state, gid)
         if goal is None:
             return None
-        i = _hyp_index(goal, name)
+        i = self._hi(goal, name)
         if i is not None:
             return Action(hyp_kind, hyp=i)
         full = self.resolve(name)
@@ -259,7 +312,7 @@ class Reader:
     def _elim(self, state: ProofState, gid: str, hyp: str, args: list, steps: list) -> Optional[ProofState]:
         """``h.elim f g`` with ``h : a ∨ b``: ``cases h``, then each case by its function."""
         goal = _goal(state, gid)
-        i = _hyp_index(goal, hyp) if goal is not None else None
+        i = self._hi(goal, hyp) if goal is not None else None
         if i is None:
             return None
         res = self.act(state, gid, Action("cases_hyp", hyp=i), steps)
@@ -275,7 +328,7 @@ class Reader:
 
     def _proj(self, state: ProofState, gid: str, name: str, steps: list, field: Any = 1) -> Optional[ProofState]:
         goal = _goal(state, gid)
-        i = _hyp_index(goal, name) if goal is not None else None
+        i = self._hi(goal, name) if goal is not None else None
         if i is None:
             return None
         if field == "symm":
@@ -312,7 +365,7 @@ class Reader:
     def _subst(self, state: ProofState, gid: str, kind: str, hyp: str, rest: Any, steps: list) -> Optional[ProofState]:
         """``h ▸ e``: rewrite with ``h`` (``subst`` or ``rw`` either way), then ``e``."""
         goal = _goal(state, gid)
-        i = _hyp_index(goal, hyp) if goal is not None else None
+        i = self._hi(goal, hyp) if goal is not None else None
         if i is None:
             return None
         return self.act_then(state, gid, Action(kind, hyp=i), steps,
@@ -323,7 +376,7 @@ class Reader:
         goal = _goal(state, gid)
         if goal is None:
             return None
-        i = _hyp_index(goal, rule)
+        i = self._hi(goal, rule)
         if i is not None:
             action = Action("rw_rev_hyp" if forward else "rw_hyp", hyp=i)
         else:
@@ -346,7 +399,7 @@ class Reader:
                 return done
             del steps[mark:]
         head, _, field = fn.rpartition(".")
-        if field in ("mp", "mpr", "1", "2") and head and _hyp_index(_goal(state, gid), head) is None \
+        if field in ("mp", "mpr", "1", "2") and head and self._hi(_goal(state, gid), head) is None \
                 and self.resolve(head) is not None:
             mark = len(steps)
             done = self._iff(state, gid, head, field in ("mp", "1"), args, steps)
@@ -358,7 +411,7 @@ class Reader:
             head, _, field = fn.rpartition(".")
             if field in ("mp", "mpr") and head:
                 goal = _goal(state, gid)
-                i = _hyp_index(goal, head) if goal is not None else None
+                i = self._hi(goal, head) if goal is not None else None
                 if i is None:
                     return None
                 kind = "rw_rev_hyp" if field == "mp" else "rw_hyp"
@@ -430,11 +483,13 @@ class Reader:
         current = gid
         for b in binders:
             names = b.names if isinstance(b, ast.Binder) else [None]
-            for _ in names:
+            for _ in names:  # noqa: F402 - the binder's name
                 res = self.act(state, current, Action("intro"), steps)
                 if res is None or len(res[1]) != 1:
                     return None
                 state, current = res[0], res[1][0]
+                if isinstance(b, ast.Binder):
+                    self.bind(_, state, current)
                 if not isinstance(b, ast.Binder):
                     got = self.destruct(state, current, _last_fvar(state, current), _term_pattern(b), steps)
                     if got is None or len(got[1]) != 1:
@@ -495,8 +550,8 @@ class Reader:
             if goal is None:
                 return None
             head, _, last = fn.name.rpartition(".")
-            if _hyp_index(goal, fn.name) is None and self.resolve(fn.name) is None and head \
-                    and _hyp_index(goal, head) is not None:
+            if self._hi(goal, fn.name) is None and self.resolve(fn.name) is None and head \
+                    and self._hi(goal, head) is not None:
                 receiver, field = ast.Ident(fn.pos, fn.end_pos, head, None), last
         else:
             return None
@@ -507,7 +562,7 @@ class Reader:
             while isinstance(arg, ast.TypeAscription):
                 arg = arg.term
             goal = _goal(state, gid)
-            i = _hyp_index(goal, arg.name) if isinstance(arg, ast.Ident) and goal is not None else None
+            i = self._hi(goal, arg.name) if isinstance(arg, ast.Ident) and goal is not None else None
             if i is not None:
                 fvars.append(goal.hypotheses[i].fvar_id)
                 continue
@@ -532,7 +587,7 @@ class Reader:
                 return None
             action = Action("have_premise", premise=name)
         else:
-            i = _hyp_index(goal, fn.name)
+            i = self._hi(goal, fn.name)
             if i is not None:
                 action = Action("have_hyp", hyp=i)  # a copy: specialize must not change the original
             else:
@@ -594,6 +649,8 @@ class Reader:
                 i = _fvar_index(state, gid, fvar)
                 res = self.act(state, gid, Action("subst_hyp", hyp=i), steps) if i is not None else None
                 return (res[0], res[1]) if res is not None else None
+            if isinstance(pat, ast.RPatName):
+                self.bind(pat.name, state, gid, fvar)
             return state, [gid]
         i = _fvar_index(state, gid, fvar)
         if i is None:
@@ -660,8 +717,8 @@ class Reader:
             value = tac.targets[0].term
         if value is None:
             return None
-        if isinstance(value, ast.Ident) and _hyp_fvar(state, gid, value.name):
-            fv = _hyp_fvar(state, gid, value.name)
+        if isinstance(value, ast.Ident) and self._hfv(state, gid, value.name):
+            fv = self._hfv(state, gid, value.name)
         else:  # a compound fact: built as the newest hypothesis, then taken apart
             made = self.fact(state, gid, value, steps)
             if made is None:

@@ -117,7 +117,7 @@ def split_theorems(text: str) -> list[TheoremSource]:
             name = _theorem_name(cmd, frames) if isinstance(cmd, ast.Theorem) else f"example@{cmd.pos[0]}"
             # the goal is opened from an `example`, so the name never enters the environment with `sorry`:
             # the real declaration follows (`declaration`), and proofs through it stay sorry-free
-            body = text[cursor:start] + _as_example(head)
+            body = text[cursor:start] + _in_name_namespace(cmd, _as_example(head))
             chunk = _wrap(header_frames, body, frames)
             here = _snapshot(frames)
             real = _wrap(here, text[start:off(cmd.end_pos)], frames) if isinstance(cmd, ast.Theorem) else ""
@@ -141,6 +141,16 @@ def _as_example(head: str) -> str:
     """`theorem name binders : type := sorry` (with any doc comment, attributes or modifiers) as an
     `example` with the same binders and type: same statement, no name in the environment."""
     return _DECLARATION_HEAD.sub("example", head, count=1)
+
+
+def _in_name_namespace(cmd: Any, example: str) -> str:
+    """The example inside ``namespace P`` for a theorem named ``P.t``: Lean resolves the body of
+    ``theorem Or.imp`` in namespace ``Or`` (``inl`` is ``Or.inl``), which an unnamed example loses."""
+    name = getattr(cmd, "name", "") if isinstance(cmd, ast.Theorem) else ""
+    prefix = name.rpartition(".")[0]
+    if not prefix or name.startswith("_root_."):
+        return example
+    return f"namespace {prefix}\n{example}\nend {prefix}"
 
 
 def _snapshot(frames: list[_Frame]) -> list[_Frame]:
