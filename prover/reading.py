@@ -130,6 +130,12 @@ class Reader:
         if isinstance(term, ast.BinOp) and term.op == "▸":
             for kind in ("rw_hyp", "rw_rev_hyp"):
                 out.append(lambda s, g, st, kind=kind: self._subst_fact(s, g, kind, term.lhs, term.rhs, st))
+        if isinstance(term, ast.FunMatch) and all(len(a.patterns) == 1 for a in term.alts):
+            out.append(lambda s, g, st: self._fun_match(s, g, list(term.alts), st))
+        if isinstance(term, ast.NoFun):
+            out.append(self._nofun)
+        if isinstance(term, ast.NoMatch) and len(term.discrs) == 1 and isinstance(term.discrs[0], ast.Ident):
+            out.append(lambda s, g, st: self._nomatch(s, g, term.discrs[0].name, st))
         if isinstance(term, ast.If) and term.hyp is not None and isinstance(term.cond, ast.Ident):
             out.append(lambda s, g, st: self._dite(s, g, term, st))
         if isinstance(term, ast.BinOp) and term.op == "∘":
@@ -175,6 +181,75 @@ class Reader:
         return self.act_then(state, gid, Action(kind, hyp=last), steps,
                              lambda st, g: self.solve(st, g, rest, steps))
 
+    def _fun_match(self, state: ProofState, gid: str, alts: list, steps: list) -> Optional[ProofState]:
+        """``fun | .inl h => a | .inr h => b``: ``intro``, ``cases`` it, each case's fields taken
+        apart by its pattern, then its right-hand side (one alternative: ``fun pat => e``)."""
+        if len(alts) == 1:
+            return self._fun(state, gid, [alts[0].patterns[0]], alts[0].rhs, steps)
+        res = self.act(state, gid, Action("intro"), steps)
+        if res is None or len(res[1]) != 1:
+            return None
+        state, (current,) = res
+        goal = _goal(state, current)
+        before = {h.fvar_id for h in goal.hypotheses[:-1]}
+        res = self.act(state, current, Action("cases_hyp", hyp=len(goal.hypotheses) - 1), steps)
+        if res is None:
+            return None
+        state, created = res
+        rows = []
+        for alt in alts:
+            pat = alt.patterns[0]
+            fn, args = (pat.fn, list(pat.args)) if isinstance(pat, ast.App) else (pat, [])
+            if not isinstance(fn, (ast.DotIdent, ast.Ident)):
+                return None
+            rows.append((fn.name.rpartition(".")[2], args, alt.rhs))
+        for pos, goal_id in enumerate(created):
+            if _index(state, goal_id) is None:
+                continue
+            case = (_goal(state, goal_id).case or "").rpartition(".")[2]
+            row = next((r for r in rows if r[0] == case), rows[pos] if pos < len(rows) else None)
+            if row is None:
+                return None
+            _, args, rhs = row
+            new = [h.fvar_id for h in _goal(state, goal_id).hypotheses if h.fvar_id not in before]
+            left = [goal_id]
+            for fv, sub in reversed(list(zip(new[len(new) - len(args):], args))):
+                if len(left) != 1:
+                    return None
+                got = self.destruct(state, left[0], fv, _term_pattern(sub), steps)
+                if got is None:
+                    return None
+                state, left = got
+            for g in left:
+                solved = self.solve(state, g, rhs, steps)
+                if solved is None:
+                    return None
+                state = solved
+        return state
+
+    def _nofun(self, state: ProofState, gid: str, steps: list) -> Optional[ProofState]:
+        """``nofun``: ``intro`` then ``cases`` on it, until a case split closes the goal (≤ 3 binders)."""
+        current = gid
+        for _ in range(3):
+            res = self.act(state, current, Action("intro"), steps)
+            if res is None or len(res[1]) != 1:
+                return None
+            state, (current,) = res
+            mark = len(steps)
+            done = self.act(state, current, Action("cases_hyp", hyp=len(_goal(state, current).hypotheses) - 1), steps)
+            if done is not None and self.closed(done[0], current, done[1]):
+                return done[0]
+            del steps[mark:]
+        return None
+
+    def _nomatch(self, state: ProofState, gid: str, name: str, steps: list) -> Optional[ProofState]:
+        """``nomatch h``: ``cases h`` closes the goal."""
+        i = self._hi(_goal(state, gid), name)
+        if i is None:
+            return None
+        res = self.act(state, gid, Action("cases_hyp", hyp=i), steps)
+        return res[0] if res is not None and self.closed(res[0], gid, res[1]) else None
+
     def _dite(self, state: ProofState, gid: str, term: Any, steps: list) -> Optional[ProofState]:
         """``if h : p then t else e`` with ``p`` a hypothesis-free proposition variable:
         ``by_cases`` on it, then ``t`` (``h : p``) and ``e`` (``h : ¬p``)."""
@@ -198,6 +273,12 @@ class Reader:
 
     def _chain(self, term: Any) -> Optional[list]:
         """``f ∘ g ∘ h`` as [f, g, h] (each an identifier), else None."""
+        if isinstance(term, ast.FunMatch) and all(len(a.patterns) == 1 for a in term.alts):
+            out.append(lambda s, g, st: self._fun_match(s, g, list(term.alts), st))
+        if isinstance(term, ast.NoFun):
+            out.append(self._nofun)
+        if isinstance(term, ast.NoMatch) and len(term.discrs) == 1 and isinstance(term.discrs[0], ast.Ident):
+            out.append(lambda s, g, st: self._nomatch(s, g, term.discrs[0].name, st))
         if isinstance(term, ast.If) and term.hyp is not None and isinstance(term.cond, ast.Ident):
             out.append(lambda s, g, st: self._dite(s, g, term, st))
         if isinstance(term, ast.BinOp) and term.op == "∘":

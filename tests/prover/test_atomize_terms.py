@@ -66,11 +66,20 @@ theorem elim_fns {a b : Prop} (h : a ∨ b) : b ∨ a := h.elim .inr .inl
 
 theorem subst_fact (n : Nat) (h : n + 0 = 5) : n = 5 := Nat.add_zero n ▸ h
 
+theorem fun_match {a b : Prop} : a ∨ b → b ∨ a := fun | .inl h => .inr h | .inr h => .inl h
+
+theorem no_fun (n : Nat) : Nat.succ n ≤ 0 → False := nofun
+
+theorem dite_or {a b : Prop} [Decidable a] (h : a → b) : ¬a ∨ b := if ha : a then .inr (h ha) else .inl ha
+
+theorem named_fun {p q : Prop} (hq : q) : (p → q) → p → q ∧ p := fun hpq hp => ⟨hpq hp, hp⟩
+
 end Eqn
 """
 
 NAMES = ["zero_add'", "add_zero_le", "le_trans'", "pos_or_zero", "and_not", "exists_left", "cons_of_ne_nil",
-         "antisymm", "dot_ctor", "compose", "rec_fn", "elim_fns", "subst_fact"]
+         "antisymm", "dot_ctor", "compose", "rec_fn", "elim_fns", "subst_fact", "fun_match", "no_fun", "dite_or",
+         "named_fun"]
 
 
 @pytest.fixture(scope="module")
@@ -107,7 +116,9 @@ def test_every_rule_atomizes_and_replays(terms):
     assert _kinds(records, "Eqn.compose")[:2] == ["intro", "apply_hyp"]
     assert _kinds(records, "Eqn.rec_fn")[:2] == ["intro", "cases_hyp"]
     assert _kinds(records, "Eqn.subst_fact")[:2] == ["have_premise", "specialize_last_hyp"]
-    assert _replay_atomized(source, records) >= 40
+    assert _kinds(records, "Eqn.dite_or")[0] == "by_cases_subterm"
+    assert _kinds(records, "Eqn.fun_match")[:2] == ["intro", "cases_hyp"]
+    assert _replay_atomized(source, records) >= 50
 
 
 def test_generalized_recursion_passes_the_changed_arguments():
@@ -121,6 +132,16 @@ def test_generalized_recursion_passes_the_changed_arguments():
     script = equations_script(thm.name, thm.binders, thm.type, thm.proof, thm.proof_text, thm.proof_pos)
     assert "induction x_1 generalizing m with" in script
     assert "exact f (ih (m + 1))" in script
+
+
+def test_a_wrong_equations_proof_does_not_replay(tmp_path):
+    """The reading is only a reading: a recursive call that does not prove the case fails in the checker."""
+    source = tmp_path / "Bad.lean"
+    source.write_text("theorem bad : ∀ (n : Nat), n = 0\n  | 0 => rfl\n  | n+1 => bad n\n", encoding="utf-8")
+    traces = tmp_path / "traces.jsonl"
+    run_trace(source, traces, progress=False)
+    (record,) = list(read_jsonl(traces))
+    assert not record["ok"]
 
 
 CORE = Path(__file__).resolve().parent / "data" / "core_terms_equations.lean"
