@@ -518,11 +518,22 @@ def equations_script(full_name: str, binders: Sequence[Any], type_: Any, proof: 
 
 
 def match_script(full_name: str, binders: Sequence[Any], proof: Any, text: str, base: tuple[int, int]) -> str:
-    """The tactic script of a term proof that is a ``match`` on the theorem's parameters."""
-    if not isinstance(proof, ast.Match) or any(d.name is not None for d in proof.discrs):
+    """The tactic script of a term proof that is a ``match`` (on the theorem's parameters, or on a
+    compound term: ``have`` first) or ``have …`` chain ending in one."""
+    if not isinstance(proof, (ast.Match, ast.Have)):
+        raise SynthesisError("not a match")
+    if isinstance(proof, ast.Match) and any(d.name is not None for d in proof.discrs):
         raise SynthesisError("not a plain match")
     params = _binder_params(binders)
     syn = Synthesizer(Source(text, base), sorted(_rec_names(full_name)), params)
+    scope = {p.name for p in params if p.name}
+    if not _recursive_calls(proof, set(syn.rec.names)) and (
+            not isinstance(proof, ast.Match) or any(d.name is not None or not isinstance(d.term, ast.Ident)
+                                                    for d in proof.discrs)):
+        if isinstance(proof, ast.Match) and any(d.name is not None for d in proof.discrs):
+            raise SynthesisError("not a plain match")
+        syn.emit_rhs(proof, {}, "", scope)  # `have …; match P a with …`: have, then the case tree
+        return "\n".join(syn.lines)
     cols = []
     for d in proof.discrs:
         if not isinstance(d.term, ast.Ident) or d.term.name not in {p.name for p in params}:
@@ -532,7 +543,6 @@ def match_script(full_name: str, binders: Sequence[Any], proof: Any, text: str, 
     if any(len(alt.patterns) != len(cols) for alt in proof.alts):
         raise SynthesisError("match alternative with another number of patterns")
     names = set(syn.rec.names)
-    scope = {p.name for p in params if p.name}
     if any(_recursive_calls(r.rhs, names) for r in rows):
         rec_col = _choose_rec(rows, cols, params, names)
         if rec_col is None:

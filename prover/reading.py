@@ -92,7 +92,7 @@ class Reader:
     def solve(self, state: ProofState, gid: str, term: Any, steps: list) -> Optional[ProofState]:
         """Close goal ``gid`` following ``term``; the state after, or None (``steps`` then undefined)."""
         mark = len(steps)
-        term = self._undot(state, gid, term)
+        term = self._undot(state, gid, _unpipe(term))
         for attempt in self._readings(term):
             del steps[mark:]
             out = attempt(state, gid, steps)
@@ -130,6 +130,12 @@ class Reader:
         if isinstance(term, ast.BinOp) and term.op == "▸":
             for kind in ("rw_hyp", "rw_rev_hyp"):
                 out.append(lambda s, g, st, kind=kind: self._subst_fact(s, g, kind, term.lhs, term.rhs, st))
+        if isinstance(term, ast.App) and isinstance(term.fn, ast.Explicit):
+            # `@ih _ h`: apply the function (the holes are its implicit arguments, found by unification)
+            kept = [a for a in term.args if not isinstance(a, (ast.Hole, ast.NamedArg))]
+            out.append(lambda s, g, st: self._app(s, g, term.fn.ident.name, kept, st))
+        if isinstance(term, ast.Have) and term.pattern is None and not term.binders:
+            out.append(lambda s, g, st: self._have(s, g, term, st))
         if isinstance(term, ast.FunMatch) and all(len(a.patterns) == 1 for a in term.alts):
             out.append(lambda s, g, st: self._fun_match(s, g, list(term.alts), st))
         if isinstance(term, ast.NoFun):
@@ -227,6 +233,21 @@ class Reader:
                 state = solved
         return state
 
+    def _have(self, state: ProofState, gid: str, term: Any, steps: list) -> Optional[ProofState]:
+        """``have h : T := v; e``: the fact ``v`` built in the context (``fact``), named ``h``, then ``e``."""
+        value = _unpipe(term.value)
+        goal = _goal(state, gid)
+        if isinstance(value, ast.Ident) and goal is not None and self._hi(goal, value.name) is not None:
+            i = self._hi(goal, value.name)
+            self.bind(term.name or "this", state, gid, goal.hypotheses[i].fvar_id)
+            return self.solve(state, gid, term.body, steps)
+        made = self.fact(state, gid, value, steps)
+        if made is None:
+            return None
+        state, gid = made
+        self.bind(term.name or "this", state, gid)
+        return self.solve(state, gid, term.body, steps)
+
     def _nofun(self, state: ProofState, gid: str, steps: list) -> Optional[ProofState]:
         """``nofun``: ``intro`` then ``cases`` on it, until a case split closes the goal (≤ 3 binders)."""
         current = gid
@@ -273,6 +294,12 @@ class Reader:
 
     def _chain(self, term: Any) -> Optional[list]:
         """``f ∘ g ∘ h`` as [f, g, h] (each an identifier), else None."""
+        if isinstance(term, ast.App) and isinstance(term.fn, ast.Explicit):
+            # `@ih _ h`: apply the function (the holes are its implicit arguments, found by unification)
+            kept = [a for a in term.args if not isinstance(a, (ast.Hole, ast.NamedArg))]
+            out.append(lambda s, g, st: self._app(s, g, term.fn.ident.name, kept, st))
+        if isinstance(term, ast.Have) and term.pattern is None and not term.binders:
+            out.append(lambda s, g, st: self._have(s, g, term, st))
         if isinstance(term, ast.FunMatch) and all(len(a.patterns) == 1 for a in term.alts):
             out.append(lambda s, g, st: self._fun_match(s, g, list(term.alts), st))
         if isinstance(term, ast.NoFun):
@@ -847,6 +874,17 @@ def read_and_run(reader: Reader, state: ProofState, focus: int, tactic: str) -> 
     else:
         return None
     return (out, steps) if out is not None else None
+
+
+def _unpipe(term: Any) -> Any:
+    """``f <| x`` (and ``f $ x``) as the application ``f x``."""
+    while isinstance(term, ast.BinOp) and term.op == "<|":
+        fn = _unpipe(term.lhs)
+        if isinstance(fn, ast.App):
+            term = ast.App(term.pos, term.end_pos, fn.fn, fn.args + (term.rhs,))
+        else:
+            term = ast.App(term.pos, term.end_pos, fn, (term.rhs,))
+    return term
 
 
 def _compound(term: Any) -> bool:

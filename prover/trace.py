@@ -306,7 +306,7 @@ class Replayer:
             if source is None:
                 raise TraceError("proof by pattern-matching equations (no tactic to replay)")
             ctx = self.seq(self._reading(source), ctx)
-        elif isinstance(proof, ast.Match) and source is not None:
+        elif _ends_in_match(proof) and source is not None:
             try:
                 ctx = self.seq(self._reading(source), ctx)
             except TraceError:  # the reading did not replay: the term as one `exact` step
@@ -579,6 +579,13 @@ class Replayer:
                 ctx2 = _Ctx(ctx2.state, tuple(pending + [goal_id]), ctx2.steps)
                 ctx2 = self._alt(ctx2, goal_id, alt.names, alt.body, parent)
         return self._refocus(ctx2, pending + list(ctx.focus[1:]))
+
+
+def _ends_in_match(term: Any) -> bool:
+    """A ``match`` term, or ``have …`` (term-mode) chains ending in one."""
+    while isinstance(term, ast.Have):
+        term = term.body
+    return isinstance(term, ast.Match)
 
 
 def _alts_start(tac: Any) -> int:
