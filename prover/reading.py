@@ -7,7 +7,15 @@
 ``assumption``; ``h.symm`` is ``symm`` then ``exact h``. Goals the arguments do not account for
 get a closer (``assumption``, ``rfl``, ``trivial``, ``contradiction``). ``rintro``/``obtain``/
 ``rcases``/``intro ⟨…⟩`` patterns become ``intro`` and nested ``cases`` (``rfl`` patterns
-``subst``). Reading is not search: each construct has one reading (a few tries for the
+``subst``). Lean core's term idioms: ``.inl a`` is resolved against the goal's head type;
+``f ∘ g`` is ``intro`` then ``apply f``, ``apply g``, a closer; ``Or.rec f g``/``.rec f g`` and
+``h.elim f g`` (functions) are ``cases`` then each case by its function; ``P a ▸ e`` builds ``P a``
+in the context and rewrites with it; ``fun | .inl h => a | .inr h => b`` is ``intro``, ``cases``,
+each case by its pattern; ``nofun``/``nomatch h`` are ``intro``/``cases``; ``if h : p then a else
+b`` is ``by_cases``; ``have h : T := v; e`` builds ``v`` as ``h``; ``f <| x`` is ``f x``; ``@f _ x``
+applies ``f``. Names the term binds (``fun hp =>``, ``⟨ha, hb⟩``, ``if ha :``) follow the
+hypotheses made for them (``Reader.alias``), since ``intro``/``cases`` name them after the goal.
+Reading is not search: each construct has one reading (a few tries for the
 closers and for ``∃`` witnesses), so its length is bounded by the term's size, not by a depth.
 """
 from __future__ import annotations
@@ -127,6 +135,10 @@ class Reader:
         elif isinstance(term, ast.BinOp) and term.op == "▸" and isinstance(term.lhs, ast.Ident):
             for kind in ("subst_hyp", "rw_hyp", "rw_rev_hyp"):
                 out.append(lambda s, g, st, kind=kind: self._subst(s, g, kind, term.lhs.name, term.rhs, st))
+        if isinstance(term, ast.BinOp) and term.op == "▸" and isinstance(term.lhs, ast.Ident) \
+                and term.lhs.name.endswith(".symm"):  # `e.symm ▸ h`: rewrite with `e` itself
+            for kind in ("subst_hyp", "rw_rev_hyp", "rw_hyp"):
+                out.append(lambda s, g, st, kind=kind: self._subst(s, g, kind, term.lhs.name[:-5], term.rhs, st))
         if isinstance(term, ast.BinOp) and term.op == "▸":
             for kind in ("rw_hyp", "rw_rev_hyp"):
                 out.append(lambda s, g, st, kind=kind: self._subst_fact(s, g, kind, term.lhs, term.rhs, st))

@@ -15,7 +15,11 @@ parser: sequences, ``·``, ``case``/``next``, ``<;>``, ``all_goals``/``any_goals
 (run as the bare ``cases``/``induction`` step, then ``rename_i`` with the alternative's names,
 as Lean's ``case`` does, then the alternative's tactics). Every tactic that reaches the checker
 is one recorded ``Step``: the goals before (all open goals, and the index it ran on), its text,
-the goals after. A term-mode proof is one ``exact <term>`` step.
+the goals after. A term-mode proof is one ``exact <term>`` step. A proof by pattern-matching
+equations (``| 0 => … | n+1 => …``), or a term proof that is a ``match`` (possibly after ``have``s),
+is replayed through its synthesized tactic reading (``prover.equations``: ``intro``, ``induction``/
+``cases … with``, recursive calls as the induction hypothesis), which the checker must accept like
+any proof. A theorem named ``P.t`` opens its goal inside ``namespace P``, as Lean elaborates its body.
 """
 from __future__ import annotations
 
