@@ -4,7 +4,9 @@ For every traced step (state ``S`` before, goal ``f`` focused, human tactic, sta
 we look for a sequence of atomic actions (``prover.actions``) that, run from ``S`` on goal ``f``
 and then on the goals it creates, gives a state equal to ``S'`` up to renaming
 (each goal by ``lean_bridge.term.goal_key``, in any order). First the step's own reading (``rw [a, ← b]`` is two rewrites,
-``intro a b`` two intros, ``exact h`` is ``exact_hyp``, ``simp [foo]`` is ``simp_premise``…);
+``intro a b`` two intros, ``exact h`` is ``exact_hyp``, ``simp [foo]`` is ``simp_premise``…; a term
+``exact t`` follows the term's structure, ``prover.reading``; pattern-matching proofs arrive already
+read as ``intro``/``induction``/``cases`` steps, ``prover.equations``);
 when that does not reproduce ``S'`` (or the step is compound), a bounded search: depth ≤ 3,
 candidates from ``candidate_actions`` with the premises the step mentions, on any goal the step
 created, at most ``budget`` checker calls. A step whose ``S'`` equals ``S`` up to renaming

@@ -7,7 +7,15 @@
 ``assumption``; ``h.symm`` is ``symm`` then ``exact h``. Goals the arguments do not account for
 get a closer (``assumption``, ``rfl``, ``trivial``, ``contradiction``). ``rintro``/``obtain``/
 ``rcases``/``intro ⟨…⟩`` patterns become ``intro`` and nested ``cases`` (``rfl`` patterns
-``subst``). Reading is not search: each construct has one reading (a few tries for the
+``subst``). Lean core's term idioms: ``.inl a`` is resolved against the goal's head type;
+``f ∘ g`` is ``intro`` then ``apply f``, ``apply g``, a closer; ``Or.rec f g``/``.rec f g`` and
+``h.elim f g`` (functions) are ``cases`` then each case by its function; ``P a ▸ e`` builds ``P a``
+in the context and rewrites with it; ``fun | .inl h => a | .inr h => b`` is ``intro``, ``cases``,
+each case by its pattern; ``nofun``/``nomatch h`` are ``intro``/``cases``; ``if h : p then a else
+b`` is ``by_cases``; ``have h : T := v; e`` builds ``v`` as ``h``; ``f <| x`` is ``f x``; ``@f _ x``
+applies ``f``. Names the term binds (``fun hp =>``, ``⟨ha, hb⟩``, ``if ha :``) follow the
+hypotheses made for them (``Reader.alias``), since ``intro``/``cases`` name them after the goal.
+Reading is not search: each construct has one reading (a few tries for the
 closers and for ``∃`` witnesses), so its length is bounded by the term's size, not by a depth.
 """
 from __future__ import annotations
@@ -16,6 +24,7 @@ from typing import Any, Callable, Optional, Sequence
 
 from lean_bridge import Goal, ProofState
 from lean_bridge.syntax import ast, parse_tactic_block
+from lean_bridge.term import mk_fvar
 from prover.actions import Action, closed_subterms, head_const, _sexp_of
 
 CLOSERS = ("assumption", "rfl", "trivial", "contradiction")
@@ -31,6 +40,33 @@ class Reader:
         self.limit = limit
         self.used = 0
         self.forward = forward  # False: no facts built in the context (``materialize`` declines)
+        # names the term binds (``fun hnp =>``, ``⟨ha, hb⟩``, ``if ha : a``) -> the hypothesis (fvar id)
+        # the actions made for them: ``intro``/``cases`` name it after the goal, not after the term
+        self.alias: dict[str, str] = {}
+
+    def _hi(self, goal: Optional[Goal], name: str) -> Optional[int]:
+        """Index of the hypothesis the term's ``name`` means: a bound alias first, else by name."""
+        if goal is None:
+            return None
+        fv = self.alias.get(name)
+        if fv is not None:
+            for i, h in enumerate(goal.hypotheses):
+                if h.fvar_id == fv:
+                    return i
+        return _hyp_index(goal, name)
+
+    def _hfv(self, state: ProofState, gid: str, name: str) -> Optional[str]:
+        goal = _goal(state, gid)
+        i = self._hi(goal, name)
+        return goal.hypotheses[i].fvar_id if i is not None else None
+
+    def bind(self, name: Optional[str], state: ProofState, gid: str, fvar: Optional[str] = None) -> None:
+        """Let ``name`` mean ``fvar`` (default: goal ``gid``'s newest hypothesis)."""
+        if not name or name == "_":
+            return
+        fv = fvar or _last_fvar(state, gid)
+        if fv is not None:
+            self.alias[name] = fv
 
     # --- plumbing: a partial result is (state, steps); steps are (before goals, index, action, text)
     def act(self, state: ProofState, gid: str, action: Action, steps: list) -> Optional[tuple[ProofState, list[str]]]:
@@ -64,6 +100,7 @@ class Reader:
     def solve(self, state: ProofState, gid: str, term: Any, steps: list) -> Optional[ProofState]:
         """Close goal ``gid`` following ``term``; the state after, or None (``steps`` then undefined)."""
         mark = len(steps)
+        term = self._undot(state, gid, _unpipe(term))
         for attempt in self._readings(term):
             del steps[mark:]
             out = attempt(state, gid, steps)
@@ -98,10 +135,260 @@ class Reader:
         elif isinstance(term, ast.BinOp) and term.op == "▸" and isinstance(term.lhs, ast.Ident):
             for kind in ("subst_hyp", "rw_hyp", "rw_rev_hyp"):
                 out.append(lambda s, g, st, kind=kind: self._subst(s, g, kind, term.lhs.name, term.rhs, st))
+        if isinstance(term, ast.BinOp) and term.op == "▸" and isinstance(term.lhs, ast.Ident) \
+                and term.lhs.name.endswith(".symm"):  # `e.symm ▸ h`: rewrite with `e` itself
+            for kind in ("subst_hyp", "rw_rev_hyp", "rw_hyp"):
+                out.append(lambda s, g, st, kind=kind: self._subst(s, g, kind, term.lhs.name[:-5], term.rhs, st))
+        if isinstance(term, ast.BinOp) and term.op == "▸":
+            for kind in ("rw_hyp", "rw_rev_hyp"):
+                out.append(lambda s, g, st, kind=kind: self._subst_fact(s, g, kind, term.lhs, term.rhs, st))
+        if isinstance(term, ast.App) and isinstance(term.fn, ast.Explicit):
+            # `@ih _ h`: apply the function (the holes are its implicit arguments, found by unification)
+            kept = [a for a in term.args if not isinstance(a, (ast.Hole, ast.NamedArg))]
+            out.append(lambda s, g, st: self._app(s, g, term.fn.ident.name, kept, st))
+        if isinstance(term, ast.Have) and term.pattern is None and not term.binders:
+            out.append(lambda s, g, st: self._have(s, g, term, st))
+        if isinstance(term, ast.FunMatch) and all(len(a.patterns) == 1 for a in term.alts):
+            out.append(lambda s, g, st: self._fun_match(s, g, list(term.alts), st))
+        if isinstance(term, ast.NoFun):
+            out.append(self._nofun)
+        if isinstance(term, ast.NoMatch) and len(term.discrs) == 1 and isinstance(term.discrs[0], ast.Ident):
+            out.append(lambda s, g, st: self._nomatch(s, g, term.discrs[0].name, st))
+        if isinstance(term, ast.If) and term.hyp is not None and isinstance(term.cond, ast.Ident):
+            out.append(lambda s, g, st: self._dite(s, g, term, st))
+        if isinstance(term, ast.BinOp) and term.op == "∘":
+            out.append(lambda s, g, st: self._compose(s, g, term, st))
+        if isinstance(term, ast.App) and isinstance(term.fn, ast.Ident) and term.fn.name.endswith((".rec", ".elim")) \
+                and len(term.args) >= 1:
+            head = term.fn.name.rpartition(".")[0]
+            minors = [a for a in term.args if not isinstance(a, ast.NamedArg)]
+            if head in ("Or", "And", "Exists"):  # `Or.rec f g` as a function: intro, cases, each case by its minor
+                out.append(lambda s, g, st: self._rec_fn(s, g, minors, st))
+            elif len(minors) == 2:  # `h.elim f g` with functions: cases h, each case by its function
+                out.append(lambda s, g, st: self._elim_fns(s, g, head, minors, st))
         if isinstance(term, (ast.App, ast.Proj)) or (isinstance(term, ast.Ident) and "." in term.name):
             out.append(lambda s, g, st: self._forward_exact(s, g, term, st))
         out.append(self._closer)
         return out
+
+    def _undot(self, state: ProofState, gid: str, term: Any) -> Any:
+        """``.inl a`` / ``.imp f g``: the leading-dot name resolved against the goal's head type
+        (``Or.inl``), as Lean resolves it against the expected type (a function type's result)."""
+        fn = term.fn if isinstance(term, ast.App) else term
+        if not isinstance(fn, ast.DotIdent):
+            return term
+        goal = _goal(state, gid)
+        tree = _sexp_of(goal.target.sexp_text) if goal is not None else None
+        while isinstance(tree, tuple) and tree[:1] == (":forall",) and len(tree) >= 4:
+            tree = tree[3]
+        head = head_const(tree)
+        if head is None:
+            return term
+        ident = ast.Ident(fn.pos, fn.end_pos, f"{head}.{fn.name}", None)
+        return ast.App(term.pos, term.end_pos, ident, term.args) if isinstance(term, ast.App) else ident
+
+    def _subst_fact(self, state: ProofState, gid: str, kind: str, lhs: Any, rest: Any, steps: list) -> Optional[ProofState]:
+        """``P a ▸ e``: the equation built in the context (``fact``), the goal rewritten with it, then ``e``."""
+        if isinstance(lhs, ast.Ident) and self._hi(_goal(state, gid), lhs.name) is not None:
+            return None  # a plain hypothesis: ``_subst``
+        made = self.fact(state, gid, lhs, steps)
+        if made is None:
+            return None
+        state, gid = made
+        last = len(_goal(state, gid).hypotheses) - 1
+        return self.act_then(state, gid, Action(kind, hyp=last), steps,
+                             lambda st, g: self.solve(st, g, rest, steps))
+
+    def _fun_match(self, state: ProofState, gid: str, alts: list, steps: list) -> Optional[ProofState]:
+        """``fun | .inl h => a | .inr h => b``: ``intro``, ``cases`` it, each case's fields taken
+        apart by its pattern, then its right-hand side (one alternative: ``fun pat => e``)."""
+        if len(alts) == 1:
+            return self._fun(state, gid, [alts[0].patterns[0]], alts[0].rhs, steps)
+        res = self.act(state, gid, Action("intro"), steps)
+        if res is None or len(res[1]) != 1:
+            return None
+        state, (current,) = res
+        goal = _goal(state, current)
+        before = {h.fvar_id for h in goal.hypotheses[:-1]}
+        res = self.act(state, current, Action("cases_hyp", hyp=len(goal.hypotheses) - 1), steps)
+        if res is None:
+            return None
+        state, created = res
+        rows = []
+        for alt in alts:
+            pat = alt.patterns[0]
+            fn, args = (pat.fn, list(pat.args)) if isinstance(pat, ast.App) else (pat, [])
+            if not isinstance(fn, (ast.DotIdent, ast.Ident)):
+                return None
+            rows.append((fn.name.rpartition(".")[2], args, alt.rhs))
+        for pos, goal_id in enumerate(created):
+            if _index(state, goal_id) is None:
+                continue
+            case = (_goal(state, goal_id).case or "").rpartition(".")[2]
+            row = next((r for r in rows if r[0] == case), rows[pos] if pos < len(rows) else None)
+            if row is None:
+                return None
+            _, args, rhs = row
+            new = [h.fvar_id for h in _goal(state, goal_id).hypotheses if h.fvar_id not in before]
+            left = [goal_id]
+            for fv, sub in reversed(list(zip(new[len(new) - len(args):], args))):
+                if len(left) != 1:
+                    return None
+                got = self.destruct(state, left[0], fv, _term_pattern(sub), steps)
+                if got is None:
+                    return None
+                state, left = got
+            for g in left:
+                solved = self.solve(state, g, rhs, steps)
+                if solved is None:
+                    return None
+                state = solved
+        return state
+
+    def _have(self, state: ProofState, gid: str, term: Any, steps: list) -> Optional[ProofState]:
+        """``have h : T := v; e``: the fact ``v`` built in the context (``fact``), named ``h``, then ``e``."""
+        value = _unpipe(term.value)
+        goal = _goal(state, gid)
+        if isinstance(value, ast.Ident) and goal is not None and self._hi(goal, value.name) is not None:
+            i = self._hi(goal, value.name)
+            self.bind(term.name or "this", state, gid, goal.hypotheses[i].fvar_id)
+            return self.solve(state, gid, term.body, steps)
+        made = self.fact(state, gid, value, steps)
+        if made is None:
+            return None
+        state, gid = made
+        self.bind(term.name or "this", state, gid)
+        return self.solve(state, gid, term.body, steps)
+
+    def _nofun(self, state: ProofState, gid: str, steps: list) -> Optional[ProofState]:
+        """``nofun``: ``intro`` then ``cases`` on it, until a case split closes the goal (≤ 3 binders)."""
+        current = gid
+        for _ in range(3):
+            res = self.act(state, current, Action("intro"), steps)
+            if res is None or len(res[1]) != 1:
+                return None
+            state, (current,) = res
+            mark = len(steps)
+            done = self.act(state, current, Action("cases_hyp", hyp=len(_goal(state, current).hypotheses) - 1), steps)
+            if done is not None and self.closed(done[0], current, done[1]):
+                return done[0]
+            del steps[mark:]
+        return None
+
+    def _nomatch(self, state: ProofState, gid: str, name: str, steps: list) -> Optional[ProofState]:
+        """``nomatch h``: ``cases h`` closes the goal."""
+        i = self._hi(_goal(state, gid), name)
+        if i is None:
+            return None
+        res = self.act(state, gid, Action("cases_hyp", hyp=i), steps)
+        return res[0] if res is not None and self.closed(res[0], gid, res[1]) else None
+
+    def _dite(self, state: ProofState, gid: str, term: Any, steps: list) -> Optional[ProofState]:
+        """``if h : p then t else e`` with ``p`` a hypothesis-free proposition variable:
+        ``by_cases`` on it, then ``t`` (``h : p``) and ``e`` (``h : ¬p``)."""
+        goal = _goal(state, gid)
+        i = self._hi(goal, term.cond.name) if goal is not None else None
+        if i is None or not goal.hypotheses[i].fvar_id:
+            return None
+        res = self.act(state, gid, Action("by_cases_subterm", subterm=mk_fvar(goal.hypotheses[i].fvar_id)), steps)
+        if res is None or len(res[1]) != 2:
+            return None
+        state = res[0]
+        for goal_id, branch in zip(res[1], (term.then, term.else_)):
+            if _index(state, goal_id) is None:
+                continue
+            self.bind(term.hyp, state, goal_id)
+            solved = self.solve(state, goal_id, branch, steps)
+            if solved is None:
+                return None
+            state = solved
+        return state
+
+    def _chain(self, term: Any) -> Optional[list]:
+        """``f ∘ g ∘ h`` as [f, g, h] (each an identifier), else None."""
+        if isinstance(term, ast.App) and isinstance(term.fn, ast.Explicit):
+            # `@ih _ h`: apply the function (the holes are its implicit arguments, found by unification)
+            kept = [a for a in term.args if not isinstance(a, (ast.Hole, ast.NamedArg))]
+            out.append(lambda s, g, st: self._app(s, g, term.fn.ident.name, kept, st))
+        if isinstance(term, ast.Have) and term.pattern is None and not term.binders:
+            out.append(lambda s, g, st: self._have(s, g, term, st))
+        if isinstance(term, ast.FunMatch) and all(len(a.patterns) == 1 for a in term.alts):
+            out.append(lambda s, g, st: self._fun_match(s, g, list(term.alts), st))
+        if isinstance(term, ast.NoFun):
+            out.append(self._nofun)
+        if isinstance(term, ast.NoMatch) and len(term.discrs) == 1 and isinstance(term.discrs[0], ast.Ident):
+            out.append(lambda s, g, st: self._nomatch(s, g, term.discrs[0].name, st))
+        if isinstance(term, ast.If) and term.hyp is not None and isinstance(term.cond, ast.Ident):
+            out.append(lambda s, g, st: self._dite(s, g, term, st))
+        if isinstance(term, ast.BinOp) and term.op == "∘":
+            left, right = self._chain(term.lhs), self._chain(term.rhs)
+            return left + right if left is not None and right is not None else None
+        return [term] if isinstance(term, (ast.Ident, ast.DotIdent)) else None
+
+    def _apply_fn(self, state: ProofState, gid: str, fn: Any, steps: list) -> Optional[ProofState]:
+        """Close goal ``gid`` by the function ``fn`` applied to the newest hypothesis: ``apply`` each
+        function of the chain (outermost first), then a closer."""
+        chain = self._chain(fn)
+        if chain is None:
+            return None
+        current = gid
+        for f in chain:
+            f = self._undot(state, current, f)
+            if not isinstance(f, ast.Ident):
+                return None
+            if f.name == "id":
+                continue
+            action = self._ref(state, current, f.name, "apply_hyp", "apply_premise")
+            if action is None:
+                return None
+            res = self.act(state, current, action, steps)
+            if res is None:
+                return None
+            state, created = res
+            live = [c for c in created if _index(state, c) is not None]
+            if not live:
+                return state
+            if len(live) != 1:
+                return None
+            current = live[0]
+        return self._closer(state, current, steps)
+
+    def _compose(self, state: ProofState, gid: str, term: Any, steps: list) -> Optional[ProofState]:
+        """``f ∘ g`` for a goal ``A → C``: ``intro``, then the chain applied to it."""
+        return self.act_then(state, gid, Action("intro"), steps,
+                             lambda st, g: self._apply_fn(st, g, term, steps))
+
+    def _rec_fn(self, state: ProofState, gid: str, minors: list, steps: list) -> Optional[ProofState]:
+        """``Or.rec f g`` (``.rec f g``) for a goal ``a ∨ b → c``: ``intro``, ``cases`` it, each case
+        by its minor premise applied to the case's field."""
+        res = self.act(state, gid, Action("intro"), steps)
+        if res is None or len(res[1]) != 1:
+            return None
+        state, (current,) = res
+        last = len(_goal(state, current).hypotheses) - 1
+        return self._cases_by(state, current, last, minors, steps)
+
+    def _elim_fns(self, state: ProofState, gid: str, hyp: str, minors: list, steps: list) -> Optional[ProofState]:
+        """``h.elim f g`` where ``f``/``g`` are functions (not lambdas): ``cases h``, each case by its function."""
+        goal = _goal(state, gid)
+        i = self._hi(goal, hyp) if goal is not None else None
+        if i is None:
+            return None
+        return self._cases_by(state, gid, i, minors, steps)
+
+    def _cases_by(self, state: ProofState, gid: str, hyp: int, minors: list, steps: list) -> Optional[ProofState]:
+        res = self.act(state, gid, Action("cases_hyp", hyp=hyp), steps)
+        if res is None or len(res[1]) != len(minors):
+            return None
+        state = res[0]
+        for goal_id, minor in zip(res[1], minors):
+            if _index(state, goal_id) is None:
+                continue
+            solved = self._apply_fn(state, goal_id, minor, steps)
+            if solved is None:
+                return None
+            state = solved
+        return state
 
     def _closer(self, state: ProofState, gid: str, steps: list) -> Optional[ProofState]:
         for kind in CLOSERS:
@@ -116,7 +403,7 @@ class Reader:
         goal = _goal(state, gid)
         if goal is None:
             return None
-        i = _hyp_index(goal, name)
+        i = self._hi(goal, name)
         if i is not None:
             return Action(hyp_kind, hyp=i)
         full = self.resolve(name)
@@ -145,7 +432,7 @@ class Reader:
     def _elim(self, state: ProofState, gid: str, hyp: str, args: list, steps: list) -> Optional[ProofState]:
         """``h.elim f g`` with ``h : a ∨ b``: ``cases h``, then each case by its function."""
         goal = _goal(state, gid)
-        i = _hyp_index(goal, hyp) if goal is not None else None
+        i = self._hi(goal, hyp) if goal is not None else None
         if i is None:
             return None
         res = self.act(state, gid, Action("cases_hyp", hyp=i), steps)
@@ -161,7 +448,7 @@ class Reader:
 
     def _proj(self, state: ProofState, gid: str, name: str, steps: list, field: Any = 1) -> Optional[ProofState]:
         goal = _goal(state, gid)
-        i = _hyp_index(goal, name) if goal is not None else None
+        i = self._hi(goal, name) if goal is not None else None
         if i is None:
             return None
         if field == "symm":
@@ -198,7 +485,7 @@ class Reader:
     def _subst(self, state: ProofState, gid: str, kind: str, hyp: str, rest: Any, steps: list) -> Optional[ProofState]:
         """``h ▸ e``: rewrite with ``h`` (``subst`` or ``rw`` either way), then ``e``."""
         goal = _goal(state, gid)
-        i = _hyp_index(goal, hyp) if goal is not None else None
+        i = self._hi(goal, hyp) if goal is not None else None
         if i is None:
             return None
         return self.act_then(state, gid, Action(kind, hyp=i), steps,
@@ -209,7 +496,7 @@ class Reader:
         goal = _goal(state, gid)
         if goal is None:
             return None
-        i = _hyp_index(goal, rule)
+        i = self._hi(goal, rule)
         if i is not None:
             action = Action("rw_rev_hyp" if forward else "rw_hyp", hyp=i)
         else:
@@ -232,7 +519,7 @@ class Reader:
                 return done
             del steps[mark:]
         head, _, field = fn.rpartition(".")
-        if field in ("mp", "mpr", "1", "2") and head and _hyp_index(_goal(state, gid), head) is None \
+        if field in ("mp", "mpr", "1", "2") and head and self._hi(_goal(state, gid), head) is None \
                 and self.resolve(head) is not None:
             mark = len(steps)
             done = self._iff(state, gid, head, field in ("mp", "1"), args, steps)
@@ -244,7 +531,7 @@ class Reader:
             head, _, field = fn.rpartition(".")
             if field in ("mp", "mpr") and head:
                 goal = _goal(state, gid)
-                i = _hyp_index(goal, head) if goal is not None else None
+                i = self._hi(goal, head) if goal is not None else None
                 if i is None:
                     return None
                 kind = "rw_rev_hyp" if field == "mp" else "rw_hyp"
@@ -316,11 +603,13 @@ class Reader:
         current = gid
         for b in binders:
             names = b.names if isinstance(b, ast.Binder) else [None]
-            for _ in names:
+            for _ in names:  # noqa: F402 - the binder's name
                 res = self.act(state, current, Action("intro"), steps)
                 if res is None or len(res[1]) != 1:
                     return None
                 state, current = res[0], res[1][0]
+                if isinstance(b, ast.Binder):
+                    self.bind(_, state, current)
                 if not isinstance(b, ast.Binder):
                     got = self.destruct(state, current, _last_fvar(state, current), _term_pattern(b), steps)
                     if got is None or len(got[1]) != 1:
@@ -381,8 +670,8 @@ class Reader:
             if goal is None:
                 return None
             head, _, last = fn.name.rpartition(".")
-            if _hyp_index(goal, fn.name) is None and self.resolve(fn.name) is None and head \
-                    and _hyp_index(goal, head) is not None:
+            if self._hi(goal, fn.name) is None and self.resolve(fn.name) is None and head \
+                    and self._hi(goal, head) is not None:
                 receiver, field = ast.Ident(fn.pos, fn.end_pos, head, None), last
         else:
             return None
@@ -393,7 +682,7 @@ class Reader:
             while isinstance(arg, ast.TypeAscription):
                 arg = arg.term
             goal = _goal(state, gid)
-            i = _hyp_index(goal, arg.name) if isinstance(arg, ast.Ident) and goal is not None else None
+            i = self._hi(goal, arg.name) if isinstance(arg, ast.Ident) and goal is not None else None
             if i is not None:
                 fvars.append(goal.hypotheses[i].fvar_id)
                 continue
@@ -418,7 +707,7 @@ class Reader:
                 return None
             action = Action("have_premise", premise=name)
         else:
-            i = _hyp_index(goal, fn.name)
+            i = self._hi(goal, fn.name)
             if i is not None:
                 action = Action("have_hyp", hyp=i)  # a copy: specialize must not change the original
             else:
@@ -480,6 +769,8 @@ class Reader:
                 i = _fvar_index(state, gid, fvar)
                 res = self.act(state, gid, Action("subst_hyp", hyp=i), steps) if i is not None else None
                 return (res[0], res[1]) if res is not None else None
+            if isinstance(pat, ast.RPatName):
+                self.bind(pat.name, state, gid, fvar)
             return state, [gid]
         i = _fvar_index(state, gid, fvar)
         if i is None:
@@ -546,8 +837,8 @@ class Reader:
             value = tac.targets[0].term
         if value is None:
             return None
-        if isinstance(value, ast.Ident) and _hyp_fvar(state, gid, value.name):
-            fv = _hyp_fvar(state, gid, value.name)
+        if isinstance(value, ast.Ident) and self._hfv(state, gid, value.name):
+            fv = self._hfv(state, gid, value.name)
         else:  # a compound fact: built as the newest hypothesis, then taken apart
             made = self.fact(state, gid, value, steps)
             if made is None:
@@ -595,6 +886,17 @@ def read_and_run(reader: Reader, state: ProofState, focus: int, tactic: str) -> 
     else:
         return None
     return (out, steps) if out is not None else None
+
+
+def _unpipe(term: Any) -> Any:
+    """``f <| x`` (and ``f $ x``) as the application ``f x``."""
+    while isinstance(term, ast.BinOp) and term.op == "<|":
+        fn = _unpipe(term.lhs)
+        if isinstance(fn, ast.App):
+            term = ast.App(term.pos, term.end_pos, fn.fn, fn.args + (term.rhs,))
+        else:
+            term = ast.App(term.pos, term.end_pos, fn, (term.rhs,))
+    return term
 
 
 def _compound(term: Any) -> bool:

@@ -15,7 +15,11 @@ parser: sequences, ``·``, ``case``/``next``, ``<;>``, ``all_goals``/``any_goals
 (run as the bare ``cases``/``induction`` step, then ``rename_i`` with the alternative's names,
 as Lean's ``case`` does, then the alternative's tactics). Every tactic that reaches the checker
 is one recorded ``Step``: the goals before (all open goals, and the index it ran on), its text,
-the goals after. A term-mode proof is one ``exact <term>`` step.
+the goals after. A term-mode proof is one ``exact <term>`` step. A proof by pattern-matching
+equations (``| 0 => … | n+1 => …``), or a term proof that is a ``match`` (possibly after ``have``s),
+is replayed through its synthesized tactic reading (``prover.equations``: ``intro``, ``induction``/
+``cases … with``, recursive calls as the induction hypothesis), which the checker must accept like
+any proof. A theorem named ``P.t`` opens its goal inside ``namespace P``, as Lean elaborates its body.
 """
 from __future__ import annotations
 
@@ -57,6 +61,9 @@ class TheoremSource:
     prefix: str  # the whole file up to and including this theorem's sorry header (REPL fallback)
     declaration: str = ""  # the theorem with its real proof, wrapped in its scopes (enters the environment)
     sorry_declaration: str = ""  # the same with `sorry`, for when the real proof fails (as Lean's recovery)
+    binders: tuple = ()  # the binders before the colon (for the reading of pattern-matching proofs)
+    type: Any = None  # the statement's syntax
+    proof_pos: tuple[int, int] = (1, 0)  # (line, column) where ``proof_text`` starts
 
 
 # --------------------------------------------------------------------------- file chunks
@@ -106,17 +113,24 @@ def split_theorems(text: str) -> list[TheoremSource]:
             if isinstance(value, ast.Equations):
                 head = text[start:value_start].rstrip() + " := sorry"
             else:
-                head = text[start:value_start] + "sorry"
+                # the value's span may start inside parentheses (`:= (h₁ ∘ · ∘ h₀)`): cut at the `:=`
+                assign = text.rfind(":=", start, value_start)
+                if assign >= 0 and not text[assign + 2:value_start].strip(" \t\n("):
+                    value_start = assign + 2
+                head = text[start:value_start] + " sorry"
             name = _theorem_name(cmd, frames) if isinstance(cmd, ast.Theorem) else f"example@{cmd.pos[0]}"
             # the goal is opened from an `example`, so the name never enters the environment with `sorry`:
             # the real declaration follows (`declaration`), and proofs through it stay sorry-free
-            body = text[cursor:start] + _as_example(head)
+            body = text[cursor:start] + _in_name_namespace(cmd, _as_example(head))
             chunk = _wrap(header_frames, body, frames)
             here = _snapshot(frames)
             real = _wrap(here, text[start:off(cmd.end_pos)], frames) if isinstance(cmd, ast.Theorem) else ""
             stub = _wrap(here, head, frames) if isinstance(cmd, ast.Theorem) else ""
+            line = text.count("\n", 0, value_start) + 1
+            column = value_start - starts[line]
             out.append(TheoremSource(name, cmd.pos[0], chunk, value, text[value_start:off(cmd.end_pos)],
-                                     text[:start] + head, real, stub))
+                                     text[:start] + head, real, stub, tuple(getattr(cmd, "binders", ())),
+                                     getattr(cmd, "type", None), (line, column)))
             cursor = off(cmd.end_pos)
             header_frames = _snapshot(frames)
             continue
@@ -131,6 +145,16 @@ def _as_example(head: str) -> str:
     """`theorem name binders : type := sorry` (with any doc comment, attributes or modifiers) as an
     `example` with the same binders and type: same statement, no name in the environment."""
     return _DECLARATION_HEAD.sub("example", head, count=1)
+
+
+def _in_name_namespace(cmd: Any, example: str) -> str:
+    """The example inside ``namespace P`` for a theorem named ``P.t``: Lean resolves the body of
+    ``theorem Or.imp`` in namespace ``Or`` (``inl`` is ``Or.inl``), which an unnamed example loses."""
+    name = getattr(cmd, "name", "") if isinstance(cmd, ast.Theorem) else ""
+    prefix = name.rpartition(".")[0]
+    if not prefix or name.startswith("_root_."):
+        return example
+    return f"namespace {prefix}\n{example}\nend {prefix}"
 
 
 def _snapshot(frames: list[_Frame]) -> list[_Frame]:
@@ -273,18 +297,49 @@ class Replayer:
         self.states: list[ProofState] = []  # made while replaying; released after each theorem
 
     # --- entry points
-    def replay(self, state: ProofState, proof: Any, proof_text: str) -> list[Step]:
-        """All steps of ``proof`` from ``state`` (raises ``TraceError`` if the proof does not replay)."""
+    def replay(self, state: ProofState, proof: Any, proof_text: str,
+               source: Optional["TheoremSource"] = None) -> list[Step]:
+        """All steps of ``proof`` from ``state`` (raises ``TraceError`` if the proof does not replay).
+
+        Pattern-matching proofs (equations, a top-level ``match``) are replayed through their
+        synthesized tactic reading (``prover.equations``) when ``source`` gives the statement."""
         ctx = _Ctx(state, tuple(_ids(state)), ())
         if isinstance(proof, ast.By):
             ctx = self.seq(proof.tactics, ctx)
         elif isinstance(proof, ast.Equations):
-            raise TraceError("proof by pattern-matching equations (no tactic to replay)")
+            if source is None:
+                raise TraceError("proof by pattern-matching equations (no tactic to replay)")
+            ctx = self.seq(self._reading(source), ctx)
+        elif _ends_in_match(proof) and source is not None:
+            try:
+                ctx = self.seq(self._reading(source), ctx)
+            except TraceError:  # the reading did not replay: the term as one `exact` step
+                ctx = self.atomic(_Ctx(state, tuple(_ids(state)), ()),
+                                  "exact " + _indent_rest(_dedent(proof_text.strip())))
         else:
             ctx = self.atomic(ctx, "exact " + _indent_rest(_dedent(proof_text.strip())))
         if ctx.state.goals:
             raise TraceError(f"proof leaves {len(ctx.state.goals)} goal(s) open")
         return list(ctx.steps)
+
+    @staticmethod
+    def _reading(source: "TheoremSource") -> ast.TacticSeq:
+        """The synthesized tactic script of a pattern-matching proof, parsed."""
+        from lean_bridge.syntax import parse_tactic_block
+        from prover.equations import SynthesisError, equations_script, match_script
+
+        try:
+            if isinstance(source.proof, ast.Equations):
+                script = equations_script(source.name, source.binders, source.type, source.proof,
+                                          source.proof_text, source.proof_pos)
+            else:
+                script = match_script(source.name, source.binders, source.proof, source.proof_text,
+                                      source.proof_pos)
+            return parse_tactic_block(script)
+        except SynthesisError as err:
+            raise TraceError(f"pattern-matching proof: {err}") from None
+        except Exception as err:  # noqa: BLE001 - a script the parser refuses is no reading
+            raise TraceError(f"pattern-matching proof: script does not parse: {_short(str(err))}") from None
 
     # --- primitives
     def run(self, ctx: _Ctx, goal_id: str, text: str) -> tuple[_Ctx, list[str]]:
@@ -530,6 +585,13 @@ class Replayer:
         return self._refocus(ctx2, pending + list(ctx.focus[1:]))
 
 
+def _ends_in_match(term: Any) -> bool:
+    """A ``match`` term, or ``have …`` (term-mode) chains ending in one."""
+    while isinstance(term, ast.Have):
+        term = term.body
+    return isinstance(term, ast.Match)
+
+
 def _alts_start(tac: Any) -> int:
     """Offset in ``tac.source`` where the first alternative (``| tag``) begins."""
     first = tac.alts[0]
@@ -593,7 +655,7 @@ def trace_text(backend: Backend, text: str, env: Optional[Environment] = None) -
             yield TracedTheorem(thm.name, thm.line, [], "statement: " + _short("; ".join(errors) or "no goal", 200))
             continue
         try:
-            steps = replayer.replay(state, thm.proof, thm.proof_text)
+            steps = replayer.replay(state, thm.proof, thm.proof_text, thm)
             result = TracedTheorem(thm.name, thm.line, steps)
         except TraceError as err:
             result = TracedTheorem(thm.name, thm.line, [], str(err))
