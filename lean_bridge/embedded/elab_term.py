@@ -456,11 +456,12 @@ class TermElaborator:
         if n == 0:
             raise ElabError(f"invalid `nofun`, expected type is not a function type\n  {self.fmt(expected)}", stx)
         names = [f"_nofun{i}" for i in range(1, n + 1)]
-        tried = " | ".join(f"(cases {x}; done)" for x in reversed(names))
+        tried = " | ".join(f"(cases {x} <;> contradiction)" for x in reversed(names))
         return self._elab_internal_by(f"intro {' '.join(names)}\nfirst | {tried}", stx, expected)
 
     def elab_NoMatch(self, stx: ast.NoMatch, expected: Expr | None) -> Expr:
-        """`nomatch h`: a match on `h` with no alternatives, i.e. `cases h` leaves no goal."""
+        """`nomatch h`: a match on `h` with no alternatives, i.e. every case `cases h` leaves is closed by
+        `contradiction`, as Lean's match compiler closes a case no alternative covers."""
         if expected is None:
             raise ElabError("invalid `nomatch`, expected type must be known", stx)
         names = []
@@ -468,7 +469,7 @@ class TermElaborator:
             if not (isinstance(d, ast.Ident) and "." not in d.name and self.find_local(d.name) is not None):
                 raise ElabError("the embedded checker supports `nomatch` on local hypotheses only", d)
             names.append(d.name)
-        tried = " | ".join(f"(cases {x}; done)" for x in reversed(names))
+        tried = " | ".join(f"(cases {x} <;> contradiction)" for x in reversed(names))
         return self._elab_internal_by(f"first | {tried}", stx, expected)
 
     def _elab_internal_by(self, text: str, stx: ast.Node, expected: Expr) -> Expr:

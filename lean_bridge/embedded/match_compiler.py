@@ -171,6 +171,8 @@ class _Compiler:
         if not rows:
             proof = absurd_leaf(self.elab, self.elab.instantiate(goal))
             if proof is None:
+                proof = self._contradiction_leaf(goal)
+            if proof is None:
                 raise ElabError("missing cases", self.stx)
             return proof
         row = rows[0]
@@ -181,6 +183,16 @@ class _Compiler:
             # before the recursor split the column still indexes the original arguments; after it, it is stale
             split = recursion.column if isinstance(row.patterns[recursion.column], PCtor) else split
         return self._split(discrs, rows, goal, split, recursion)
+
+    def _contradiction_leaf(self, goal: Expr) -> Expr | None:
+        """Lean's match compiler closes a case no alternative covers with `contradiction`: a hypothesis
+        equating different constructors (`[].length = n + 1`) or of an empty family instance (`a ∈ []`)."""
+        snap = self.elab.mctx.snapshot()
+        try:
+            return self.elab._elab_internal_by("contradiction", self.stx, self.elab.instantiate(goal))
+        except ElabError:
+            self.elab.mctx.restore(snap)
+            return None
 
     def _leaf(self, discrs: list[Expr], row: Row, goal: Expr) -> Expr:
         elab = self.elab

@@ -745,13 +745,19 @@ def _contradiction_by_empty_cases(state: TacticState, goal: MVar, hyps: Sequence
         info = state.env.find(head.name) if isinstance(head, Const) else None
         if not isinstance(info, InductiveInfo) or (info.num_indices == 0 and info.ctors):
             continue
-        found = elab.find_local(h.name)
-        if found is None or found.uid != h.uid:
-            continue  # shadowed or inaccessible: not reachable by its name
         trial = state.copy()
-        target = ast.CasesTarget(tac.pos, tac.end_pos, None, ast.Ident(tac.pos, tac.end_pos, h.name, None))
+        name = h.name
+        found = elab.find_local(h.name)
+        if found is None or found.uid != h.uid:  # shadowed or inaccessible: named in the trial only
+            name = "contradiction_h"
+            decl = trial.decl(goal)
+            lctx = [FVar(name, x.type, x.value, x.binder_info, uid=x.uid) if x.uid == h.uid else x for x in decl.lctx]
+            renamed = trial.new_goal(decl.type, lctx, decl.user_name)
+            trial.assign(goal, renamed)
+            trial.replace_main([renamed])
+        target = ast.CasesTarget(tac.pos, tac.end_pos, None, ast.Ident(tac.pos, tac.end_pos, name, None))
         try:
-            tac_Cases(trial, ast.Cases(tac.pos, tac.end_pos, f"cases {h.name}", (target,), None, None))
+            tac_Cases(trial, ast.Cases(tac.pos, tac.end_pos, f"cases {name}", (target,), None, None))
         except (TacticError, ElabError):
             continue
         trial.prune()
