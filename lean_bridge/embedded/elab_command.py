@@ -335,7 +335,7 @@ class CommandElaborator:
                 if kind == "instance":
                     self._register_instance(full, cmd, priority, local)
                 elif kind == "simp" and isinstance(self.env.find(full), TheoremInfo):
-                    self._record_simp(full, cmd)
+                    self._record_simp(full, cmd, priority)
                 else:
                     raise ElabError(f"attribute [{kind}] can only be given where '{full}' is declared in the embedded checker", cmd)
 
@@ -489,7 +489,7 @@ class CommandElaborator:
                 if attr == "instance":
                     instance_prio = priority
                 elif attr == "simp":
-                    self._record_simp(name, cmd)
+                    self._record_simp(name, cmd, priority)
             if instance_prio is not None:
                 try:
                     self._register_instance(name, cmd, instance_prio)
@@ -572,10 +572,10 @@ class CommandElaborator:
         if not same:
             raise ElabError(f"{refused}: this one differs)", node)
 
-    def _record_simp(self, name: str, node: ast.Node) -> None:
+    def _record_simp(self, name: str, node: ast.Node, priority: int = DEFAULT_PRIORITY) -> None:
         """`@[simp]`/`attribute [simp]`: the theorem joins the simp set plain `simp` uses from here on,
         as in Lean (`ElabEnv.simp_lemmas`, after the default set of `library/Simp.lean`)."""
-        self.state.env = self.env.with_names(simp=name)
+        self.state.env = self.env.with_names(simp=name, simp_priority=priority)
 
     def _record_modifiers(self, name: str, mods: ast.Modifiers | None, kind: str) -> None:
         """`protected` names and `noncomputable` definitions, for name resolution and the compiler check."""

@@ -64,6 +64,7 @@ class PCtor:
     args: tuple
     node: ast.Node
     short: str | None = None  # `.succ n`: resolved against the column's type
+    ellipsis: bool = False  # `.head ..`: the remaining explicit fields are `_`
 
 
 @dataclass
@@ -82,6 +83,9 @@ def _pattern(elab: "TermElaborator", stx: ast.Term):
         return PVar(None, stx)
     if isinstance(stx, ast.Ident):
         ctor = _resolve_ctor(elab, stx.name, stx)
+        if ctor is None and stx.name == "rfl" and elab.find_local("rfl") is None \
+                and elab.resolve_global("rfl", stx) == "rfl":
+            return PCtor("Eq.refl", (), stx)  # Lean's `rfl` is a `[match_pattern]` for `Eq.refl`
         if ctor is None:
             if "." in stx.name:
                 raise ElabError(f"invalid pattern, constructor or constant marked with '[match_pattern]' expected", stx)
@@ -91,13 +95,14 @@ def _pattern(elab: "TermElaborator", stx: ast.Term):
         return PCtor(None, (), stx, short=stx.name)
     if isinstance(stx, ast.App):
         fn = stx.fn
-        args = tuple(_pattern(elab, a) for a in stx.args if not isinstance(a, ast.NamedArg))
+        ellipsis = bool(stx.args) and isinstance(stx.args[-1], ast.Ellipsis)
+        args = tuple(_pattern(elab, a) for a in stx.args if not isinstance(a, (ast.NamedArg, ast.Ellipsis)))
         if isinstance(fn, ast.DotIdent):
-            return PCtor(None, args, stx, short=fn.name)
+            return PCtor(None, args, stx, short=fn.name, ellipsis=ellipsis)
         if isinstance(fn, ast.Ident):
             ctor = _resolve_ctor(elab, fn.name, fn)
             if ctor is not None:
-                return PCtor(ctor, args, stx)
+                return PCtor(ctor, args, stx, ellipsis=ellipsis)
         raise ElabError("invalid pattern, constructor or constant marked with '[match_pattern]' expected", stx)
     if isinstance(stx, ast.Num):
         pat = PCtor("Nat.zero", (), stx)
@@ -429,6 +434,8 @@ class _Compiler:
         if pat.ctor is None and pat.short is None and len(args) > n_explicit > 0:
             nested = PCtor(None, tuple(args[n_explicit - 1:]), pat.node)
             args = args[: n_explicit - 1] + [nested]
+        if pat.ellipsis and len(args) < n_explicit:  # `c p ..`: the fields left are wildcards
+            args += [PVar(None, pat.node) for _ in range(n_explicit - len(args))]
         if len(args) != n_explicit:
             raise ElabError(f"invalid pattern, constructor expects {n_explicit} explicit argument(s) but {len(args)} were given", pat.node)
         out = []
