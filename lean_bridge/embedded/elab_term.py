@@ -644,6 +644,11 @@ class TermElaborator:
         if expected is None:
             raise ElabError("invalid constructor ⟨...⟩, expected type must be known", stx)
         exp = self.whnf(expected)
+        if isinstance(exp, Pi) and exp.binder_info in (BinderInfo.IMPLICIT, BinderInfo.INST_IMPLICIT):
+            # Lean's implicit lambda: against `∀ {l}, A ↔ B` the term is elaborated under `fun {l} =>`
+            with self.local(exp.name, exp.type, exp.binder_info) as fv:
+                body = self.elab(stx, instantiate1(exp.body, fv))
+                return self.mk_lambda([fv], body)
         head = get_app_fn(exp)
         info = self.env.find(head.name) if isinstance(head, Const) else None
         if not isinstance(info, InductiveInfo):

@@ -758,6 +758,13 @@ class Subst(Tactic):
 
 
 @node
+class Funext(Tactic):
+    """`funext x y`: `apply funext` and `intro x` for each name (patterns are terms)."""
+
+    patterns: tuple[Term, ...]
+
+
+@node
 class Unfold(Tactic):
     """`unfold f g at h`."""
 
