@@ -457,7 +457,9 @@ class TermElaborator:
             raise ElabError(f"invalid `nofun`, expected type is not a function type\n  {self.fmt(expected)}", stx)
         names = [f"_nofun{i}" for i in range(1, n + 1)]
         tried = " | ".join(f"(cases {x} <;> contradiction)" for x in reversed(names))
-        return self._elab_internal_by(f"intro {' '.join(names)}\nfirst | {tried}", stx, expected)
+        # as Lean's match compiler, `contradiction` sees the matched values only, not the outer context
+        outer = frozenset(f.uid for f in self.lctx)
+        return self._elab_internal_by(f"intro {' '.join(names)}\nfirst | {tried}", stx, expected, outer)
 
     def elab_NoMatch(self, stx: ast.NoMatch, expected: Expr | None) -> Expr:
         """`nomatch h`: a match on `h` with no alternatives, i.e. every case `cases h` leaves is closed by
@@ -470,16 +472,20 @@ class TermElaborator:
                 raise ElabError("the embedded checker supports `nomatch` on local hypotheses only", d)
             names.append(d.name)
         tried = " | ".join(f"(cases {x} <;> contradiction)" for x in reversed(names))
-        return self._elab_internal_by(f"first | {tried}", stx, expected)
+        from .match_dependent import independent_of
 
-    def _elab_internal_by(self, text: str, stx: ast.Node, expected: Expr) -> Expr:
-        """A `by` block written by the elaborator (positions moved to `stx`'s)."""
+        discrs = [fv for fv in (self.find_local(n) for n in names) if fv is not None]
+        return self._elab_internal_by(f"first | {tried}", stx, expected, independent_of(self, discrs))
+
+    def _elab_internal_by(self, text: str, stx: ast.Node, expected: Expr, hidden: frozenset[int] = frozenset()) -> Expr:
+        """A `by` block written by the elaborator (positions moved to `stx`'s); `hidden`: hypotheses it
+        may not use."""
         from lean_bridge.syntax.parser import parse_tactic_block
 
         seq = _relocate(parse_tactic_block(text), stx.pos, stx.end_pos)
         from .tactics import run_by_block
 
-        return run_by_block(self, ast.By(stx.pos, stx.end_pos, seq), expected)
+        return run_by_block(self, ast.By(stx.pos, stx.end_pos, seq), expected, hidden)
 
     # -- binders ----------------------------------------------------------------------------
 
@@ -1058,6 +1064,8 @@ class TermElaborator:
             self.unify(fn_type, expected)  # first-order propagation of the expected type (Lean's propagateExpectedType)
         postponed: list[_Postponed] = []
         deferred: list[tuple[Expr, Expr, ast.Term]] = []  # (argument, expected type, syntax): checked at the end
+        # the field-notation receiver is already elaborated: its type fixes the others' (`L.foldl (fun b l => l.foldl f b) b`)
+        plan.sort(key=lambda item: item[0] != "self")
         for kind, hole, payload in plan:
             dom = self.instantiate(self.mctx.decls[hole.uid].type)
             if kind == "named":  # `(motive := …)` is elaborated first-hand, as in Lean

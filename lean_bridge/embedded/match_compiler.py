@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from .elab_term import TermElaborator
 
 from .elab_term import ElabError
-from .match_dependent import SplitSite as _SplitSite, absurd_leaf, as_constructor_app, dependents, free_indices
+from .match_dependent import SplitSite as _SplitSite, absurd_leaf, as_constructor_app, dependents, free_indices, independent_of
 
 
 # ---------------------------------------------------------------------------
@@ -163,6 +163,7 @@ class _Compiler:
         self.elab = elab
         self.stx = stx
         self.used: set[int] = set()  # ids of the alternatives some branch ended in
+        self.outside: frozenset[int] | None = None  # hypotheses outside the match's scope (set by the first compile)
 
     def check_redundant(self, alts: Sequence[ast.MatchAlt]) -> None:
         """Lean rejects an alternative no value can reach (every value it matches is caught earlier)."""
@@ -173,6 +174,8 @@ class _Compiler:
                                 "preceding alternatives", alt)
 
     def compile(self, discrs: list[Expr], rows: list[Row], goal: Expr, recursion: _Recursion | None = None) -> Expr:
+        if self.outside is None:
+            self.outside = independent_of(self.elab, discrs)
         if not rows:
             proof = absurd_leaf(self.elab, self.elab.instantiate(goal))
             if proof is None:
@@ -194,7 +197,8 @@ class _Compiler:
         equating different constructors (`[].length = n + 1`) or of an empty family instance (`a ∈ []`)."""
         snap = self.elab.mctx.snapshot()
         try:
-            return self.elab._elab_internal_by("contradiction", self.stx, self.elab.instantiate(goal))
+            return self.elab._elab_internal_by("contradiction", self.stx, self.elab.instantiate(goal),
+                                               self.outside or frozenset())
         except ElabError:
             self.elab.mctx.restore(snap)
             return None

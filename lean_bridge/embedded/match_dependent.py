@@ -109,3 +109,20 @@ def absurd_leaf(elab: "TermElaborator", goal: Expr) -> Expr | None:
             if h2 is not h and elab.unify(h2.type, ty.type):
                 return elim(App(h, h2))
     return None
+
+
+def independent_of(elab: "TermElaborator", discrs: list[Expr]) -> frozenset[int]:
+    """The hypotheses of the context outside a match's scope: neither a discriminant nor depending on
+    one (transitively). Lean's match compiler closes an uncovered case with `contradiction` on its own
+    context only (the discriminants and what it generalizes), never on such a hypothesis (`f : False`)."""
+    uids = {d.uid for d in discrs if isinstance(d, FVar)}
+    out: set[int] = set()
+    for fv in elab.lctx:
+        if fv.uid in uids:
+            continue
+        if _mentions_any(elab.instantiate(fv.type), uids) or (
+                fv.value is not None and _mentions_any(elab.instantiate(fv.value), uids)):
+            uids.add(fv.uid)
+        else:
+            out.add(fv.uid)
+    return frozenset(out)

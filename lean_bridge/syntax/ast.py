@@ -722,10 +722,11 @@ class LetTac(Tactic):
 
 @node
 class SufficesTac(Tactic):
-    """`suffices h : T`."""
+    """`suffices h : T`, `suffices h : T by tac`, `suffices h : T from e` (value: proves the goal from `h`)."""
 
     name: Optional[str]
     type: Term
+    value: Optional[Term]
 
 
 @node

@@ -1080,8 +1080,12 @@ class Parser:
             if self.tok.kind == IDENT and self.peek().is_sym(":"):
                 name = self.ident_name()
                 self.advance()
-            return self.make(ast.SufficesTac, t, name, self.term())
+            type_ = self.term()
+            value = self.term() if self.accept("from") else self.by_term()[0] if self.at("by") else None
+            return self.make(ast.SufficesTac, t, name, type_, value)
         name, pattern, binders, type_, value = self.with_limit(t.col, lambda: self.have_decl(t.text == "have"))
+        if t.text == "let" and pattern is not None and not binders:  # `let ⟨a, b⟩ := e`: a match, as `have`'s
+            return self.make(ast.HaveTac, t, name, pattern, binders, type_, value)
         if t.text == "have":
             return self.make(ast.HaveTac, t, name, pattern, binders, type_, value)
         return self.make(ast.LetTac, t, name, binders, type_, value)
