@@ -177,7 +177,7 @@ class _Compiler:
         if self.outside is None:
             self.outside = independent_of(self.elab, discrs)
         if not rows:
-            proof = absurd_leaf(self.elab, self.elab.instantiate(goal))
+            proof = absurd_leaf(self.elab, self.elab.instantiate(goal), self.outside or frozenset())
             if proof is None:
                 proof = self._contradiction_leaf(goal)
             if proof is None:
@@ -681,6 +681,8 @@ def _compile_recursive_top(self: _Compiler, discrs: list[Expr], rows: list[Row],
     j = recursion.column
     if all(isinstance(r.patterns[j], PVar) for r in rows):
         raise ElabError("no constructor pattern on the recursion argument", self.stx)
+    if self.outside is None:
+        self.outside = independent_of(self.elab, discrs)
     return self._split(discrs, rows, goal, j, recursion)
 
 
