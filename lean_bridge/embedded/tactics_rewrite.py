@@ -359,6 +359,8 @@ def unfold_equation(state: TacticState, elab: TermElaborator, e: Expr) -> Expr |
                 reduced, progressed = nxt, True
                 continue
             if h.name.endswith(".casesOn") and isinstance(hinfo, DefinitionInfo):
+                if progressed and _inner_match_stuck(state, chk, reduced):
+                    break  # Lean's equation shows the inner `match p a with …` (`split` cases it)
                 reduced = chk.whnf_core(chk.unfold_definition(reduced))
                 progressed = True
                 continue
@@ -372,6 +374,23 @@ def unfold_equation(state: TacticState, elab: TermElaborator, e: Expr) -> Expr |
     if reduced_proj is not body:
         return head_beta(mk_app(reduced_proj, args[arity:]))
     return mk_app(body, args[arity:])
+
+
+def _inner_match_stuck(state: TacticState, chk: MetaChecker, e: Expr) -> bool:
+    """`I.casesOn motive d …` whose discriminant `d` is no variable and reduces to no constructor
+    (`Bool.casesOn (p a) …` inside `List.filter`'s equation): a `match` on a term, left as it is."""
+    head, args = get_app_fn_args(e)
+    ind = state.env.find(head.name.rpartition(".")[0]) if isinstance(head, Const) else None
+    from .environment import InductiveInfo
+
+    if not isinstance(ind, InductiveInfo) or ind.num_indices != 0 or len(args) <= ind.num_params + 1:
+        return False
+    d = args[ind.num_params + 1]
+    if isinstance(d, FVar) or d.has_mvar:
+        return False
+    c_head = get_app_fn(chk.whnf(d))
+    return not (isinstance(c_head, Const) and isinstance(state.env.find(c_head.name), ConstructorInfo)) \
+        and not isinstance(chk.whnf(d), NatLit)
 
 
 def _reduce_instance_projection(state: TacticState, chk: MetaChecker, body: Expr) -> Expr:

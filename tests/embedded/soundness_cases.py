@@ -2531,6 +2531,27 @@ CASES: list[Case] = [
         "",
     ),
     Case(
+        "fid_list_split_match_keeps_branches",
+        lean("""
+            theorem bad {p : α → Bool} (a : α) (l : List α) : List.filter p (a :: l) = a :: List.filter p l := by
+              simp only [List.filter]
+              split
+              · rfl
+              · rfl
+        """),
+        "split on `match p a` gives the false branch `filter p l`, which is not `a :: filter p l`",
+        "",
+    ),
+    Case(
+        "fid_list_rw_inner_match_needs_the_value",
+        lean("""
+            theorem bad {p : α → Bool} {a : α} {l : List α} (pa : p a = false) :
+                List.filter p (a :: l) = a :: List.filter p l := by rw [List.filter, pa]
+        """),
+        "with p a = false the equation's match takes the false branch",
+        "",
+    ),
+    Case(
         "fid_list_simp_priority_no_new_fact",
         lean("""
             @[simp 1100] theorem hd : @List.headD Nat [] 0 = 0 := rfl

@@ -152,6 +152,28 @@ def test_field_receiver_types_a_lambda_argument() -> None:
     """, "r")
 
 
+# -- equations with an inner `match` on a term, and `split` on such a `match` ------------------------
+
+def test_equation_keeps_inner_match_and_split_cases_it() -> None:
+    assert_accepted("""
+        theorem pos {p : α → Bool} {a : α} {l : List α} (pa : p a = true) :
+            List.filter p (a :: l) = a :: List.filter p l := by rw [List.filter, pa]
+        theorem sp {p : α → Bool} (a : α) (l : List α) (h : p a = true) :
+            List.filter p (a :: l) = a :: List.filter p l := by
+          simp only [List.filter]
+          split
+          · rename_i heq; rw [h] at heq; contradiction
+          · rfl
+    """, "pos", "sp")
+    assert_rejected("""
+        theorem bad {p : α → Bool} (a : α) (l : List α) : List.filter p (a :: l) = a :: List.filter p l := by
+          simp only [List.filter]
+          split
+          · rfl
+          · rfl
+    """, "bad")
+
+
 # -- Lean core's List definitions ----------------------------------------------------------------
 
 def test_list_set_isempty_concat_defined() -> None:
