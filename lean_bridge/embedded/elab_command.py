@@ -46,7 +46,7 @@ from .expr import (
 from .inductive import InductiveDecl, add_inductive
 from .match_recursion import elab_match_recursion, match_as_equations
 from .restatement import RESTATED_PREFIX, check_same_definition, check_same_statement
-from .auto_bound import generalize_auto_bound_type, untyped_auto_bound
+from .auto_bound import add_type_binder, fill_type_holes, generalize_auto_bound_type, untyped_auto_bound
 from .kernel import KernelError, TypeChecker, add_axiom, add_definition
 from .level import LEVEL_ONE, LEVEL_ZERO, Level, LevelMVar, LevelParam, mk_max, mk_succ, replace_level, to_offset
 
@@ -335,7 +335,7 @@ class CommandElaborator:
                 if kind == "instance":
                     self._register_instance(full, cmd, priority, local)
                 elif kind == "simp" and isinstance(self.env.find(full), TheoremInfo):
-                    self._record_simp(full, cmd)
+                    self._record_simp(full, cmd, priority)
                 else:
                     raise ElabError(f"attribute [{kind}] can only be given where '{full}' is declared in the embedded checker", cmd)
 
@@ -489,7 +489,7 @@ class CommandElaborator:
                 if attr == "instance":
                     instance_prio = priority
                 elif attr == "simp":
-                    self._record_simp(name, cmd)
+                    self._record_simp(name, cmd, priority)
             if instance_prio is not None:
                 try:
                     self._register_instance(name, cmd, instance_prio)
@@ -572,10 +572,10 @@ class CommandElaborator:
         if not same:
             raise ElabError(f"{refused}: this one differs)", node)
 
-    def _record_simp(self, name: str, node: ast.Node) -> None:
+    def _record_simp(self, name: str, node: ast.Node, priority: int = DEFAULT_PRIORITY) -> None:
         """`@[simp]`/`attribute [simp]`: the theorem joins the simp set plain `simp` uses from here on,
         as in Lean (`ElabEnv.simp_lemmas`, after the default set of `library/Simp.lean`)."""
-        self.state.env = self.env.with_names(simp=name)
+        self.state.env = self.env.with_names(simp=name, simp_priority=priority)
 
     def _record_modifiers(self, name: str, mods: ast.Modifiers | None, kind: str) -> None:
         """`protected` names and `noncomputable` definitions, for name resolution and the compiler check."""
@@ -628,6 +628,10 @@ class CommandElaborator:
                     self.artifacts.pop()
                     auto_bound = generalize_auto_bound_type(auto_bound, untyped, cmd)
                     continue
+                if progress.get("type_hole") and len(auto_bound) < 16:
+                    self.artifacts.pop()  # Lean: a type left open in the header is another auto-bound implicit
+                    auto_bound = add_type_binder(auto_bound, cmd)
+                    continue
                 unknown = self._auto_bindable(err, auto_bound, self.state.scope)
                 if progress.get("header_done") or unknown is None or len(auto_bound) >= 16:
                     raise
@@ -654,6 +658,9 @@ class CommandElaborator:
                 if untyped is not None:
                     progress["untyped_auto_bound"] = untyped
                     raise ElabError("auto-bound implicit with an unknown type", type_stx)
+                if any(b.pos == b.end_pos == cmd.pos for b in binders) and not fill_type_holes(elab, fvars, binders, type_):
+                    progress["type_hole"] = True
+                    raise ElabError("failed to infer the statement: it contains holes (`_`) that could not be determined", type_stx)
                 self._check_no_holes(elab, type_, type_stx)
                 _header_universes_to_params(elab, [type_] + [f.type for f in fvars] + [f.type for f in var_fvars])
             elab.auto_bound_universes = False  # Lean binds unknown universe names in the header only

@@ -40,6 +40,7 @@ class ElabEnv:
     protected: frozenset[str] = frozenset()  # `protected` declarations: never reached by an atomic name
     noncomputable: frozenset[str] = frozenset()  # `noncomputable` definitions (and `Classical.choice`)
     simp_lemmas: tuple[str, ...] = ()  # theorems marked `@[simp]`, oldest first: plain `simp` uses them too
+    simp_priorities: dict[str, int] = field(default_factory=dict)  # `@[simp 1100]` (absent: 1000)
     # the library's theorems under Lean core names, which a file may restate with the same statement
     # (a corpus re-proving Lean core; see elab_command._prelude_restatement)
     restatable: frozenset[str] = frozenset()
@@ -74,7 +75,8 @@ class ElabEnv:
         return replace(self, instances=instances, priorities=priorities)
 
     def with_names(self, *, alias: tuple[str, str] | None = None, protected: str | None = None,
-                   noncomputable: str | None = None, simp: str | None = None) -> "ElabEnv":
+                   noncomputable: str | None = None, simp: str | None = None,
+                   simp_priority: int = DEFAULT_PRIORITY) -> "ElabEnv":
         """Record an `export` alias, a `protected` name, a `noncomputable` definition or a `@[simp]` lemma."""
         env = self
         if alias is not None:
@@ -85,6 +87,8 @@ class ElabEnv:
             env = replace(env, noncomputable=env.noncomputable | {noncomputable})
         if simp is not None and simp not in env.simp_lemmas:
             env = replace(env, simp_lemmas=env.simp_lemmas + (simp,))
+        if simp is not None and simp_priority != env.simp_priorities.get(simp, DEFAULT_PRIORITY):
+            env = replace(env, simp_priorities={**env.simp_priorities, simp: simp_priority})
         return env
 
 

@@ -86,4 +86,6 @@ def parse_attribute(attr: ast.Attribute, node: ast.Node) -> tuple[str, int, bool
         return name, evaluate_priority(args, node) if args else DEFAULT_PRIORITY, local
     if name in ("reducible", "simp") and not args and not local:
         return name, DEFAULT_PRIORITY, False
+    if name == "simp" and not local:  # `@[simp 1100]`: a priority (higher ones are tried first, as in Lean)
+        return name, evaluate_priority(args, node), False
     raise ElabError(f"attribute [{attr.name}{' ' + attr.args if attr.args else ''}] is not supported by the embedded checker", node)

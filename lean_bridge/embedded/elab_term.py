@@ -456,11 +456,14 @@ class TermElaborator:
         if n == 0:
             raise ElabError(f"invalid `nofun`, expected type is not a function type\n  {self.fmt(expected)}", stx)
         names = [f"_nofun{i}" for i in range(1, n + 1)]
-        tried = " | ".join(f"(cases {x}; done)" for x in reversed(names))
-        return self._elab_internal_by(f"intro {' '.join(names)}\nfirst | {tried}", stx, expected)
+        tried = " | ".join(f"(cases {x} <;> contradiction)" for x in reversed(names))
+        # as Lean's match compiler, `contradiction` sees the matched values only, not the outer context
+        outer = frozenset(f.uid for f in self.lctx)
+        return self._elab_internal_by(f"intro {' '.join(names)}\nfirst | {tried}", stx, expected, outer)
 
     def elab_NoMatch(self, stx: ast.NoMatch, expected: Expr | None) -> Expr:
-        """`nomatch h`: a match on `h` with no alternatives, i.e. `cases h` leaves no goal."""
+        """`nomatch h`: a match on `h` with no alternatives, i.e. every case `cases h` leaves is closed by
+        `contradiction`, as Lean's match compiler closes a case no alternative covers."""
         if expected is None:
             raise ElabError("invalid `nomatch`, expected type must be known", stx)
         names = []
@@ -468,17 +471,21 @@ class TermElaborator:
             if not (isinstance(d, ast.Ident) and "." not in d.name and self.find_local(d.name) is not None):
                 raise ElabError("the embedded checker supports `nomatch` on local hypotheses only", d)
             names.append(d.name)
-        tried = " | ".join(f"(cases {x}; done)" for x in reversed(names))
-        return self._elab_internal_by(f"first | {tried}", stx, expected)
+        tried = " | ".join(f"(cases {x} <;> contradiction)" for x in reversed(names))
+        from .match_dependent import independent_of
 
-    def _elab_internal_by(self, text: str, stx: ast.Node, expected: Expr) -> Expr:
-        """A `by` block written by the elaborator (positions moved to `stx`'s)."""
+        discrs = [fv for fv in (self.find_local(n) for n in names) if fv is not None]
+        return self._elab_internal_by(f"first | {tried}", stx, expected, independent_of(self, discrs))
+
+    def _elab_internal_by(self, text: str, stx: ast.Node, expected: Expr, hidden: frozenset[int] = frozenset()) -> Expr:
+        """A `by` block written by the elaborator (positions moved to `stx`'s); `hidden`: hypotheses it
+        may not use."""
         from lean_bridge.syntax.parser import parse_tactic_block
 
         seq = _relocate(parse_tactic_block(text), stx.pos, stx.end_pos)
         from .tactics import run_by_block
 
-        return run_by_block(self, ast.By(stx.pos, stx.end_pos, seq), expected)
+        return run_by_block(self, ast.By(stx.pos, stx.end_pos, seq), expected, hidden)
 
     # -- binders ----------------------------------------------------------------------------
 
@@ -643,6 +650,11 @@ class TermElaborator:
         if expected is None:
             raise ElabError("invalid constructor ⟨...⟩, expected type must be known", stx)
         exp = self.whnf(expected)
+        if isinstance(exp, Pi) and exp.binder_info in (BinderInfo.IMPLICIT, BinderInfo.INST_IMPLICIT):
+            # Lean's implicit lambda: against `∀ {l}, A ↔ B` the term is elaborated under `fun {l} =>`
+            with self.local(exp.name, exp.type, exp.binder_info) as fv:
+                body = self.elab(stx, instantiate1(exp.body, fv))
+                return self.mk_lambda([fv], body)
         head = get_app_fn(exp)
         info = self.env.find(head.name) if isinstance(head, Const) else None
         if not isinstance(info, InductiveInfo):
@@ -1052,6 +1064,8 @@ class TermElaborator:
             self.unify(fn_type, expected)  # first-order propagation of the expected type (Lean's propagateExpectedType)
         postponed: list[_Postponed] = []
         deferred: list[tuple[Expr, Expr, ast.Term]] = []  # (argument, expected type, syntax): checked at the end
+        # the field-notation receiver is already elaborated: its type fixes the others' (`L.foldl (fun b l => l.foldl f b) b`)
+        plan.sort(key=lambda item: item[0] != "self")
         for kind, hole, payload in plan:
             dom = self.instantiate(self.mctx.decls[hole.uid].type)
             if kind == "named":  # `(motive := …)` is elaborated first-hand, as in Lean

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from .elab_term import TermElaborator
 
 from .elab_term import ElabError
-from .match_dependent import SplitSite as _SplitSite, absurd_leaf, as_constructor_app, dependents, free_indices
+from .match_dependent import SplitSite as _SplitSite, absurd_leaf, as_constructor_app, dependents, free_indices, independent_of
 
 
 # ---------------------------------------------------------------------------
@@ -64,6 +64,7 @@ class PCtor:
     args: tuple
     node: ast.Node
     short: str | None = None  # `.succ n`: resolved against the column's type
+    ellipsis: bool = False  # `.head ..`: the remaining explicit fields are `_`
 
 
 @dataclass
@@ -82,6 +83,9 @@ def _pattern(elab: "TermElaborator", stx: ast.Term):
         return PVar(None, stx)
     if isinstance(stx, ast.Ident):
         ctor = _resolve_ctor(elab, stx.name, stx)
+        if ctor is None and stx.name == "rfl" and elab.find_local("rfl") is None \
+                and elab.resolve_global("rfl", stx) == "rfl":
+            return PCtor("Eq.refl", (), stx)  # Lean's `rfl` is a `[match_pattern]` for `Eq.refl`
         if ctor is None:
             if "." in stx.name:
                 raise ElabError(f"invalid pattern, constructor or constant marked with '[match_pattern]' expected", stx)
@@ -91,13 +95,14 @@ def _pattern(elab: "TermElaborator", stx: ast.Term):
         return PCtor(None, (), stx, short=stx.name)
     if isinstance(stx, ast.App):
         fn = stx.fn
-        args = tuple(_pattern(elab, a) for a in stx.args if not isinstance(a, ast.NamedArg))
+        ellipsis = bool(stx.args) and isinstance(stx.args[-1], ast.Ellipsis)
+        args = tuple(_pattern(elab, a) for a in stx.args if not isinstance(a, (ast.NamedArg, ast.Ellipsis)))
         if isinstance(fn, ast.DotIdent):
-            return PCtor(None, args, stx, short=fn.name)
+            return PCtor(None, args, stx, short=fn.name, ellipsis=ellipsis)
         if isinstance(fn, ast.Ident):
             ctor = _resolve_ctor(elab, fn.name, fn)
             if ctor is not None:
-                return PCtor(ctor, args, stx)
+                return PCtor(ctor, args, stx, ellipsis=ellipsis)
         raise ElabError("invalid pattern, constructor or constant marked with '[match_pattern]' expected", stx)
     if isinstance(stx, ast.Num):
         pat = PCtor("Nat.zero", (), stx)
@@ -158,6 +163,7 @@ class _Compiler:
         self.elab = elab
         self.stx = stx
         self.used: set[int] = set()  # ids of the alternatives some branch ended in
+        self.outside: frozenset[int] | None = None  # hypotheses outside the match's scope (set by the first compile)
 
     def check_redundant(self, alts: Sequence[ast.MatchAlt]) -> None:
         """Lean rejects an alternative no value can reach (every value it matches is caught earlier)."""
@@ -168,8 +174,12 @@ class _Compiler:
                                 "preceding alternatives", alt)
 
     def compile(self, discrs: list[Expr], rows: list[Row], goal: Expr, recursion: _Recursion | None = None) -> Expr:
+        if self.outside is None:
+            self.outside = independent_of(self.elab, discrs)
         if not rows:
-            proof = absurd_leaf(self.elab, self.elab.instantiate(goal))
+            proof = absurd_leaf(self.elab, self.elab.instantiate(goal), self.outside or frozenset())
+            if proof is None:
+                proof = self._contradiction_leaf(goal)
             if proof is None:
                 raise ElabError("missing cases", self.stx)
             return proof
@@ -181,6 +191,17 @@ class _Compiler:
             # before the recursor split the column still indexes the original arguments; after it, it is stale
             split = recursion.column if isinstance(row.patterns[recursion.column], PCtor) else split
         return self._split(discrs, rows, goal, split, recursion)
+
+    def _contradiction_leaf(self, goal: Expr) -> Expr | None:
+        """Lean's match compiler closes a case no alternative covers with `contradiction`: a hypothesis
+        equating different constructors (`[].length = n + 1`) or of an empty family instance (`a ∈ []`)."""
+        snap = self.elab.mctx.snapshot()
+        try:
+            return self.elab._elab_internal_by("contradiction", self.stx, self.elab.instantiate(goal),
+                                               self.outside or frozenset())
+        except ElabError:
+            self.elab.mctx.restore(snap)
+            return None
 
     def _leaf(self, discrs: list[Expr], row: Row, goal: Expr) -> Expr:
         elab = self.elab
@@ -417,6 +438,8 @@ class _Compiler:
         if pat.ctor is None and pat.short is None and len(args) > n_explicit > 0:
             nested = PCtor(None, tuple(args[n_explicit - 1:]), pat.node)
             args = args[: n_explicit - 1] + [nested]
+        if pat.ellipsis and len(args) < n_explicit:  # `c p ..`: the fields left are wildcards
+            args += [PVar(None, pat.node) for _ in range(n_explicit - len(args))]
         if len(args) != n_explicit:
             raise ElabError(f"invalid pattern, constructor expects {n_explicit} explicit argument(s) but {len(args)} were given", pat.node)
         out = []
@@ -658,6 +681,8 @@ def _compile_recursive_top(self: _Compiler, discrs: list[Expr], rows: list[Row],
     j = recursion.column
     if all(isinstance(r.patterns[j], PVar) for r in rows):
         raise ElabError("no constructor pattern on the recursion argument", self.stx)
+    if self.outside is None:
+        self.outside = independent_of(self.elab, discrs)
     return self._split(discrs, rows, goal, j, recursion)
 
 

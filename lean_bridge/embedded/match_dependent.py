@@ -80,15 +80,16 @@ def as_constructor_app(elab: "TermElaborator", e: Expr) -> Expr | None:
     return None
 
 
-def absurd_leaf(elab: "TermElaborator", goal: Expr) -> Expr | None:
+def absurd_leaf(elab: "TermElaborator", goal: Expr, outside: frozenset[int] = frozenset()) -> Expr | None:
     """A proof of `goal` for a case no alternative covers, when a hypothesis is absurd there (Lean's match
-    compiler closes such leaves with `contradiction`): `h : False`, `h : ¬a = a`, or `h : ¬p` beside `p`."""
+    compiler closes such leaves with `contradiction`): `h : False`, `h : ¬a = a`, or `h : ¬p` beside `p`;
+    the hypotheses `outside` the match (see `independent_of`) are not the matcher's and are not used."""
     sort = elab.whnf(elab.infer(goal))
     level = getattr(sort, "level", None)
     if level is None:
         return None
     rec = elab.recursive.fvar.uid if getattr(elab, "recursive", None) is not None else None
-    hyps = [h for h in elab.lctx if h.uid != rec]
+    hyps = [h for h in elab.lctx if h.uid != rec and h.uid not in outside]
 
     def elim(proof: Expr) -> Expr:
         return mk_app(Const("False.elim", [level]), [goal, proof])
@@ -109,3 +110,20 @@ def absurd_leaf(elab: "TermElaborator", goal: Expr) -> Expr | None:
             if h2 is not h and elab.unify(h2.type, ty.type):
                 return elim(App(h, h2))
     return None
+
+
+def independent_of(elab: "TermElaborator", discrs: list[Expr]) -> frozenset[int]:
+    """The hypotheses of the context outside a match's scope: neither a discriminant nor depending on
+    one (transitively). Lean's match compiler closes an uncovered case with `contradiction` on its own
+    context only (the discriminants and what it generalizes), never on such a hypothesis (`f : False`)."""
+    uids = {d.uid for d in discrs if isinstance(d, FVar)}
+    out: set[int] = set()
+    for fv in elab.lctx:
+        if fv.uid in uids:
+            continue
+        if _mentions_any(elab.instantiate(fv.type), uids) or (
+                fv.value is not None and _mentions_any(elab.instantiate(fv.value), uids)):
+            uids.add(fv.uid)
+        else:
+            out.add(fv.uid)
+    return frozenset(out)

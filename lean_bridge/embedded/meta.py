@@ -272,6 +272,8 @@ class MetaChecker(TypeChecker):
             return True
         if t.has_mvar or s.has_mvar:
             t, s = self._instantiate_head(t), self._instantiate_head(s)
+            if isinstance(t, MVar) and isinstance(s, MVar) and t.uid == s.uid:
+                return True  # the same hole (`b : ?β` against `?β`): no assignment, no occurs failure
             assigned = self._try_assign(t, s)
             if assigned is None:
                 assigned = self._try_assign(s, t)

@@ -320,10 +320,12 @@ def _is_substantive(tac: ast.Tactic) -> bool:
     return type(tac).__name__ not in _STRUCTURAL
 
 
-def run_by_block(elab: TermElaborator, stx: ast.By, expected: Expr) -> Expr:
-    """Elaborate `by tacs` inside a term: a new goal `⊢ expected`, closed by the tactics."""
+def run_by_block(elab: TermElaborator, stx: ast.By, expected: Expr, hidden: frozenset[int] = frozenset()) -> Expr:
+    """Elaborate `by tacs` inside a term: a new goal `⊢ expected`, closed by the tactics (`hidden`:
+    hypotheses the tactics may not use, as outside a `match`'s scope)."""
     goal = elab.mctx.new_mvar(elab.instantiate(expected), tuple(elab.lctx), None, "syntheticOpaque")
-    hidden = frozenset({elab.recursive.fvar.uid}) if getattr(elab, "recursive", None) is not None else frozenset()
+    if getattr(elab, "recursive", None) is not None:
+        hidden = hidden | {elab.recursive.fvar.uid}
     state = TacticState(elab.env, elab.scope, elab.mctx, [goal], elab.level_names, elab.checker.max_steps,
                         hidden=hidden, record_steps=True, recursive=getattr(elab, "recursive", None))
     if elab.tactic_depth == 0:
@@ -750,13 +752,19 @@ def _contradiction_by_empty_cases(state: TacticState, goal: MVar, hyps: Sequence
         info = state.env.find(head.name) if isinstance(head, Const) else None
         if not isinstance(info, InductiveInfo) or (info.num_indices == 0 and info.ctors):
             continue
-        found = elab.find_local(h.name)
-        if found is None or found.uid != h.uid:
-            continue  # shadowed or inaccessible: not reachable by its name
         trial = state.copy()
-        target = ast.CasesTarget(tac.pos, tac.end_pos, None, ast.Ident(tac.pos, tac.end_pos, h.name, None))
+        name = h.name
+        found = elab.find_local(h.name)
+        if found is None or found.uid != h.uid:  # shadowed or inaccessible: named in the trial only
+            name = "contradiction_h"
+            decl = trial.decl(goal)
+            lctx = [FVar(name, x.type, x.value, x.binder_info, uid=x.uid) if x.uid == h.uid else x for x in decl.lctx]
+            renamed = trial.new_goal(decl.type, lctx, decl.user_name)
+            trial.assign(goal, renamed)
+            trial.replace_main([renamed])
+        target = ast.CasesTarget(tac.pos, tac.end_pos, None, ast.Ident(tac.pos, tac.end_pos, name, None))
         try:
-            tac_Cases(trial, ast.Cases(tac.pos, tac.end_pos, f"cases {h.name}", (target,), None, None))
+            tac_Cases(trial, ast.Cases(tac.pos, tac.end_pos, f"cases {name}", (target,), None, None))
         except (TacticError, ElabError):
             continue
         trial.prune()
@@ -868,6 +876,28 @@ def tac_HaveTac(state: TacticState, tac: ast.HaveTac) -> None:
     body = state.new_goal(state.target(goal), decl.lctx + (fv,), decl.user_name)
     state.assign(goal, App(DelayedLambda((fv,), body), value))
     state.replace_main(new_goals + [body] if tac.value is None else [body] + new_goals)
+
+
+def tac_SufficesTac(state: TacticState, tac: ast.SufficesTac) -> None:
+    """Lean's `suffices h : T by tac` / `from e`: the goal is proved from `h : T` by the value, and `T`
+    becomes the main goal; without a value, the goal with `h` comes first, then `T`."""
+    goal = state.main_goal(tac)
+    decl = state.decl(goal)
+    elab = state.elaborator(goal)
+    ty = elab.elab_type(tac.type)
+    elab.synthesize_pending()
+    ty = state.mctx.instantiate(ty)
+    if ty.has_mvar and state.mctx.unassigned_mvars(ty):
+        raise TacticError(f"don't know how to synthesize placeholder in\n  {_fmt(state, ty)}", tac.type)
+    fv = FVar(tac.name or "this", ty)
+    need = state.new_goal(ty, decl.lctx, decl.user_name)
+    body = state.new_goal(state.target(goal), decl.lctx + (fv,), decl.user_name)
+    state.assign(goal, App(DelayedLambda((fv,), body), need))
+    if tac.value is None:
+        state.replace_main([body, need])
+        return
+    state.replace_main([body, need])
+    run_tactic(state, ast.Exact(tac.value.pos, tac.value.end_pos, "exact", tac.value))
 
 
 def _type_holes(state: TacticState, ty: Expr, mark: int, known: Sequence[MVar], node: ast.Node) -> list[MVar]:

@@ -142,3 +142,16 @@ def tac_ByCases(state: TacticState, tac: ast.ByCases) -> None:
     state.assign(goal, mk_app(Const("Or.elim"), [prop, App(Const("Not"), prop), target, em,
                                                  DelayedLambda((pos_hyp,), pos), DelayedLambda((neg_hyp,), neg)]))
     state.replace_main([pos, neg])
+
+
+@register("Funext")
+def tac_Funext(state: TacticState, tac: ast.Funext) -> None:
+    """Lean's `funext x y`: for each pattern `apply funext` then `intro x` (plain `funext`: one `intro`
+    per binder of the function type, as Lean's repeats while the goal is an equation of functions)."""
+    from .tactics import tac_Apply, tac_Intro
+
+    funext = ast.Ident(tac.pos, tac.end_pos, "funext", None)
+    patterns = list(tac.patterns) or [ast.Hole(tac.pos, tac.end_pos)]
+    for pat in patterns:
+        tac_Apply(state, ast.Apply(tac.pos, tac.end_pos, "apply funext", funext))
+        tac_Intro(state, ast.Intro(tac.pos, tac.end_pos, "intro", (pat,)))

@@ -108,6 +108,11 @@ def tac_Split(state: TacticState, tac: ast.Split) -> None:
     elab = state.elaborator(goal)
     target = state.mctx.instantiate(state.target(goal))
     found = _find_if_to_split(target) if "Decidable.casesOn" in state.env else None
+    if found is None:
+        from .tactics_split_match import split_match
+
+        if split_match(state, goal, target, tac):
+            return
     if found is None or found.has_mvar:
         raise TacticError(_SPLIT_FAILED, tac)
     cond, inst = get_app_args(found)[1], get_app_args(found)[2]

@@ -359,6 +359,8 @@ def unfold_equation(state: TacticState, elab: TermElaborator, e: Expr) -> Expr |
                 reduced, progressed = nxt, True
                 continue
             if h.name.endswith(".casesOn") and isinstance(hinfo, DefinitionInfo):
+                if progressed and _inner_match_stuck(state, chk, reduced):
+                    break  # Lean's equation shows the inner `match p a with …` (`split` cases it)
                 reduced = chk.whnf_core(chk.unfold_definition(reduced))
                 progressed = True
                 continue
@@ -368,7 +370,41 @@ def unfold_equation(state: TacticState, elab: TermElaborator, e: Expr) -> Expr |
             body = _refold(state, fn, value, arity, args, body, template)
         if isinstance(get_app_fn(body), Const) and isinstance(state.env.find(get_app_fn(body).name), RecursorInfo):
             return None  # stuck, or a tail call that does not fold back to `f …`
+    reduced_proj = _reduce_instance_projection(state, chk, body)
+    if reduced_proj is not body:
+        return head_beta(mk_app(reduced_proj, args[arity:]))
     return mk_app(body, args[arity:])
+
+
+def _inner_match_stuck(state: TacticState, chk: MetaChecker, e: Expr) -> bool:
+    """`I.casesOn motive d …` whose discriminant `d` is no variable and reduces to no constructor
+    (`Bool.casesOn (p a) …` inside `List.filter`'s equation): a `match` on a term, left as it is."""
+    head, args = get_app_fn_args(e)
+    ind = state.env.find(head.name.rpartition(".")[0]) if isinstance(head, Const) else None
+    from .environment import InductiveInfo
+
+    if not isinstance(ind, InductiveInfo) or ind.num_indices != 0 or len(args) <= ind.num_params + 1:
+        return False
+    d = args[ind.num_params + 1]
+    if isinstance(d, FVar) or d.has_mvar:
+        return False
+    c_head = get_app_fn(chk.whnf(d))
+    return not (isinstance(c_head, Const) and isinstance(state.env.find(c_head.name), ConstructorInfo)) \
+        and not isinstance(chk.whnf(d), NatLit)
+
+
+def _reduce_instance_projection(state: TacticState, chk: MetaChecker, body: Expr) -> Expr:
+    """A projection function unfolded (`HAppend.hAppend a b` to `inst.1 a b`) whose structure is an
+    instance reducing to its constructor takes that field (`Append.append a b`), as Lean's `unfold?`."""
+    head, rest = get_app_fn_args(body)
+    if not isinstance(head, Proj):
+        return body
+    struct = chk.whnf(head.expr)
+    c_fn, c_args = get_app_fn_args(struct)
+    ctor = state.env.find(c_fn.name) if isinstance(c_fn, Const) else None
+    if not isinstance(ctor, ConstructorInfo) or len(c_args) != ctor.num_params + ctor.num_fields:
+        return body
+    return head_beta(mk_app(c_args[ctor.num_params + head.idx], rest))
 
 
 def _succ_form(e: Expr) -> Expr:
@@ -1232,6 +1268,8 @@ class Simplifier:
             if v is not None:
                 lit = mk_nat_lit(v)
                 return (lit, None) if lit != e else None
+        if fn.name == "Eq" and len(args) == 3 and args[0] != NAT:
+            return self._reduce_ctor_eq(fn, args)
         if fn.name == "Eq" and len(args) == 3 and args[0] == NAT:
             a, b = eval_nat(args[1]), eval_nat(args[2])
             if a is None or b is None:
@@ -1241,6 +1279,28 @@ class Simplifier:
             ne = self._lit_ne_proof(args[1], args[2], a, b)
             return Const("False"), mk_app(Const("eq_false"), [e, ne])
         return None
+
+    def _reduce_ctor_eq(self, fn: Const, args: list[Expr]) -> tuple[Expr, Expr] | None:
+        """Lean's `reduceCtorEq` simproc: `c₁ … = c₂ …` with different constructors (`[] = a :: l`,
+        `false = true`, `none = some a`) is `False`, by `eq_false` and the no-confusion proof."""
+        from .tactics_cases import no_confusion
+
+        alpha, lhs, rhs = args
+        heads = [get_app_fn(x) for x in (lhs, rhs)]
+        infos = [self.state.env.find(h.name) if isinstance(h, Const) else None for h in heads]
+        if not all(isinstance(i, ConstructorInfo) for i in infos) or heads[0] == heads[1]:
+            return None
+        h = FVar("h", mk_app(fn, args))
+        snap = self.state.mctx.snapshot()
+        try:
+            absurd = no_confusion(self.state, self.goal, h, lhs, rhs, alpha, fn.levels[0])
+        except (ElabError, TacticError, KernelError):
+            absurd = None
+        if absurd is None:
+            self.state.mctx.restore(snap)
+            return None
+        ne = Lam("h", h.type, abstract(absurd, [h]))
+        return Const("False"), mk_app(Const("eq_false"), [h.type, ne])
 
     def _proj_of_ctor(self, fn: Const, args: list[Expr]) -> Expr | None:
         struct_name, _, field_name = fn.name.rpartition(".")
@@ -1348,7 +1408,11 @@ def _simp_context(state: TacticState, goal: MVar, tac: ast.Simp) -> SimpContext:
     ctx.lemmas = user
     if not tac.only:
         # the default set, then the theorems marked `@[simp]`/`attribute [simp]` so far, as Lean's simp set
-        for name in DEFAULT_SIMP_LEMMAS + state.env.simp_lemmas:
+        prio = state.env.simp_priorities
+        ordered = DEFAULT_SIMP_LEMMAS + state.env.simp_lemmas
+        if prio:  # higher priorities first, as Lean's simp tries them; equal ones keep their order
+            ordered = tuple(sorted(ordered, key=lambda n: -prio.get(n, 1000)))
+        for name in ordered:
             if name in erased:
                 continue
             lemma = _lemma_from_const(state, name)

@@ -722,10 +722,11 @@ class LetTac(Tactic):
 
 @node
 class SufficesTac(Tactic):
-    """`suffices h : T`."""
+    """`suffices h : T`, `suffices h : T by tac`, `suffices h : T from e` (value: proves the goal from `h`)."""
 
     name: Optional[str]
     type: Term
+    value: Optional[Term]
 
 
 @node
@@ -755,6 +756,13 @@ class Subst(Tactic):
     """`subst h₁ h₂`."""
 
     terms: tuple[Term, ...]
+
+
+@node
+class Funext(Tactic):
+    """`funext x y`: `apply funext` and `intro x` for each name (patterns are terms)."""
+
+    patterns: tuple[Term, ...]
 
 
 @node

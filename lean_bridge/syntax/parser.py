@@ -102,7 +102,7 @@ _BINDER_KIND = {"(": ast.EXPLICIT, "{": ast.IMPLICIT, "⦃": ast.STRICT_IMPLICIT
 
 _ARG_START_SYMBOLS = frozenset({"(", "⟨", "[", "{", "_", "?", "@", "¬", "↑", "!", "·", "⋯", "λ", "‹"})
 _ARG_START_KEYWORDS = frozenset({"fun", "Type", "Sort", "Prop", "sorry", "nofun"})
-_TACTIC_START_KEYWORDS = frozenset({"have", "show", "let", "calc", "suffices", "sorry", "match"})
+_TACTIC_START_KEYWORDS = frozenset({"have", "show", "let", "calc", "suffices", "sorry", "match", "nofun", "nomatch"})
 
 COMMAND_KEYWORDS = frozenset(
     """
@@ -509,6 +509,13 @@ class Parser:
     def nofun_term(self) -> tuple[ast.Term, int]:
         t = self.advance()
         return ast.NoFun(t.pos, t.end_pos), MAX_PREC
+
+    def nomatch_discrs(self, start: Token) -> ast.Term:
+        """The discriminants of the `nomatch h, h'` tactic, as the term `nomatch h, h'`."""
+        discrs = [self.term()]
+        while self.accept(","):
+            discrs.append(self.term())
+        return ast.NoMatch(start.pos, self.last_end(), tuple(discrs))
 
     def nomatch_term(self) -> tuple[ast.Term, int]:
         start = self.advance()
@@ -1054,6 +1061,10 @@ class Parser:
         return self.fail("tactic")
 
     def _keyword_tactic(self, t: Token) -> ast.Tactic:
+        if t.text == "nofun":  # Lean's `nofun` tactic: `exact nofun`
+            return self.make(ast.Exact, t, ast.NoFun(t.pos, t.end_pos))
+        if t.text == "nomatch":  # Lean's `nomatch h` tactic: `exact nomatch h`
+            return self.make(ast.Exact, t, self.nomatch_discrs(t))
         if t.text == "match":
             self.i -= 1
             return self.make(ast.MatchTac, t, self.match_term(tactic_alts=True)[0])
@@ -1069,8 +1080,12 @@ class Parser:
             if self.tok.kind == IDENT and self.peek().is_sym(":"):
                 name = self.ident_name()
                 self.advance()
-            return self.make(ast.SufficesTac, t, name, self.term())
+            type_ = self.term()
+            value = self.term() if self.accept("from") else self.by_term()[0] if self.at("by") else None
+            return self.make(ast.SufficesTac, t, name, type_, value)
         name, pattern, binders, type_, value = self.with_limit(t.col, lambda: self.have_decl(t.text == "have"))
+        if t.text == "let" and pattern is not None and not binders:  # `let ⟨a, b⟩ := e`: a match, as `have`'s
+            return self.make(ast.HaveTac, t, name, pattern, binders, type_, value)
         if t.text == "have":
             return self.make(ast.HaveTac, t, name, pattern, binders, type_, value)
         return self.make(ast.LetTac, t, name, binders, type_, value)
@@ -1234,6 +1249,7 @@ class Parser:
             "simp?": self.tac_simp, "simpa": self.tac_simp, "simp_arith": self.tac_simp,
             "subst": lambda t: self.make(ast.Subst, t, self.arg_terms()),
             "unfold": lambda t: self.make(ast.Unfold, t, self.unfold_names(), self.location()),
+            "funext": lambda t: self.make(ast.Funext, t, self.arg_terms()),
             "change": lambda t: self.make(ast.Change, t, self.term(), self.location()),
             "clear": lambda t: self.make(ast.Clear, t, self.names()),
             "revert": lambda t: self.make(ast.Revert, t, self.names()),

@@ -2412,6 +2412,154 @@ CASES: list[Case] = [
         "Prod.map f g (a, b) is (f a, g b)",
         "",
     ),
+    # -- fid-list: Lean core's List files (auto-bound type holes, match contradiction, simp, patterns)
+    Case(
+        "fid_list_auto_bound_type_hole_is_general",
+        lean("""
+            theorem bad : [].foldl f b = f b b := rfl
+        """),
+        "the hole in f's and b's types becomes a universally quantified α✝, not a type where f b b = b",
+        "",
+    ),
+    Case(
+        "fid_list_auto_bound_two_holes_distinct",
+        lean("""
+            theorem bad (H : h₁ :: t₁ = h₂ :: t₂) (x : α) : (h₁ = x) := (List.cons.inj H).1
+        """),
+        "each type hole gets its own auto-bound type; h₁ is not x",
+        "",
+    ),
+    Case(
+        "fid_list_match_uncovered_case_not_absurd",
+        lean("""
+            theorem bad (_ : List.length l = 1) : l = [] := match l with | [] => rfl
+        """),
+        "the case a :: l' is uncovered and `[a].length = 1` is no contradiction",
+        "missing cases",
+    ),
+    Case(
+        "fid_list_match_outer_false_not_used",
+        lean("""
+            theorem bad (f : False) : ∀ (l : List Nat), l.length = 0
+              | [] => rfl
+        """),
+        "Lean's match compiler closes uncovered cases with the matcher's own hypotheses only",
+        "missing cases",
+    ),
+    Case(
+        "fid_list_nomatch_outer_false_not_used",
+        lean("""
+            theorem bad (a : Nat) (h : a ∈ [a]) (f : False) : 1 = 2 := nomatch h
+        """),
+        "a ∈ [a] has a case; f : False is outside the match",
+        "",
+    ),
+    Case(
+        "fid_list_nofun_tactic_needs_empty",
+        lean("""
+            theorem bad {a : α} {l : List α} (h : a ∈ l) : l = [] := by cases h <;> nofun
+        """),
+        "a :: l = [] is no function type to refute",
+        "",
+    ),
+    Case(
+        "fid_list_reduce_ctor_eq_is_false",
+        lean("""
+            theorem bad {x : α} (l : List α) : (x :: l = []) = True := by simp
+        """),
+        "reduceCtorEq turns x :: l = [] into False, never True",
+        "",
+    ),
+    Case(
+        "fid_list_reduce_ctor_eq_same_ctor",
+        lean("""
+            theorem bad (a b : Nat) : (some a = some b) = False := by simp
+        """),
+        "reduceCtorEq only fires on different constructors",
+        "",
+    ),
+    Case(
+        "fid_list_simp_instance_projection",
+        lean("""
+            theorem bad (as : List Nat) : as ++ [1] = as := by
+              simp [HAppend.hAppend, Append.append, List.append]
+        """),
+        "unfolding ++ through its instance gives List.append's equations, not a collapse",
+        "",
+    ),
+    Case(
+        "fid_list_rfl_pattern_substitutes",
+        lean("""
+            theorem bad (h : a = b ∨ c = b) : a = c := match h with | Or.inl rfl => rfl | Or.inr rfl => rfl
+        """),
+        "the rfl pattern substitutes b, it does not identify a and c",
+        "",
+    ),
+    Case(
+        "fid_list_suffices_goal_remains",
+        lean("""
+            theorem bad (p q : Prop) (h : p → q) : q := by
+              suffices h2 : p by exact h h2
+              exact h
+        """),
+        "after `suffices h2 : p by …` the goal is p",
+        "",
+    ),
+    Case(
+        "fid_list_funext_needs_pointwise",
+        lean("""
+            theorem bad : (fun x : Nat => x + 0) = (fun x => 0 + x) := by funext x; rfl
+        """),
+        "x + 0 and 0 + x differ definitionally on a variable",
+        "",
+    ),
+    Case(
+        "fid_list_implicit_lambda_anon_ctor",
+        lean("""
+            theorem bad : ∀ {l : List Nat}, 0 < l.length ↔ ∃ h t, l = t ++ [h, h] :=
+              ⟨fun _ => ⟨0, [], sorry⟩, fun ⟨_, _, e⟩ => e ▸ Nat.zero_lt_succ _⟩
+        """),
+        "the implicit lambda does not make a false iff true",
+        "",
+    ),
+    Case(
+        "fid_list_set_out_of_range",
+        lean("""
+            theorem bad : [1, 2, 3].set 3 7 = [1, 2, 3, 7] := rfl
+        """),
+        "List.set past the end leaves the list unchanged",
+        "",
+    ),
+    Case(
+        "fid_list_split_match_keeps_branches",
+        lean("""
+            theorem bad {p : α → Bool} (a : α) (l : List α) : List.filter p (a :: l) = a :: List.filter p l := by
+              simp only [List.filter]
+              split
+              · rfl
+              · rfl
+        """),
+        "split on `match p a` gives the false branch `filter p l`, which is not `a :: filter p l`",
+        "",
+    ),
+    Case(
+        "fid_list_rw_inner_match_needs_the_value",
+        lean("""
+            theorem bad {p : α → Bool} {a : α} {l : List α} (pa : p a = false) :
+                List.filter p (a :: l) = a :: List.filter p l := by rw [List.filter, pa]
+        """),
+        "with p a = false the equation's match takes the false branch",
+        "",
+    ),
+    Case(
+        "fid_list_simp_priority_no_new_fact",
+        lean("""
+            @[simp 1100] theorem hd : @List.headD Nat [] 0 = 0 := rfl
+            theorem bad (d : Nat) : List.headD [] d = 0 := by simp
+        """),
+        "a priority changes the order simp tries lemmas, not what they say",
+        "",
+    ),
 ]
 
 

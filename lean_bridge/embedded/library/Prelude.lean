@@ -501,6 +501,43 @@ def List.all {α : Type u} : List α → (α → Bool) → Bool
   | [], _ => true
   | h :: t, p => p h && List.all t p
 
+-- fid-list: the rest of Lean core's List definitions of Init/Prelude.lean (`set`, `concat`) and
+-- Init/Data/List/Basic.lean (`isEmpty`, `flatMap`, `takeWhile`, `dropWhile`, `eraseIdx`) that Lean's
+-- List lemma files state lemmas about, with Lean's definitions (`library/CoreDefs.lean`); no lemma.
+def List.set {α : Type u} : (l : List α) → (n : Nat) → (a : α) → List α
+  | List.cons _ as, 0, b => List.cons b as
+  | List.cons a as, Nat.succ n, b => List.cons a (List.set as n b)
+  | List.nil, _, _ => List.nil
+
+def List.concat {α : Type u} : List α → α → List α
+  | List.nil, b => List.cons b List.nil
+  | List.cons a as, b => List.cons a (List.concat as b)
+
+def List.isEmpty {α : Type u} : List α → Bool
+  | [] => true
+  | _ :: _ => false
+
+def List.flatMap {α : Type u} {β : Type v} (b : α → List β) (as : List α) : List β :=
+  List.flatten (List.map b as)
+
+def List.takeWhile {α : Type u} (p : α → Bool) : (xs : List α) → List α
+  | [] => []
+  | hd :: tl => match p hd with
+    | true => hd :: List.takeWhile p tl
+    | false => []
+
+def List.dropWhile {α : Type u} (p : α → Bool) : List α → List α
+  | [] => []
+  | a::l => match p a with
+    | true => List.dropWhile p l
+    | false => a::l
+
+def List.eraseIdx {α : Type u} : List α → Nat → List α
+  | [], _ => []
+  | _::as, 0 => as
+  | a::as, n+1 => a :: List.eraseIdx as n
+-- fid-list: end
+
 -- Classical logic: Lean's derivation of excluded middle from choice (Diaconescu's argument)
 
 structure Subtype {α : Sort u} (p : α → Prop) where
