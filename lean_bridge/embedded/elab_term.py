@@ -1020,7 +1020,9 @@ class TermElaborator:
             binder_name, dom, info = fn_type.name, fn_type.type, fn_type.binder_info
             if binder_name in named:
                 kind, payload = "named", named.pop(binder_name).value
-            elif self_arg is not None and info == BinderInfo.DEFAULT and _type_head_is(self, dom, self_arg[1]):
+            elif self_arg is not None and (info == BinderInfo.DEFAULT or binder_name == "self") and _type_head_is(self, dom, self_arg[1]):
+                # a projection takes its structure as the named argument `self`, also a class's `[self : C α]`
+                # (`h.allEq` for `h : Subsingleton α`), as Lean's `addProjArgs`
                 kind, payload = "self", self_arg[0]
                 self_arg = None
             elif explicit and info == BinderInfo.INST_IMPLICIT and positional and isinstance(positional[0], ast.Hole):
@@ -1084,7 +1086,10 @@ class TermElaborator:
         """Elaborate the explicit and named arguments laid out so far (marking them done); True if any."""
         any_done = False
         for i, (kind, hole, payload) in enumerate(plan):
-            if kind in ("explicit", "named"):
+            if kind == "self" and self.unify(hole, payload):  # `h.mpr hb ha`: `h` fixes the type first
+                plan[i] = ("done", hole, None)
+                any_done = True
+            elif kind in ("explicit", "named"):
                 dom = self.instantiate(self.mctx.decls[hole.uid].type)
                 self._assign_arg(hole, self.elab(payload, dom), payload)
                 plan[i] = ("done", hole, None)

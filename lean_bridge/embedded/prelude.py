@@ -90,14 +90,16 @@ def prelude_env() -> ElabEnv:
             raise PreludeError(f"{LIBRARY.name}:{errors[0].pos[0]}:{errors[0].pos[1]}: {errors[0].text}")
     for _, kind, arg in directives:
         elab.state.env = _run_directive(elab.env, kind, arg)
-    restatable = _restatable(elab.env, restatable_from)
     _load_plain(elab, SIMP_LIBRARY)
-    return replace(elab.env, restatable=restatable)
+    # fid-logic: every library theorem Lean core declares as a theorem may be restated (a file copied
+    # from Lean's Init restates `Iff.refl`, `and_true`, …), not only those after the directive
+    return replace(elab.env, restatable=_restatable(elab.env, 0))
 
 
 def _restatable(env: ElabEnv, start: int | None) -> frozenset[str]:
-    """The theorems after the `--! restatable` directive that Lean core also declares as theorems: a
-    corpus re-proving Lean core may restate them (none is a simp lemma, so `simp` never proves one)."""
+    """The library theorems from the `start`-th name on that Lean core also declares as theorems: a file
+    re-proving Lean core may restate them (`restatement.check_same_statement`: same statement, a proof
+    not using the constant itself, so `simp` cannot prove a simp lemma by that lemma)."""
     if start is None:
         return frozenset()
     core = reserved_core_names()

@@ -114,6 +114,9 @@ DEFAULT_SIMP_LEMMAS: tuple[str, ...] = (
 """The lemmas plain `simp` uses (Lean core's `@[simp]` ones the library states: `library/Simp.lean`, and
 `id_eq`/`Function.comp_apply` in `library/Prelude.lean`); `simp only` uses none of them."""
 
+SIMP_ONLY_BUILTINS: tuple[str, ...] = ("eq_self", "iff_self")
+"""The lemmas `simp only [...]` uses besides its arguments (Lean's `simpOnlyBuiltins`)."""
+
 # Lean marks these `@[reducible]` (our prelude's `@[reducible]` attribute is not recorded by the loader)
 _REDUCIBLE_CORE = frozenset({"outParam", "Ne", "GE.ge", "GT.gt"})
 MAX_SIMP_STEPS = 2000
@@ -1346,7 +1349,12 @@ def _simp_context(state: TacticState, goal: MVar, tac: ast.Simp) -> SimpContext:
         uid = head.uid if isinstance(head, FVar) and term is head else None
         user.append(_lemma_from_term(state, _fmt_m(state, el.term), term, ty, arg.symm, uid))
     ctx.lemmas = user
-    if not tac.only:
+    if tac.only:  # fid-logic: Lean's `simpOnlyBuiltins`: `simp only` still closes `a = a` and `p ↔ p`
+        for name in SIMP_ONLY_BUILTINS:
+            lemma = _lemma_from_const(state, name) if name not in erased else None
+            if lemma is not None:
+                ctx.lemmas.append(lemma)
+    else:
         # the default set, then the theorems marked `@[simp]`/`attribute [simp]` so far, as Lean's simp set
         for name in DEFAULT_SIMP_LEMMAS + state.env.simp_lemmas:
             if name in erased:
