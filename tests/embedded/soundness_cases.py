@@ -2412,6 +2412,78 @@ CASES: list[Case] = [
         "Prod.map f g (a, b) is (f a, g b)",
         "",
     ),
+    # -- fid-logic branch: Lean core's logic files (restatements, Core defs, dot notation, simp only) ------
+    Case(
+        "fid_logic_restate_core_theorem_other_statement",
+        lean("""
+            theorem true_and (p : Prop) : (True ∧ p) = True := propext ⟨fun _ => trivial, fun _ => sorry⟩
+            theorem bad : (True ∧ False) = True := true_and False
+        """),
+        "a library theorem is restated only with its own statement; the library's constant stays",
+        MISMATCH,
+    ),
+    Case(
+        "fid_logic_restate_simp_lemma_by_simp",
+        lean("""
+            theorem and_true (p : Prop) : (p ∧ True) = p := by simp [and_true]
+        """),
+        "a restated simp lemma cannot be proved by simp using the lemma itself",
+        "",
+        target="and_true",
+    ),
+    Case(
+        "fid_logic_cond_redefined_swapped",
+        lean("""
+            @[macroInline] def cond {α : Sort u} (c : Bool) (x y : α) : α :=
+              match c with
+              | true  => y
+              | false => x
+            theorem bad : cond true 1 2 = 2 := rfl
+        """),
+        "a core definition restated differently is refused; cond true picks the first branch",
+        MISMATCH,
+    ),
+    Case(
+        "fid_logic_inline_attribute_no_effect",
+        lean("""
+            @[inline] def f (n : Nat) : Nat := n + 1
+            theorem bad : f 1 = 1 := rfl
+        """),
+        "a compiler-only attribute changes nothing about the definition's value",
+        MISMATCH,
+    ),
+    Case(
+        "fid_logic_not_elim_wrong_side",
+        lean("""
+            theorem bad {a b : Prop} (ha : ¬a) : a ∨ b → a := fun h => h.elim id ha.elim
+        """),
+        "`ha.elim` is Not.elim : ¬a → a → C; it needs a proof of a, not b",
+        MISMATCH,
+    ),
+    Case(
+        "fid_logic_class_projection_wrong_class",
+        lean("""
+            theorem bad {α : Sort u} [h : Nonempty α] (a b : α) : a = b := h.allEq a b
+        """),
+        "`h.allEq` resolves in the namespace of h's class (Nonempty has no allEq)",
+        "",
+    ),
+    Case(
+        "fid_logic_simp_only_builtin_not_symmetric",
+        lean("""
+            theorem bad (p q : Prop) : (p ↔ q) := by simp only []
+        """),
+        "simp only's iff_self closes p ↔ p only, never p ↔ q",
+        "",
+    ),
+    Case(
+        "fid_logic_dot_call_trailing_wrong_type",
+        lean("""
+            theorem bad {a b : Prop} (h : a ↔ b) (hb : b) : b → a := fun _ => h.mp hb
+        """),
+        "with the receiver fixed first, h.mp hb is still ill-typed (h.mp takes a proof of a)",
+        MISMATCH,
+    ),
 ]
 
 

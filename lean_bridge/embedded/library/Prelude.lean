@@ -569,7 +569,9 @@ theorem id_eq {α : Sort u} (a : α) : Eq (id a) a := rfl
 theorem Function.comp_apply {α : Sort u} {β : Sort v} {δ : Sort w} {f : β → δ} {g : α → β} {x : α} :
     Eq (Function.comp f g x) (f (g x)) := rfl
 
-theorem implies.trans {p q r : Prop} (h₁ : p → q) (h₂ : q → r) : p → r := fun hp => h₂ (h₁ hp)
+def implies (a b : Prop) := a → b  -- fid-logic: Lean's statement of implies.trans uses it
+
+theorem implies.trans {p q r : Prop} (h₁ : implies p q) (h₂ : implies q r) : implies p r := fun hp => h₂ (h₁ hp)
 
 theorem List.cons.inj {α : Type u} {a b : α} {as bs : List α} (h : Eq (List.cons a as) (List.cons b bs)) :
     And (Eq a b) (Eq as bs) :=
@@ -753,7 +755,6 @@ instance Nat.instTransLeLt : Trans (· ≤ · : Nat → Nat → Prop) (· < · :
 def Function.const {α : Sort u} (β : Sort v) (a : α) : β → α := fun _ => a
 def cond {α : Sort u} (c : Bool) (x y : α) : α := Bool.rec (motive := fun _ => α) y x c
 def optParam (α : Sort u) (default : α) : Sort u := α
-def implies (a b : Prop) := a → b
 def Not.elim {a : Prop} {α : Sort u} (H1 : ¬a) (H2 : a) : α := absurd H2 H1
 theorem Not.intro {a : Prop} (h : a → False) : ¬a := h
 theorem Not.imp {a b : Prop} (H2 : ¬b) (H1 : a → b) : ¬a := mt H1 H2

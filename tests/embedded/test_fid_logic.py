@@ -1,0 +1,141 @@
+"""Issue 11 (fid-logic): the checker reads Lean core's logic files (Init/Core.lean, SimpLemmas.lean,
+PropLemmas.lean, Classical.lean) as Lean writes them. One test per cause, each with a false twin;
+adversarial variants are the `fid_logic_` cases of `soundness_cases.py`.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from lean_bridge.embedded.checker import check_source
+
+from embedded_support import assert_accepted, assert_rejected, deadline
+
+DATA = Path(__file__).parent / "data" / "lean_core_logic2.lean"
+
+
+def test_lean_core_logic2_accepted_fully() -> None:
+    with deadline(120):
+        results = check_source(DATA.read_text(encoding="utf-8"), filename=DATA.name)
+    assert len(results) >= 30
+    bad = {r.name: r.message for r in results if not r.ok}
+    assert not bad, f"valid Lean core logic rejected: {bad}"
+
+
+# -- every library theorem Lean core declares may be restated, with its statement -----------------
+
+def test_library_core_theorems_restatable() -> None:
+    assert_accepted("""
+        theorem Iff.refl (a : Prop) : a ↔ a := ⟨id, id⟩
+        theorem and_true (p : Prop) : (p ∧ True) = p := propext ⟨(·.1), (⟨·, trivial⟩)⟩
+        theorem if_neg {c : Prop} {h : Decidable c} (hnc : ¬c) {α : Sort u} {t e : α} : (ite c t e) = e :=
+          match h with
+          | isTrue hc   => absurd hc hnc
+          | isFalse _   => rfl
+    """, "Iff.refl", "and_true", "if_neg")
+
+
+def test_library_core_theorem_restatement_false_twins() -> None:
+    assert_rejected("theorem and_true (p : Prop) : (p ∧ True) = True := propext ⟨fun _ => trivial, fun _ => sorry⟩",
+                    "and_true", "already been declared")
+    assert_rejected("theorem and_true (p : Prop) : (p ∧ True) = p := and_true p", "and_true")
+
+
+# -- Core's definitions restated as Lean's own, compiler-only attributes without effect -------------
+
+def test_core_definitions_restated_with_inline() -> None:
+    assert_accepted("""
+        @[inline] def toBoolUsing {p : Prop} (d : Decidable p) : Bool := decide p (h := d)
+        @[macroInline] def cond {α : Sort u} (c : Bool) (x y : α) : α :=
+          match c with
+          | true  => x
+          | false => y
+        theorem t : cond true 1 2 = 1 := rfl
+    """, "toBoolUsing", "cond", "t")
+
+
+def test_core_definition_restatement_false_twin() -> None:
+    assert_rejected("""
+        @[macroInline] def cond {α : Sort u} (c : Bool) (x y : α) : α :=
+          match c with
+          | true  => y
+          | false => x
+    """, "cond", "already been declared")
+    assert_rejected("theorem bad : cond true 1 2 = 2 := rfl", "bad", "mismatch")
+
+
+def test_unknown_attribute_still_refused() -> None:
+    assert_rejected("@[elab_as_elim] theorem t (p : Prop) (h : p) : p := h", "t", "not supported")
+
+
+# -- `¬a` by dot notation: `hn.elim` is Lean's `Not.elim` ---------------------------------------------
+
+def test_not_elim_dot_notation() -> None:
+    assert_accepted("""
+        theorem t1 {a b : Prop} (hb : ¬b) : a ∨ b → a := fun h => h.elim id hb.elim
+        theorem t2 {p : Prop} {q : p → Prop} (hn : ¬p) : ∀ h' : p, q h' := fun h => hn.elim h
+    """, "t1", "t2")
+
+
+def test_not_elim_false_twin() -> None:
+    assert_rejected("theorem bad {a b : Prop} (hb : ¬b) : a ∨ b → b := fun h => h.elim hb.elim id", "bad")
+
+
+# -- a class projection by dot notation on the instance (`h.allEq`) ------------------------------------
+
+def test_class_projection_dot_notation() -> None:
+    assert_accepted("""
+        theorem t {α : Sort u} [h : Subsingleton α] (a b : α) : a = b := h.allEq a b
+    """, "t")
+
+
+def test_class_projection_false_twin() -> None:
+    assert_rejected("theorem bad {α : Sort u} [h : Subsingleton α] (a b : α) : a ≠ b := h.allEq a b", "bad")
+
+
+# -- `simp only` closes `p ↔ p` and `a = a` (Lean's simpOnlyBuiltins) -----------------------------------
+
+def test_simp_only_closes_iff_self() -> None:
+    assert_accepted("""
+        theorem or_imp' {a b c : Prop} : (a ∨ b → c) ↔ (a → c) ∧ (b → c) :=
+          ⟨fun h => ⟨h ∘ .inl, h ∘ .inr⟩, fun ⟨ha, hb⟩ => Or.rec ha hb⟩
+        theorem t {a b c : Prop} : (a ∨ b → c) ↔ (a → c) ∧ (b → c) := by simp only [or_imp']
+        theorem t2 {α : Sort u} {p : α → Prop} : (∀ (x : α), p x) ↔ ∀ (y : α), p y := by simp only []
+    """, "t", "t2")
+
+
+def test_simp_only_iff_false_twin() -> None:
+    assert_rejected("""
+        theorem or_imp' {a b c : Prop} : (a ∨ b → c) ↔ (a → c) ∧ (b → c) :=
+          ⟨fun h => ⟨h ∘ .inl, h ∘ .inr⟩, fun ⟨ha, hb⟩ => Or.rec ha hb⟩
+        theorem bad {a b c : Prop} : (a ∨ b → c) ↔ (a → c) ∧ (c → b) := by simp only [or_imp']
+    """, "bad", "unsolved goals")
+
+
+# -- a dot call with trailing arguments: `h.mpr hb ha` -----------------------------------------------
+
+def test_dot_call_trailing_arguments() -> None:
+    assert_accepted("""
+        theorem t1 {a b : Prop} (h : ¬a ↔ b) (h' : a ↔ b) (ha : a) : False := h.mpr (h'.mp ha) ha
+        theorem t2 {a b c : Prop} (h : (a → b) ∧ (a → c)) (ha : a) : b ∧ c := ⟨h.1 ha, h.2 ha⟩
+    """, "t1", "t2")
+
+
+def test_dot_call_trailing_arguments_false_twin() -> None:
+    assert_rejected("theorem bad {a b : Prop} (h : ¬a ↔ b) (h' : a ↔ b) (ha : a) : b := h.mpr (h'.mp ha) ha",
+                    "bad", "mismatch")
+
+
+# -- Core's HEq lemmas in the library ------------------------------------------------------------
+
+def test_heq_lemmas() -> None:
+    assert_accepted("""
+        theorem t {α β γ : Sort u} {a : α} {b : β} {c : γ} (h₁ : HEq a b) (h₂ : HEq c b) : HEq a c :=
+          HEq.trans h₁ h₂.symm
+        theorem t2 {α β : Sort u} (h : α = β) (a : α) : HEq a (cast h a) := (cast_heq h a).symm
+    """, "t", "t2")
+
+
+def test_heq_false_twin() -> None:
+    assert_rejected("""
+        theorem bad {α : Sort u} {a b : α} (h : HEq a b) : HEq b b → a = a := fun _ => (type_eq_of_heq h) ▸ rfl
+    """, "bad")
