@@ -1071,7 +1071,7 @@ class TermElaborator:
                 self._try_synthesize(hole, stx)
         for mvar in instances:  # now as a default instance would, even if an input type is still unknown
             if mvar.uid not in self.mctx.assignment:
-                self._try_synthesize(mvar, stx)
+                self._try_synthesize_early(mvar, stx)
         for item in postponed:
             dom = self.instantiate(self.mctx.decls[item.mvar.uid].type)
             self._assign_arg(item.mvar, self.elab(item.stx, dom), item.stx)
@@ -1152,6 +1152,22 @@ class TermElaborator:
             ty = ty.body
         return True
 
+    def _input_holes(self, goal: Expr) -> list[MVar]:
+        """The holes in the arguments of an instance problem other than its `outParam`s."""
+        fn, args = get_app_fn_args(goal)
+        info = self.env.find(fn.name) if isinstance(fn, Const) else None
+        ty = info.type if info is not None else None
+        out: list[MVar] = []
+        for arg in args:
+            is_out = False
+            if isinstance(ty, Pi):
+                dom_head = get_app_fn(ty.type)
+                is_out = isinstance(dom_head, Const) and dom_head.name == "outParam"
+                ty = ty.body
+            if not is_out:
+                out.extend(self.mctx.unassigned_mvars(arg))
+        return out
+
     def _try_synthesize(self, mvar: MVar, stx: ast.Node) -> bool:
         goal = self.instantiate(self.mctx.decls[mvar.uid].type)
         from .instances import synthesize
@@ -1161,6 +1177,24 @@ class TermElaborator:
             return False
         return self.unify(mvar, inst)
 
+    def _try_synthesize_early(self, mvar: MVar, stx: ast.Node) -> bool:
+        """Resolve an instance whose input types may still be unknown. Only Lean's default instances
+        (`OfNat ?α 2`, `HAdd ?α ?α ?β`) may fix those unknowns; any other class's problem waits, as
+        Lean's resolution never assigns the holes of the problem (`[Decidable ?p]` of
+        `Decidable.not_not` must not pick a local `Decidable b` and fix `?p := b`; fid-logic)."""
+        goal = self.instantiate(self.mctx.decls[mvar.uid].type)
+        head = get_app_fn(goal)
+        if not goal.has_mvar or (isinstance(head, Const) and head.name in _DEFAULT_INSTANCE_CLASSES):
+            return self._try_synthesize(mvar, stx)
+        holes = self._input_holes(goal)
+        snap = self.mctx.snapshot()
+        if not self._try_synthesize(mvar, stx):
+            return False
+        if any(m.uid in self.mctx.assignment for m in holes):
+            self.mctx.restore(snap)
+            return False
+        return True
+
     def synthesize_instance(self, goal: Expr, stx: ast.Node) -> Expr:
         from .instances import synthesize
 
@@ -1169,22 +1203,34 @@ class TermElaborator:
             raise ElabError(f"failed to synthesize\n  {self.fmt(goal)}", stx)
         return inst
 
-    def synthesize_pending(self) -> None:
-        """Solve the instance holes left open (their types are known by now), or fail."""
+    def synthesize_pending(self, may_postpone: bool = False) -> None:
+        """Solve the instance holes left open (their types are known by now), or fail. With
+        `may_postpone` (a rewrite rule, Lean's `mayPostpone`), a problem whose input types are still
+        holes is left for the rewrite's matching to fix (`not_not : ¬¬?p ↔ ?p` with `[Decidable ?p]`)."""
+        postponed: list = []
         for mvar, stx in self.pending_instances:
             if mvar.uid in self.mctx.assignment:
                 continue
+            if may_postpone:
+                goal = self.instantiate(self.mctx.decls[mvar.uid].type)
+                if self._input_holes(goal) and not self._try_synthesize_early(mvar, stx):
+                    postponed.append((mvar, stx))
+                    continue
             if not self._try_synthesize(mvar, stx):
                 goal = self.instantiate(self.mctx.decls[mvar.uid].type)
                 if goal.has_mvar:
                     raise ElabError(f"typeclass instance problem is stuck, it is often due to metavariables\n  {self.fmt(goal)}", stx)
                 raise ElabError(f"failed to synthesize\n  {self.fmt(goal)}", stx)
-        self.pending_instances.clear()
+        self.pending_instances[:] = postponed
 
 
 # ---------------------------------------------------------------------------
 # helpers
 # ---------------------------------------------------------------------------
+
+# the classes of Lean's `@[default_instance]`s in the fragment (`instOfNatNat`, `instHAdd`, …)
+_DEFAULT_INSTANCE_CLASSES = frozenset({"OfNat", "HAdd", "HSub", "HMul", "HDiv", "HMod", "HPow", "HAppend"})
+
 
 def _has_expr_mvar(e: Expr) -> bool:
     """Whether a term hole (not just a universe hole) occurs in `e`."""

@@ -40,7 +40,7 @@ def _run_directive(env: ElabEnv, kind: str, arg: str) -> ElabEnv:
         elab = TermElaborator(env, Scope(), level_names=level_params, auto_bound_universes=False)
         type_ = elab.instantiate(elab.elab_type(parse_term(type_src)))
         return env.with_kernel(add_quot_constant(env.kernel, name, level_params, type_))
-    if kind == "restatable":  # handled by prelude_env: the theorems from here on may be restated
+    if kind == "restatable":  # a section marker only: every library core theorem may be restated (prelude_env)
         return env
     if kind == "nat_extension":
         names = frozenset(arg.split())
@@ -76,12 +76,9 @@ def prelude_env() -> ElabEnv:
             directives.append((lineno, m.group(1), m.group(2)))
     file = parse_file(text, str(LIBRARY))
     elab = CommandElaborator(ElabEnv(), library=True)
-    restatable_from: int | None = None
     for cmd in file.commands:
         while directives and directives[0][0] < cmd.pos[0]:
             _, kind, arg = directives.pop(0)
-            if kind == "restatable":
-                restatable_from = len(elab.env.kernel)
             elab.state.env = _run_directive(elab.env, kind, arg)
         before = len(elab.messages)
         elab.run(cmd)

@@ -457,7 +457,7 @@ def _elab_rule_term(state: TacticState, goal: MVar, stx: ast.Term) -> _Elaborate
     elab = state.elaborator(goal)
     e = elab.elab(stx, None)
     try:
-        elab.synthesize_pending()
+        elab.synthesize_pending(may_postpone=True)
     except ElabError:
         pass  # instance problems stuck on holes: retried once the rewrite has assigned them
     state.sorries.extend(elab.sorries)
