@@ -2484,6 +2484,54 @@ CASES: list[Case] = [
         "with the receiver fixed first, h.mp hb is still ill-typed (h.mp takes a proof of a)",
         MISMATCH,
     ),
+    Case(
+        "fid_logic_rfl_pattern_not_symmetric_goal",
+        lean("""
+            theorem bad (a b : Nat) : a = b → a = b + 1
+              | rfl => rfl
+        """),
+        "`rfl` as a pattern substitutes b := a; a = a + 1 is still false",
+        "",
+    ),
+    Case(
+        "fid_logic_rfl_pattern_non_variable_index",
+        lean("""
+            theorem bad (a : Nat) : a = a + 1 → False
+              | rfl => trivial
+        """),
+        "a rfl pattern whose index is no variable cannot be split (Lean: dependent elimination fails)",
+        "",
+    ),
+    Case(
+        "fid_logic_cases_heq_keeps_types",
+        lean("""
+            theorem bad {α β : Sort u} {a : α} {b : β} (h : HEq a b) : (α = β) = False := by
+              cases h
+              rfl
+        """),
+        "cases on HEq a b identifies b with a; α = α is not False",
+        "",
+    ),
+    Case(
+        "fid_logic_rw_instance_is_not_guessed",
+        lean("""
+            theorem nn {p : Prop} [Decidable p] : ¬¬p ↔ p := ⟨Decidable.of_not_not, not_not_intro⟩
+            theorem bad {a b : Prop} [Decidable a] [Decidable b] (h : ¬¬a) : b := by
+              rw [nn] at h
+              exact h
+        """),
+        "the rewrite fixes p := a from the match; it never proves b",
+        "",
+    ),
+    Case(
+        "fid_logic_motive_universe_no_false",
+        lean("""
+            theorem bad {a b : Prop} : (a ∧ b) ∨ (¬a ∧ ¬b) → False :=
+              Or.rec (And.rec fun ha _ => ha) (And.rec fun _ hb => hb)
+        """),
+        "the motive's universe is fixed by its assignment; the branches still have to prove False",
+        "",
+    ),
 ]
 
 

@@ -139,3 +139,80 @@ def test_heq_false_twin() -> None:
     assert_rejected("""
         theorem bad {α : Sort u} {a b : α} (h : HEq a b) : HEq b b → a = a := fun _ => (type_eq_of_heq h) ▸ rfl
     """, "bad")
+
+
+# -- `rfl` as a pattern (Lean's `@[match_pattern] rfl`) ---------------------------------------------
+
+def test_rfl_pattern() -> None:
+    assert_accepted("""
+        theorem t1 {α β : Sort u} : (h : α = β) → (a : α) → HEq (cast h a) a
+          | rfl, a => HEq.refl a
+        theorem t2 {α β γ : Sort u} : ∀ (ha : α = β) (hb : β = γ) (a : α), cast hb (cast ha a) = cast (ha.trans hb) a
+          | rfl, rfl, _ => rfl
+        theorem t3 {α : Sort u} {a b : α} (h : a = b) : b = a := match h with | rfl => rfl
+    """, "t1", "t2", "t3")
+
+
+def test_rfl_pattern_false_twin() -> None:
+    assert_rejected("theorem bad (a b : Nat) : a = b → a = 0\n  | rfl => rfl", "bad")
+
+
+# -- `cases` on `HEq` (dependent index types) ---------------------------------------------------------
+
+def test_cases_heq() -> None:
+    assert_accepted("""
+        theorem t1 {α : Sort u} {a b : α} (h : HEq a b) : a = b := by
+          cases h
+          rfl
+        theorem t2 {α β : Sort u} {a : α} {b : β} (h : HEq a b) : HEq b a := by
+          cases h
+          exact HEq.refl a
+    """, "t1", "t2")
+
+
+def test_cases_heq_false_twin() -> None:
+    assert_rejected("""
+        theorem bad {α β : Sort u} {a : α} {b : β} (h : HEq a b) : α = β → False := by
+          cases h
+          intro x
+          exact x
+    """, "bad", "mismatch")
+
+
+# -- an instance problem with unknown inputs waits (Lean never fixes them by resolution) --------------
+
+def test_rw_rule_instance_waits_for_the_match() -> None:
+    assert_accepted("""
+        theorem Decidable.not_not' {p : Prop} [Decidable p] : ¬¬p ↔ p := ⟨Decidable.of_not_not, not_not_intro⟩
+        theorem not_or' {p q : Prop} : ¬(p ∨ q) ↔ ¬p ∧ ¬q :=
+          ⟨fun h => ⟨fun hp => h (.inl hp), fun hq => h (.inr hq)⟩, fun ⟨a, b⟩ h => h.elim a b⟩
+        theorem t {a b : Prop} [Decidable a] [Decidable b] : a ∨ b ↔ ¬(¬a ∧ ¬b) := by
+          rw [← not_or', Decidable.not_not']
+    """, "t")
+
+
+def test_rw_rule_instance_false_twin() -> None:
+    assert_rejected("""
+        theorem Decidable.not_not' {p : Prop} [Decidable p] : ¬¬p ↔ p := ⟨Decidable.of_not_not, not_not_intro⟩
+        theorem bad {a b : Prop} [Decidable a] [Decidable b] : ¬¬a ↔ b := by
+          rw [Decidable.not_not']
+    """, "bad")
+
+
+# -- a motive's universe is fixed by its assignment ----------------------------------------------------
+
+def test_motive_universe_from_assignment() -> None:
+    assert_accepted("""
+        theorem iff_of_true' {a b : Prop} (ha : a) (hb : b) : a ↔ b := ⟨fun _ => hb, fun _ => ha⟩
+        theorem iff_of_false' {a b : Prop} (ha : ¬a) (hb : ¬b) : a ↔ b := ⟨(absurd · ha), (absurd · hb)⟩
+        theorem t {a b : Prop} : (a ∧ b) ∨ (¬a ∧ ¬b) → (a ↔ b) :=
+          Or.rec (And.rec iff_of_true') (And.rec iff_of_false')
+    """, "t")
+
+
+def test_motive_universe_false_twin() -> None:
+    assert_rejected("""
+        theorem iff_of_true' {a b : Prop} (ha : a) (hb : b) : a ↔ b := ⟨fun _ => hb, fun _ => ha⟩
+        theorem bad {a b : Prop} : (a ∧ b) ∨ (¬a ∧ b) → (a ↔ b) :=
+          Or.rec (And.rec iff_of_true') (And.rec iff_of_true')
+    """, "bad")

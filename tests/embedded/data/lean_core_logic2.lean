@@ -93,3 +93,36 @@ theorem forall_eq_or_imp {α : Sort u} {p q : α → Prop} {a' : α} :
 -- Classical.lean
 theorem Classical.not_not {a : Prop} : ¬¬a ↔ a :=
   ⟨fun h => (Classical.em a).elim id (fun hn => (h hn).elim), fun ha hn => hn ha⟩
+
+-- Core.lean / PropLemmas.lean: `rfl` patterns, `cases` on `HEq`
+theorem cast_heq' {α β : Sort u} : (h : α = β) → (a : α) → HEq (cast h a) a
+  | rfl, a => HEq.refl a
+
+theorem cast_cast {α β γ : Sort u} : ∀ (ha : α = β) (hb : β = γ) (a : α),
+    cast hb (cast ha a) = cast (ha.trans hb) a
+  | rfl, rfl, _ => rfl
+
+theorem eq_of_heq' {α : Sort u} {a a' : α} (h : HEq a a') : a = a' := by
+  cases h
+  rfl
+
+theorem HEq.symm' {α β : Sort u} {a : α} {b : β} (h : HEq a b) : HEq b a := by
+  cases h
+  exact HEq.rfl
+
+-- PropLemmas.lean: a rewrite rule's instance waits for the rewrite (`[Decidable ?p]` of `not_not`)
+theorem Decidable.not_not {p : Prop} [Decidable p] : ¬¬p ↔ p := ⟨Decidable.of_not_not, not_not_intro⟩
+
+theorem not_or {p q : Prop} : ¬(p ∨ q) ↔ ¬p ∧ ¬q := or_imp
+
+theorem Decidable.or_iff_not_and_not {a b : Prop} [Decidable a] [Decidable b] : a ∨ b ↔ ¬(¬a ∧ ¬b) := by
+  rw [← not_or, not_not]
+
+-- PropLemmas.lean: a motive's universe fixed by its assignment
+theorem iff_of_true {a b : Prop} (ha : a) (hb : b) : a ↔ b := ⟨fun _ => hb, fun _ => ha⟩
+theorem iff_of_false {a b : Prop} (ha : ¬a) (hb : ¬b) : a ↔ b := ⟨(absurd · ha), (absurd · hb)⟩
+
+theorem Decidable.iff_iff_and_or_not_and_not {a b : Prop} [Decidable b] :
+    (a ↔ b) ↔ (a ∧ b) ∨ (¬a ∧ ¬b) :=
+  ⟨fun e => if h : b then .inl ⟨e.2 h, h⟩ else .inr ⟨mt e.1 h, h⟩,
+   Or.rec (And.rec iff_of_true) (And.rec iff_of_false)⟩
