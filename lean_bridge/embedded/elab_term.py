@@ -1052,6 +1052,8 @@ class TermElaborator:
         result = self.instantiate(fn_type)
         if expected is not None and not (isinstance(result, App) and isinstance(get_app_fn(result), MVar)):
             self.unify(fn_type, expected)  # first-order propagation of the expected type (Lean's propagateExpectedType)
+        elif expected is not None and _is_eliminator(fn) and isinstance(result, App):
+            self._motive_from_expected(plan, fn_type, expected)
         postponed: list[_Postponed] = []
         deferred: list[tuple[Expr, Expr, ast.Term]] = []  # (argument, expected type, syntax): checked at the end
         for kind, hole, payload in plan:
@@ -1081,6 +1083,28 @@ class TermElaborator:
             if mvar.uid not in self.mctx.assignment:
                 self.pending_instances.append((mvar, stx))
         return self.instantiate(e)
+
+    def _motive_from_expected(self, plan: list, fn_type: Expr, expected: Expr) -> None:
+        """Lean's `elabAsElim` for a recursor without `(motive := …)` (`h.rec m` for `h : HEq a b`): the
+        targets (indices and major premise) are elaborated first; when they are distinct local variables
+        the result `?motive idx h =?= expected` is a pattern that abstracts them from the expected type
+        (fid-logic)."""
+        motive, targets = get_app_fn_args(self.instantiate(fn_type))
+        if not isinstance(motive, MVar) or any(k == "named" and h.uid == motive.uid for k, h, _ in plan):
+            return  # `(motive := …)` given
+        target_uids = {a.uid for a in targets if isinstance(a, MVar)}
+        for i, (kind, hole, payload) in enumerate(plan):
+            if hole.uid not in target_uids:
+                continue
+            if kind == "self" and self.unify(hole, payload):
+                plan[i] = ("done", hole, None)
+            elif kind == "explicit":
+                dom = self.instantiate(self.mctx.decls[hole.uid].type)
+                self._assign_arg(hole, self.elab(payload, dom), payload)
+                plan[i] = ("done", hole, None)
+        head, args = get_app_fn_args(self.instantiate(fn_type))
+        if isinstance(head, MVar) and all(isinstance(a, FVar) for a in args) and len({a.uid for a in args}) == len(args):
+            self.unify(self.instantiate(fn_type), expected)
 
     def _elab_laid_out(self, plan: list) -> bool:
         """Elaborate the explicit and named arguments laid out so far (marking them done); True if any."""
@@ -1227,6 +1251,12 @@ class TermElaborator:
 # ---------------------------------------------------------------------------
 # helpers
 # ---------------------------------------------------------------------------
+
+def _is_eliminator(fn: Expr) -> bool:
+    """A recursor or its `casesOn`/`recOn` (Lean elaborates them as eliminators)."""
+    head = get_app_fn(fn)
+    return isinstance(head, Const) and head.name.endswith((".rec", ".recOn", ".casesOn"))
+
 
 # the classes of Lean's `@[default_instance]`s in the fragment (`instOfNatNat`, `instHAdd`, …)
 _DEFAULT_INSTANCE_CLASSES = frozenset({"OfNat", "HAdd", "HSub", "HMul", "HDiv", "HMod", "HPow", "HAppend"})

@@ -44,7 +44,13 @@ none needs induction):
   `List.map_nil`, `List.map_cons`, `List.reverse_nil`, `List.cons_ne_nil`, `List.cons.injEq`;
 - Prod/Option/HEq: `Prod.mk.injEq`, `Option.some.injEq`, `Option.map_none'`, `Option.map_some'`,
   `Option.getD_none`, `Option.getD_some`, `Option.isSome_none`, `Option.isSome_some`, `cast_eq`,
-  `heq_eq_eq`, `Prod.map_apply`, `Prod.map_fst`, `Prod.map_snd`.
+  `heq_eq_eq`, `Prod.map_apply`, `Prod.map_fst`, `Prod.map_snd`;
+- if/Bool/decide (SimpLemmas.lean): `ite_true`, `ite_false`, `dite_true`, `dite_false`, `ite_self`, the
+  `Bool.or_*`/`Bool.and_*`/`Bool.not_*` lemmas, `decide_eq_true_eq`, `decide_eq_false_iff_not`,
+  `decide_not`, `not_decide_eq_true`, `decide_False`, `decide_True`, `cond_true`, `cond_false`,
+  `beq_self_eq_true`, `bne_self_eq_false`, `beq_iff_eq`.
+
+Also Lean's `reduceCtorEq` simproc: `c₁ … = c₂ …` with different constructors becomes `False`.
 
 Deliberately absent (they need induction, and benchmarks must not be solved by the library):
 `Nat.zero_add`, `Nat.add_comm`, `Nat.add_assoc`, `Nat.succ_add`, `List.append_nil`,
@@ -110,6 +116,14 @@ DEFAULT_SIMP_LEMMAS: tuple[str, ...] = (
     "Prod.mk.injEq", "Option.some.injEq", "Option.map_none'", "Option.map_some'", "Option.getD_none",
     "Option.getD_some", "Option.isSome_none", "Option.isSome_some", "cast_eq", "heq_eq_eq", "Prod.map_apply",
     "Prod.map_fst", "Prod.map_snd",
+    # fid-logic: Lean's @[simp] lemmas of Init/SimpLemmas.lean (and Core's `beq_iff_eq`) about `if`, `Bool`,
+    # `decide`, `cond`, `==`/`!=`
+    "ite_true", "ite_false", "dite_true", "dite_false", "ite_self", "Bool.or_false", "Bool.or_true",
+    "Bool.false_or", "Bool.true_or", "Bool.or_self", "Bool.and_false", "Bool.and_true", "Bool.false_and",
+    "Bool.true_and", "Bool.and_self", "Bool.not_not", "Bool.not_true", "Bool.not_false", "Bool.not_eq_true'",
+    "Bool.not_eq_false'", "Bool.not_eq_true", "Bool.not_eq_false", "decide_eq_true_eq", "decide_eq_false_iff_not",
+    "decide_not", "not_decide_eq_true", "decide_False", "decide_True", "cond_true", "cond_false",
+    "beq_self_eq_true", "bne_self_eq_false", "beq_iff_eq",
 )
 """The lemmas plain `simp` uses (Lean core's `@[simp]` ones the library states: `library/Simp.lean`, and
 `id_eq`/`Function.comp_apply` in `library/Prelude.lean`); `simp only` uses none of them."""
@@ -1235,6 +1249,8 @@ class Simplifier:
             if v is not None:
                 lit = mk_nat_lit(v)
                 return (lit, None) if lit != e else None
+        if fn.name == "Eq" and len(args) == 3 and args[0] != NAT:
+            return self._reduce_ctor_eq(e, fn, args)
         if fn.name == "Eq" and len(args) == 3 and args[0] == NAT:
             a, b = eval_nat(args[1]), eval_nat(args[2])
             if a is None or b is None:
@@ -1274,6 +1290,23 @@ class Simplifier:
             hc = Lam("h", cond, mk_app(Const("Eq.mp", [LEVEL_ZERO]), [_lift(cond), Const("False"), _lift(pc), BVar(0)]))
             name, branch = ("if_neg", e) if fn.name == "ite" else ("dif_neg", head_beta(App(e, hc)))
         return branch, mk_app(Const(name, fn.levels), [cond, inst, hc, alpha, t, e])
+
+    def _reduce_ctor_eq(self, e: Expr, fn: Const, args: list[Expr]) -> tuple[Expr, Expr] | None:
+        """Lean's `reduceCtorEq` simproc: an equation between different constructors (`false = true`) is
+        `False`, by the no-confusion trick (fid-logic)."""
+        from .tactics_cases import no_confusion
+
+        alpha, lhs, rhs = (self.state.mctx.instantiate(a) for a in args)
+        heads = [get_app_fn(lhs), get_app_fn(rhs)]
+        if not all(isinstance(h, Const) and isinstance(self.state.env.find(h.name), ConstructorInfo) for h in heads):
+            return None
+        if heads[0].name == heads[1].name:
+            return None
+        h = FVar("h", e)
+        absurd = no_confusion(self.state, self.goal, h, lhs, rhs, alpha, fn.levels[0])
+        if absurd is None:
+            return None
+        return Const("False"), mk_app(Const("eq_false"), [e, Lam("h", e, abstract(absurd, [h]))])
 
     def _lit_ne_proof(self, x: Expr, y: Expr, a: int, b: int) -> Expr:
         """`¬ x = y` for distinct literals: `Nat.beq a b` computes to `false` while `Nat.beq a a` is `true`."""

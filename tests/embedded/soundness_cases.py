@@ -2532,6 +2532,38 @@ CASES: list[Case] = [
         "the motive's universe is fixed by its assignment; the branches still have to prove False",
         "",
     ),
+    Case(
+        "fid_logic_simp_bool_lemmas_keep_meaning",
+        lean("""
+            theorem bad (b : Bool) : (!b) = b := by cases b <;> simp
+        """),
+        "the Bool simp lemmas (Bool.not_not, Bool.not_true, …) never make !b equal to b",
+        "",
+    ),
+    Case(
+        "fid_logic_decide_simp_no_flip",
+        lean("""
+            theorem bad (p : Prop) [Decidable p] (h : decide p = true) : ¬p := by simp at h; exact h
+        """),
+        "decide_eq_true_eq turns decide p = true into p, not ¬p",
+        "",
+    ),
+    Case(
+        "fid_logic_ctor_eq_same_constructor",
+        lean("""
+            theorem bad (a b : Nat) : (some a = some b) = False := by simp
+        """),
+        "reduceCtorEq only fires on different constructors; some a = some b is a = b",
+        "",
+    ),
+    Case(
+        "fid_logic_rec_motive_from_expected_type",
+        lean("""
+            theorem bad (a b : Prop) (h : a ∨ b) : a := h.rec id id
+        """),
+        "the motive abstracted from the expected type still needs each minor premise to prove it",
+        "",
+    ),
 ]
 
 

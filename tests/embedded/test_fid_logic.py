@@ -216,3 +216,49 @@ def test_motive_universe_false_twin() -> None:
         theorem bad {a b : Prop} : (a ∧ b) ∨ (¬a ∧ b) → (a ↔ b) :=
           Or.rec (And.rec iff_of_true') (And.rec iff_of_true')
     """, "bad")
+
+
+# -- Lean's @[simp] lemmas of SimpLemmas.lean about Bool/decide/ite/cond in the default simp set ---------
+
+def test_default_simp_set_bool_and_decide() -> None:
+    assert_accepted("""
+        theorem t1 (b : Bool) : ((!b) = true) = (b = false) := by cases b <;> simp
+        theorem t2 (p : Prop) [Decidable p] : (decide p = true) ↔ p := by simp
+        theorem t3 (b : Bool) : (b && true || false) = b := by simp
+        theorem t4 (a b : Nat) : (if True then a else b) = a := by simp
+        theorem t5 (p : Prop) [Decidable p] : ((!decide p) = true) = ¬p := by simp
+    """, "t1", "t2", "t3", "t4", "t5")
+
+
+def test_default_simp_set_bool_false_twin() -> None:
+    assert_rejected("theorem bad (b : Bool) : ((!b) = true) = (b = true) := by cases b <;> simp", "bad")
+    assert_rejected("theorem bad (p : Prop) [Decidable p] : (decide p = false) ↔ p := by simp", "bad")
+
+
+# -- Lean's `reduceCtorEq` simproc: an equation between different constructors is False ---------------
+
+def test_simp_constructor_equation_is_false() -> None:
+    assert_accepted("""
+        theorem t1 : (false = true) = False := by simp
+        theorem t2 (a : Nat) (l : List Nat) : (a :: l = []) ↔ False := by simp
+        theorem t3 (x : Nat) : (some x = none) = False := by simp
+    """, "t1", "t2", "t3")
+
+
+def test_simp_constructor_equation_false_twin() -> None:
+    assert_rejected("theorem bad : (true = true) = False := by simp", "bad")
+    assert_rejected("theorem bad (x : Nat) : (some x = some x) = False := by simp", "bad")
+
+
+# -- a recursor without `(motive := …)`: the motive from the expected type (Lean's elabAsElim) ----------
+
+def test_recursor_motive_from_expected_type() -> None:
+    assert_accepted("""
+        theorem t1 {α β : Sort u} {a : α} {b : β} (h : HEq a b) : HEq b a := h.rec (HEq.refl a)
+        def t2 {α β : Sort u} {a : α} {b : β} (h : HEq a b) : α = β := h.rec (Eq.refl α)
+    """, "t1", "t2")
+
+
+def test_recursor_motive_false_twin() -> None:
+    assert_rejected("theorem bad {α β : Sort u} {a : α} {b : β} (h : HEq a b) : HEq a a := h.rec (HEq.refl b)",
+                    "bad", "mismatch")

@@ -126,3 +126,15 @@ theorem Decidable.iff_iff_and_or_not_and_not {a b : Prop} [Decidable b] :
     (a ↔ b) ↔ (a ∧ b) ∨ (¬a ∧ ¬b) :=
   ⟨fun e => if h : b then .inl ⟨e.2 h, h⟩ else .inr ⟨mt e.1 h, h⟩,
    Or.rec (And.rec iff_of_true) (And.rec iff_of_false)⟩
+
+-- SimpLemmas.lean: Lean's @[simp] lemmas about Bool and decide in the default simp set, `reduceCtorEq`
+theorem Bool.not_eq_true'' (b : Bool) : ((!b) = true) = (b = false) := by cases b <;> simp
+
+theorem decide_eq_true_iff (p : Prop) [Decidable p] : (decide p = true) ↔ p := by simp
+
+theorem Bool.and_assoc (a b c : Bool) : (a && b && c) = (a && (b && c)) := by
+  cases a <;> cases b <;> cases c <;> decide
+
+-- Core.lean: a recursor without `(motive := …)` (Lean's elabAsElim)
+theorem HEq.symm'' {α β : Sort u} {a : α} {b : β} (h : HEq a b) : HEq b a :=
+  h.rec (HEq.refl a)
