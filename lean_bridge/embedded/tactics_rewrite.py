@@ -45,7 +45,8 @@ none needs induction):
 - Prod/Option/HEq: `Prod.mk.injEq`, `Option.some.injEq`, `Option.map_none'`, `Option.map_some'`,
   `Option.getD_none`, `Option.getD_some`, `Option.isSome_none`, `Option.isSome_some`, `cast_eq`,
   `heq_eq_eq`, `Prod.map_apply`, `Prod.map_fst`, `Prod.map_snd`;
-- if/Bool/decide (SimpLemmas.lean): `ite_true`, `ite_false`, `dite_true`, `dite_false`, `ite_self`, the
+- if/Bool/decide (SimpLemmas.lean): `ite_true`, `ite_false`, `dite_true`, `ite_self` (not `dite_false`: its
+  statement names Core's `not_false`, a datasets/stdlib theorem), the
   `Bool.or_*`/`Bool.and_*`/`Bool.not_*` lemmas, `decide_eq_true_eq`, `decide_eq_false_iff_not`,
   `decide_not`, `not_decide_eq_true`, `decide_False`, `decide_True`, `cond_true`, `cond_false`,
   `beq_self_eq_true`, `bne_self_eq_false`, `beq_iff_eq`.
@@ -118,7 +119,7 @@ DEFAULT_SIMP_LEMMAS: tuple[str, ...] = (
     "Prod.map_fst", "Prod.map_snd",
     # fid-logic: Lean's @[simp] lemmas of Init/SimpLemmas.lean (and Core's `beq_iff_eq`) about `if`, `Bool`,
     # `decide`, `cond`, `==`/`!=`
-    "ite_true", "ite_false", "dite_true", "dite_false", "ite_self", "Bool.or_false", "Bool.or_true",
+    "ite_true", "ite_false", "dite_true", "ite_self", "Bool.or_false", "Bool.or_true",
     "Bool.false_or", "Bool.true_or", "Bool.or_self", "Bool.and_false", "Bool.and_true", "Bool.false_and",
     "Bool.true_and", "Bool.and_self", "Bool.not_not", "Bool.not_true", "Bool.not_false", "Bool.not_eq_true'",
     "Bool.not_eq_false'", "Bool.not_eq_true", "Bool.not_eq_false", "decide_eq_true_eq", "decide_eq_false_iff_not",

@@ -171,7 +171,6 @@ theorem Prod.map_snd.{u₁, u₂, v₁, v₂} {α : Type u₁} {β : Type u₂} 
 theorem ite_true {α : Sort u} (a b : α) : (if True then a else b) = a := rfl
 theorem ite_false {α : Sort u} (a b : α) : (if False then a else b) = b := rfl
 theorem dite_true {α : Sort u} {t : True → α} {e : ¬True → α} : (dite True t e) = t True.intro := rfl
-theorem dite_false {α : Sort u} {t : False → α} {e : ¬False → α} : (dite False t e) = e (fun h => h) := rfl
 theorem ite_self {α : Sort u} {c : Prop} {d : Decidable c} (a : α) : ite c a a = a :=
   Decidable.casesOn (motive := fun d => @ite α c d a a = a) d (fun _ => rfl) (fun _ => rfl)
 
