@@ -19,6 +19,7 @@ from .core_names import core_references, reserved_core_names
 from .elab_env import DEFAULT_PRIORITY, ElabEnv, StructureInfo
 from .elab_options import (
     BOOL_OPTIONS,
+    CODEGEN,
     NO_EFFECT_OPTION_PREFIXES,
     NO_EFFECT_OPTIONS,
     instance_priority,
@@ -332,6 +333,8 @@ class CommandElaborator:
             fulls.append(full)
         for kind, priority, local in parsed:
             for full in fulls:
+                if kind == CODEGEN:
+                    continue
                 if kind == "instance":
                     self._register_instance(full, cmd, priority, local)
                 elif kind == "simp" and isinstance(self.env.find(full), TheoremInfo):

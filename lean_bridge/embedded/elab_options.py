@@ -73,6 +73,12 @@ def refuse_attributes(cmd: ast.Command, what: str) -> None:
                         "by the embedded checker", cmd)
 
 
+# fid-logic: attributes that only steer Lean's compiler (or its deprecation linter): the kernel term is the
+# same with or without them, so they are taken without effect, as `pp.*` options are
+CODEGEN_ATTRIBUTES = frozenset({"inline", "macroInline", "noinline", "always_inline", "specialize", "deprecated"})
+CODEGEN = "codegen"
+
+
 def parse_attribute(attr: ast.Attribute, node: ast.Node) -> tuple[str, int, bool]:
     """An attribute as (name, priority, local): `instance`, `instance 10`, `local instance`, `reducible`, …;
     any other attribute is refused (never silently ignored)."""
@@ -88,4 +94,6 @@ def parse_attribute(attr: ast.Attribute, node: ast.Node) -> tuple[str, int, bool
         return name, DEFAULT_PRIORITY, False
     if name == "simp" and not local:  # `@[simp 1100]`: a priority (higher ones are tried first, as in Lean)
         return name, evaluate_priority(args, node), False
+    if name in CODEGEN_ATTRIBUTES and not local:
+        return CODEGEN, DEFAULT_PRIORITY, False
     raise ElabError(f"attribute [{attr.name}{' ' + attr.args if attr.args else ''}] is not supported by the embedded checker", node)

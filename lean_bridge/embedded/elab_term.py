@@ -1032,7 +1032,9 @@ class TermElaborator:
             binder_name, dom, info = fn_type.name, fn_type.type, fn_type.binder_info
             if binder_name in named:
                 kind, payload = "named", named.pop(binder_name).value
-            elif self_arg is not None and info == BinderInfo.DEFAULT and _type_head_is(self, dom, self_arg[1]):
+            elif self_arg is not None and (info == BinderInfo.DEFAULT or binder_name == "self") and _type_head_is(self, dom, self_arg[1]):
+                # a projection takes its structure as the named argument `self`, also a class's `[self : C α]`
+                # (`h.allEq` for `h : Subsingleton α`), as Lean's `addProjArgs`
                 kind, payload = "self", self_arg[0]
                 self_arg = None
             elif explicit and info == BinderInfo.INST_IMPLICIT and positional and isinstance(positional[0], ast.Hole):
@@ -1062,6 +1064,8 @@ class TermElaborator:
         result = self.instantiate(fn_type)
         if expected is not None and not (isinstance(result, App) and isinstance(get_app_fn(result), MVar)):
             self.unify(fn_type, expected)  # first-order propagation of the expected type (Lean's propagateExpectedType)
+        elif expected is not None and _is_eliminator(fn) and isinstance(result, App):
+            self._motive_from_expected(plan, fn_type, expected)
         postponed: list[_Postponed] = []
         deferred: list[tuple[Expr, Expr, ast.Term]] = []  # (argument, expected type, syntax): checked at the end
         # the field-notation receiver is already elaborated: its type fixes the others' (`L.foldl (fun b l => l.foldl f b) b`)
@@ -1083,7 +1087,7 @@ class TermElaborator:
                 self._try_synthesize(hole, stx)
         for mvar in instances:  # now as a default instance would, even if an input type is still unknown
             if mvar.uid not in self.mctx.assignment:
-                self._try_synthesize(mvar, stx)
+                self._try_synthesize_early(mvar, stx)
         for item in postponed:
             dom = self.instantiate(self.mctx.decls[item.mvar.uid].type)
             self._assign_arg(item.mvar, self.elab(item.stx, dom), item.stx)
@@ -1094,11 +1098,36 @@ class TermElaborator:
                 self.pending_instances.append((mvar, stx))
         return self.instantiate(e)
 
+    def _motive_from_expected(self, plan: list, fn_type: Expr, expected: Expr) -> None:
+        """Lean's `elabAsElim` for a recursor without `(motive := …)` (`h.rec m` for `h : HEq a b`): the
+        targets (indices and major premise) are elaborated first; when they are distinct local variables
+        the result `?motive idx h =?= expected` is a pattern that abstracts them from the expected type
+        (fid-logic)."""
+        motive, targets = get_app_fn_args(self.instantiate(fn_type))
+        if not isinstance(motive, MVar) or any(k == "named" and h.uid == motive.uid for k, h, _ in plan):
+            return  # `(motive := …)` given
+        target_uids = {a.uid for a in targets if isinstance(a, MVar)}
+        for i, (kind, hole, payload) in enumerate(plan):
+            if hole.uid not in target_uids:
+                continue
+            if kind == "self" and self.unify(hole, payload):
+                plan[i] = ("done", hole, None)
+            elif kind == "explicit":
+                dom = self.instantiate(self.mctx.decls[hole.uid].type)
+                self._assign_arg(hole, self.elab(payload, dom), payload)
+                plan[i] = ("done", hole, None)
+        head, args = get_app_fn_args(self.instantiate(fn_type))
+        if isinstance(head, MVar) and all(isinstance(a, FVar) for a in args) and len({a.uid for a in args}) == len(args):
+            self.unify(self.instantiate(fn_type), expected)
+
     def _elab_laid_out(self, plan: list) -> bool:
         """Elaborate the explicit and named arguments laid out so far (marking them done); True if any."""
         any_done = False
         for i, (kind, hole, payload) in enumerate(plan):
-            if kind in ("explicit", "named"):
+            if kind == "self" and self.unify(hole, payload):  # `h.mpr hb ha`: `h` fixes the type first
+                plan[i] = ("done", hole, None)
+                any_done = True
+            elif kind in ("explicit", "named"):
                 dom = self.instantiate(self.mctx.decls[hole.uid].type)
                 self._assign_arg(hole, self.elab(payload, dom), payload)
                 plan[i] = ("done", hole, None)
@@ -1161,6 +1190,22 @@ class TermElaborator:
             ty = ty.body
         return True
 
+    def _input_holes(self, goal: Expr) -> list[MVar]:
+        """The holes in the arguments of an instance problem other than its `outParam`s."""
+        fn, args = get_app_fn_args(goal)
+        info = self.env.find(fn.name) if isinstance(fn, Const) else None
+        ty = info.type if info is not None else None
+        out: list[MVar] = []
+        for arg in args:
+            is_out = False
+            if isinstance(ty, Pi):
+                dom_head = get_app_fn(ty.type)
+                is_out = isinstance(dom_head, Const) and dom_head.name == "outParam"
+                ty = ty.body
+            if not is_out:
+                out.extend(self.mctx.unassigned_mvars(arg))
+        return out
+
     def _try_synthesize(self, mvar: MVar, stx: ast.Node) -> bool:
         goal = self.instantiate(self.mctx.decls[mvar.uid].type)
         from .instances import synthesize
@@ -1170,6 +1215,24 @@ class TermElaborator:
             return False
         return self.unify(mvar, inst)
 
+    def _try_synthesize_early(self, mvar: MVar, stx: ast.Node) -> bool:
+        """Resolve an instance whose input types may still be unknown. Only Lean's default instances
+        (`OfNat ?α 2`, `HAdd ?α ?α ?β`) may fix those unknowns; any other class's problem waits, as
+        Lean's resolution never assigns the holes of the problem (`[Decidable ?p]` of
+        `Decidable.not_not` must not pick a local `Decidable b` and fix `?p := b`; fid-logic)."""
+        goal = self.instantiate(self.mctx.decls[mvar.uid].type)
+        head = get_app_fn(goal)
+        if not goal.has_mvar or (isinstance(head, Const) and head.name in _DEFAULT_INSTANCE_CLASSES):
+            return self._try_synthesize(mvar, stx)
+        holes = self._input_holes(goal)
+        snap = self.mctx.snapshot()
+        if not self._try_synthesize(mvar, stx):
+            return False
+        if any(m.uid in self.mctx.assignment for m in holes):
+            self.mctx.restore(snap)
+            return False
+        return True
+
     def synthesize_instance(self, goal: Expr, stx: ast.Node) -> Expr:
         from .instances import synthesize
 
@@ -1178,22 +1241,40 @@ class TermElaborator:
             raise ElabError(f"failed to synthesize\n  {self.fmt(goal)}", stx)
         return inst
 
-    def synthesize_pending(self) -> None:
-        """Solve the instance holes left open (their types are known by now), or fail."""
+    def synthesize_pending(self, may_postpone: bool = False) -> None:
+        """Solve the instance holes left open (their types are known by now), or fail. With
+        `may_postpone` (a rewrite rule, Lean's `mayPostpone`), a problem whose input types are still
+        holes is left for the rewrite's matching to fix (`not_not : ¬¬?p ↔ ?p` with `[Decidable ?p]`)."""
+        postponed: list = []
         for mvar, stx in self.pending_instances:
             if mvar.uid in self.mctx.assignment:
                 continue
+            if may_postpone:
+                goal = self.instantiate(self.mctx.decls[mvar.uid].type)
+                if self._input_holes(goal) and not self._try_synthesize_early(mvar, stx):
+                    postponed.append((mvar, stx))
+                    continue
             if not self._try_synthesize(mvar, stx):
                 goal = self.instantiate(self.mctx.decls[mvar.uid].type)
                 if goal.has_mvar:
                     raise ElabError(f"typeclass instance problem is stuck, it is often due to metavariables\n  {self.fmt(goal)}", stx)
                 raise ElabError(f"failed to synthesize\n  {self.fmt(goal)}", stx)
-        self.pending_instances.clear()
+        self.pending_instances[:] = postponed
 
 
 # ---------------------------------------------------------------------------
 # helpers
 # ---------------------------------------------------------------------------
+
+def _is_eliminator(fn: Expr) -> bool:
+    """A recursor or its `casesOn`/`recOn` (Lean elaborates them as eliminators)."""
+    head = get_app_fn(fn)
+    return isinstance(head, Const) and head.name.endswith((".rec", ".recOn", ".casesOn"))
+
+
+# the classes of Lean's `@[default_instance]`s in the fragment (`instOfNatNat`, `instHAdd`, …)
+_DEFAULT_INSTANCE_CLASSES = frozenset({"OfNat", "HAdd", "HSub", "HMul", "HDiv", "HMod", "HPow", "HAppend"})
+
 
 def _has_expr_mvar(e: Expr) -> bool:
     """Whether a term hole (not just a universe hole) occurs in `e`."""

@@ -137,9 +137,16 @@ def _resolve_ctor(elab: "TermElaborator", name: str, stx: ast.Node) -> str | Non
     if elab.find_local(name) is not None:
         return None
     full = elab.resolve_global(name, stx)
+    if full in _MATCH_PATTERN_ALIASES:  # Lean's `@[match_pattern] def rfl := Eq.refl _` (fid-logic)
+        return _MATCH_PATTERN_ALIASES[full]
     if full is not None and isinstance(elab.env.find(full), ConstructorInfo):
         return full
     return None
+
+
+# Lean's `@[match_pattern]` definitions of the library that unfold to a constructor whose arguments are all
+# parameters: `rfl` is `Eq.refl a`, `HEq.rfl` is `HEq.refl a`
+_MATCH_PATTERN_ALIASES = {"rfl": "Eq.refl", "HEq.rfl": "HEq.refl"}
 
 
 # ---------------------------------------------------------------------------

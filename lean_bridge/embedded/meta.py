@@ -20,6 +20,7 @@ from .expr import (
     Lam,
     Let,
     MVar,
+    Pi,
     Proj,
     Sort,
     abstract,
@@ -332,9 +333,14 @@ class MetaChecker(TypeChecker):
             if value is None:
                 return False
         solution = mk_lambda_fvars(args, value) if args else value
-        if not args:
+        mvar_type = self.mctx.instantiate(decl.type) if args else None
+        if not args or _sort_level_hole(mvar_type):
+            # Lean's checkTypesAndAssign; with arguments only when the hole's type has a universe hole
+            # (a motive `α → Sort ?u` assigned `fun t => a ↔ b` must fix `?u := 0`; fid-logic)
             try:
-                if not super().is_def_eq(self.mctx.instantiate(decl.type), self.infer(value)):
+                if not args and not super().is_def_eq(self.mctx.instantiate(decl.type), self.infer(value)):
+                    return False
+                if args and not self.is_def_eq(mvar_type, self.infer(solution)):
                     return False
             except KernelError:
                 return False
@@ -387,6 +393,13 @@ class MetaChecker(TypeChecker):
             return True
         self.mctx.restore(snap)
         return None
+
+
+def _sort_level_hole(e: Expr) -> bool:
+    """Whether the conclusion of the arrow type `e` is a `Sort` with a universe hole (`… → Sort ?u`)."""
+    while isinstance(e, Pi):
+        e = e.body
+    return isinstance(e, Sort) and e.has_mvar
 
 
 def _mentions_mvar(e: Expr, uid: int) -> bool:

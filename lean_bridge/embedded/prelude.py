@@ -40,7 +40,7 @@ def _run_directive(env: ElabEnv, kind: str, arg: str) -> ElabEnv:
         elab = TermElaborator(env, Scope(), level_names=level_params, auto_bound_universes=False)
         type_ = elab.instantiate(elab.elab_type(parse_term(type_src)))
         return env.with_kernel(add_quot_constant(env.kernel, name, level_params, type_))
-    if kind == "restatable":  # handled by prelude_env: the theorems from here on may be restated
+    if kind == "restatable":  # a section marker only: every library core theorem may be restated (prelude_env)
         return env
     if kind == "nat_extension":
         names = frozenset(arg.split())
@@ -76,12 +76,9 @@ def prelude_env() -> ElabEnv:
             directives.append((lineno, m.group(1), m.group(2)))
     file = parse_file(text, str(LIBRARY))
     elab = CommandElaborator(ElabEnv(), library=True)
-    restatable_from: int | None = None
     for cmd in file.commands:
         while directives and directives[0][0] < cmd.pos[0]:
             _, kind, arg = directives.pop(0)
-            if kind == "restatable":
-                restatable_from = len(elab.env.kernel)
             elab.state.env = _run_directive(elab.env, kind, arg)
         before = len(elab.messages)
         elab.run(cmd)
@@ -90,14 +87,16 @@ def prelude_env() -> ElabEnv:
             raise PreludeError(f"{LIBRARY.name}:{errors[0].pos[0]}:{errors[0].pos[1]}: {errors[0].text}")
     for _, kind, arg in directives:
         elab.state.env = _run_directive(elab.env, kind, arg)
-    restatable = _restatable(elab.env, restatable_from)
     _load_plain(elab, SIMP_LIBRARY)
-    return replace(elab.env, restatable=restatable)
+    # fid-logic: every library theorem Lean core declares as a theorem may be restated (a file copied
+    # from Lean's Init restates `Iff.refl`, `and_true`, …), not only those after the directive
+    return replace(elab.env, restatable=_restatable(elab.env, 0))
 
 
 def _restatable(env: ElabEnv, start: int | None) -> frozenset[str]:
-    """The theorems after the `--! restatable` directive that Lean core also declares as theorems: a
-    corpus re-proving Lean core may restate them (none is a simp lemma, so `simp` never proves one)."""
+    """The library theorems from the `start`-th name on that Lean core also declares as theorems: a file
+    re-proving Lean core may restate them (`restatement.check_same_statement`: same statement, a proof
+    not using the constant itself, so `simp` cannot prove a simp lemma by that lemma)."""
     if start is None:
         return frozenset()
     core = reserved_core_names()

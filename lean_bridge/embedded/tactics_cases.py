@@ -394,6 +394,15 @@ def _cases_on_prop_motive(state: TacticState, ind: InductiveInfo, levels: Sequen
     return mk_lambda_fvars(idx_fvars + [x], body)
 
 
+def _distinct_variable_indices(indices: Sequence[Expr], params: Sequence[Expr], major: Expr) -> bool:
+    """Whether the indices are distinct local variables (no `let`), none the major premise, and the
+    parameters mention none of them: the motive can then abstract them directly."""
+    uids = {i.uid for i in indices if isinstance(i, FVar) and i.value is None}
+    if len(uids) != len(indices) or (isinstance(major, FVar) and major.uid in uids):
+        return False
+    return not any(_mentions(p, uids) for p in params)
+
+
 def _index_types(state: TacticState, ind: InductiveInfo, levels: Sequence[Level], params: Sequence[Expr]) -> list[Expr] | None:
     """The index types of `I params` (None when one depends on an earlier index)."""
     t = instantiate_pis(_instantiate_type_levels(ind.type, ind.level_params, levels), params)
@@ -650,6 +659,16 @@ def _elim_core(state: TacticState, goal: MVar, major_stx: ast.CasesTarget, node:
         major_fv = major
 
     use_eqs = bool(indices) and not induction
+    if use_eqs and _index_types(state, ind, levels, params) is None:
+        # fid-logic: dependent index types (`h : HEq a b`, indices `{β} (b : β)`), as Lean's `cases` ends up:
+        # distinct variable indices are abstracted directly (the motive `fun {β} b h => …`); an `HEq` between
+        # terms of one type is cased as the equation `eq_of_heq h`
+        if _distinct_variable_indices(indices, params, major_fv):
+            use_eqs = False
+        elif ind.name == "HEq" and len(params) == 2 and elab.unify(params[0], indices[0]):
+            heq_major = mk_app(Const("eq_of_heq", levels), [params[0], params[1], indices[1], major])
+            return _elim_core(state, goal, None, node, induction=False, major_expr=heq_major,  # type: ignore[arg-type]
+                              tag_alts=tag_alts)
     if indices and induction:
         seen: set[int] = set()
         for i in indices:

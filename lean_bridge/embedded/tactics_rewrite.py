@@ -44,7 +44,14 @@ none needs induction):
   `List.map_nil`, `List.map_cons`, `List.reverse_nil`, `List.cons_ne_nil`, `List.cons.injEq`;
 - Prod/Option/HEq: `Prod.mk.injEq`, `Option.some.injEq`, `Option.map_none'`, `Option.map_some'`,
   `Option.getD_none`, `Option.getD_some`, `Option.isSome_none`, `Option.isSome_some`, `cast_eq`,
-  `heq_eq_eq`, `Prod.map_apply`, `Prod.map_fst`, `Prod.map_snd`.
+  `heq_eq_eq`, `Prod.map_apply`, `Prod.map_fst`, `Prod.map_snd`;
+- if/Bool/decide (SimpLemmas.lean): `ite_true`, `ite_false`, `dite_true`, `ite_self` (not `dite_false`: its
+  statement names Core's `not_false`, a datasets/stdlib theorem), the
+  `Bool.or_*`/`Bool.and_*`/`Bool.not_*` lemmas, `decide_eq_true_eq`, `decide_eq_false_iff_not`,
+  `decide_not`, `not_decide_eq_true`, `decide_False`, `decide_True`, `cond_true`, `cond_false`,
+  `beq_self_eq_true`, `bne_self_eq_false`, `beq_iff_eq`.
+
+Also Lean's `reduceCtorEq` simproc: `c₁ … = c₂ …` with different constructors becomes `False`.
 
 Deliberately absent (they need induction, and benchmarks must not be solved by the library):
 `Nat.zero_add`, `Nat.add_comm`, `Nat.add_assoc`, `Nat.succ_add`, `List.append_nil`,
@@ -110,9 +117,20 @@ DEFAULT_SIMP_LEMMAS: tuple[str, ...] = (
     "Prod.mk.injEq", "Option.some.injEq", "Option.map_none'", "Option.map_some'", "Option.getD_none",
     "Option.getD_some", "Option.isSome_none", "Option.isSome_some", "cast_eq", "heq_eq_eq", "Prod.map_apply",
     "Prod.map_fst", "Prod.map_snd",
+    # fid-logic: Lean's @[simp] lemmas of Init/SimpLemmas.lean (and Core's `beq_iff_eq`) about `if`, `Bool`,
+    # `decide`, `cond`, `==`/`!=`
+    "ite_true", "ite_false", "dite_true", "ite_self", "Bool.or_false", "Bool.or_true",
+    "Bool.false_or", "Bool.true_or", "Bool.or_self", "Bool.and_false", "Bool.and_true", "Bool.false_and",
+    "Bool.true_and", "Bool.and_self", "Bool.not_not", "Bool.not_true", "Bool.not_false", "Bool.not_eq_true'",
+    "Bool.not_eq_false'", "Bool.not_eq_true", "Bool.not_eq_false", "decide_eq_true_eq", "decide_eq_false_iff_not",
+    "decide_not", "not_decide_eq_true", "decide_False", "decide_True", "cond_true", "cond_false",
+    "beq_self_eq_true", "bne_self_eq_false", "beq_iff_eq",
 )
 """The lemmas plain `simp` uses (Lean core's `@[simp]` ones the library states: `library/Simp.lean`, and
 `id_eq`/`Function.comp_apply` in `library/Prelude.lean`); `simp only` uses none of them."""
+
+SIMP_ONLY_BUILTINS: tuple[str, ...] = ("eq_self", "iff_self")
+"""The lemmas `simp only [...]` uses besides its arguments (Lean's `simpOnlyBuiltins`)."""
 
 # Lean marks these `@[reducible]` (our prelude's `@[reducible]` attribute is not recorded by the loader)
 _REDUCIBLE_CORE = frozenset({"outParam", "Ne", "GE.ge", "GT.gt"})
@@ -490,7 +508,7 @@ def _elab_rule_term(state: TacticState, goal: MVar, stx: ast.Term) -> _Elaborate
     elab = state.elaborator(goal)
     e = elab.elab(stx, None)
     try:
-        elab.synthesize_pending()
+        elab.synthesize_pending(may_postpone=True)
     except ElabError:
         pass  # instance problems stuck on holes: retried once the rewrite has assigned them
     state.sorries.extend(elab.sorries)
@@ -1285,7 +1303,7 @@ class Simplifier:
         `false = true`, `none = some a`) is `False`, by `eq_false` and the no-confusion proof."""
         from .tactics_cases import no_confusion
 
-        alpha, lhs, rhs = args
+        alpha, lhs, rhs = (self.state.mctx.instantiate(a) for a in args)
         heads = [get_app_fn(x) for x in (lhs, rhs)]
         infos = [self.state.env.find(h.name) if isinstance(h, Const) else None for h in heads]
         if not all(isinstance(i, ConstructorInfo) for i in infos) or heads[0] == heads[1]:
@@ -1406,7 +1424,12 @@ def _simp_context(state: TacticState, goal: MVar, tac: ast.Simp) -> SimpContext:
         uid = head.uid if isinstance(head, FVar) and term is head else None
         user.append(_lemma_from_term(state, _fmt_m(state, el.term), term, ty, arg.symm, uid))
     ctx.lemmas = user
-    if not tac.only:
+    if tac.only:  # fid-logic: Lean's `simpOnlyBuiltins`: `simp only` still closes `a = a` and `p ↔ p`
+        for name in SIMP_ONLY_BUILTINS:
+            lemma = _lemma_from_const(state, name) if name not in erased else None
+            if lemma is not None:
+                ctx.lemmas.append(lemma)
+    else:
         # the default set, then the theorems marked `@[simp]`/`attribute [simp]` so far, as Lean's simp set
         prio = state.env.simp_priorities
         ordered = DEFAULT_SIMP_LEMMAS + state.env.simp_lemmas

@@ -2560,6 +2560,158 @@ CASES: list[Case] = [
         "a priority changes the order simp tries lemmas, not what they say",
         "",
     ),
+    # -- fid-logic branch: Lean core's logic files (restatements, Core defs, dot notation, simp only) ------
+    Case(
+        "fid_logic_restate_core_theorem_other_statement",
+        lean("""
+            theorem true_and (p : Prop) : (True ∧ p) = True := propext ⟨fun _ => trivial, fun _ => sorry⟩
+            theorem bad : (True ∧ False) = True := true_and False
+        """),
+        "a library theorem is restated only with its own statement; the library's constant stays",
+        MISMATCH,
+    ),
+    Case(
+        "fid_logic_restate_simp_lemma_by_simp",
+        lean("""
+            theorem and_true (p : Prop) : (p ∧ True) = p := by simp [and_true]
+        """),
+        "a restated simp lemma cannot be proved by simp using the lemma itself",
+        "",
+        target="and_true",
+    ),
+    Case(
+        "fid_logic_cond_redefined_swapped",
+        lean("""
+            @[macroInline] def cond {α : Sort u} (c : Bool) (x y : α) : α :=
+              match c with
+              | true  => y
+              | false => x
+            theorem bad : cond true 1 2 = 2 := rfl
+        """),
+        "a core definition restated differently is refused; cond true picks the first branch",
+        MISMATCH,
+    ),
+    Case(
+        "fid_logic_inline_attribute_no_effect",
+        lean("""
+            @[inline] def f (n : Nat) : Nat := n + 1
+            theorem bad : f 1 = 1 := rfl
+        """),
+        "a compiler-only attribute changes nothing about the definition's value",
+        MISMATCH,
+    ),
+    Case(
+        "fid_logic_not_elim_wrong_side",
+        lean("""
+            theorem bad {a b : Prop} (ha : ¬a) : a ∨ b → a := fun h => h.elim id ha.elim
+        """),
+        "`ha.elim` is Not.elim : ¬a → a → C; it needs a proof of a, not b",
+        MISMATCH,
+    ),
+    Case(
+        "fid_logic_class_projection_wrong_class",
+        lean("""
+            theorem bad {α : Sort u} [h : Nonempty α] (a b : α) : a = b := h.allEq a b
+        """),
+        "`h.allEq` resolves in the namespace of h's class (Nonempty has no allEq)",
+        "",
+    ),
+    Case(
+        "fid_logic_simp_only_builtin_not_symmetric",
+        lean("""
+            theorem bad (p q : Prop) : (p ↔ q) := by simp only []
+        """),
+        "simp only's iff_self closes p ↔ p only, never p ↔ q",
+        "",
+    ),
+    Case(
+        "fid_logic_dot_call_trailing_wrong_type",
+        lean("""
+            theorem bad {a b : Prop} (h : a ↔ b) (hb : b) : b → a := fun _ => h.mp hb
+        """),
+        "with the receiver fixed first, h.mp hb is still ill-typed (h.mp takes a proof of a)",
+        MISMATCH,
+    ),
+    Case(
+        "fid_logic_rfl_pattern_not_symmetric_goal",
+        lean("""
+            theorem bad (a b : Nat) : a = b → a = b + 1
+              | rfl => rfl
+        """),
+        "`rfl` as a pattern substitutes b := a; a = a + 1 is still false",
+        "",
+    ),
+    Case(
+        "fid_logic_rfl_pattern_non_variable_index",
+        lean("""
+            theorem bad (a : Nat) : a = a + 1 → False
+              | rfl => trivial
+        """),
+        "a rfl pattern whose index is no variable cannot be split (Lean: dependent elimination fails)",
+        "",
+    ),
+    Case(
+        "fid_logic_cases_heq_keeps_types",
+        lean("""
+            theorem bad {α β : Sort u} {a : α} {b : β} (h : HEq a b) : (α = β) = False := by
+              cases h
+              rfl
+        """),
+        "cases on HEq a b identifies b with a; α = α is not False",
+        "",
+    ),
+    Case(
+        "fid_logic_rw_instance_is_not_guessed",
+        lean("""
+            theorem nn {p : Prop} [Decidable p] : ¬¬p ↔ p := ⟨Decidable.of_not_not, not_not_intro⟩
+            theorem bad {a b : Prop} [Decidable a] [Decidable b] (h : ¬¬a) : b := by
+              rw [nn] at h
+              exact h
+        """),
+        "the rewrite fixes p := a from the match; it never proves b",
+        "",
+    ),
+    Case(
+        "fid_logic_motive_universe_no_false",
+        lean("""
+            theorem bad {a b : Prop} : (a ∧ b) ∨ (¬a ∧ ¬b) → False :=
+              Or.rec (And.rec fun ha _ => ha) (And.rec fun _ hb => hb)
+        """),
+        "the motive's universe is fixed by its assignment; the branches still have to prove False",
+        "",
+    ),
+    Case(
+        "fid_logic_simp_bool_lemmas_keep_meaning",
+        lean("""
+            theorem bad (b : Bool) : (!b) = b := by cases b <;> simp
+        """),
+        "the Bool simp lemmas (Bool.not_not, Bool.not_true, …) never make !b equal to b",
+        "",
+    ),
+    Case(
+        "fid_logic_decide_simp_no_flip",
+        lean("""
+            theorem bad (p : Prop) [Decidable p] (h : decide p = true) : ¬p := by simp at h; exact h
+        """),
+        "decide_eq_true_eq turns decide p = true into p, not ¬p",
+        "",
+    ),
+    Case(
+        "fid_logic_ctor_eq_same_constructor",
+        lean("""
+            theorem bad (a b : Nat) : (some a = some b) = False := by simp
+        """),
+        "reduceCtorEq only fires on different constructors; some a = some b is a = b",
+        "",
+    ),
+    Case(
+        "fid_logic_rec_motive_from_expected_type",
+        lean("""
+            theorem bad (a b : Prop) (h : a ∨ b) : a := h.rec id id
+        """),
+        "the motive abstracted from the expected type still needs each minor premise to prove it",
+        "",
+    ),
 ]
 
 

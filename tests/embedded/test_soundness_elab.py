@@ -234,7 +234,7 @@ def test_noncomputable_is_required_for_choice() -> None:
 
 def test_unknown_options_and_attributes_are_refused() -> None:
     assert_rejected("set_option foo.bar true", "set_option", "unsupported option")
-    assert_rejected("@[inline] def f : Nat := 1", "f", "not supported")
+    assert_rejected("@[irreducible] def f : Nat := 1", "f", "not supported")  # `@[inline]`: compiler-only, taken
     assert_rejected("def f : Nat := 1\nattribute [irreducible] f", "attribute", "")
     assert_accepted("set_option linter.unusedVariables false\n@[simp] theorem s : 1 = 1 := rfl", "s")
 

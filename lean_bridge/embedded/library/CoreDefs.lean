@@ -104,3 +104,42 @@ def List.any {α : Type u} : (l : List α) → (p : α → Bool) → Bool
 def List.all {α : Type u} : List α → (α → Bool) → Bool
   | [], _ => true
   | h :: t, p => p h && List.all t p
+
+-- fid-logic: Init/Prelude.lean and Init/Core.lean definitions the prelude also has (its fid-logic block)
+def Function.const {α : Sort u} (β : Sort v) (a : α) : β → α := fun _ => a
+
+def cond {α : Sort u} (c : Bool) (x y : α) : α :=
+  match c with
+  | true  => x
+  | false => y
+
+def optParam (α : Sort u) (default : α) : Sort u := α
+
+def implies (a b : Prop) := a → b
+
+def HEq.ndrec.{u1, u2} {α : Sort u2} {a : α} {motive : {β : Sort u2} → β → Sort u1} (m : motive a) {β : Sort u2} {b : β} (h : HEq a b) : motive b :=
+  h.rec m
+
+def HEq.ndrecOn.{u1, u2} {α : Sort u2} {a : α} {motive : {β : Sort u2} → β → Sort u1} {β : Sort u2} {b : β} (h : HEq a b) (m : motive a) : motive b :=
+  h.rec m
+
+def HEq.elim {α : Sort u} {a : α} {p : α → Sort v} {b : α} (h₁ : HEq a b) (h₂ : p a) : p b :=
+  eq_of_heq h₁ ▸ h₂
+
+def type_eq_of_heq {α β : Sort u} {a : α} {b : β} (h : HEq a b) : α = β :=
+  h.rec (Eq.refl α)
+
+def toBoolUsing {p : Prop} (d : Decidable p) : Bool :=
+  decide p (h := d)
+
+def decidable_of_decidable_of_iff {p q : Prop} [Decidable p] (h : p ↔ q) : Decidable q :=
+  if hp : p then
+    isTrue (Iff.mp h hp)
+  else
+    isFalse fun hq => absurd (Iff.mpr h hq) hp
+
+def decidable_of_decidable_of_eq {p q : Prop} [hp : Decidable p] (h : p = q) : Decidable q :=
+  h ▸ hp
+
+protected def Subsingleton.elim {α : Sort u} [h : Subsingleton α] : (a b : α) → a = b :=
+  h.allEq

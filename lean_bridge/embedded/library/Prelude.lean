@@ -606,7 +606,9 @@ theorem id_eq {α : Sort u} (a : α) : Eq (id a) a := rfl
 theorem Function.comp_apply {α : Sort u} {β : Sort v} {δ : Sort w} {f : β → δ} {g : α → β} {x : α} :
     Eq (Function.comp f g x) (f (g x)) := rfl
 
-theorem implies.trans {p q r : Prop} (h₁ : p → q) (h₂ : q → r) : p → r := fun hp => h₂ (h₁ hp)
+def implies (a b : Prop) := a → b  -- fid-logic: Lean's statement of implies.trans uses it
+
+theorem implies.trans {p q r : Prop} (h₁ : implies p q) (h₂ : implies q r) : implies p r := fun hp => h₂ (h₁ hp)
 
 theorem List.cons.inj {α : Type u} {a b : α} {as bs : List α} (h : Eq (List.cons a as) (List.cons b bs)) :
     And (Eq a b) (Eq as bs) :=
@@ -783,3 +785,57 @@ instance Nat.instTransLtLe : Trans (· < · : Nat → Nat → Prop) (· ≤ · :
   ⟨fun {_ _ _} => Nat.lt_of_lt_of_le⟩
 instance Nat.instTransLeLt : Trans (· ≤ · : Nat → Nat → Prop) (· < · : Nat → Nat → Prop) (· < · : Nat → Nat → Prop) :=
   ⟨fun {_ _ _} => Nat.lt_of_le_of_lt⟩
+
+-- fid-logic: Lean's Init/Prelude.lean and Init/Core.lean declarations a file copied from Lean's logic
+-- files uses (`hn.elim`, `cond`, `h.rec` on `HEq`, `toBoolUsing`, `Subsingleton`, …), with Lean's
+-- names and statements. None is a theorem of datasets/stdlib.
+def Function.const {α : Sort u} (β : Sort v) (a : α) : β → α := fun _ => a
+def cond {α : Sort u} (c : Bool) (x y : α) : α := Bool.rec (motive := fun _ => α) y x c
+def optParam (α : Sort u) (default : α) : Sort u := α
+def Not.elim {a : Prop} {α : Sort u} (H1 : ¬a) (H2 : a) : α := absurd H2 H1
+theorem Not.intro {a : Prop} (h : a → False) : ¬a := h
+theorem Not.imp {a b : Prop} (H2 : ¬b) (H1 : a → b) : ¬a := mt H1 H2
+def HEq.ndrec.{u1, u2} {α : Sort u2} {a : α} {motive : {β : Sort u2} → β → Sort u1} (m : @motive α a)
+    {β : Sort u2} {b : β} (h : HEq a b) : @motive β b :=
+  HEq.rec (motive := fun {β} b _ => @motive β b) m h
+def HEq.ndrecOn.{u1, u2} {α : Sort u2} {a : α} {motive : {β : Sort u2} → β → Sort u1} {β : Sort u2} {b : β}
+    (h : HEq a b) (m : @motive α a) : @motive β b :=
+  HEq.rec (motive := fun {β} b _ => @motive β b) m h
+def HEq.elim {α : Sort u} {a : α} {p : α → Sort v} {b : α} (h₁ : HEq a b) (h₂ : p a) : p b :=
+  Eq.ndrec (motive := p) h₂ (eq_of_heq h₁)
+theorem HEq.subst {α β : Sort u} {a : α} {b : β} {p : (T : Sort u) → T → Prop} (h₁ : HEq a b) (h₂ : p α a) : p β b :=
+  HEq.ndrecOn (motive := fun {T} x => p T x) h₁ h₂
+theorem HEq.symm {α β : Sort u} {a : α} {b : β} (h : HEq a b) : HEq b a :=
+  HEq.rec (motive := fun {β} b _ => HEq b a) (HEq.refl a) h
+theorem HEq.trans {α β φ : Sort u} {a : α} {b : β} {c : φ} (h₁ : HEq a b) (h₂ : HEq b c) : HEq a c :=
+  HEq.subst (p := fun T x => HEq a x) h₂ h₁
+theorem heq_of_heq_of_eq {α β : Sort u} {a : α} {b b' : β} (h₁ : HEq a b) (h₂ : b = b') : HEq a b' :=
+  HEq.trans h₁ (heq_of_eq h₂)
+theorem heq_of_eq_of_heq {α β : Sort u} {a a' : α} {b : β} (h₁ : a = a') (h₂ : HEq a' b) : HEq a b :=
+  HEq.trans (heq_of_eq h₁) h₂
+def type_eq_of_heq {α β : Sort u} {a : α} {b : β} (h : HEq a b) : α = β :=
+  HEq.rec (motive := fun {β} _ _ => α = β) (Eq.refl α) h
+theorem cast_heq {α β : Sort u} (h : α = β) (a : α) : HEq (cast h a) a :=
+  Eq.rec (motive := fun β h => HEq (cast h a) a) (HEq.refl a) h
+def toBoolUsing {p : Prop} (d : Decidable p) : Bool := @decide p d
+theorem toBoolUsing_eq_true {p : Prop} (d : Decidable p) (h : p) : toBoolUsing d = true :=
+  @decide_eq_true p d h
+theorem ofBoolUsing_eq_true {p : Prop} {d : Decidable p} (h : toBoolUsing d = true) : p :=
+  @of_decide_eq_true p d h
+theorem ofBoolUsing_eq_false {p : Prop} {d : Decidable p} (h : toBoolUsing d = false) : ¬ p :=
+  @of_decide_eq_false p d h
+def decidable_of_decidable_of_iff {p q : Prop} [Decidable p] (h : p ↔ q) : Decidable q :=
+  if hp : p then isTrue (Iff.mp h hp) else isFalse fun hq => absurd (Iff.mpr h hq) hp
+def decidable_of_decidable_of_eq {p q : Prop} [hp : Decidable p] (h : p = q) : Decidable q :=
+  Eq.ndrec (motive := fun x => Decidable x) hp h
+theorem Decidable.of_not_not {p : Prop} [Decidable p] : ¬ ¬ p → p :=
+  fun hnn => Decidable.byContradiction (fun hn => absurd hn hnn)
+theorem beq_iff_eq {α : Type u} [BEq α] [LawfulBEq α] {a b : α} : a == b ↔ a = b :=
+  ⟨eq_of_beq, fun h => Eq.ndrec (motive := fun x => (a == x) = true) LawfulBEq.rfl h⟩
+class Subsingleton (α : Sort u) : Prop where
+  intro :: allEq : (a b : α) → a = b
+protected def Subsingleton.elim {α : Sort u} [h : Subsingleton α] : (a b : α) → a = b := h.allEq
+structure Equivalence {α : Sort u} (r : α → α → Prop) : Prop where
+  refl  : ∀ x, r x x
+  symm  : ∀ {x y}, r x y → r y x
+  trans : ∀ {x y z}, r x y → r y z → r x z

@@ -164,3 +164,63 @@ theorem Prod.map_fst.{u₁, u₂, v₁, v₂} {α : Type u₁} {β : Type u₂} 
 
 theorem Prod.map_snd.{u₁, u₂, v₁, v₂} {α : Type u₁} {β : Type u₂} {γ : Type v₁} {δ : Type v₂} (f : α → β) (g : γ → δ) (x : α × γ) :
     (Prod.map f g x).2 = g x.2 := rfl
+
+-- fid-logic: Lean's `@[simp]` lemmas of Init/SimpLemmas.lean (and Init/Core.lean's `beq_iff_eq`, in the
+-- prelude) about `if`, `Bool`, `decide`, `cond` and `==`/`!=`, with Lean's names and statements (the
+-- stored SimpLemmas.lean's names: `decide_False`, `Bool.not_eq_true'`). None is a datasets/stdlib theorem.
+theorem ite_true {α : Sort u} (a b : α) : (if True then a else b) = a := rfl
+theorem ite_false {α : Sort u} (a b : α) : (if False then a else b) = b := rfl
+theorem dite_true {α : Sort u} {t : True → α} {e : ¬True → α} : (dite True t e) = t True.intro := rfl
+theorem ite_self {α : Sort u} {c : Prop} {d : Decidable c} (a : α) : ite c a a = a :=
+  Decidable.casesOn (motive := fun d => @ite α c d a a = a) d (fun _ => rfl) (fun _ => rfl)
+
+theorem Bool.or_false (b : Bool) : (b || false) = b := Bool.casesOn (motive := fun b => (b || false) = b) b rfl rfl
+theorem Bool.or_true (b : Bool) : (b || true) = true := Bool.casesOn (motive := fun b => (b || true) = true) b rfl rfl
+theorem Bool.false_or (b : Bool) : (false || b) = b := rfl
+theorem Bool.true_or (b : Bool) : (true || b) = true := rfl
+theorem Bool.or_self (b : Bool) : (b || b) = b := Bool.casesOn (motive := fun b => (b || b) = b) b rfl rfl
+theorem Bool.and_false (b : Bool) : (b && false) = false := Bool.casesOn (motive := fun b => (b && false) = false) b rfl rfl
+theorem Bool.and_true (b : Bool) : (b && true) = b := Bool.casesOn (motive := fun b => (b && true) = b) b rfl rfl
+theorem Bool.false_and (b : Bool) : (false && b) = false := rfl
+theorem Bool.true_and (b : Bool) : (true && b) = b := rfl
+theorem Bool.and_self (b : Bool) : (b && b) = b := Bool.casesOn (motive := fun b => (b && b) = b) b rfl rfl
+theorem Bool.not_not (b : Bool) : (!!b) = b := Bool.casesOn (motive := fun b => (!!b) = b) b rfl rfl
+theorem Bool.not_true : (!true) = false := rfl
+theorem Bool.not_false : (!false) = true := rfl
+theorem Bool.not_eq_true' (b : Bool) : ((!b) = true) = (b = false) :=
+  Bool.casesOn (motive := fun b => ((!b) = true) = (b = false)) b
+    (propext ⟨fun _ => rfl, fun _ => rfl⟩)
+    (propext ⟨fun h => absurd h Bool.false_ne_true, fun h => absurd h.symm Bool.false_ne_true⟩)
+theorem Bool.not_eq_false' (b : Bool) : ((!b) = false) = (b = true) :=
+  Bool.casesOn (motive := fun b => ((!b) = false) = (b = true)) b
+    (propext ⟨fun h => absurd h.symm Bool.false_ne_true, fun h => absurd h Bool.false_ne_true⟩)
+    (propext ⟨fun _ => rfl, fun _ => rfl⟩)
+theorem Bool.not_eq_true (b : Bool) : (¬(b = true)) = (b = false) :=
+  Bool.casesOn (motive := fun b => (¬(b = true)) = (b = false)) b
+    (propext ⟨fun _ => rfl, fun _ h => Bool.false_ne_true h⟩)
+    (propext ⟨fun h => absurd rfl h, fun h => absurd h.symm Bool.false_ne_true⟩)
+theorem Bool.not_eq_false (b : Bool) : (¬(b = false)) = (b = true) :=
+  Bool.casesOn (motive := fun b => (¬(b = false)) = (b = true)) b
+    (propext ⟨fun h => absurd rfl h, fun h => absurd h Bool.false_ne_true⟩)
+    (propext ⟨fun _ => rfl, fun _ h => Bool.false_ne_true h.symm⟩)
+theorem decide_eq_true_eq {p : Prop} [Decidable p] : (decide p = true) = p :=
+  propext ⟨of_decide_eq_true, decide_eq_true⟩
+theorem decide_eq_false_iff_not {p : Prop} {_ : Decidable p} : (decide p = false) ↔ ¬p :=
+  ⟨of_decide_eq_false, decide_eq_false⟩
+theorem decide_False : decide False = false := rfl
+theorem decide_True : decide True = true := rfl
+theorem cond_true {α : Sort u} (a b : α) : cond true a b = a := rfl
+theorem cond_false {α : Sort u} (a b : α) : cond false a b = b := rfl
+theorem beq_self_eq_true {α : Type u} [BEq α] [LawfulBEq α] (a : α) : (a == a) = true := LawfulBEq.rfl
+theorem decide_not {p : Prop} [g : Decidable p] [h : Decidable (Not p)] : decide (Not p) = !(decide p) :=
+  Decidable.casesOn (motive := fun g => @decide (Not p) h = !(@decide p g)) g
+    (fun hnp => Decidable.casesOn (motive := fun h => @decide (Not p) h = !(@decide p (isFalse hnp))) h
+      (fun hnnp => absurd hnp hnnp) (fun _ => rfl))
+    (fun hp => Decidable.casesOn (motive := fun h => @decide (Not p) h = !(@decide p (isTrue hp))) h
+      (fun _ => rfl) (fun hnp => absurd hp hnp))
+theorem not_decide_eq_true {p : Prop} [h : Decidable p] : ((!decide p) = true) = ¬p :=
+  Decidable.casesOn (motive := fun h => ((!@decide p h) = true) = ¬p) h
+    (fun hn => propext ⟨fun _ => hn, fun _ => rfl⟩)
+    (fun hp => propext ⟨fun e => absurd e Bool.false_ne_true, fun hn => absurd hp hn⟩)
+theorem bne_self_eq_false {α : Type u} [BEq α] [LawfulBEq α] (a : α) : (a != a) = false :=
+  congrArg Bool.not LawfulBEq.rfl
