@@ -264,6 +264,7 @@ def run_model_info(model_dir: Path | None) -> int:
     import json
 
     from prover.checkpoint import default_model_dir, load_checkpoint
+    from prover.premise_memory import load_memory
 
     path = model_dir if model_dir is not None else default_model_dir()
     try:
@@ -274,6 +275,9 @@ def run_model_info(model_dir: Path | None) -> int:
     print(f"model: {path}")
     print(f"config: {json.dumps(meta['config'])}")
     print(f"kinds: {len(meta['kinds'])}, vocabulary: {model.config.vocab_size} constants")
+    memory = load_memory(path)
+    print("premise memory: " + (f"{len(memory)} train steps, k={memory.k}, weight={memory.weight}"
+                                if memory is not None else "none"))
     print(model)
     return 0
 

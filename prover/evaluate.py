@@ -14,6 +14,7 @@ from typing import Callable, Optional, Sequence
 import torch
 
 from prover.actions import ARG_OF, KINDS
+from prover.premise_memory import PremiseMemory, add_memory_bias
 from prover.premise_relevance import SHAPE_KINDS, PremiseShapes
 from prover.train_data import Example, PremiseTable, premise_shapes, shape_bias
 
@@ -70,9 +71,10 @@ def _rank(ranking: Sequence[int], target: int) -> int:
         return len(ranking) + 1
 
 
-def model_predictor(model, premises: PremiseTable, shapes: bool = True) -> Predictor:
+def model_predictor(model, premises: PremiseTable, shapes: bool = True, memory: Optional[PremiseMemory] = None) -> Predictor:
     """Rankings from ProverModel: all premises encoded once, masked to those allowed per example,
-    weighed with the statement shapes as the policy weighs them (``shapes=False``: the network alone)."""
+    weighed with the premise memory and the statement shapes as the policy weighs them
+    (``shapes=False`` and no memory: the network alone)."""
     from prover.graph import collate
 
     k = max(TOPK)
@@ -89,6 +91,8 @@ def model_predictor(model, premises: PremiseTable, shapes: bool = True) -> Predi
                 limits = torch.tensor([ex.limit for ex in part])
                 mask = premises.allowed(limits) if emb is not None else None
                 out, _ = model(batch, emb, premise_mask=mask)
+                if emb is not None and memory is not None:
+                    add_memory_bias(out, memory.bias(out["state"], premises.names))
                 if emb is not None and table is not None:
                     _add_shape_bias(out, part, table, premises)
                 out_preds.extend(_rank_outputs(out, batch, part, k))

@@ -2,7 +2,8 @@
 
 An action's score is the joint ``log p(kind) + log p(argument | kind)`` (INTERFACES.md section 4).
 Premise statements are encoded once by the model's own encoder and cached; ``propose`` scores only
-the premises it is given that have been registered with ``premise_types``. By default proposals
+the premises it is given that have been registered with ``premise_types``, adding the votes of the
+premise memory saved with the model (``premise_memory.py``) and the statement shapes. By default proposals
 are restricted to actions ``candidate_actions`` calls well-formed on the focused goal (no ``intro``
 on a non-arrow, no ``rw`` with a non-equation hypothesis), so search budget is not spent on them.
 """
@@ -20,6 +21,7 @@ from lean_bridge.types import Goal
 from prover.actions import ARG_OF, Action, candidate_actions
 from prover.checkpoint import default_model_dir, load_checkpoint
 from prover.model import ProverModel, candidate_offsets
+from prover.premise_memory import PremiseMemory, add_memory_bias, load_memory
 from prover.premise_relevance import HEAD_BONUS, REWRITE_BONUS, PremiseShapes, premise_bias
 
 State = tuple[Sequence[Goal], int]  # (goals, index of the focused goal)
@@ -31,8 +33,10 @@ CLOSER_LOGP = -3.0  # log-probability floor of a closer the network ranks lower 
 class Policy:
     """A trained ProverModel with its vocabulary, kind names and premise-embedding cache."""
 
-    def __init__(self, model: ProverModel, vocab: Any, kinds: Sequence[str], legal_only: bool = True) -> None:
+    def __init__(self, model: ProverModel, vocab: Any, kinds: Sequence[str], legal_only: bool = True,
+                 memory: Optional[PremiseMemory] = None) -> None:
         self.model = model.eval()
+        self.memory = memory  # which premises the nearest training states used (premise_memory.py)
         self.vocab = vocab
         self.kinds = tuple(kinds)
         self.legal_only = legal_only
@@ -97,6 +101,8 @@ class Policy:
             return []
         names = self.known_premises(premises)
         graphs, batch, out = self._forward(states, names)
+        if self.memory is not None and names:
+            add_memory_bias(out, self.memory.bias(out["state"], names))
         n = len(states)
         hyp_off = candidate_offsets(batch.hyp_batch.view(-1), n).tolist()
         sub_off = candidate_offsets(batch.subterm_batch.view(-1), n).tolist()
@@ -231,5 +237,7 @@ def load_policy(path: Optional[Path] = None, legal_only: bool = True) -> Policy:
     """The Policy saved in checkpoint directory ``path`` (the bundled default model when None)."""
     from prover.graph import Vocab
 
-    model, meta = load_checkpoint(Path(path) if path is not None else default_model_dir())
-    return Policy(model, Vocab.from_json(meta["vocab"]), meta["kinds"], legal_only=legal_only)
+    directory = Path(path) if path is not None else default_model_dir()
+    model, meta = load_checkpoint(directory)
+    return Policy(model, Vocab.from_json(meta["vocab"]), meta["kinds"], legal_only=legal_only,
+                  memory=load_memory(directory))

@@ -10,7 +10,10 @@ then valid top-1/top-5 for kind, hypothesis/subterm pointers and premises (ranke
 premises allowed for the theorem), a checkpoint (model.pt + config.json, and train_state.pt for
 ``--resume``), metrics.json and curve.png. Baselines (most-frequent, kNN, and kNN
 weighed with the same shapes) are measured once on the same valid examples and printed in the same
-report, with the network alone (no shapes) after the last epoch.
+report, with the GNN without its premise memory and the network alone (no shapes, no memory)
+after the last epoch. After each epoch the premise memory (``premise_memory.py``: the train split's
+premise steps embedded by the current network) is rebuilt, used for the valid figures and saved as
+``memory.pt`` beside the checkpoint.
 
 Value head: every recorded state is on a successful proof path, so all are provable and there
 are no negatives for free (getting them means running failed actions through the checker). The
@@ -36,6 +39,7 @@ from prover.baselines import MostFrequent, NearestNeighbours
 from prover.checkpoint import load_checkpoint, save_checkpoint
 from prover.evaluate import encode_all_premises, format_table, model_predictor, topk_accuracy
 from prover.model import ModelConfig, ProverModel, fit_width
+from prover.premise_memory import build_memory
 from prover.train_data import (DataError, Example, PremiseTable, attach_premise_bias, build_premise_graphs,
                                build_vocab, load_examples, load_premises, premise_shapes, read_jsonl)
 
@@ -218,16 +222,19 @@ def run_training(data: Path, premises_path: Path, out: Path, cfg: TrainConfig, t
         rng.setstate(state["rng"])
         torch.set_rng_state(state["torch_rng"])
     total = cfg.epochs * math.ceil(len(train) / cfg.batch_size)
-    predictor = model_predictor(model, premises)
     for epoch in range(start_epoch, cfg.epochs):
         loss, step = train_epoch(model, opt, train, premises, cfg, step, total, rng, f"epoch {epoch + 1}/{cfg.epochs}")
-        metrics = topk_accuracy(valid, predictor(valid)) if valid else {}
+        memory = build_memory(model, train, premises.names)
+        metrics = topk_accuracy(valid, model_predictor(model, premises, memory=memory)(valid)) if valid else {}
         history.append({"epoch": epoch + 1, "train_loss": loss, "seconds": time.time() - t0, **metrics})
         _save(out, model, vocab, cfg, history, baselines, epoch + 1, step, opt, rng, len(train), len(valid))
+        memory.save(out)
         if progress:
             shown = "  ".join(f"{key} {_nan(metrics.get(key)):.3f}" for key in ("kind@1", "args@1", "premise@1"))
             tqdm.write(f"epoch {epoch + 1}: loss {loss:.3f}  valid {shown}  ({time.time() - t0:.0f}s)")
-    alone = {"GNN, network alone": topk_accuracy(valid, model_predictor(model, premises, shapes=False)(valid))} if valid else {}
+    alone = {"GNN without the memory": topk_accuracy(valid, model_predictor(model, premises)(valid)),
+             "GNN, network alone": topk_accuracy(valid, model_predictor(model, premises, shapes=False)(valid)),
+             } if valid else {}
     report = _report(model, history, {**alone, **baselines}, time.time() - t0, len(train), len(valid), examples)
     (out / "report.md").write_text(report + "\n", encoding="utf-8")
     print(report)

@@ -36,13 +36,13 @@ def trained(tmp_path_factory):
 
 def test_one_epoch_run_writes_checkpoint_report_and_curve(trained):
     run, _, _, metrics = trained
-    for name in ("model.pt", "config.json", "train_state.pt", "metrics.json", "curve.png", "report.md"):
+    for name in ("model.pt", "config.json", "train_state.pt", "metrics.json", "curve.png", "report.md", "memory.pt"):
         assert (run / name).is_file(), name
     meta = json.loads((run / "config.json").read_text())
     assert meta["kinds"] == list(KINDS) and meta["epoch"] == 1
     report = (run / "report.md").read_text()
     assert "parameters: " in report and "| kNN |" in report and "| most-frequent |" in report
-    assert "| kNN + shapes |" in report and "| GNN, network alone |" in report
+    assert "| kNN + shapes |" in report and "| GNN, network alone |" in report and "| GNN without the memory |" in report
     hist = metrics["history"][0]
     assert hist["n_kind"] == 14 and hist["n_premise"] == 2 and 0 <= hist["kind@1"] <= hist["kind@5"] <= 1
     assert metrics["baselines"]["kNN"]["n_hyp"] == hist["n_hyp"]
