@@ -91,13 +91,16 @@ def prelude_env() -> ElabEnv:
     for _, kind, arg in directives:
         elab.state.env = _run_directive(elab.env, kind, arg)
     restatable = _restatable(elab.env, restatable_from)
+    simp_from = len(elab.env.kernel)
     _load_plain(elab, SIMP_LIBRARY)
+    # fid-nat: Lean core's simp lemmas (`Nat.zero_eq`, `Nat.mul_zero`, …) may be restated like the above
+    restatable |= _restatable(elab.env, simp_from)
     return replace(elab.env, restatable=restatable)
 
 
 def _restatable(env: ElabEnv, start: int | None) -> frozenset[str]:
     """The theorems after the `--! restatable` directive that Lean core also declares as theorems: a
-    corpus re-proving Lean core may restate them (none is a simp lemma, so `simp` never proves one)."""
+    corpus re-proving Lean core may restate them (a restatement's proof never uses the constant itself)."""
     if start is None:
         return frozenset()
     core = reserved_core_names()

@@ -830,15 +830,30 @@ def _or_list(items: Sequence[str]) -> str:
     return ", ".join(items[:-1]) + ", or " + items[-1]
 
 
-def _run_alts(state: TacticState, alts: list[_Alt], alt_stxs: Optional[Sequence[ast.InductionAlt]], node: ast.Tactic) -> None:
-    """Lean's `evalAlts`: the `with` alternatives in the order written, then the remaining ones."""
-    if alt_stxs is None:
+def _pre_goals(state: TacticState, goal: MVar, pre: Optional[ast.Tactic]) -> list[MVar]:
+    """The goals `with tac` leaves of one alternative's goal (itself without a pre-tactic)."""
+    if pre is None:
+        return [goal]
+    state.goals = [goal] + state.goals
+    return _focus(state, goal, lambda s: run_tactic_seq(s, ast.TacticSeq(pre.pos, pre.end_pos, (pre,))), pre,
+                  must_close=False)
+
+
+def _run_alts(state: TacticState, alts: list[_Alt], alt_stxs: Optional[Sequence[ast.InductionAlt]], node: ast.Tactic,
+              pre: Optional[ast.Tactic] = None) -> None:
+    """Lean's `evalAlts`: the `with` alternatives in the order written, then the remaining ones; a
+    pre-tactic (`with tac | …`) runs first on every alternative's goal."""
+    if alt_stxs is None or (pre is not None and not alt_stxs):
         new_goals = []
+        state.goals = state.goals[1:] if pre is not None else state.goals
         for alt in alts:
             res = _finish_alt(state, alt, (), node)
             if res.goal is not None:
-                new_goals.append(res.goal)
-        state.replace_main(new_goals)
+                new_goals.extend(_pre_goals(state, res.goal, pre))
+        if pre is not None:
+            state.goals = new_goals + state.goals
+        else:
+            state.replace_main(new_goals)
         return
     # the main goal is consumed; alternatives are focused one at a time
     state.goals = state.goals[1:]
@@ -868,12 +883,14 @@ def _run_alts(state: TacticState, alts: list[_Alt], alt_stxs: Optional[Sequence[
             raise TacticError(f"Too many variable names provided at alternative '{alt.name}': {len(names)} provided, "
                               f"but {alt.num_explicit} expected", stx)
         res = _finish_alt(state, alt, names, stx)
-        if res.goal is None:
+        goals = _pre_goals(state, res.goal, pre) if res.goal is not None else []
+        if not goals:
             if stx.tag != "_":
                 raise TacticError(f"Alternative '{alt.name}' is not needed", stx)
             return
-        state.goals = [res.goal] + state.goals
-        _focus(state, res.goal, lambda s: run_tactic_seq(s, stx.body), stx)
+        for g in goals:
+            state.goals = [g] + state.goals
+            _focus(state, g, lambda s: run_tactic_seq(s, stx.body), stx)
 
     for stx in alt_stxs:
         if stx.tag == "_":
@@ -888,8 +905,9 @@ def _run_alts(state: TacticState, alts: list[_Alt], alt_stxs: Optional[Sequence[
         run(alt, stx)
     for alt in remaining:
         res = _finish_alt(state, alt, (), node)
-        if res.goal is not None:
-            state.goals = [res.goal] + state.goals
+        left = _pre_goals(state, res.goal, pre) if res.goal is not None else []
+        if left:
+            state.goals = left + state.goals
             raise TacticError(f"Alternative '{alt.name}' has not been provided", node)
     state.prune()
 
@@ -902,7 +920,7 @@ def tac_Cases(state: TacticState, tac: ast.Cases) -> None:
     if len(tac.targets) != 1:
         raise TacticError("`cases` with several targets is not supported by the embedded checker", tac)
     alts = _elim_core(state, goal, tac.targets[0], tac, induction=False)
-    _run_alts(state, alts, tac.alts, tac)
+    _run_alts(state, alts, tac.alts, tac, tac.pre)
 
 
 @register("Induction")
@@ -915,7 +933,7 @@ def tac_Induction(state: TacticState, tac: ast.Induction) -> None:
     if tac.targets[0].name is not None:
         raise TacticError("`induction h : e` is not supported by the embedded checker", tac)
     alts = _elim_core(state, goal, tac.targets[0], tac, induction=True, generalizing=tac.generalizing)
-    _run_alts(state, alts, tac.alts, tac)
+    _run_alts(state, alts, tac.alts, tac, tac.pre)
 
 
 # ---------------------------------------------------------------------------

@@ -627,6 +627,7 @@ class Cases(Tactic):
     targets: tuple[CasesTarget, ...]
     using: Optional[Term]
     alts: Optional[tuple[InductionAlt, ...]]
+    pre: Optional[Tactic] = None  # `with tac | …`: run on every alternative's goal first
 
 
 @node
@@ -637,6 +638,7 @@ class Induction(Tactic):
     using: Optional[Term]
     generalizing: tuple[str, ...]
     alts: Optional[tuple[InductionAlt, ...]]
+    pre: Optional[Tactic] = None  # `with tac | …`: run on every alternative's goal first
 
 
 @node
@@ -712,12 +714,13 @@ class HaveTac(Tactic):
 
 @node
 class LetTac(Tactic):
-    """`let x : T := e`."""
+    """`let x : T := e` (or `let ⟨a, b⟩ := e`: `pattern`)."""
 
     name: Optional[str]
     binders: tuple[Binder, ...]
     type: Optional[Term]
     value: Term
+    pattern: Optional[Term] = None
 
 
 @node

@@ -1073,7 +1073,7 @@ class Parser:
         name, pattern, binders, type_, value = self.with_limit(t.col, lambda: self.have_decl(t.text == "have"))
         if t.text == "have":
             return self.make(ast.HaveTac, t, name, pattern, binders, type_, value)
-        return self.make(ast.LetTac, t, name, binders, type_, value)
+        return self.make(ast.LetTac, t, name, binders, type_, value, pattern)
 
     # -- tactic argument helpers -----------------------------------------------------
 
@@ -1133,12 +1133,14 @@ class Parser:
             if not self.accept(","):
                 return tuple(out)
 
-    def induction_alts(self) -> Optional[tuple[ast.InductionAlt, ...]]:
+    def induction_alts(self) -> tuple[Optional[tuple[ast.InductionAlt, ...]], Optional[ast.Tactic]]:
+        """`with (tac)? | alt …`: the alternatives and Lean's optional pre-tactic."""
         if not self.accept("with"):
-            return None
+            return None, None
         alts = []
+        pre = None
         if not self.at("|"):
-            self.fail("'|'")
+            pre = self.tactic()
         while self.at("|"):
             bar = self.advance()
             self.accept("@")
@@ -1149,7 +1151,7 @@ class Parser:
             self.expect("=>")
             body = self.tactic_seq(require_col_gt=True)
             alts.append(ast.InductionAlt(bar.pos, self.last_end(), tag, tuple(names), body))
-        return tuple(alts)
+        return tuple(alts), pre
 
     # -- rcases patterns ---------------------------------------------------------------
 
@@ -1280,7 +1282,8 @@ class Parser:
     def tac_cases(self, t: Token) -> ast.Tactic:
         targets = self.cases_targets()
         using = self.term() if self.accept("using") else None
-        return self.make(ast.Cases, t, targets, using, self.induction_alts())
+        alts, pre = self.induction_alts()
+        return self.make(ast.Cases, t, targets, using, alts, pre)
 
     def tac_induction(self, t: Token) -> ast.Tactic:
         targets = self.cases_targets()
@@ -1288,7 +1291,8 @@ class Parser:
         generalizing: tuple[str, ...] = ()
         if self.accept("generalizing"):
             generalizing = self.names()
-        return self.make(ast.Induction, t, targets, using, generalizing, self.induction_alts())
+        alts, pre = self.induction_alts()
+        return self.make(ast.Induction, t, targets, using, generalizing, alts, pre)
 
     def tac_rcases(self, t: Token) -> ast.Tactic:
         targets = self.cases_targets()

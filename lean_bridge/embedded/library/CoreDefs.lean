@@ -104,3 +104,7 @@ def List.any {α : Type u} : (l : List α) → (p : α → Bool) → Bool
 def List.all {α : Type u} : List α → (α → Bool) → Bool
   | [], _ => true
   | h :: t, p => p h && List.all t p
+
+-- fid-nat: src/Init/Data/Nat/Basic.lean
+def Nat.blt (a b : Nat) : Bool :=
+  Nat.ble a.succ b
