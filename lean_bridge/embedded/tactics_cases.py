@@ -576,6 +576,35 @@ def _injection(state: TacticState, goal: MVar, h: FVar, alpha: Expr, a: Expr, b:
     return new, fvs
 
 
+@register("Injection")
+def tac_Injection(state: TacticState, tac: ast.Injection) -> None:
+    """Lean's `injection h with a b`: `h : C as = C bs` adds `aᵢ = bᵢ` (named in order, the rest
+    inaccessible) and clears `h`; different constructors close the goal (no confusion)."""
+    goal = state.main_goal(tac)
+    term, _ = _elab_closed_term(state, goal, tac.term, None, "none")
+    term = _inst(state, term)
+    if not isinstance(term, FVar):
+        raise TacticError("`injection` on a term that is not a hypothesis is not supported by the embedded checker", tac)
+    eq = _parse_eq(state, goal, _hyp(state, term).type)
+    if eq is None:
+        raise _goal_error(state, goal, "equality expected", tac)
+    fn, alpha, a, b = eq
+    target = state.target(goal)
+    level = state.elaborator(goal).ensure_type(target, tac)
+    proof = no_confusion(state, goal, term, a, b, alpha, fn.levels[0])
+    if proof is not None:
+        state.assign(goal, mk_app(Const("False.elim", [level]), [target, proof]))
+        state.replace_main([])
+        return
+    res = _injection(state, goal, term, alpha, a, b, fn.levels[0], tac)
+    if res is None:
+        raise _goal_error(state, goal, "tactic 'injection' failed, equality of constructor applications expected", tac)
+    new, fvs = res
+    for name, fv in zip(tac.names, fvs):
+        new, _ = _rename_hyp(state, new, fv, name)
+    state.replace_main([new])
+
+
 # ---------------------------------------------------------------------------
 # the elimination itself
 # ---------------------------------------------------------------------------

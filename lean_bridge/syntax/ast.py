@@ -713,6 +713,14 @@ class HaveTac(Tactic):
 
 
 @node
+class Injection(Tactic):
+    """`injection h with a b` (fid-nat)."""
+
+    term: Term
+    names: tuple[str, ...]
+
+
+@node
 class LetTac(Tactic):
     """`let x : T := e` (or `let ⟨a, b⟩ := e`: `pattern`)."""
 

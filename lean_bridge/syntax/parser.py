@@ -1230,6 +1230,8 @@ class Parser:
             "induction": self.tac_induction,
             "rcases": self.tac_rcases,
             "obtain": self.tac_obtain,
+            "injection": lambda t: self.make(ast.Injection, t, self.term(),
+                                             self.names() if self.accept("with") else ()),
             "rename_i": lambda t: self.make(ast.RenameI, t, self.names()),
             "rw": self.tac_rewrite, "rewrite": self.tac_rewrite, "rwa": self.tac_rewrite,
             "simp": self.tac_simp, "simp_all": self.tac_simp, "dsimp": self.tac_simp,

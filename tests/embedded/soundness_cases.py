@@ -2520,6 +2520,16 @@ CASES: list[Case] = [
         "missing",
     ),
     Case(
+        "fid_nat_injection_gives_the_field_equations",
+        lean("""
+            theorem bad {a b : Nat} (h : a + 1 = b + 2) : a = b := by
+              injection h with h'
+              exact h'
+        """),
+        "a + 1 = b + 2 gives a = b + 1",
+        MISMATCH,
+    ),
+    Case(
         "fid_nat_match_field_type_beta",
         lean("""
             theorem bad {a c : Nat} (h : ∃ d, a + d = c) : a = c :=

@@ -171,6 +171,24 @@ def test_core_simp_lemmas_and_blt_may_be_restated_as_lean_states_them() -> None:
     assert_rejected("def Nat.blt (a b : Nat) : Bool := Nat.ble a b", "Nat.blt", "already")
 
 
+def test_injection_tactic() -> None:
+    assert_accepted("""
+        theorem i1 {a b : Nat} (h : a + 1 = b + 1) : a = b := by
+          injection h with h'
+          exact h'
+        theorem i2 {a : Nat} (h : a + 1 = 0) : False := by
+          injection h
+        theorem i3 {a b : List Nat} {x y : Nat} (h : x :: a = y :: b) : a = b := by
+          injection h with hx hl
+          exact hl
+    """, "i1", "i2", "i3")
+    assert_rejected("""
+        theorem bad {a b : Nat} (h : a + 1 = b + 2) : a = b := by
+          injection h with h'
+          exact h'
+    """, "bad", "mismatch")
+
+
 # -- the measure: Lean core's Nat theorems in Lean core's style -------------------------------------
 
 def test_lean_core_nat2_fully_accepted() -> None:

@@ -125,6 +125,24 @@ protected theorem add_sub_cancel (n m : Nat) : n + m - m = n :=
   fun k => Nat.rec (motive := fun k => n + k - k = n) rfl
     (fun k ih => show succ (n + k) - succ k = n from (succ_sub_succ_eq_sub (n + k) k).trans ih) k
 
+theorem add_succ (n m : Nat) : n + succ m = succ (n + m) := rfl
+theorem sub_succ (n m : Nat) : n - succ m = pred (n - m) := rfl
+
+-- `injection`
+theorem succ_inj {a b : Nat} (h : succ a = succ b) : a = b := by
+  injection h with h
+  exact h
+
+theorem eq_of_succ_eq_succ_add {a b : Nat} (h : a + 1 = b + 1) : b = a := by
+  injection h with h
+  subst h
+  rfl
+
+-- `let ⟨…⟩ :=` in tactics
+theorem le_of_exists_add {n m : Nat} (h : ∃ k, n + k = m) : n ≤ m := by
+  let ⟨k, hk⟩ := h
+  exact hk ▸ le_add_right n k
+
 -- `^` (Lean's `HPow` through `instPowNat` and `instNatPowNat`)
 protected theorem pow_succ (n m : Nat) : n ^ succ m = n ^ m * n := rfl
 protected theorem pow_zero (n : Nat) : n ^ 0 = 1 := rfl
