@@ -478,6 +478,18 @@ def contradiction_by_constructors(state: TacticState, goal: MVar, hyps: Sequence
 # unifying the index equations of `cases` (Lean's `unifyEqs`)
 # ---------------------------------------------------------------------------
 
+def _whnf_to_variable(state: TacticState, goal: MVar, side: Expr, other: Expr,
+                      pos: dict[int, int]) -> tuple[Expr, FVar] | None:
+    """`(side, x)` when `side` is no variable but reduces (whnf) to a local variable `x` the other side
+    does not mention, so the equation can substitute `x` (fid-nat)."""
+    if isinstance(side, FVar):
+        return None
+    w = state.elaborator(goal).whnf(side)
+    if isinstance(w, FVar) and w.uid in pos and w.value is None and not _mentions(other, {w.uid}):
+        return side, w
+    return None
+
+
 def _unify_eqs(state: TacticState, goal: MVar, eqs: list[FVar], node: ast.Node | None,
                mapping: dict[int, Expr]) -> MVar | None:
     """Solve the equations `eqs` (hypotheses of `goal`) one by one; None when the goal is closed."""
@@ -512,6 +524,13 @@ def _unify_eqs(state: TacticState, goal: MVar, eqs: list[FVar], node: ast.Node |
             continue
         if state.elaborator(goal).unify(a, b):
             goal = _try_clear(state, goal, h)
+            continue
+        whnf_side = _whnf_to_variable(state, goal, a, b, pos) or _whnf_to_variable(state, goal, b, a, pos)
+        if whnf_side is not None:  # Lean's `unifyEq`: `m + 1 = n + 1 - 1` is `m + 1 = n` after whnf
+            side, var = whnf_side
+            new_type = mk_app(fn, [alpha, var if side is a else a, var if side is b else b])
+            goal, h2 = _rename_hyp(state, goal, h, h.name, new_type)
+            queue.insert(0, h2)
             continue
         proof = no_confusion(state, goal, h, a, b, alpha, fn.levels[0])
         if proof is not None:

@@ -2530,6 +2530,16 @@ CASES: list[Case] = [
         MISMATCH,
     ),
     Case(
+        "fid_nat_cases_whnf_side_substitutes_correctly",
+        lean("""
+            theorem bad {n m : Nat} (h : m + 1 = n + 1 - 1) : n = m := by
+              cases h
+              rfl
+        """),
+        "n + 1 - 1 reduces to n, so cases substitutes n := m + 1; m + 1 = m is false",
+        "",
+    ),
+    Case(
         "fid_nat_match_field_type_beta",
         lean("""
             theorem bad {a c : Nat} (h : ∃ d, a + d = c) : a = c :=

@@ -189,6 +189,21 @@ def test_injection_tactic() -> None:
     """, "bad", "mismatch")
 
 
+def test_cases_solves_an_equation_whose_side_reduces_to_a_variable() -> None:
+    assert_accepted("""
+        theorem pred_eq_succ_iff' {n m : Nat} : n - 1 = m + 1 ↔ n = m + 2 := by
+          cases n <;> constructor <;> rintro ⟨⟩ <;> rfl
+        theorem u2 {n m : Nat} (h : m + 1 = n + 1 - 1) : n = m + 1 := by
+          cases h
+          rfl
+    """, "pred_eq_succ_iff'", "u2")
+    assert_rejected("""
+        theorem bad {n m : Nat} (h : m + 1 = n + 1 - 1) : n = m := by
+          cases h
+          rfl
+    """, "bad")
+
+
 # -- the measure: Lean core's Nat theorems in Lean core's style -------------------------------------
 
 def test_lean_core_nat2_fully_accepted() -> None:

@@ -143,6 +143,12 @@ theorem le_of_exists_add {n m : Nat} (h : ∃ k, n + k = m) : n ≤ m := by
   let ⟨k, hk⟩ := h
   exact hk ▸ le_add_right n k
 
+-- `rintro ⟨⟩` on `m + 1 = n + 1 - 1`: the right side reduces to the variable `n`, which is substituted
+@[simp] theorem pred_eq_succ_iff : n - 1 = m + 1 ↔ n = m + 2 := by
+  cases n with
+  | zero => exact ⟨fun h => (nomatch h), fun h => (nomatch h)⟩
+  | succ n => exact ⟨fun h => by cases h; rfl, fun h => by cases h; rfl⟩
+
 -- `^` (Lean's `HPow` through `instPowNat` and `instNatPowNat`)
 protected theorem pow_succ (n m : Nat) : n ^ succ m = n ^ m * n := rfl
 protected theorem pow_zero (n : Nat) : n ^ 0 = 1 := rfl
