@@ -100,6 +100,19 @@ class Scope:
         return default
 
 
+def _blocks_implicit_lambda(stx: ast.Term) -> bool:
+    """Lean's `blockImplicitLambda`: `@f`, `@f a`, `fun {x} =>`, `_`, `?x`, `by`, `(e : T)` take an
+    expected `∀ {x}, …` as it is."""
+    if isinstance(stx, (ast.Explicit, ast.Hole, ast.SyntheticHole, ast.By, ast.TypeAscription)):
+        return True
+    if isinstance(stx, ast.App) and isinstance(stx.fn, ast.Explicit):
+        return True
+    if isinstance(stx, ast.Fun) and stx.binders:
+        first = stx.binders[0]
+        return isinstance(first, ast.Binder) and first.kind != ast.EXPLICIT
+    return False
+
+
 @dataclass
 class _Postponed:
     """An argument elaborated only after the rest of the application fixed its expected type."""
@@ -373,8 +386,28 @@ class TermElaborator:
         method = getattr(self, f"elab_{type(stx).__name__}", None)
         if method is None:
             raise ElabError(f"unsupported syntax in the embedded checker: {type(stx).__name__}", stx)
+        if expected is not None and not _blocks_implicit_lambda(stx):
+            pi = self._implicit_pi(expected)
+            if pi is not None:
+                return self._implicit_lambda(pi, stx)
         e = method(stx, expected)
         return self.ensure_has_type(expected, e, stx)
+
+    def _implicit_pi(self, expected: Expr) -> Pi | None:
+        """The expected type as a `∀ {x}, …`/`∀ [C], …` (reducible unfolding only), else None."""
+        exp = self.instantiate(expected)
+        if not isinstance(exp, Pi):
+            exp = self.whnf_core_instantiated(exp)
+        if isinstance(exp, Pi) and exp.binder_info != BinderInfo.DEFAULT:
+            return exp
+        return None
+
+    def _implicit_lambda(self, pi: Pi, stx: ast.Term) -> Expr:
+        """Lean's implicit lambda: against `∀ {x : A}, B` the term is elaborated against `B` under a
+        new local `x` and abstracted over it (`fun {x} => e`)."""
+        with self.local(pi.name, pi.type, pi.binder_info) as fv:
+            body = self.elab(stx, instantiate1(pi.body, fv))
+            return self.mk_lambda([fv], body)
 
     def needs_expected_type(self, stx: ast.Term) -> bool:
         """Syntax whose elaboration is better postponed until its expected type is known."""
@@ -628,6 +661,15 @@ class TermElaborator:
             lam = self.mk_lambda([fv], body)
         return App(lam, value)
 
+    def elab_Suffices(self, stx: ast.Suffices, expected: Expr | None) -> Expr:
+        """Rule: `suffices h : T from e; b` (or `by tac`) is Lean's `have h : T := b; e`."""
+        ty = self.elab_type(stx.type)
+        proof = self.elab(stx.body, ty)
+        with self.local(stx.name or "this", ty) as fv:
+            body = self.elab(stx.value, expected)
+            lam = self.mk_lambda([fv], body)
+        return App(lam, proof)
+
     def elab_Let(self, stx: ast.Let, expected: Expr | None) -> Expr:
         if stx.pattern is not None or stx.name is None:
             raise ElabError("pattern `let` is not supported by the embedded checker", stx)
@@ -773,7 +815,7 @@ class TermElaborator:
                 if motive_body is not None:
                     motive = Lam("x", alpha, motive_body)
                     motive_level = self.ensure_type(target, stx)
-                    e = self.elab(stx.rhs, instantiate1(motive_body, lhs))
+                    e = self._elab_subst_arg(stx, instantiate1(motive_body, lhs), alpha, lhs, rhs, proof, level)
                     return mk_app(Const("Eq.ndrec", [motive_level, level]), [alpha, lhs, motive, e, rhs, proof])
         e = self.elab(stx.rhs, None)
         e_type = head_beta(self.instantiate(self.infer(e)))
@@ -782,6 +824,24 @@ class TermElaborator:
             raise ElabError(f"invalid `▸` notation, the equality\n  {self.fmt(h)}\nhas type\n  {self.fmt(h_type)}\nbut its left hand side is not mentioned in the type\n  {self.fmt(e_type)}", stx)
         motive_level = self.ensure_type(e_type, stx)
         return mk_app(Const("Eq.ndrec", [motive_level, level]), [alpha, a, Lam("x", alpha, motive_body), e, b, h])
+
+    def _elab_subst_arg(self, stx: ast.BinOp, h_expected: Expr, alpha: Expr, lhs: Expr, rhs: Expr,
+                        proof: Expr, level: Level) -> Expr:
+        """`e` of `h ▸ e` against the rewritten expected type; failing that, as Lean's `elabSubst`,
+        `e`'s own type rewritten along the equation (`rhs` to `lhs`) when that gives the expected one."""
+        snap = self.mctx.snapshot()
+        try:
+            return self.elab(stx.rhs, h_expected)
+        except ElabError as err:
+            self.mctx.restore(snap)
+            e = self.elab(stx.rhs, None)
+            e_type = head_beta(self.instantiate(self.infer(e)))
+            body = self._kabstract(e_type, rhs)
+            if body is None or not self.unify(instantiate1(body, lhs), h_expected):
+                raise err from None
+            back = mk_app(Const("Eq.symm", [level]), [alpha, lhs, rhs, proof])
+            motive_level = self.ensure_type(e_type, stx)
+            return mk_app(Const("Eq.ndrec", [motive_level, level]), [alpha, rhs, Lam("x", alpha, body), e, lhs, back])
 
     def _kabstract(self, e: Expr, sub: Expr) -> Expr | None:
         """Lean's `kabstract`: `e` with every subterm that has `sub`'s head and arity and is definitionally

@@ -36,6 +36,7 @@ from .expr import (
     replace,
 )
 from .level import LEVEL_ZERO
+from .meta import head_beta
 
 if TYPE_CHECKING:
     from .elab_term import TermElaborator
@@ -141,6 +142,8 @@ def _resolve_ctor(elab: "TermElaborator", name: str, stx: ast.Node) -> str | Non
         return _MATCH_PATTERN_ALIASES[full]
     if full is not None and isinstance(elab.env.find(full), ConstructorInfo):
         return full
+    if full == "rfl":  # Lean's `@[match_pattern] def rfl := Eq.refl a`: the pattern is `Eq.refl _`
+        return "Eq.refl"
     return None
 
 
@@ -296,7 +299,8 @@ class _Compiler:
         t = ctor_type
         for i in range(ctor.num_fields):
             t = elab.whnf(t) if not isinstance(t, Pi) else t
-            fv = FVar(names[i] if i < len(names) and names[i] else f"a✝", t.type, None, BinderInfo.DEFAULT)
+            # instantiating a parameter `p := fun k => …` in `h : p w` beta-reduces, as Lean's `instantiate`
+            fv = FVar(names[i] if i < len(names) and names[i] else f"a✝", head_beta(t.type), None, BinderInfo.DEFAULT)
             fields.append(fv)
             t = instantiate1(t.body, fv)
         index_values = get_app_fn_args(elab.whnf(t))[1][len(params):]

@@ -109,7 +109,7 @@ def absurd_leaf(elab: "TermElaborator", goal: Expr, outside: frozenset[int] = fr
         for h2 in hyps:
             if h2 is not h and elab.unify(h2.type, ty.type):
                 return elim(App(h, h2))
-    return None
+    return _contradiction_leaf(elab, goal, outside)
 
 
 def independent_of(elab: "TermElaborator", discrs: list[Expr]) -> frozenset[int]:
@@ -127,3 +127,33 @@ def independent_of(elab: "TermElaborator", discrs: list[Expr]) -> frozenset[int]
         else:
             out.add(fv.uid)
     return frozenset(out)
+
+
+def _contradiction_leaf(elab: "TermElaborator", goal: Expr, outside: frozenset[int] = frozenset()) -> Expr | None:
+    """The rest of Lean's `contradiction` on the leaf (fid-nat): `h : n + 1 = 0` (constructors differ),
+    `h : 0 < 0` (an empty family instance); the function being defined stays hidden. The proof term
+    is the tactic's, re-checked by the kernel with the whole definition. The hypotheses ``outside`` the
+    match are hidden from it, as from Lean's matcher."""
+    from lean_bridge.syntax import ast
+
+    from .tactics import TacticError, TacticState, tac_Contradiction
+
+    node = ast.Contradiction((0, 0), (0, 0), "contradiction")
+    # unique names (same identities) so that `cases` can reach a hypothesis the patterns left unnamed
+    lctx = tuple(FVar(f"h{i}✝fid", f.type, f.value, f.binder_info, uid=f.uid) for i, f in enumerate(elab.lctx))
+    mvar = elab.mctx.new_mvar(goal, lctx, None, "syntheticOpaque")
+    rec = getattr(elab, "recursive", None)
+    hidden = (frozenset({rec.fvar.uid}) if rec is not None else frozenset()) | outside
+    snap = elab.mctx.snapshot()
+    state = TacticState(elab.env, elab.scope, elab.mctx, [mvar], elab.level_names, elab.checker.max_steps,
+                        hidden=hidden, record_steps=False, recursive=rec)
+    try:
+        tac_Contradiction(state, node)
+    except (TacticError, ElabError):
+        elab.mctx.restore(snap)
+        return None
+    state.prune()
+    if state.goals:
+        elab.mctx.restore(snap)
+        return None
+    return elab.mctx.instantiate(mvar)

@@ -845,6 +845,15 @@ def tac_ShowTac(state: TacticState, tac: ast.ShowTac) -> None:
                       f"{pattern}\nis not definitionally equal to the target\n  {target}\n(Errors for other goals omitted)", tac)
 
 
+def tac_LetTac(state: TacticState, tac: ast.LetTac) -> None:
+    """`let ⟨a, b⟩ := e`: Lean's `match e with | ⟨a, b⟩ => ?_`, as `have ⟨a, b⟩ := e` (the fields
+    are no let-values there either); a plain `let x := e` is not supported."""
+    if tac.pattern is None:
+        raise TacticError("tactic 'let' is not supported by the embedded checker", tac)
+    tac_HaveTac(state, ast.HaveTac(tac.pos, tac.end_pos, tac.source, None, tac.pattern, tac.binders, tac.type,
+                                   tac.value))
+
+
 def tac_HaveTac(state: TacticState, tac: ast.HaveTac) -> None:
     """`have h : T := e` adds `h : T`; without `:= e`, `T` becomes a new goal first."""
     goal = state.main_goal(tac)

@@ -487,6 +487,18 @@ def contradiction_by_constructors(state: TacticState, goal: MVar, hyps: Sequence
 # unifying the index equations of `cases` (Lean's `unifyEqs`)
 # ---------------------------------------------------------------------------
 
+def _whnf_to_variable(state: TacticState, goal: MVar, side: Expr, other: Expr,
+                      pos: dict[int, int]) -> tuple[Expr, FVar] | None:
+    """`(side, x)` when `side` is no variable but reduces (whnf) to a local variable `x` the other side
+    does not mention, so the equation can substitute `x` (fid-nat)."""
+    if isinstance(side, FVar):
+        return None
+    w = state.elaborator(goal).whnf(side)
+    if isinstance(w, FVar) and w.uid in pos and w.value is None and not _mentions(other, {w.uid}):
+        return side, w
+    return None
+
+
 def _unify_eqs(state: TacticState, goal: MVar, eqs: list[FVar], node: ast.Node | None,
                mapping: dict[int, Expr]) -> MVar | None:
     """Solve the equations `eqs` (hypotheses of `goal`) one by one; None when the goal is closed."""
@@ -521,6 +533,13 @@ def _unify_eqs(state: TacticState, goal: MVar, eqs: list[FVar], node: ast.Node |
             continue
         if state.elaborator(goal).unify(a, b):
             goal = _try_clear(state, goal, h)
+            continue
+        whnf_side = _whnf_to_variable(state, goal, a, b, pos) or _whnf_to_variable(state, goal, b, a, pos)
+        if whnf_side is not None:  # Lean's `unifyEq`: `m + 1 = n + 1 - 1` is `m + 1 = n` after whnf
+            side, var = whnf_side
+            new_type = mk_app(fn, [alpha, var if side is a else a, var if side is b else b])
+            goal, h2 = _rename_hyp(state, goal, h, h.name, new_type)
+            queue.insert(0, h2)
             continue
         proof = no_confusion(state, goal, h, a, b, alpha, fn.levels[0])
         if proof is not None:
@@ -583,6 +602,35 @@ def _injection(state: TacticState, goal: MVar, h: FVar, alpha: Expr, a: Expr, b:
     new = state.new_goal(decl.type, lctx + tuple(fvs), decl.user_name)
     state.assign(goal, mk_app(DelayedLambda(tuple(fvs), new), [p for _, p in new_hyps]))
     return new, fvs
+
+
+@register("Injection")
+def tac_Injection(state: TacticState, tac: ast.Injection) -> None:
+    """Lean's `injection h with a b`: `h : C as = C bs` adds `aᵢ = bᵢ` (named in order, the rest
+    inaccessible) and clears `h`; different constructors close the goal (no confusion)."""
+    goal = state.main_goal(tac)
+    term, _ = _elab_closed_term(state, goal, tac.term, None, "none")
+    term = _inst(state, term)
+    if not isinstance(term, FVar):
+        raise TacticError("`injection` on a term that is not a hypothesis is not supported by the embedded checker", tac)
+    eq = _parse_eq(state, goal, _hyp(state, term).type)
+    if eq is None:
+        raise _goal_error(state, goal, "equality expected", tac)
+    fn, alpha, a, b = eq
+    target = state.target(goal)
+    level = state.elaborator(goal).ensure_type(target, tac)
+    proof = no_confusion(state, goal, term, a, b, alpha, fn.levels[0])
+    if proof is not None:
+        state.assign(goal, mk_app(Const("False.elim", [level]), [target, proof]))
+        state.replace_main([])
+        return
+    res = _injection(state, goal, term, alpha, a, b, fn.levels[0], tac)
+    if res is None:
+        raise _goal_error(state, goal, "tactic 'injection' failed, equality of constructor applications expected", tac)
+    new, fvs = res
+    for name, fv in zip(tac.names, fvs):
+        new, _ = _rename_hyp(state, new, fv, name)
+    state.replace_main([new])
 
 
 # ---------------------------------------------------------------------------
@@ -849,15 +897,30 @@ def _or_list(items: Sequence[str]) -> str:
     return ", ".join(items[:-1]) + ", or " + items[-1]
 
 
-def _run_alts(state: TacticState, alts: list[_Alt], alt_stxs: Optional[Sequence[ast.InductionAlt]], node: ast.Tactic) -> None:
-    """Lean's `evalAlts`: the `with` alternatives in the order written, then the remaining ones."""
-    if alt_stxs is None:
+def _pre_goals(state: TacticState, goal: MVar, pre: Optional[ast.Tactic]) -> list[MVar]:
+    """The goals `with tac` leaves of one alternative's goal (itself without a pre-tactic)."""
+    if pre is None:
+        return [goal]
+    state.goals = [goal] + state.goals
+    return _focus(state, goal, lambda s: run_tactic_seq(s, ast.TacticSeq(pre.pos, pre.end_pos, (pre,))), pre,
+                  must_close=False)
+
+
+def _run_alts(state: TacticState, alts: list[_Alt], alt_stxs: Optional[Sequence[ast.InductionAlt]], node: ast.Tactic,
+              pre: Optional[ast.Tactic] = None) -> None:
+    """Lean's `evalAlts`: the `with` alternatives in the order written, then the remaining ones; a
+    pre-tactic (`with tac | …`) runs first on every alternative's goal."""
+    if alt_stxs is None or (pre is not None and not alt_stxs):
         new_goals = []
+        state.goals = state.goals[1:] if pre is not None else state.goals
         for alt in alts:
             res = _finish_alt(state, alt, (), node)
             if res.goal is not None:
-                new_goals.append(res.goal)
-        state.replace_main(new_goals)
+                new_goals.extend(_pre_goals(state, res.goal, pre))
+        if pre is not None:
+            state.goals = new_goals + state.goals
+        else:
+            state.replace_main(new_goals)
         return
     # the main goal is consumed; alternatives are focused one at a time
     state.goals = state.goals[1:]
@@ -887,12 +950,14 @@ def _run_alts(state: TacticState, alts: list[_Alt], alt_stxs: Optional[Sequence[
             raise TacticError(f"Too many variable names provided at alternative '{alt.name}': {len(names)} provided, "
                               f"but {alt.num_explicit} expected", stx)
         res = _finish_alt(state, alt, names, stx)
-        if res.goal is None:
+        goals = _pre_goals(state, res.goal, pre) if res.goal is not None else []
+        if not goals:
             if stx.tag != "_":
                 raise TacticError(f"Alternative '{alt.name}' is not needed", stx)
             return
-        state.goals = [res.goal] + state.goals
-        _focus(state, res.goal, lambda s: run_tactic_seq(s, stx.body), stx)
+        for g in goals:
+            state.goals = [g] + state.goals
+            _focus(state, g, lambda s: run_tactic_seq(s, stx.body), stx)
 
     for stx in alt_stxs:
         if stx.tag == "_":
@@ -907,8 +972,9 @@ def _run_alts(state: TacticState, alts: list[_Alt], alt_stxs: Optional[Sequence[
         run(alt, stx)
     for alt in remaining:
         res = _finish_alt(state, alt, (), node)
-        if res.goal is not None:
-            state.goals = [res.goal] + state.goals
+        left = _pre_goals(state, res.goal, pre) if res.goal is not None else []
+        if left:
+            state.goals = left + state.goals
             raise TacticError(f"Alternative '{alt.name}' has not been provided", node)
     state.prune()
 
@@ -921,7 +987,7 @@ def tac_Cases(state: TacticState, tac: ast.Cases) -> None:
     if len(tac.targets) != 1:
         raise TacticError("`cases` with several targets is not supported by the embedded checker", tac)
     alts = _elim_core(state, goal, tac.targets[0], tac, induction=False)
-    _run_alts(state, alts, tac.alts, tac)
+    _run_alts(state, alts, tac.alts, tac, tac.pre)
 
 
 @register("Induction")
@@ -934,7 +1000,7 @@ def tac_Induction(state: TacticState, tac: ast.Induction) -> None:
     if tac.targets[0].name is not None:
         raise TacticError("`induction h : e` is not supported by the embedded checker", tac)
     alts = _elim_core(state, goal, tac.targets[0], tac, induction=True, generalizing=tac.generalizing)
-    _run_alts(state, alts, tac.alts, tac)
+    _run_alts(state, alts, tac.alts, tac, tac.pre)
 
 
 # ---------------------------------------------------------------------------

@@ -627,6 +627,7 @@ class Cases(Tactic):
     targets: tuple[CasesTarget, ...]
     using: Optional[Term]
     alts: Optional[tuple[InductionAlt, ...]]
+    pre: Optional[Tactic] = None  # `with tac | …`: run on every alternative's goal first
 
 
 @node
@@ -637,6 +638,7 @@ class Induction(Tactic):
     using: Optional[Term]
     generalizing: tuple[str, ...]
     alts: Optional[tuple[InductionAlt, ...]]
+    pre: Optional[Tactic] = None  # `with tac | …`: run on every alternative's goal first
 
 
 @node
@@ -711,13 +713,22 @@ class HaveTac(Tactic):
 
 
 @node
+class Injection(Tactic):
+    """`injection h with a b` (fid-nat)."""
+
+    term: Term
+    names: tuple[str, ...]
+
+
+@node
 class LetTac(Tactic):
-    """`let x : T := e`."""
+    """`let x : T := e` (or `let ⟨a, b⟩ := e`: `pattern`)."""
 
     name: Optional[str]
     binders: tuple[Binder, ...]
     type: Optional[Term]
     value: Term
+    pattern: Optional[Term] = None
 
 
 @node

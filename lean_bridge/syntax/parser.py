@@ -1088,7 +1088,7 @@ class Parser:
             return self.make(ast.HaveTac, t, name, pattern, binders, type_, value)
         if t.text == "have":
             return self.make(ast.HaveTac, t, name, pattern, binders, type_, value)
-        return self.make(ast.LetTac, t, name, binders, type_, value)
+        return self.make(ast.LetTac, t, name, binders, type_, value, pattern)
 
     # -- tactic argument helpers -----------------------------------------------------
 
@@ -1148,12 +1148,14 @@ class Parser:
             if not self.accept(","):
                 return tuple(out)
 
-    def induction_alts(self) -> Optional[tuple[ast.InductionAlt, ...]]:
+    def induction_alts(self) -> tuple[Optional[tuple[ast.InductionAlt, ...]], Optional[ast.Tactic]]:
+        """`with (tac)? | alt …`: the alternatives and Lean's optional pre-tactic."""
         if not self.accept("with"):
-            return None
+            return None, None
         alts = []
+        pre = None
         if not self.at("|"):
-            self.fail("'|'")
+            pre = self.tactic()
         while self.at("|"):
             bar = self.advance()
             self.accept("@")
@@ -1164,7 +1166,7 @@ class Parser:
             self.expect("=>")
             body = self.tactic_seq(require_col_gt=True)
             alts.append(ast.InductionAlt(bar.pos, self.last_end(), tag, tuple(names), body))
-        return tuple(alts)
+        return tuple(alts), pre
 
     # -- rcases patterns ---------------------------------------------------------------
 
@@ -1243,6 +1245,8 @@ class Parser:
             "induction": self.tac_induction,
             "rcases": self.tac_rcases,
             "obtain": self.tac_obtain,
+            "injection": lambda t: self.make(ast.Injection, t, self.term(),
+                                             self.names() if self.accept("with") else ()),
             "rename_i": lambda t: self.make(ast.RenameI, t, self.names()),
             "rw": self.tac_rewrite, "rewrite": self.tac_rewrite, "rwa": self.tac_rewrite,
             "simp": self.tac_simp, "simp_all": self.tac_simp, "dsimp": self.tac_simp,
@@ -1296,7 +1300,8 @@ class Parser:
     def tac_cases(self, t: Token) -> ast.Tactic:
         targets = self.cases_targets()
         using = self.term() if self.accept("using") else None
-        return self.make(ast.Cases, t, targets, using, self.induction_alts())
+        alts, pre = self.induction_alts()
+        return self.make(ast.Cases, t, targets, using, alts, pre)
 
     def tac_induction(self, t: Token) -> ast.Tactic:
         targets = self.cases_targets()
@@ -1304,7 +1309,8 @@ class Parser:
         generalizing: tuple[str, ...] = ()
         if self.accept("generalizing"):
             generalizing = self.names()
-        return self.make(ast.Induction, t, targets, using, generalizing, self.induction_alts())
+        alts, pre = self.induction_alts()
+        return self.make(ast.Induction, t, targets, using, generalizing, alts, pre)
 
     def tac_rcases(self, t: Token) -> ast.Tactic:
         targets = self.cases_targets()

@@ -2712,6 +2712,143 @@ CASES: list[Case] = [
         "the motive abstracted from the expected type still needs each minor premise to prove it",
         "",
     ),
+    # ------------------------------------------------------------------ fid-nat: Lean core's Nat files
+    Case(
+        "fid_nat_implicit_lambda_keeps_the_statement",
+        lean("""
+            theorem bad : ∀ {a b : Nat}, a < b → b < a := fun h => h
+        """),
+        "the implicit lambda introduces a and b; h : a < b still is no proof of b < a",
+        MISMATCH,
+    ),
+    Case(
+        "fid_nat_flip_swaps_arguments",
+        lean("""
+            theorem bad : flip Nat.sub 1 3 = 0 := rfl
+        """),
+        "flip Nat.sub 1 3 is 3 - 1 = 2",
+        MISMATCH,
+    ),
+    Case(
+        "fid_nat_subst_fallback_needs_the_rewritten_type",
+        lean("""
+            theorem bad {a b c : Nat} (he : a = b) (h : c < b) : a < c := he ▸ h
+        """),
+        "rewriting c < b along a = b never gives a < c",
+        "",
+    ),
+    Case(
+        "fid_nat_match_missing_case_not_absurd",
+        lean("""
+            theorem bad : ∀ {n : Nat}, n ≠ 1 → n = 0
+              | 0, _ => rfl
+        """),
+        "the case n + 1 with n + 1 ≠ 1 is not contradictory (n = 1 gives 2 ≠ 1)",
+        "missing",
+    ),
+    Case(
+        "fid_nat_rfl_pattern_substitutes",
+        lean("""
+            theorem bad {n m : Nat} : n = m + 0 → n = m + 1 := fun | rfl => rfl
+        """),
+        "after rfl the goal is m + 0 = m + 1, false",
+        "",
+    ),
+    Case(
+        "fid_nat_suffices_proves_its_type",
+        lean("""
+            theorem bad (p q : Prop) (hp : p) : q :=
+              suffices p from this
+              hp
+        """),
+        "this : p is no proof of q",
+        MISMATCH,
+    ),
+    Case(
+        "fid_nat_induction_pre_tactic_leaves_goal",
+        lean("""
+            theorem bad (n : Nat) : n = 0 := by
+              induction n with skip
+              | zero => rfl
+        """),
+        "the pre-tactic leaves the succ case open and no alternative closes it",
+        "",
+    ),
+    Case(
+        "fid_nat_restated_simp_lemma_must_match",
+        lean("""
+            theorem Nat.zero_eq : Nat.zero = 1 := rfl
+        """),
+        "a restated library simp lemma must have Lean core's statement",
+        "",
+        "Nat.zero_eq",
+    ),
+    Case(
+        "fid_nat_pow_computes",
+        lean("""
+            theorem bad : 2 ^ 3 = 6 := by decide
+        """),
+        "2 ^ 3 = 8",
+        "",
+    ),
+    Case(
+        "fid_nat_blt_restated_must_be_core",
+        lean("""
+            def Nat.blt (a b : Nat) : Bool := Nat.ble a b
+        """),
+        "Nat.blt a b is Nat.ble (a + 1) b in Lean core",
+        "already",
+        "Nat.blt",
+    ),
+    Case(
+        "fid_nat_let_pattern_binds_the_fields",
+        lean("""
+            theorem bad {n m : Nat} (h : ∃ k, n + k = m) : n = m := by
+              let ⟨k, hk⟩ := h
+              exact hk
+        """),
+        "hk : n + k = m, not n = m",
+        MISMATCH,
+    ),
+    Case(
+        "fid_nat_match_missing_case_empty_family_only_when_empty",
+        lean("""
+            theorem bad : ∀ {n m : Nat}, n ≤ m + 1 → n = 0
+              | 0, _, _ => rfl
+        """),
+        "n + 1 ≤ m + 1 is inhabited: the missing case is not contradictory",
+        "missing",
+    ),
+    Case(
+        "fid_nat_injection_gives_the_field_equations",
+        lean("""
+            theorem bad {a b : Nat} (h : a + 1 = b + 2) : a = b := by
+              injection h with h'
+              exact h'
+        """),
+        "a + 1 = b + 2 gives a = b + 1",
+        MISMATCH,
+    ),
+    Case(
+        "fid_nat_cases_whnf_side_substitutes_correctly",
+        lean("""
+            theorem bad {n m : Nat} (h : m + 1 = n + 1 - 1) : n = m := by
+              cases h
+              rfl
+        """),
+        "n + 1 - 1 reduces to n, so cases substitutes n := m + 1; m + 1 = m is false",
+        "",
+    ),
+    Case(
+        "fid_nat_match_field_type_beta",
+        lean("""
+            theorem bad {a c : Nat} (h : ∃ d, a + d = c) : a = c :=
+              match h with
+              | ⟨d, hd⟩ => hd
+        """),
+        "hd : a + d = c after beta-reduction, not a = c",
+        MISMATCH,
+    ),
 ]
 
 

@@ -143,3 +143,7 @@ def decidable_of_decidable_of_eq {p q : Prop} [hp : Decidable p] (h : p = q) : D
 
 protected def Subsingleton.elim {α : Sort u} [h : Subsingleton α] : (a b : α) → a = b :=
   h.allEq
+
+-- fid-nat: src/Init/Data/Nat/Basic.lean
+def Nat.blt (a b : Nat) : Bool :=
+  Nat.ble a.succ b

@@ -839,3 +839,22 @@ structure Equivalence {α : Sort u} (r : α → α → Prop) : Prop where
   refl  : ∀ x, r x x
   symm  : ∀ {x y}, r x y → r y x
   trans : ∀ {x y z}, r x y → r y z → r x z
+
+-- fid-nat: what Lean's Init/Prelude.lean states for Nat before the Nat files (issue 11): `flip`,
+-- `Nat.pow` with `^` through Lean's `HPow`/`Pow`/`NatPow` classes and instances. (Its `Nat.le_antisymm`
+-- and `Nat.lt_of_le_of_ne` are benchmark theorems of datasets/stdlib/Nat.lean, so they stay out.)
+def flip {α : Sort u} {β : Sort v} {φ : Sort w} (f : α → β → φ) : β → α → φ :=
+  fun b a => f a b
+class HPow (α : Type u) (β : Type v) (γ : outParam (Type w)) where
+  hPow : α → β → γ
+class Pow (α : Type u) (β : Type v) where
+  pow : α → β → α
+class NatPow (α : Type u) where
+  pow : α → Nat → α
+def instHPow {α : Type u} {β : Type v} [Pow α β] : HPow α β α := ⟨fun a b => Pow.pow a b⟩
+def instPowNat {α : Type u} [NatPow α] : Pow α Nat := ⟨fun a n => NatPow.pow a n⟩
+protected def Nat.pow (m : Nat) : Nat → Nat
+  | 0 => 1
+  | Nat.succ n => Nat.mul (Nat.pow m n) m
+def instNatPowNat : NatPow Nat := ⟨Nat.pow⟩
+attribute [instance] instHPow instPowNat instNatPowNat

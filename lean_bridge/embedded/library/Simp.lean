@@ -79,11 +79,11 @@ theorem Nat.zero_eq : Nat.zero = 0 := rfl
 
 theorem Nat.succ_eq_add_one (n : Nat) : Nat.succ n = n + 1 := rfl
 
-theorem Nat.add_eq (x y : Nat) : Nat.add x y = x + y := rfl
+theorem Nat.add_eq {x y : Nat} : Nat.add x y = x + y := rfl
 
-theorem Nat.mul_eq (x y : Nat) : Nat.mul x y = x * y := rfl
+theorem Nat.mul_eq {x y : Nat} : Nat.mul x y = x * y := rfl
 
-theorem Nat.sub_eq (x y : Nat) : Nat.sub x y = x - y := rfl
+theorem Nat.sub_eq {x y : Nat} : Nat.sub x y = x - y := rfl
 
 theorem Nat.add_zero (n : Nat) : n + 0 = n := rfl
 
