@@ -306,20 +306,6 @@ class Reader:
 
     def _chain(self, term: Any) -> Optional[list]:
         """``f ∘ g ∘ h`` as [f, g, h] (each an identifier), else None."""
-        if isinstance(term, ast.App) and isinstance(term.fn, ast.Explicit):
-            # `@ih _ h`: apply the function (the holes are its implicit arguments, found by unification)
-            kept = [a for a in term.args if not isinstance(a, (ast.Hole, ast.NamedArg))]
-            out.append(lambda s, g, st: self._app(s, g, term.fn.ident.name, kept, st))
-        if isinstance(term, ast.Have) and term.pattern is None and not term.binders:
-            out.append(lambda s, g, st: self._have(s, g, term, st))
-        if isinstance(term, ast.FunMatch) and all(len(a.patterns) == 1 for a in term.alts):
-            out.append(lambda s, g, st: self._fun_match(s, g, list(term.alts), st))
-        if isinstance(term, ast.NoFun):
-            out.append(self._nofun)
-        if isinstance(term, ast.NoMatch) and len(term.discrs) == 1 and isinstance(term.discrs[0], ast.Ident):
-            out.append(lambda s, g, st: self._nomatch(s, g, term.discrs[0].name, st))
-        if isinstance(term, ast.If) and term.hyp is not None and isinstance(term.cond, ast.Ident):
-            out.append(lambda s, g, st: self._dite(s, g, term, st))
         if isinstance(term, ast.BinOp) and term.op == "∘":
             left, right = self._chain(term.lhs), self._chain(term.rhs)
             return left + right if left is not None and right is not None else None

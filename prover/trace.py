@@ -111,13 +111,15 @@ def split_theorems(text: str) -> list[TheoremSource]:
             value = cmd.value
             start, value_start = off(cmd.pos), off(value.pos)
             if isinstance(value, ast.Equations):
-                head = text[start:value_start].rstrip() + " := sorry"
+                head = text[start:value_start].rstrip() + " := by sorry"
             else:
                 # the value's span may start inside parentheses (`:= (h₁ ∘ · ∘ h₀)`): cut at the `:=`
                 assign = text.rfind(":=", start, value_start)
                 if assign >= 0 and not text[assign + 2:value_start].strip(" \t\n("):
                     value_start = assign + 2
-                head = text[start:value_start] + " sorry"
+                # `by sorry`, not `sorry`: a tactic block is elaborated without Lean's implicit lambda,
+                # so `∀ {l}, …` stays in the goal, as the proof's own `by`/equations/`intro` expect
+                head = text[start:value_start] + " by sorry"
             name = _theorem_name(cmd, frames) if isinstance(cmd, ast.Theorem) else f"example@{cmd.pos[0]}"
             # the goal is opened from an `example`, so the name never enters the environment with `sorry`:
             # the real declaration follows (`declaration`), and proofs through it stay sorry-free

@@ -9,7 +9,7 @@ from lean_bridge.syntax import ast
 
 from .environment import ConstructorInfo, InductiveInfo
 from .expr import (
-    Const, Expr, FVar, NatLit, Pi, abstract, get_app_fn, get_app_fn_args, instantiate, instantiate1,
+    Const, Expr, FVar, NatLit, Pi, get_app_fn, get_app_fn_args, instantiate1,
     iter_subexprs, mk_app, mk_lambda_fvars, replace,
 )
 from .meta import DelayedLambda, head_beta
