@@ -65,8 +65,10 @@ class Target:
 
     @property
     def sorry_text(self) -> str:
-        """The declaration with ``sorry`` as its proof."""
-        return f"{self.head} := sorry"
+        """The declaration with ``by sorry`` as its proof: the search's root goal is then the goal the
+        found ``by`` block will prove (a term ``sorry`` would get Lean's implicit lambda, ``∀ {x}``
+        introduced, which a tactic block does not)."""
+        return f"{self.head} := by sorry"
 
 
 @dataclass

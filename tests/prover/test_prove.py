@@ -151,3 +151,21 @@ def test_learned_policy_runs_end_to_end_with_a_checkpoint(tmp_path):
     assert len(recs) == 5 and all(r["method"] == "learned" for r in recs)
     assert not any((r["error"] or "").startswith("internal error") for r in recs), recs
     assert not next(r for r in recs if r["name"] == "Small.false_one")["proved"]
+
+
+def test_a_leading_implicit_binder_is_proved_as_stated(tmp_path):
+    """`:= sorry` on `∀ {n}, …` gets Lean's implicit lambda (`n` introduced) while the found `by`
+    block does not: the search must start from the goal its `by` block will prove, so the proof
+    re-checks in place (before, the root had `n` introduced and `intro h` closed the wrong goal)."""
+    src = tmp_path / "implicit.lean"
+    src.write_text("theorem imp_self' : ∀ {p : Prop}, p → p := sorry\n"
+                   "theorem id_nat : ∀ {n : Nat}, n = n := sorry\n", encoding="utf-8")
+    results = tmp_path / "implicit.jsonl"
+    out = run_prover("prove", str(src), "--policy", "heuristic", "--time-limit", "5", "--workers", "1",
+                     "--results", str(results), "--out", str(tmp_path / "implicit.solved.lean"))
+    assert out.returncode == 0, out.stderr
+    recs = {r["name"]: r for r in records(results)}
+    assert recs["imp_self'"]["proved"] and recs["id_nat"]["proved"], recs
+    assert "intro" in recs["imp_self'"]["proof"]
+    check = run_prover("check", str(tmp_path / "implicit.solved.lean"))
+    assert check.returncode == 0, check.stdout + check.stderr
