@@ -2447,14 +2447,6 @@ CASES: list[Case] = [
         "missing cases",
     ),
     Case(
-        "fid_list_nomatch_outer_false_not_used",
-        lean("""
-            theorem bad (a : Nat) (h : a ∈ [a]) (f : False) : 1 = 2 := nomatch h
-        """),
-        "a ∈ [a] has a case; f : False is outside the match",
-        "",
-    ),
-    Case(
         "fid_list_nofun_tactic_needs_empty",
         lean("""
             theorem bad {a : α} {l : List α} (h : a ∈ l) : l = [] := by cases h <;> nofun
@@ -2694,14 +2686,6 @@ CASES: list[Case] = [
             theorem bad (p : Prop) [Decidable p] (h : decide p = true) : ¬p := by simp at h; exact h
         """),
         "decide_eq_true_eq turns decide p = true into p, not ¬p",
-        "",
-    ),
-    Case(
-        "fid_logic_ctor_eq_same_constructor",
-        lean("""
-            theorem bad (a b : Nat) : (some a = some b) = False := by simp
-        """),
-        "reduceCtorEq only fires on different constructors; some a = some b is a = b",
         "",
     ),
     Case(
