@@ -505,6 +505,12 @@ def equations_script(full_name: str, binders: Sequence[Any], type_: Any, proof: 
     syn.lines.append("intro " + " ".join(cols))
     rows = [Row(dict(zip(cols, alt.patterns)), alt.rhs) for alt in alts]
     scope = taken | set(cols)
+    return _case_tree(syn, rows, cols, params, scope)
+
+
+def _case_tree(syn: "Synthesizer", rows: list, cols: list, params: Sequence[Param], scope: set) -> str:
+    """Emit the case tree of ``rows`` (``induction`` on the column the recursive calls decrease, if
+    any) and return the whole script."""
     names = set(syn.rec.names)
     if any(_recursive_calls(r.rhs, names) for r in rows):
         rec_col = _choose_rec(rows, cols, params, names)
@@ -542,13 +548,4 @@ def match_script(full_name: str, binders: Sequence[Any], proof: Any, text: str, 
     rows = [Row(dict(zip(cols, alt.patterns)), alt.rhs) for alt in proof.alts]
     if any(len(alt.patterns) != len(cols) for alt in proof.alts):
         raise SynthesisError("match alternative with another number of patterns")
-    names = set(syn.rec.names)
-    if any(_recursive_calls(r.rhs, names) for r in rows):
-        rec_col = _choose_rec(rows, cols, params, names)
-        if rec_col is None:
-            raise SynthesisError("recursion on no column")
-        syn.rec.generalized = _generalized(rows, rec_col, params, cols, names)
-        syn.tree(rows, cols, "", scope, rec_col)
-    else:
-        syn.tree(rows, cols, "", scope, None)
-    return "\n".join(syn.lines)
+    return _case_tree(syn, rows, cols, params, scope)
