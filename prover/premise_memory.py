@@ -7,7 +7,7 @@ manner of kNN-LM (Khandelwal et al., ICLR 2020): the train split's premise steps
 their premises, weighted by cosine similarity, and ``weight * log(vote share + floor)`` is added to
 every premise score. It is built from the trained weights and the train split alone (deterministic),
 saved as ``memory.pt`` beside ``model.pt``, and premises unknown to the current environment are
-ignored. On the valid split it lifts premise top-1 from 42.5% to 53.5% (README, "Training").
+ignored. On the valid split it lifts premise top-1 from 42.5% to 53.5% (README, `prover train`).
 """
 from __future__ import annotations
 
