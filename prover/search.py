@@ -8,7 +8,10 @@ call, runs the best ``chunk`` untried actions of each through the backend, and p
 states; a state with actions left goes back into the frontier at its priority plus the best
 remaining action's log-probability, so weak siblings are tried only when they beat every other
 open path (best-first over edges, at the policy cost of best-first over states). States equal up to renaming
-(``state_key``) are merged: the first (best-priority) arrival wins. Budgets: wall time and
+(``state_key``) are merged: the first (best-priority) arrival wins. A tactic that failed on a goal is
+not run again on an equal goal (same ``goal_key`` and hypothesis names) elsewhere in the tree: a
+step on the first goal depends only on that goal, and a skipped attempt can cost a proof, never
+admit one. Budgets: wall time and
 expansions and tactics (and a depth cap). Deterministic under a seed: ties break by insertion order and
 the baseline policies are pure functions of (seed, goal).
 
@@ -34,7 +37,7 @@ from typing import Any, Callable, Hashable, Optional, Sequence
 
 from lean_bridge.types import BackendError, CheckerInternalError, Goal, ProofState, TacticError
 
-from lean_bridge.term import state_key
+from lean_bridge.term import goal_key, state_key
 from prover.actions import render as render_action
 
 Step = tuple[str, int]  # (tactic text, number of new goals it produced)
@@ -68,6 +71,7 @@ class SearchResult:
     policy_seconds: float = 0.0
     backend_seconds: float = 0.0
     internal_errors: int = 0  # steps the checker failed on internally (neither a proof step nor a Lean error)
+    repeats_skipped: int = 0  # tactics not run because they already failed on an equal goal
 
 
 @dataclass
@@ -150,6 +154,7 @@ def search(
     result = SearchResult(proved=False)
     frontier: list[tuple[float, int, _Node]] = []
     seen: set[Hashable] = set()
+    failed: set[Hashable] = set()  # (goal key, hypothesis names, tactic) that raised a TacticError
     counter = 0
 
     def push(node: _Node, priority: float) -> None:
@@ -180,7 +185,7 @@ def search(
                     break
                 result.expansions += 1
                 actions, node.pending = node.pending[:config.chunk], node.pending[config.chunk:]
-                solved = _expand(backend, node, actions, config, seen, children, result, on_tactic, deadline)
+                solved = _expand(backend, node, actions, config, seen, failed, children, result, on_tactic, deadline)
                 if solved is not None:
                     result.proved = True
                     result.steps = list(solved.steps)
@@ -223,6 +228,7 @@ def _expand(
     actions: Sequence[tuple[Any, float]],
     config: SearchConfig,
     seen: set[Hashable],
+    failed: set[Hashable],
     children: list[_Node],
     result: SearchResult,
     on_tactic: Optional[Callable[[], None]],
@@ -231,12 +237,16 @@ def _expand(
     """Run the proposed actions on the node's first goal; collect new children; return a solved one."""
     goal = node.state.goals[0]
     depth_ok = len(node.steps) + 1 < config.max_depth  # an unsolved child at the cap could never finish
+    goal_id = (goal_key(goal), tuple(h.name for h in goal.hypotheses))  # tactic text names hypotheses
     for action, logp in actions:
         if time.perf_counter() >= deadline or result.tactics_tried >= config.max_tactics:
             return None
         try:  # an Action of prover.actions, or raw tactic text (the automation baseline)
             tactic = action if isinstance(action, str) else render_action(action, goal)
         except ValueError:  # RenderError: not writable on this goal
+            continue
+        if (goal_id, tactic) in failed:
+            result.repeats_skipped += 1
             continue
         result.tactics_tried += 1
         if on_tactic is not None:
@@ -245,6 +255,7 @@ def _expand(
         try:
             child_state = backend.run_tactic(node.state, tactic, 0)
         except TacticError:
+            failed.add((goal_id, tactic))
             continue
         except CheckerInternalError:  # the checker's own bug on this step: skipped, the server and its states live on
             result.internal_errors += 1

@@ -187,3 +187,16 @@ class FixedTextPolicy:
 
     def propose(self, states, premises, k):
         return [[(t, -float(i)) for i, t in enumerate(self.tactics[:k])] for _ in states]
+
+
+def test_a_tactic_that_failed_on_a_goal_is_not_run_again_on_an_equal_goal(lean):
+    """`(p ∧ q) ∧ (p ∧ q)`: the second `p ∧ q` and its `p` are goals met before, where `exact hq`,
+    `exact hp` (on `p ∧ q`) and `exact hq`, `constructor` (on `p`) failed: those four are skipped
+    (not sent, not counted) and the proof holds."""
+    header = "theorem t (p q : Prop) (hp : p) (hq : q) : (p ∧ q) ∧ (p ∧ q)"
+    root = lean.sorries(f"{header} := sorry\n")[0][1]
+    r = search(lean, root, FixedTextPolicy(["exact hq", "constructor", "exact hp"]), [], SearchConfig(time_limit=20.0))
+    assert r.proved and lean.check(f"{header} := by\n{r.proof}\n")[0].ok
+    assert r.repeats_skipped == 4
+    # the failure memory is per goal: `exact hp` still ran (and worked) on the goal `p`
+    assert "exact hp" in [t for t, _ in r.steps]
