@@ -121,6 +121,9 @@ class Reader:
         elif isinstance(term, ast.App) and isinstance(term.fn, ast.Ident) and term.fn.name.endswith(".elim") \
                 and len(term.args) == 2:
             out.append(lambda s, g, st: self._elim(s, g, term.fn.name[:-len(".elim")], list(term.args), st))
+        if isinstance(term, ast.App) and isinstance(term.fn, ast.Ident) and term.fn.name == "congrArg" \
+                and len(term.args) == 2 and isinstance(term.args[0], ast.Ident):
+            out.append(lambda s, g, st: self._congr_arg(s, g, term.args[0].name, term.args[1], st))
         if isinstance(term, ast.App) and isinstance(term.fn, ast.Ident):
             args = [a for a in term.args if not isinstance(a, ast.NamedArg)]
             out.append(lambda s, g, st: self._app(s, g, term.fn.name, args, st))
@@ -142,6 +145,15 @@ class Reader:
         if isinstance(term, ast.BinOp) and term.op == "▸":
             for kind in ("rw_hyp", "rw_rev_hyp"):
                 out.append(lambda s, g, st, kind=kind: self._subst_fact(s, g, kind, term.lhs, term.rhs, st))
+        if isinstance(term, ast.BinOp) and term.op == "▸":
+            for kind in ("rw_premise", "rw_rev_premise"):
+                out.append(lambda s, g, st, kind=kind: self._subst_premise(s, g, kind, term.lhs, term.rhs, st))
+        if isinstance(term, ast.Proj) and term.field == "symm" and not isinstance(term.term, ast.Ident):
+            out.append(lambda s, g, st: self.act_then(s, g, Action("symm"), st,
+                                                      lambda s2, g2: self.solve(s2, g2, term.term, st)))
+        if isinstance(term, ast.App) and isinstance(term.fn, ast.Ident) and term.fn.name == "flip" \
+                and len(term.args) == 1:
+            out.append(lambda s, g, st: self._flip(s, g, term.args[0], st))
         if isinstance(term, ast.App) and isinstance(term.fn, ast.Explicit):
             # `@ih _ h`: apply the function (the holes are its implicit arguments, found by unification)
             kept = [a for a in term.args if not isinstance(a, (ast.Hole, ast.NamedArg))]
@@ -198,6 +210,50 @@ class Reader:
         last = len(_goal(state, gid).hypotheses) - 1
         return self.act_then(state, gid, Action(kind, hyp=last), steps,
                              lambda st, g: self.solve(st, g, rest, steps))
+
+    def _subst_premise(self, state: ProofState, gid: str, kind: str, lhs: Any, rest: Any, steps: list) -> Optional[ProofState]:
+        """``(P a b).symm ▸ e``: the goal rewritten with the bare lemma ``P`` (either way; the checker
+        tells which instance it finds), then ``e``."""
+        while isinstance(lhs, (ast.Proj, ast.App)):
+            if isinstance(lhs, ast.Proj) and lhs.field != "symm":
+                return None
+            lhs = lhs.term if isinstance(lhs, ast.Proj) else lhs.fn
+        if isinstance(lhs, ast.Ident) and lhs.name.endswith(".symm"):
+            lhs = ast.Ident(lhs.pos, lhs.end_pos, lhs.name[:-5], None)
+        if not isinstance(lhs, ast.Ident) or self._hi(_goal(state, gid), lhs.name) is not None:
+            return None
+        name = self.resolve(lhs.name)
+        if name is None:
+            return None
+        return self.act_then(state, gid, Action(kind, premise=name), steps,
+                             lambda st, g: self.solve(st, g, rest, steps))
+
+    def _flip(self, state: ProofState, gid: str, fn: Any, steps: list) -> Optional[ProofState]:
+        """``flip f`` for a goal ``b → a → c``: ``intro`` both, then ``f`` applied (its premises closed
+        from the context)."""
+        current, mark = gid, len(steps)
+        for count in range(1, 5):  # implicit binders first (`∀ {a b}, a ≤ b → ¬b < a`), then the two
+            res = self.act(state, current, Action("intro"), steps)
+            if res is None or len(res[1]) != 1:
+                return None
+            state, (current,) = res
+            if count >= 2:
+                at = len(steps)
+                solved = self.solve(state, current, fn, steps)
+                if solved is not None:
+                    return solved
+                del steps[at:]
+        del steps[mark:]
+        return None
+
+    def _congr_arg(self, state: ProofState, gid: str, fn: str, proof: Any, steps: list) -> Optional[ProofState]:
+        """``congrArg f h`` (``f`` a constant): ``apply congrArg f`` (the goal ``f a = f b`` up to
+        unfolding becomes ``a = b``), then ``h``."""
+        name = self.resolve(fn)
+        if name is None:
+            return None
+        return self.act_then(state, gid, Action("congr_arg_premise", premise=name), steps,
+                             lambda st, g: self.solve(st, g, proof, steps))
 
     def _fun_match(self, state: ProofState, gid: str, alts: list, steps: list) -> Optional[ProofState]:
         """``fun | .inl h => a | .inr h => b``: ``intro``, ``cases`` it, each case's fields taken
@@ -865,13 +921,37 @@ def read_and_run(reader: Reader, state: ProofState, focus: int, tactic: str) -> 
         made = reader.fact(state, gid, tac.value, steps)  # `have h := P h₁ b`
         out = made[0] if made is not None else None
     elif isinstance(tac, ast.HaveTac) and tac.value is not None and not tac.binders and tac.pattern is not None:
-        out = reader.read_patterns(state, gid, ast.Obtain(tac.pos, tac.end_pos, tac.pattern, None, (tac.value,)), steps)
+        pat = tac.pattern if isinstance(tac.pattern, ast.RPat) else _term_pattern(tac.pattern)  # `let ⟨k, hk⟩ := h`
+        out = reader.read_patterns(state, gid, ast.Obtain(tac.pos, tac.end_pos, tac.source, pat, None, (tac.value,)),
+                                   steps)
     elif isinstance(tac, (ast.Rintro, ast.Obtain, ast.Rcases)) or (
             isinstance(tac, ast.Intro) and any(not isinstance(p, (ast.Ident, ast.Hole)) for p in tac.patterns)):
         out = reader.read_patterns(state, gid, tac, steps)
     else:
         return None
     return (out, steps) if out is not None else None
+
+
+def read_pattern_copy(reader: Reader, state: ProofState, focus: int, tactic: str) -> Optional[tuple[ProofState, list]]:
+    """``have ⟨k, hk⟩ := h`` / ``let ⟨k, hk⟩ := h`` where Lean keeps ``h``: ``have_hyp`` copies it and
+    the copy is taken apart (``obtain`` would take ``h`` itself apart)."""
+    try:
+        seq = parse_tactic_block(tactic)
+    except Exception:  # noqa: BLE001 - no reading for text the parser does not take
+        return None
+    tac = seq.tactics[0] if len(seq.tactics) == 1 else None
+    if not isinstance(tac, ast.HaveTac) or tac.pattern is None or tac.binders or not isinstance(tac.value, ast.Ident):
+        return None
+    i = reader._hi(state.goals[focus], tac.value.name)
+    if i is None:
+        return None
+    pat = tac.pattern if isinstance(tac.pattern, ast.RPat) else _term_pattern(tac.pattern)
+    steps: list = []
+    res = reader.act(state, state.goals[focus].mvar_id, Action("have_hyp", hyp=i), steps)
+    if res is None or len(res[1]) != 1:
+        return None
+    got = reader.destruct(res[0], res[1][0], _last_fvar(res[0], res[1][0]), pat, steps)
+    return (got[0], steps) if got is not None else None
 
 
 def _unpipe(term: Any) -> Any:
