@@ -40,7 +40,7 @@ exists_subterm     subterm   ``exists t``
 by_cases_subterm   subterm   ``by_cases h : t``
 induction_gen_hyp  hyp       ``induction n generalizing m l`` (every other data variable)
 have_premise       premise   ``have h := @P`` (fresh name; ``@``: implicit arguments stay ∀-bound)
-have_hyp           hyp       ``have h_1 := h`` (a copy to specialize, the original stays)
+have_hyp           hyp       ``have h_1 := @h`` (a copy to specialize, the original stays)
 specialize_last_hyp  hyp     ``specialize L h`` where ``L`` is the *last* hypothesis
 revert_hyp         hyp       ``revert h`` (and the hypotheses depending on it)
 clear_hyp          hyp       ``clear h``
@@ -207,7 +207,7 @@ def render(action: Action, goal: Goal) -> str:
         prefix, name = hyp_reference(goal, action.hyp)  # type: ignore[arg-type]
         copy = _fresh(_base_name(name), {h.name for h in goal.hypotheses} | {name}
                       | {h.name.replace("✝", "") for h in goal.hypotheses if h.inaccessible})
-        return f"{prefix}have {copy} := {name}"
+        return f"{prefix}have {copy} := @{name}"  # `@`: a leading implicit stays ∀-bound (Lean rejects it open)
     if kind in ("revert_hyp", "clear_hyp"):
         prefix, name = hyp_reference(goal, action.hyp)  # type: ignore[arg-type]
         return f"{prefix}{kind.split('_')[0]} {name}"

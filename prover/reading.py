@@ -110,6 +110,10 @@ class Reader:
         return None
 
     def _readings(self, term: Any) -> list[Callable[[ProofState, str, list], Optional[ProofState]]]:
+        if isinstance(term, ast.BinOp) and term.op == "▸" and isinstance(term.lhs, ast.Proj) \
+                and isinstance(term.lhs.term, ast.Ident) and term.lhs.field == "symm":  # `(ih).symm ▸ e`
+            lhs = ast.Ident(term.lhs.pos, term.lhs.end_pos, f"{term.lhs.term.name}.symm", None)
+            term = ast.BinOp(term.pos, term.end_pos, term.op, lhs, term.rhs)
         if isinstance(term, (ast.TypeAscription,)):
             return self._readings(term.term)
         if isinstance(term, ast.Show) and getattr(term, "value", None) is not None:
@@ -703,6 +707,8 @@ class Reader:
         fn, args = (term.fn, list(term.args)) if isinstance(term, ast.App) else (term, [])
         while isinstance(fn, ast.TypeAscription):
             fn = fn.term
+        if isinstance(fn, ast.Explicit):  # `@ih _ h`: the holes are implicit arguments `specialize` infers
+            fn, args = fn.ident, [a for a in args if not isinstance(a, ast.Hole)]
         receiver: Any = None
         field: Any = None
         if isinstance(fn, ast.Proj):
@@ -916,6 +922,9 @@ def read_and_run(reader: Reader, state: ProofState, focus: int, tactic: str) -> 
             out = res[0] if res is not None else None
     elif isinstance(tac, ast.Apply) and isinstance(tac.term, (ast.App, ast.Proj)):
         out = reader.apply_built(state, gid, tac.term, steps)  # `apply Nat.le_trans (P h)`
+        if out is None:  # arguments that cannot be built (`P (n - m)`): read as a term closing the goal
+            del steps[:]
+            out = reader.solve(state, gid, tac.term, steps)
     elif isinstance(tac, ast.HaveTac) and tac.value is not None and not tac.binders and tac.pattern is None \
             and _compound(tac.value):
         made = reader.fact(state, gid, tac.value, steps)  # `have h := P h₁ b`
