@@ -108,7 +108,8 @@ class Atomizer:
             if found is not None:
                 return found
         for reading in (self._read_rewrite, self._read_generalizing, read_and_run, read_pattern_copy):
-            reader = Reader(self.run, lambda name: resolve(name, premises), forward=self.forward)
+            reader = Reader(self.run, lambda name: resolve(name, premises), forward=self.forward,
+                            fields=lambda field: [p for p in premises if p.endswith("." + field)])
             try:
                 read = reading(reader, before, focus, tactic)
             except BackendError:
@@ -252,8 +253,11 @@ class Atomizer:
         if goal is None:
             return None
         i = _hyp_index(goal, term.name)
+        symm = rule.symm
+        if i is None and term.name.endswith(".symm") and _hyp_index(goal, term.name[:-5]) is not None:
+            i, symm = _hyp_index(goal, term.name[:-5]), not symm  # `rw [h.symm]` is `rw [← h]`
         if i is not None:
-            action = Action("rw_rev_hyp" if rule.symm else "rw_hyp", hyp=i)
+            action = Action("rw_rev_hyp" if symm else "rw_hyp", hyp=i)
         else:
             name = reader.resolve(term.name)
             if name is None:

@@ -34,9 +34,12 @@ Run = Callable[[ProofState, int, Action], tuple[Optional[ProofState], str]]
 class Reader:
     """Executes readings through ``run`` (which renders, checks and counts each action)."""
 
-    def __init__(self, run: Run, resolve: Callable[[str], Optional[str]], limit: int = 120, forward: bool = True) -> None:
+    def __init__(self, run: Run, resolve: Callable[[str], Optional[str]], limit: int = 120, forward: bool = True,
+                 fields: Optional[Callable[[str], list[str]]] = None) -> None:
         self.run = run
         self.resolve = resolve
+        # the premises a generalized field ``x.f`` may mean (``Or.resolve_left``, ``Iff.trans``, …)
+        self.fields = fields or (lambda field: [])
         self.limit = limit
         self.used = 0
         self.forward = forward  # False: no facts built in the context (``materialize`` declines)
@@ -100,7 +103,7 @@ class Reader:
     def solve(self, state: ProofState, gid: str, term: Any, steps: list) -> Optional[ProofState]:
         """Close goal ``gid`` following ``term``; the state after, or None (``steps`` then undefined)."""
         mark = len(steps)
-        term = self._undot(state, gid, _unpipe(term))
+        term = _dotted(self._undot(state, gid, _unpipe(term)))
         for attempt in self._readings(term):
             del steps[mark:]
             out = attempt(state, gid, steps)
@@ -182,6 +185,11 @@ class Reader:
                 out.append(lambda s, g, st: self._rec_fn(s, g, minors, st))
             elif len(minors) == 2:  # `h.elim f g` with functions: cases h, each case by its function
                 out.append(lambda s, g, st: self._elim_fns(s, g, head, minors, st))
+        field_of = _field_call(term)
+        if field_of is not None:  # `(P ..).resolve_left h`, `P.trans Q`: `T.f` applied to the receiver first
+            receiver, field, rest = field_of
+            for full in self.fields(field)[:4]:
+                out.append(lambda s, g, st, full=full: self._app(s, g, full, [receiver] + rest, st))
         if isinstance(term, (ast.App, ast.Proj)) or (isinstance(term, ast.Ident) and "." in term.name):
             out.append(lambda s, g, st: self._forward_exact(s, g, term, st))
         out.append(self._closer)
@@ -466,7 +474,10 @@ class Reader:
                 return res[0]
             return None
         head, _, field = name.rpartition(".")
-        if head and field in ("symm", "1", "2", "left", "right"):
+        if head and field == "symm" and self._hi(_goal(state, gid), head) is None and self.resolve(head):
+            return self.act_then(state, gid, Action("symm"), steps,  # `P.symm`: symm, then the lemma
+                                 lambda st, g: self._ident(st, g, head, steps))
+        if head and field in ("symm", "1", "2", "left", "right") and self._hi(_goal(state, gid), head) is not None:
             return self._proj(state, gid, head, steps, field)
         if head and field in ("mp", "mpr", "1", "2"):  # `h.mp` as a function: intro, rewrite with h, close
             res = self.act(state, gid, Action("intro"), steps)
@@ -558,6 +569,7 @@ class Reader:
         return self.act_then(state, gid, action, steps, then)
 
     def _app(self, state: ProofState, gid: str, fn: str, args: list, steps: list) -> Optional[ProofState]:
+        args = [a for a in args if not isinstance(a, ast.Ellipsis)]  # `P ..`: the arguments unification finds
         if fn in ("Iff.mp", "Iff.mpr") and args and isinstance(args[0], ast.Ident):
             mark = len(steps)
             done = self._iff(state, gid, args[0].name, fn == "Iff.mp", args[1:], steps)
@@ -961,6 +973,30 @@ def read_pattern_copy(reader: Reader, state: ProofState, focus: int, tactic: str
         return None
     got = reader.destruct(res[0], res[1][0], _last_fvar(res[0], res[1][0]), pat, steps)
     return (got[0], steps) if got is not None else None
+
+
+def _field_call(term: Any) -> Optional[tuple[Any, str, list]]:
+    """``(e).f a b`` / ``x.f a`` (``x`` a dotted name) as (receiver ``e``, ``f``, [a, b]), else None."""
+    fn, args = (term.fn, list(term.args)) if isinstance(term, ast.App) else (term, [])
+    if isinstance(fn, ast.Proj) and isinstance(fn.field, str) and not fn.field.isdigit():
+        return fn.term, fn.field, args
+    if isinstance(fn, ast.Ident) and "." in fn.name:
+        head, _, field = fn.name.rpartition(".")
+        if field and not field.isdigit() and field not in ("mp", "mpr", "symm", "elim", "rec", "left", "right"):
+            return ast.Ident(fn.pos, fn.end_pos, head, None), field, args
+    return None
+
+
+def _dotted(term: Any) -> Any:
+    """``(P).2 x`` / ``h.1`` parsed as a projection of a name: the dotted name ``P.2`` the readings know."""
+    def name(t: Any) -> Any:
+        if isinstance(t, ast.Proj) and isinstance(t.term, ast.Ident) and isinstance(t.field, (str, int)):
+            return ast.Ident(t.pos, t.end_pos, f"{t.term.name}.{t.field}", None)
+        return t
+    if isinstance(term, ast.App):
+        fn = name(term.fn)
+        return term if fn is term.fn else ast.App(term.pos, term.end_pos, fn, term.args)
+    return name(term)
 
 
 def _unpipe(term: Any) -> Any:
