@@ -512,7 +512,10 @@ def mentioned_premises(tactic: str, premises: Sequence[str], by_short: dict[str,
     """Premises the step's text names (written full, or by a suffix such as ``le_succ`` for ``Nat.le_succ``)."""
     out: list[str] = []
     known = set(premises)
-    for token in _NAME.findall(tactic):
+    tokens = _NAME.findall(tactic)
+    dotted = [t.rpartition(".") for t in tokens if "." in t]
+    # `P.symm`, `P.1`: `P` too; `h.trans q`: the field alone (``Iff.trans``, … the generalized field it may be)
+    for token in tokens + [head for head, _, _ in dotted] + [f for _, _, f in dotted if len(f) > 2]:
         for cand in [token] + by_short.get(token.rpartition(".")[2], []):
             if cand in known and cand not in out and (cand == token or cand.endswith("." + token)):
                 out.append(cand)

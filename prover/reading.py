@@ -25,7 +25,7 @@ from typing import Any, Callable, Optional, Sequence
 from lean_bridge import Goal, ProofState
 from lean_bridge.syntax import ast, parse_tactic_block
 from lean_bridge.term import mk_fvar
-from prover.actions import Action, closed_subterms, head_const, _sexp_of
+from prover.actions import Action, _sexp_of, _strip_foralls, closed_subterms, head_const
 
 CLOSERS = ("assumption", "rfl", "trivial", "contradiction")
 Run = Callable[[ProofState, int, Action], tuple[Optional[ProofState], str]]
@@ -188,8 +188,7 @@ class Reader:
         field_of = _field_call(term)
         if field_of is not None:  # `(P ..).resolve_left h`, `P.trans Q`: `T.f` applied to the receiver first
             receiver, field, rest = field_of
-            for full in self.fields(field)[:4]:
-                out.append(lambda s, g, st, full=full: self._app(s, g, full, [receiver] + rest, st))
+            out.append(lambda s, g, st: self._field_app(s, g, receiver, field, rest, st))
         if isinstance(term, (ast.App, ast.Proj)) or (isinstance(term, ast.Ident) and "." in term.name):
             out.append(lambda s, g, st: self._forward_exact(s, g, term, st))
         out.append(self._closer)
@@ -222,6 +221,20 @@ class Reader:
         last = len(_goal(state, gid).hypotheses) - 1
         return self.act_then(state, gid, Action(kind, hyp=last), steps,
                              lambda st, g: self.solve(st, g, rest, steps))
+
+    def _field_app(self, state: ProofState, gid: str, receiver: Any, field: str, rest: list, steps: list) -> Optional[ProofState]:
+        """``x.f a``: ``T.f x a`` for the premises ``T.f`` (those of the goal's head type ``T`` first,
+        a few at most), each read as an application."""
+        goal = _goal(state, gid)
+        head = head_const(_strip_foralls(_sexp_of(goal.target.sexp_text))) if goal is not None else None
+        names = sorted(self.fields(field), key=lambda n: n.rpartition(".")[0] != head)
+        mark = len(steps)
+        for full in names[:5]:
+            done = self._app(state, gid, full, [receiver] + rest, steps)
+            if done is not None:
+                return done
+            del steps[mark:]
+        return None
 
     def _subst_premise(self, state: ProofState, gid: str, kind: str, lhs: Any, rest: Any, steps: list) -> Optional[ProofState]:
         """``(P a b).symm ▸ e``: the goal rewritten with the bare lemma ``P`` (either way; the checker
