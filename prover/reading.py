@@ -122,6 +122,8 @@ class Reader:
         if isinstance(term, ast.Show) and getattr(term, "value", None) is not None:
             return self._readings(term.value)
         out: list = []
+        if isinstance(term, ast.By):
+            out.append(lambda s, g, st: self._by(s, g, list(term.tactics.tactics), st))
         if isinstance(term, ast.Ident):
             out.append(lambda s, g, st: self._ident(s, g, term.name, st))
             out.append(lambda s, g, st: self._app(s, g, term.name, [], st))  # a function: apply, then close
@@ -221,6 +223,72 @@ class Reader:
         last = len(_goal(state, gid).hypotheses) - 1
         return self.act_then(state, gid, Action(kind, hyp=last), steps,
                              lambda st, g: self.solve(st, g, rest, steps))
+
+    def _by(self, state: ProofState, gid: str, tactics: list, steps: list) -> Optional[ProofState]:
+        """``by tac₁; tac₂`` inside a term (``show T by rw [a, h]``, ``⟨_, by simp_all⟩``): each tactic
+        by its own atomic reading (``rw`` rule by rule with the bare rule, ``exact`` as a term, the
+        argument-free tactics, ``simp``/``simp [x]``), on the goal the previous one left."""
+        current: Optional[str] = gid
+        for n, tac in enumerate(tactics):
+            if current is None or _index(state, current) is None:
+                return None
+            if isinstance(tac, ast.Exact):
+                solved = self.solve(state, current, tac.term, steps)
+                if solved is None:
+                    return None
+                state, current = solved, None
+                continue
+            actions = self._tactic_actions(state, current, tac)
+            if actions is None:
+                return None
+            for action in actions:
+                if current is None:
+                    return None
+                res = self.act(state, current, action, steps)
+                if res is None or len(res[1]) > 1:
+                    return None
+                state, current = res[0], (res[1][0] if res[1] else None)
+        return state if current is None or _index(state, current) is None else None
+
+    def _tactic_actions(self, state: ProofState, gid: str, tac: Any) -> Optional[list[Action]]:
+        """The atomic actions of one simple tactic (None when it has no such reading here)."""
+        simple = {ast.Constructor: "constructor", ast.Left: "left", ast.Right: "right", ast.Rfl: "rfl",
+                  ast.Exfalso: "exfalso", ast.Contradiction: "contradiction", ast.Assumption: "assumption",
+                  ast.Trivial: "trivial", ast.Symm: "symm"}
+        if type(tac) in simple:
+            return [Action(simple[type(tac)])]
+        if isinstance(tac, ast.Intro) and all(isinstance(p, (ast.Ident, ast.Hole)) for p in tac.patterns):
+            return [Action("intro")] * max(1, len(tac.patterns))
+        if isinstance(tac, ast.Apply) and isinstance(tac.term, ast.Ident):
+            action = self._ref(state, gid, tac.term.name, "apply_hyp", "apply_premise")
+            return [action] if action else None
+        if isinstance(tac, ast.Simp) and tac.config is None and tac.using is None and tac.location is None \
+                and not tac.only:
+            args = tac.args or ()
+            if not args:
+                return [Action("simp_all" if tac.variant == "simp_all" else "simp")] \
+                    if tac.variant in ("simp", "simp_all") else None
+            if tac.variant == "simp" and len(args) == 1 and args[0].kind == "lemma" and not args[0].symm \
+                    and isinstance(args[0].term, ast.Ident):
+                action = self._ref(state, gid, args[0].term.name, "simp_hyp", "simp_premise")
+                return [action] if action else None
+            return None
+        if isinstance(tac, ast.Rewrite) and tac.location is None and tac.config is None and tac.variant == "rw":
+            out = []
+            for rule in tac.rules:
+                term, symm = rule.term, rule.symm
+                if isinstance(term, ast.Ident) and term.name.endswith(".symm") \
+                        and self._hi(_goal(state, gid), term.name[:-5]) is not None:
+                    term, symm = ast.Ident(term.pos, term.end_pos, term.name[:-5], None), not symm
+                if not isinstance(term, ast.Ident):
+                    return None
+                action = self._ref(state, gid, term.name, "rw_rev_hyp" if symm else "rw_hyp",
+                                   "rw_rev_premise" if symm else "rw_premise")
+                if action is None:
+                    return None
+                out.append(action)
+            return out
+        return None
 
     def _field_app(self, state: ProofState, gid: str, receiver: Any, field: str, rest: list, steps: list) -> Optional[ProofState]:
         """``x.f a``: ``T.f x a`` for the premises ``T.f`` (those of the goal's head type ``T`` first,
