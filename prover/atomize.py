@@ -266,7 +266,13 @@ class Atomizer:
         res = reader.act(state, gid, action, steps)
         if res is None:
             return None
-        return res[0], (res[1][0] if res[1] else None)
+        state, created = res
+        for side in created[1:]:  # `rw [P]` for `rw [P h]`: the premise `P` asks for is `h` itself
+            done = reader.act(state, side, Action("assumption"), steps)
+            if done is None:
+                return None
+            state = done[0]
+        return state, (created[0] if created else None)
 
     def _rule_built(self, reader: Reader, state: ProofState, gid: str, rule: Any, steps: list) -> Optional[tuple[ProofState, Optional[str]]]:
         """The rule's instance built as a hypothesis, rewritten with, then cleared (with any helper)."""
