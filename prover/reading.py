@@ -193,8 +193,17 @@ class Reader:
             out.append(lambda s, g, st: self._field_app(s, g, receiver, field, rest, st))
         if isinstance(term, (ast.App, ast.Proj)) or (isinstance(term, ast.Ident) and "." in term.name):
             out.append(lambda s, g, st: self._forward_exact(s, g, term, st))
+        if not isinstance(term, (ast.Fun, ast.FunMatch, ast.NoFun)):
+            out.append(lambda s, g, st: self._implicit_intro(s, g, term, st))
         out.append(self._closer)
         return out
+
+    def _implicit_intro(self, state: ProofState, gid: str, term: Any, steps: list) -> Optional[ProofState]:
+        """A term against ``∀ {l}, …``: Lean introduces the implicit binder first, then elaborates it."""
+        goal = _goal(state, gid)
+        if goal is None or not goal.target.pp.startswith("∀ {"):
+            return None
+        return self.act_then(state, gid, Action("intro"), steps, lambda st, g: self.solve(st, g, term, steps))
 
     def _undot(self, state: ProofState, gid: str, term: Any) -> Any:
         """``.inl a`` / ``.imp f g``: the leading-dot name resolved against the goal's head type
