@@ -4,7 +4,8 @@
 (``congr_arg_premise``), ``(P a b).symm ▸ e`` and ``(ih).symm ▸ e``, ``flip f``, ``(P h).symm``,
 ``let ⟨k, hk⟩ := h`` (the hypothesis stays: a copy is taken apart), ``@ih _ h``, ``P.symm`` and
 ``P.1`` of a lemma, generalized fields on any receiver (``(P ..).resolve_left h``, ``P.trans Q``),
-``apply P (Q (n - m)) h`` and ``rw [h.symm]``. Each theorem must be wholly atomized, with the
+``apply P (Q (n - m)) h``, ``rw [h.symm]`` and a term against ``∀ {n}, …`` (the implicit binder
+introduced first). Each theorem must be wholly atomized, with the
 expected kinds, and its script must replay from the theorem's start."""
 from __future__ import annotations
 
@@ -59,6 +60,8 @@ theorem swap_mp {p q : Prop} : p ∧ q → q ∧ p := swap_iff.1
 theorem and_true' {p : Prop} : p ∧ True ↔ p := ⟨fun h => h.1, fun h => ⟨h, trivial⟩⟩
 theorem iff_chain {p : Prop} : True ∧ p ↔ p := swap_iff.trans and_true'
 
+theorem and_true_all {p : Nat → Prop} : ∀ {n : Nat}, p n ∧ True ↔ p n := ⟨fun h => h.1, fun h => ⟨h, trivial⟩⟩
+
 theorem tri (a b : Nat) : a < b ∨ a ≥ b := Nat.lt_or_ge a b
 theorem ge_of_not_lt' {a b : Nat} (h : ¬a < b) : a ≥ b := (tri ..).resolve_left h
 
@@ -73,7 +76,8 @@ end Idm
 """
 
 EXPECTED = ["zero_plus", "succ_plus", "plus_comm", "mul_comm'", "flip_imp", "flip_lt", "ne_of_gt'", "le_of_ex",
-            "or_of_le", "swap_symm", "swap_mp", "ge_of_not_lt'", "iff_chain", "sub_le'", "rw_symm"]
+            "or_of_le", "swap_symm", "swap_mp", "ge_of_not_lt'", "iff_chain", "and_true_all", "sub_le'",
+            "rw_symm"]
 
 
 @pytest.fixture(scope="module")
@@ -115,6 +119,7 @@ def test_the_readings_use_the_expected_kinds(idioms):
     assert _kinds(records, "Idm.ge_of_not_lt'")[0] == "apply_premise"  # Or.resolve_left, then the receiver
     assert _kinds(records, "Idm.iff_chain")[0] == "apply_premise"  # Iff.trans
     assert _kinds(records, "Idm.rw_symm")[0] == "rw_rev_hyp"
+    assert _kinds(records, "Idm.and_true_all")[:2] == ["intro", "constructor"]  # `∀ {n}` introduced first
 
 
 def test_the_atomic_scripts_replay_from_each_start(idioms):
