@@ -521,6 +521,8 @@ def mentioned_premises(tactic: str, premises: Sequence[str], by_short: dict[str,
     tokens = _NAME.findall(tactic)
     dotted = [t.rpartition(".") for t in tokens if "." in t]
     # `P.symm`, `P.1`: `P` too; `h.trans q`: the field alone (``Iff.trans``, … the generalized field it may be)
+    if re.search(r"\)\.(1|2|mp|mpr|left|right)\b", tactic):  # `(P h).2`: the projection's own premises
+        tokens += ["Iff.mp", "Iff.mpr", "And.left", "And.right"]
     for token in tokens + [head for head, _, _ in dotted] + [f for _, _, f in dotted if len(f) > 2]:
         for cand in [token] + by_short.get(token.rpartition(".")[2], []):
             if cand in known and cand not in out and (cand == token or cand.endswith("." + token)):

@@ -187,6 +187,10 @@ class Reader:
                 out.append(lambda s, g, st: self._rec_fn(s, g, minors, st))
             elif len(minors) == 2:  # `h.elim f g` with functions: cases h, each case by its function
                 out.append(lambda s, g, st: self._elim_fns(s, g, head, minors, st))
+        if isinstance(term, ast.App) and isinstance(term.fn, ast.Proj) and not isinstance(term.fn.term, ast.Ident) \
+                and term.fn.field in (1, 2, "1", "2", "mp", "mpr"):  # `(P h).2 x`: `Iff.mpr (P h) x`
+            iff = "Iff.mp" if term.fn.field in (1, "1", "mp") else "Iff.mpr"
+            out.append(lambda s, g, st: self._app(s, g, iff, [term.fn.term] + list(term.args), st))
         field_of = _field_call(term)
         if field_of is not None:  # `(P ..).resolve_left h`, `P.trans Q`: `T.f` applied to the receiver first
             receiver, field, rest = field_of
@@ -417,6 +421,60 @@ class Reader:
         state, gid = made
         self.bind(term.name or "this", state, gid)
         return self.solve(state, gid, term.body, steps)
+
+    def match_cases(self, state: ProofState, gid: str, discr: Any, alts: list, steps: list) -> Optional[ProofState]:
+        """``match e with | p₁ => t₁ | …`` (one discriminant): ``e`` in the context (a hypothesis, or
+        built by ``fact``), one alternative taken apart by its pattern, several by ``cases`` (each case
+        matched to its alternative by constructor: ``0``/``n+1`` are ``zero``/``succ``), then each
+        right-hand side (``by`` tactics or a term) closes its case."""
+        goal = _goal(state, gid)
+        if goal is None:
+            return None
+        i = self._hi(goal, discr.name) if isinstance(discr, ast.Ident) else None
+        if i is not None:
+            fv = goal.hypotheses[i].fvar_id
+        else:
+            made = self.fact(state, gid, discr, steps)
+            if made is None:
+                return None
+            state, gid = made
+            fv = _last_fvar(state, gid)
+        if len(alts) == 1:
+            got = self.destruct(state, gid, fv, _term_pattern(alts[0].patterns[0]), steps)
+            if got is None:
+                return None
+            state, left = got
+            for g in left:
+                state = self.solve(state, g, alts[0].rhs, steps)
+                if state is None:
+                    return None
+            return state
+        k = _fvar_index(state, gid, fv)
+        if k is None:
+            return None
+        before = {h.fvar_id for h in _goal(state, gid).hypotheses}
+        res = self.act(state, gid, Action("cases_hyp", hyp=k), steps)
+        if res is None or len(res[1]) != len(alts):
+            return None
+        state, created = res
+        for goal_id, alt in zip(created, alts):
+            if _index(state, goal_id) is None:
+                continue
+            pat = alt.patterns[0]
+            new = [h.fvar_id for h in _goal(state, goal_id).hypotheses if h.fvar_id not in before]
+            if isinstance(pat, ast.BinOp) and pat.op == "+" and isinstance(pat.lhs, ast.Ident) and new:
+                self.bind(pat.lhs.name, state, goal_id, new[0])  # `a+1`: the predecessor is `a`
+            elif isinstance(pat, ast.App) and len(pat.args) == len(new):
+                for sub, f in zip(pat.args, new):
+                    if isinstance(sub, ast.Ident):
+                        self.bind(sub.name, state, goal_id, f)
+            elif not isinstance(pat, (ast.Num, ast.Ident, ast.DotIdent, ast.Hole)):
+                return None
+            solved = self.solve(state, goal_id, alt.rhs, steps)
+            if solved is None:
+                return None
+            state = solved
+        return state
 
     def _nofun(self, state: ProofState, gid: str, steps: list) -> Optional[ProofState]:
         """``nofun``: ``intro`` then ``cases`` on it, until a case split closes the goal (≤ 3 binders)."""
@@ -1035,6 +1093,9 @@ def read_and_run(reader: Reader, state: ProofState, focus: int, tactic: str) -> 
         pat = tac.pattern if isinstance(tac.pattern, ast.RPat) else _term_pattern(tac.pattern)  # `let ⟨k, hk⟩ := h`
         out = reader.read_patterns(state, gid, ast.Obtain(tac.pos, tac.end_pos, tac.source, pat, None, (tac.value,)),
                                    steps)
+    elif isinstance(tac, ast.MatchTac) and len(tac.term.discrs) == 1 and tac.term.discrs[0].name is None \
+            and all(len(a.patterns) == 1 for a in tac.term.alts):
+        out = reader.match_cases(state, gid, tac.term.discrs[0].term, list(tac.term.alts), steps)
     elif isinstance(tac, (ast.Rintro, ast.Obtain, ast.Rcases)) or (
             isinstance(tac, ast.Intro) and any(not isinstance(p, (ast.Ident, ast.Hole)) for p in tac.patterns)):
         out = reader.read_patterns(state, gid, tac, steps)

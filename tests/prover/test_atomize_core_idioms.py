@@ -5,7 +5,7 @@
 ``let ⟨k, hk⟩ := h`` (the hypothesis stays: a copy is taken apart), ``@ih _ h``, ``P.symm`` and
 ``P.1`` of a lemma, generalized fields on any receiver (``(P ..).resolve_left h``, ``P.trans Q``),
 ``apply P (Q (n - m)) h``, ``rw [h.symm]`` and a term against ``∀ {n}, …`` (the implicit binder
-introduced first). Each theorem must be wholly atomized, with the
+introduced first), and the ``match a with | 0 => … | a+1 => …`` tactic. Each theorem must be wholly atomized, with the
 expected kinds, and its script must replay from the theorem's start."""
 from __future__ import annotations
 
@@ -72,12 +72,17 @@ theorem rw_symm (a b c : Nat) (h : b = a) (h' : a = c) : a + 0 = c := by
   rw [h.symm]
   exact h.symm ▸ h'
 
+theorem pos_of_ne (a : Nat) (h : a ≠ 0) : 0 < a := by
+  match a with
+  | 0 => contradiction
+  | a+1 => apply Nat.zero_lt_succ
+
 end Idm
 """
 
 EXPECTED = ["zero_plus", "succ_plus", "plus_comm", "mul_comm'", "flip_imp", "flip_lt", "ne_of_gt'", "le_of_ex",
             "or_of_le", "swap_symm", "swap_mp", "ge_of_not_lt'", "iff_chain", "and_true_all", "sub_le'",
-            "rw_symm"]
+            "rw_symm", "pos_of_ne"]
 
 
 @pytest.fixture(scope="module")
@@ -120,6 +125,7 @@ def test_the_readings_use_the_expected_kinds(idioms):
     assert _kinds(records, "Idm.iff_chain")[0] == "apply_premise"  # Iff.trans
     assert _kinds(records, "Idm.rw_symm")[0] == "rw_rev_hyp"
     assert _kinds(records, "Idm.and_true_all")[:2] == ["intro", "constructor"]  # `∀ {n}` introduced first
+    assert _kinds(records, "Idm.pos_of_ne") == ["cases_hyp", "contradiction", "apply_premise"]  # `match a with`
 
 
 def test_the_atomic_scripts_replay_from_each_start(idioms):
