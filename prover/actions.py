@@ -40,10 +40,11 @@ exists_subterm     subterm   ``exists t``
 by_cases_subterm   subterm   ``by_cases h : t``
 induction_gen_hyp  hyp       ``induction n generalizing m l`` (every other data variable)
 have_premise       premise   ``have h := @P`` (fresh name; ``@``: implicit arguments stay ∀-bound)
-have_hyp           hyp       ``have h_1 := h`` (a copy to specialize, the original stays)
+have_hyp           hyp       ``have h_1 := @h`` (a copy to specialize, the original stays)
 specialize_last_hyp  hyp     ``specialize L h`` where ``L`` is the *last* hypothesis
 revert_hyp         hyp       ``revert h`` (and the hypotheses depending on it)
 clear_hyp          hyp       ``clear h``
+congr_arg_premise  premise   ``apply congrArg P`` (``P`` a function: ``f a = f b`` from ``a = b``)
 =================  ========  ==========================================================
 
 Forward reasoning (the last three kinds). Human proofs name compound facts in one step:
@@ -62,6 +63,13 @@ target, the rewrite acts on the goal, ``intro`` brings them back: ``rw [P] at h`
 rw [P]; intro h`` (one new kind covers every ``… at h``). A rule applied to arguments is built in the
 context (``have_premise``, ``specialize_last_hyp``), used by ``rw_hyp``, and dropped again with
 ``clear_hyp`` so the context is the human step's.
+
+Congruence (``congr_arg_premise``). Lean core closes ``0 + (n+1) = n+1`` by ``congrArg succ ih``:
+the goal is ``succ (0 + n) = succ n`` only up to unfolding ``+``, so neither ``apply congrArg`` (no
+first-order match for ``?f ?a``) nor ``rw [ih]`` (no syntactic ``0 + n``) can take the step. ``apply
+congrArg P`` names the function, Lean unifies ``P ?a`` with each side up to definitional unfolding,
+and the goal left is ``a = b`` (then ``exact ih``). One pointer: the function constant (``Nat.succ``,
+``Nat.pred``, …), a premise like any other; offered only on ``=`` targets.
 
 Why this suffices for the fragment (propositional and first-order logic, equality, ``Nat``
 and ``List`` with structural induction): every introduction rule is reachable (``intro`` for
@@ -106,6 +114,7 @@ KINDS: tuple[str, ...] = (
     "induction_gen_hyp",
     "have_premise", "have_hyp", "specialize_last_hyp",
     "revert_hyp", "clear_hyp",
+    "congr_arg_premise",
 )
 KIND_ID: dict[str, int] = {kind: i for i, kind in enumerate(KINDS)}
 
@@ -117,6 +126,7 @@ ARG_OF: dict[str, str] = {
     "induction_gen_hyp": "hyp",
     "have_premise": "premise", "have_hyp": "hyp", "specialize_last_hyp": "hyp",
     "revert_hyp": "hyp", "clear_hyp": "hyp",
+    "congr_arg_premise": "premise",
 }
 
 _NONE_TEXT = {k: k for k in KINDS[:12] if k != "intro"}
@@ -191,11 +201,13 @@ def render(action: Action, goal: Goal) -> str:
         return _PREMISE_TEXT[kind].format(action.premise)
     if kind == "have_premise":
         return f"have {fresh_name(goal, 'h')} := @{action.premise}"
+    if kind == "congr_arg_premise":
+        return f"apply congrArg {action.premise}"
     if kind == "have_hyp":
         prefix, name = hyp_reference(goal, action.hyp)  # type: ignore[arg-type]
         copy = _fresh(_base_name(name), {h.name for h in goal.hypotheses} | {name}
                       | {h.name.replace("✝", "") for h in goal.hypotheses if h.inaccessible})
-        return f"{prefix}have {copy} := {name}"
+        return f"{prefix}have {copy} := @{name}"  # `@`: a leading implicit stays ∀-bound (Lean rejects it open)
     if kind in ("revert_hyp", "clear_hyp"):
         prefix, name = hyp_reference(goal, action.hyp)  # type: ignore[arg-type]
         return f"{prefix}{kind.split('_')[0]} {name}"
@@ -567,6 +579,9 @@ def candidate_actions(goal: Goal, premises: Sequence[str] = (), with_subterms: b
         if ty is not None and not _is_sort(ty) and (head_const(ty) in _PROP_HEADS or _is_function(ty)
                                                     or _fvar_head(ty) in props):
             out.append(Action("clear_hyp", hyp=i))
+    if head_const(target) == "Eq":
+        for name in premises:
+            out.append(Action("congr_arg_premise", premise=name))
     if not with_subterms:
         return out
     subterms = closed_subterms(goal)

@@ -26,7 +26,7 @@ from collections import Counter
 
 from lean_bridge.term import goal_key, mk_fvar, parse_term, replace_free
 from prover.actions import KINDS, Action, RenderError, candidate_actions, render
-from prover.reading import Reader, read_and_run
+from prover.reading import Reader, read_and_run, read_pattern_copy
 
 MAX_DEPTH = 3
 _NAME = re.compile(r"[A-Za-z_α-ωΑ-Ωἀ-῾ℕ][A-Za-z0-9_'!?.α-ωΑ-Ωἀ-῾₀-₉ₐ-ₜ]*")
@@ -107,8 +107,9 @@ class Atomizer:
             found = self._follow(before, focus, mapped, target)
             if found is not None:
                 return found
-        for reading in (self._read_rewrite, self._read_generalizing, read_and_run):
-            reader = Reader(self.run, lambda name: resolve(name, premises), forward=self.forward)
+        for reading in (self._read_rewrite, self._read_generalizing, read_and_run, read_pattern_copy):
+            reader = Reader(self.run, lambda name: resolve(name, premises), forward=self.forward,
+                            fields=lambda field: [p for p in premises if p.endswith("." + field)])
             try:
                 read = reading(reader, before, focus, tactic)
             except BackendError:
@@ -252,8 +253,11 @@ class Atomizer:
         if goal is None:
             return None
         i = _hyp_index(goal, term.name)
+        symm = rule.symm
+        if i is None and term.name.endswith(".symm") and _hyp_index(goal, term.name[:-5]) is not None:
+            i, symm = _hyp_index(goal, term.name[:-5]), not symm  # `rw [h.symm]` is `rw [← h]`
         if i is not None:
-            action = Action("rw_rev_hyp" if rule.symm else "rw_hyp", hyp=i)
+            action = Action("rw_rev_hyp" if symm else "rw_hyp", hyp=i)
         else:
             name = reader.resolve(term.name)
             if name is None:
@@ -262,7 +266,13 @@ class Atomizer:
         res = reader.act(state, gid, action, steps)
         if res is None:
             return None
-        return res[0], (res[1][0] if res[1] else None)
+        state, created = res
+        for side in created[1:]:  # `rw [P]` for `rw [P h]`: the premise `P` asks for is `h` itself
+            done = reader.act(state, side, Action("assumption"), steps)
+            if done is None:
+                return None
+            state = done[0]
+        return state, (created[0] if created else None)
 
     def _rule_built(self, reader: Reader, state: ProofState, gid: str, rule: Any, steps: list) -> Optional[tuple[ProofState, Optional[str]]]:
         """The rule's instance built as a hypothesis, rewritten with, then cleared (with any helper)."""
@@ -508,7 +518,12 @@ def mentioned_premises(tactic: str, premises: Sequence[str], by_short: dict[str,
     """Premises the step's text names (written full, or by a suffix such as ``le_succ`` for ``Nat.le_succ``)."""
     out: list[str] = []
     known = set(premises)
-    for token in _NAME.findall(tactic):
+    tokens = _NAME.findall(tactic)
+    dotted = [t.rpartition(".") for t in tokens if "." in t]
+    # `P.symm`, `P.1`: `P` too; `h.trans q`: the field alone (``Iff.trans``, … the generalized field it may be)
+    if re.search(r"\)\.(1|2|mp|mpr|left|right)\b", tactic):  # `(P h).2`: the projection's own premises
+        tokens += ["Iff.mp", "Iff.mpr", "And.left", "And.right"]
+    for token in tokens + [head for head, _, _ in dotted] + [f for _, _, f in dotted if len(f) > 2]:
         for cand in [token] + by_short.get(token.rpartition(".")[2], []):
             if cand in known and cand not in out and (cand == token or cand.endswith("." + token)):
                 out.append(cand)

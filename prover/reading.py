@@ -25,7 +25,7 @@ from typing import Any, Callable, Optional, Sequence
 from lean_bridge import Goal, ProofState
 from lean_bridge.syntax import ast, parse_tactic_block
 from lean_bridge.term import mk_fvar
-from prover.actions import Action, closed_subterms, head_const, _sexp_of
+from prover.actions import Action, _sexp_of, _strip_foralls, closed_subterms, head_const
 
 CLOSERS = ("assumption", "rfl", "trivial", "contradiction")
 Run = Callable[[ProofState, int, Action], tuple[Optional[ProofState], str]]
@@ -34,9 +34,12 @@ Run = Callable[[ProofState, int, Action], tuple[Optional[ProofState], str]]
 class Reader:
     """Executes readings through ``run`` (which renders, checks and counts each action)."""
 
-    def __init__(self, run: Run, resolve: Callable[[str], Optional[str]], limit: int = 120, forward: bool = True) -> None:
+    def __init__(self, run: Run, resolve: Callable[[str], Optional[str]], limit: int = 120, forward: bool = True,
+                 fields: Optional[Callable[[str], list[str]]] = None) -> None:
         self.run = run
         self.resolve = resolve
+        # the premises a generalized field ``x.f`` may mean (``Or.resolve_left``, ``Iff.trans``, …)
+        self.fields = fields or (lambda field: [])
         self.limit = limit
         self.used = 0
         self.forward = forward  # False: no facts built in the context (``materialize`` declines)
@@ -100,7 +103,7 @@ class Reader:
     def solve(self, state: ProofState, gid: str, term: Any, steps: list) -> Optional[ProofState]:
         """Close goal ``gid`` following ``term``; the state after, or None (``steps`` then undefined)."""
         mark = len(steps)
-        term = self._undot(state, gid, _unpipe(term))
+        term = _dotted(self._undot(state, gid, _unpipe(term)))
         for attempt in self._readings(term):
             del steps[mark:]
             out = attempt(state, gid, steps)
@@ -110,17 +113,26 @@ class Reader:
         return None
 
     def _readings(self, term: Any) -> list[Callable[[ProofState, str, list], Optional[ProofState]]]:
+        if isinstance(term, ast.BinOp) and term.op == "▸" and isinstance(term.lhs, ast.Proj) \
+                and isinstance(term.lhs.term, ast.Ident) and term.lhs.field == "symm":  # `(ih).symm ▸ e`
+            lhs = ast.Ident(term.lhs.pos, term.lhs.end_pos, f"{term.lhs.term.name}.symm", None)
+            term = ast.BinOp(term.pos, term.end_pos, term.op, lhs, term.rhs)
         if isinstance(term, (ast.TypeAscription,)):
             return self._readings(term.term)
         if isinstance(term, ast.Show) and getattr(term, "value", None) is not None:
             return self._readings(term.value)
         out: list = []
+        if isinstance(term, ast.By):
+            out.append(lambda s, g, st: self._by(s, g, list(term.tactics.tactics), st))
         if isinstance(term, ast.Ident):
             out.append(lambda s, g, st: self._ident(s, g, term.name, st))
             out.append(lambda s, g, st: self._app(s, g, term.name, [], st))  # a function: apply, then close
         elif isinstance(term, ast.App) and isinstance(term.fn, ast.Ident) and term.fn.name.endswith(".elim") \
                 and len(term.args) == 2:
             out.append(lambda s, g, st: self._elim(s, g, term.fn.name[:-len(".elim")], list(term.args), st))
+        if isinstance(term, ast.App) and isinstance(term.fn, ast.Ident) and term.fn.name == "congrArg" \
+                and len(term.args) == 2 and isinstance(term.args[0], ast.Ident):
+            out.append(lambda s, g, st: self._congr_arg(s, g, term.args[0].name, term.args[1], st))
         if isinstance(term, ast.App) and isinstance(term.fn, ast.Ident):
             args = [a for a in term.args if not isinstance(a, ast.NamedArg)]
             out.append(lambda s, g, st: self._app(s, g, term.fn.name, args, st))
@@ -142,6 +154,15 @@ class Reader:
         if isinstance(term, ast.BinOp) and term.op == "▸":
             for kind in ("rw_hyp", "rw_rev_hyp"):
                 out.append(lambda s, g, st, kind=kind: self._subst_fact(s, g, kind, term.lhs, term.rhs, st))
+        if isinstance(term, ast.BinOp) and term.op == "▸":
+            for kind in ("rw_premise", "rw_rev_premise"):
+                out.append(lambda s, g, st, kind=kind: self._subst_premise(s, g, kind, term.lhs, term.rhs, st))
+        if isinstance(term, ast.Proj) and term.field == "symm" and not isinstance(term.term, ast.Ident):
+            out.append(lambda s, g, st: self.act_then(s, g, Action("symm"), st,
+                                                      lambda s2, g2: self.solve(s2, g2, term.term, st)))
+        if isinstance(term, ast.App) and isinstance(term.fn, ast.Ident) and term.fn.name == "flip" \
+                and len(term.args) == 1:
+            out.append(lambda s, g, st: self._flip(s, g, term.args[0], st))
         if isinstance(term, ast.App) and isinstance(term.fn, ast.Explicit):
             # `@ih _ h`: apply the function (the holes are its implicit arguments, found by unification)
             kept = [a for a in term.args if not isinstance(a, (ast.Hole, ast.NamedArg))]
@@ -166,10 +187,27 @@ class Reader:
                 out.append(lambda s, g, st: self._rec_fn(s, g, minors, st))
             elif len(minors) == 2:  # `h.elim f g` with functions: cases h, each case by its function
                 out.append(lambda s, g, st: self._elim_fns(s, g, head, minors, st))
+        if isinstance(term, ast.App) and isinstance(term.fn, ast.Proj) and not isinstance(term.fn.term, ast.Ident) \
+                and term.fn.field in (1, 2, "1", "2", "mp", "mpr"):  # `(P h).2 x`: `Iff.mpr (P h) x`
+            iff = "Iff.mp" if term.fn.field in (1, "1", "mp") else "Iff.mpr"
+            out.append(lambda s, g, st: self._app(s, g, iff, [term.fn.term] + list(term.args), st))
+        field_of = _field_call(term)
+        if field_of is not None:  # `(P ..).resolve_left h`, `P.trans Q`: `T.f` applied to the receiver first
+            receiver, field, rest = field_of
+            out.append(lambda s, g, st: self._field_app(s, g, receiver, field, rest, st))
         if isinstance(term, (ast.App, ast.Proj)) or (isinstance(term, ast.Ident) and "." in term.name):
             out.append(lambda s, g, st: self._forward_exact(s, g, term, st))
+        if not isinstance(term, (ast.Fun, ast.FunMatch, ast.NoFun)):
+            out.append(lambda s, g, st: self._implicit_intro(s, g, term, st))
         out.append(self._closer)
         return out
+
+    def _implicit_intro(self, state: ProofState, gid: str, term: Any, steps: list) -> Optional[ProofState]:
+        """A term against ``∀ {l}, …``: Lean introduces the implicit binder first, then elaborates it."""
+        goal = _goal(state, gid)
+        if goal is None or not goal.target.pp.startswith("∀ {"):
+            return None
+        return self.act_then(state, gid, Action("intro"), steps, lambda st, g: self.solve(st, g, term, steps))
 
     def _undot(self, state: ProofState, gid: str, term: Any) -> Any:
         """``.inl a`` / ``.imp f g``: the leading-dot name resolved against the goal's head type
@@ -198,6 +236,130 @@ class Reader:
         last = len(_goal(state, gid).hypotheses) - 1
         return self.act_then(state, gid, Action(kind, hyp=last), steps,
                              lambda st, g: self.solve(st, g, rest, steps))
+
+    def _by(self, state: ProofState, gid: str, tactics: list, steps: list) -> Optional[ProofState]:
+        """``by tac₁; tac₂`` inside a term (``show T by rw [a, h]``, ``⟨_, by simp_all⟩``): each tactic
+        by its own atomic reading (``rw`` rule by rule with the bare rule, ``exact`` as a term, the
+        argument-free tactics, ``simp``/``simp [x]``), on the goal the previous one left."""
+        current: Optional[str] = gid
+        for n, tac in enumerate(tactics):
+            if current is None or _index(state, current) is None:
+                return None
+            if isinstance(tac, ast.Exact):
+                solved = self.solve(state, current, tac.term, steps)
+                if solved is None:
+                    return None
+                state, current = solved, None
+                continue
+            actions = self._tactic_actions(state, current, tac)
+            if actions is None:
+                return None
+            for action in actions:
+                if current is None:
+                    return None
+                res = self.act(state, current, action, steps)
+                if res is None or len(res[1]) > 1:
+                    return None
+                state, current = res[0], (res[1][0] if res[1] else None)
+        return state if current is None or _index(state, current) is None else None
+
+    def _tactic_actions(self, state: ProofState, gid: str, tac: Any) -> Optional[list[Action]]:
+        """The atomic actions of one simple tactic (None when it has no such reading here)."""
+        simple = {ast.Constructor: "constructor", ast.Left: "left", ast.Right: "right", ast.Rfl: "rfl",
+                  ast.Exfalso: "exfalso", ast.Contradiction: "contradiction", ast.Assumption: "assumption",
+                  ast.Trivial: "trivial", ast.Symm: "symm"}
+        if type(tac) in simple:
+            return [Action(simple[type(tac)])]
+        if isinstance(tac, ast.Intro) and all(isinstance(p, (ast.Ident, ast.Hole)) for p in tac.patterns):
+            return [Action("intro")] * max(1, len(tac.patterns))
+        if isinstance(tac, ast.Apply) and isinstance(tac.term, ast.Ident):
+            action = self._ref(state, gid, tac.term.name, "apply_hyp", "apply_premise")
+            return [action] if action else None
+        if isinstance(tac, ast.Simp) and tac.config is None and tac.using is None and tac.location is None \
+                and not tac.only:
+            args = tac.args or ()
+            if not args:
+                return [Action("simp_all" if tac.variant == "simp_all" else "simp")] \
+                    if tac.variant in ("simp", "simp_all") else None
+            if tac.variant == "simp" and len(args) == 1 and args[0].kind == "lemma" and not args[0].symm \
+                    and isinstance(args[0].term, ast.Ident):
+                action = self._ref(state, gid, args[0].term.name, "simp_hyp", "simp_premise")
+                return [action] if action else None
+            return None
+        if isinstance(tac, ast.Rewrite) and tac.location is None and tac.config is None and tac.variant == "rw":
+            out = []
+            for rule in tac.rules:
+                term, symm = rule.term, rule.symm
+                if isinstance(term, ast.Ident) and term.name.endswith(".symm") \
+                        and self._hi(_goal(state, gid), term.name[:-5]) is not None:
+                    term, symm = ast.Ident(term.pos, term.end_pos, term.name[:-5], None), not symm
+                if not isinstance(term, ast.Ident):
+                    return None
+                action = self._ref(state, gid, term.name, "rw_rev_hyp" if symm else "rw_hyp",
+                                   "rw_rev_premise" if symm else "rw_premise")
+                if action is None:
+                    return None
+                out.append(action)
+            return out
+        return None
+
+    def _field_app(self, state: ProofState, gid: str, receiver: Any, field: str, rest: list, steps: list) -> Optional[ProofState]:
+        """``x.f a``: ``T.f x a`` for the premises ``T.f`` (those of the goal's head type ``T`` first,
+        a few at most), each read as an application."""
+        goal = _goal(state, gid)
+        head = head_const(_strip_foralls(_sexp_of(goal.target.sexp_text))) if goal is not None else None
+        names = sorted(self.fields(field), key=lambda n: n.rpartition(".")[0] != head)
+        mark = len(steps)
+        for full in names[:5]:
+            done = self._app(state, gid, full, [receiver] + rest, steps)
+            if done is not None:
+                return done
+            del steps[mark:]
+        return None
+
+    def _subst_premise(self, state: ProofState, gid: str, kind: str, lhs: Any, rest: Any, steps: list) -> Optional[ProofState]:
+        """``(P a b).symm ▸ e``: the goal rewritten with the bare lemma ``P`` (either way; the checker
+        tells which instance it finds), then ``e``."""
+        while isinstance(lhs, (ast.Proj, ast.App)):
+            if isinstance(lhs, ast.Proj) and lhs.field != "symm":
+                return None
+            lhs = lhs.term if isinstance(lhs, ast.Proj) else lhs.fn
+        if isinstance(lhs, ast.Ident) and lhs.name.endswith(".symm"):
+            lhs = ast.Ident(lhs.pos, lhs.end_pos, lhs.name[:-5], None)
+        if not isinstance(lhs, ast.Ident) or self._hi(_goal(state, gid), lhs.name) is not None:
+            return None
+        name = self.resolve(lhs.name)
+        if name is None:
+            return None
+        return self.act_then(state, gid, Action(kind, premise=name), steps,
+                             lambda st, g: self.solve(st, g, rest, steps))
+
+    def _flip(self, state: ProofState, gid: str, fn: Any, steps: list) -> Optional[ProofState]:
+        """``flip f`` for a goal ``b → a → c``: ``intro`` both, then ``f`` applied (its premises closed
+        from the context)."""
+        current, mark = gid, len(steps)
+        for count in range(1, 5):  # implicit binders first (`∀ {a b}, a ≤ b → ¬b < a`), then the two
+            res = self.act(state, current, Action("intro"), steps)
+            if res is None or len(res[1]) != 1:
+                return None
+            state, (current,) = res
+            if count >= 2:
+                at = len(steps)
+                solved = self.solve(state, current, fn, steps)
+                if solved is not None:
+                    return solved
+                del steps[at:]
+        del steps[mark:]
+        return None
+
+    def _congr_arg(self, state: ProofState, gid: str, fn: str, proof: Any, steps: list) -> Optional[ProofState]:
+        """``congrArg f h`` (``f`` a constant): ``apply congrArg f`` (the goal ``f a = f b`` up to
+        unfolding becomes ``a = b``), then ``h``."""
+        name = self.resolve(fn)
+        if name is None:
+            return None
+        return self.act_then(state, gid, Action("congr_arg_premise", premise=name), steps,
+                             lambda st, g: self.solve(st, g, proof, steps))
 
     def _fun_match(self, state: ProofState, gid: str, alts: list, steps: list) -> Optional[ProofState]:
         """``fun | .inl h => a | .inr h => b``: ``intro``, ``cases`` it, each case's fields taken
@@ -259,6 +421,60 @@ class Reader:
         state, gid = made
         self.bind(term.name or "this", state, gid)
         return self.solve(state, gid, term.body, steps)
+
+    def match_cases(self, state: ProofState, gid: str, discr: Any, alts: list, steps: list) -> Optional[ProofState]:
+        """``match e with | p₁ => t₁ | …`` (one discriminant): ``e`` in the context (a hypothesis, or
+        built by ``fact``), one alternative taken apart by its pattern, several by ``cases`` (each case
+        matched to its alternative by constructor: ``0``/``n+1`` are ``zero``/``succ``), then each
+        right-hand side (``by`` tactics or a term) closes its case."""
+        goal = _goal(state, gid)
+        if goal is None:
+            return None
+        i = self._hi(goal, discr.name) if isinstance(discr, ast.Ident) else None
+        if i is not None:
+            fv = goal.hypotheses[i].fvar_id
+        else:
+            made = self.fact(state, gid, discr, steps)
+            if made is None:
+                return None
+            state, gid = made
+            fv = _last_fvar(state, gid)
+        if len(alts) == 1:
+            got = self.destruct(state, gid, fv, _term_pattern(alts[0].patterns[0]), steps)
+            if got is None:
+                return None
+            state, left = got
+            for g in left:
+                state = self.solve(state, g, alts[0].rhs, steps)
+                if state is None:
+                    return None
+            return state
+        k = _fvar_index(state, gid, fv)
+        if k is None:
+            return None
+        before = {h.fvar_id for h in _goal(state, gid).hypotheses}
+        res = self.act(state, gid, Action("cases_hyp", hyp=k), steps)
+        if res is None or len(res[1]) != len(alts):
+            return None
+        state, created = res
+        for goal_id, alt in zip(created, alts):
+            if _index(state, goal_id) is None:
+                continue
+            pat = alt.patterns[0]
+            new = [h.fvar_id for h in _goal(state, goal_id).hypotheses if h.fvar_id not in before]
+            if isinstance(pat, ast.BinOp) and pat.op == "+" and isinstance(pat.lhs, ast.Ident) and new:
+                self.bind(pat.lhs.name, state, goal_id, new[0])  # `a+1`: the predecessor is `a`
+            elif isinstance(pat, ast.App) and len(pat.args) == len(new):
+                for sub, f in zip(pat.args, new):
+                    if isinstance(sub, ast.Ident):
+                        self.bind(sub.name, state, goal_id, f)
+            elif not isinstance(pat, (ast.Num, ast.Ident, ast.DotIdent, ast.Hole)):
+                return None
+            solved = self.solve(state, goal_id, alt.rhs, steps)
+            if solved is None:
+                return None
+            state = solved
+        return state
 
     def _nofun(self, state: ProofState, gid: str, steps: list) -> Optional[ProofState]:
         """``nofun``: ``intro`` then ``cases`` on it, until a case split closes the goal (≤ 3 binders)."""
@@ -406,7 +622,10 @@ class Reader:
                 return res[0]
             return None
         head, _, field = name.rpartition(".")
-        if head and field in ("symm", "1", "2", "left", "right"):
+        if head and field == "symm" and self._hi(_goal(state, gid), head) is None and self.resolve(head):
+            return self.act_then(state, gid, Action("symm"), steps,  # `P.symm`: symm, then the lemma
+                                 lambda st, g: self._ident(st, g, head, steps))
+        if head and field in ("symm", "1", "2", "left", "right") and self._hi(_goal(state, gid), head) is not None:
             return self._proj(state, gid, head, steps, field)
         if head and field in ("mp", "mpr", "1", "2"):  # `h.mp` as a function: intro, rewrite with h, close
             res = self.act(state, gid, Action("intro"), steps)
@@ -498,6 +717,7 @@ class Reader:
         return self.act_then(state, gid, action, steps, then)
 
     def _app(self, state: ProofState, gid: str, fn: str, args: list, steps: list) -> Optional[ProofState]:
+        args = [a for a in args if not isinstance(a, ast.Ellipsis)]  # `P ..`: the arguments unification finds
         if fn in ("Iff.mp", "Iff.mpr") and args and isinstance(args[0], ast.Ident):
             mark = len(steps)
             done = self._iff(state, gid, args[0].name, fn == "Iff.mp", args[1:], steps)
@@ -647,6 +867,8 @@ class Reader:
         fn, args = (term.fn, list(term.args)) if isinstance(term, ast.App) else (term, [])
         while isinstance(fn, ast.TypeAscription):
             fn = fn.term
+        if isinstance(fn, ast.Explicit):  # `@ih _ h`: the holes are implicit arguments `specialize` infers
+            fn, args = fn.ident, [a for a in args if not isinstance(a, ast.Hole)]
         receiver: Any = None
         field: Any = None
         if isinstance(fn, ast.Proj):
@@ -860,18 +1082,72 @@ def read_and_run(reader: Reader, state: ProofState, focus: int, tactic: str) -> 
             out = res[0] if res is not None else None
     elif isinstance(tac, ast.Apply) and isinstance(tac.term, (ast.App, ast.Proj)):
         out = reader.apply_built(state, gid, tac.term, steps)  # `apply Nat.le_trans (P h)`
+        if out is None:  # arguments that cannot be built (`P (n - m)`): read as a term closing the goal
+            del steps[:]
+            out = reader.solve(state, gid, tac.term, steps)
     elif isinstance(tac, ast.HaveTac) and tac.value is not None and not tac.binders and tac.pattern is None \
             and _compound(tac.value):
         made = reader.fact(state, gid, tac.value, steps)  # `have h := P h₁ b`
         out = made[0] if made is not None else None
     elif isinstance(tac, ast.HaveTac) and tac.value is not None and not tac.binders and tac.pattern is not None:
-        out = reader.read_patterns(state, gid, ast.Obtain(tac.pos, tac.end_pos, tac.pattern, None, (tac.value,)), steps)
+        pat = tac.pattern if isinstance(tac.pattern, ast.RPat) else _term_pattern(tac.pattern)  # `let ⟨k, hk⟩ := h`
+        out = reader.read_patterns(state, gid, ast.Obtain(tac.pos, tac.end_pos, tac.source, pat, None, (tac.value,)),
+                                   steps)
+    elif isinstance(tac, ast.MatchTac) and len(tac.term.discrs) == 1 and tac.term.discrs[0].name is None \
+            and all(len(a.patterns) == 1 for a in tac.term.alts):
+        out = reader.match_cases(state, gid, tac.term.discrs[0].term, list(tac.term.alts), steps)
     elif isinstance(tac, (ast.Rintro, ast.Obtain, ast.Rcases)) or (
             isinstance(tac, ast.Intro) and any(not isinstance(p, (ast.Ident, ast.Hole)) for p in tac.patterns)):
         out = reader.read_patterns(state, gid, tac, steps)
     else:
         return None
     return (out, steps) if out is not None else None
+
+
+def read_pattern_copy(reader: Reader, state: ProofState, focus: int, tactic: str) -> Optional[tuple[ProofState, list]]:
+    """``have ⟨k, hk⟩ := h`` / ``let ⟨k, hk⟩ := h`` where Lean keeps ``h``: ``have_hyp`` copies it and
+    the copy is taken apart (``obtain`` would take ``h`` itself apart)."""
+    try:
+        seq = parse_tactic_block(tactic)
+    except Exception:  # noqa: BLE001 - no reading for text the parser does not take
+        return None
+    tac = seq.tactics[0] if len(seq.tactics) == 1 else None
+    if not isinstance(tac, ast.HaveTac) or tac.pattern is None or tac.binders or not isinstance(tac.value, ast.Ident):
+        return None
+    i = reader._hi(state.goals[focus], tac.value.name)
+    if i is None:
+        return None
+    pat = tac.pattern if isinstance(tac.pattern, ast.RPat) else _term_pattern(tac.pattern)
+    steps: list = []
+    res = reader.act(state, state.goals[focus].mvar_id, Action("have_hyp", hyp=i), steps)
+    if res is None or len(res[1]) != 1:
+        return None
+    got = reader.destruct(res[0], res[1][0], _last_fvar(res[0], res[1][0]), pat, steps)
+    return (got[0], steps) if got is not None else None
+
+
+def _field_call(term: Any) -> Optional[tuple[Any, str, list]]:
+    """``(e).f a b`` / ``x.f a`` (``x`` a dotted name) as (receiver ``e``, ``f``, [a, b]), else None."""
+    fn, args = (term.fn, list(term.args)) if isinstance(term, ast.App) else (term, [])
+    if isinstance(fn, ast.Proj) and isinstance(fn.field, str) and not fn.field.isdigit():
+        return fn.term, fn.field, args
+    if isinstance(fn, ast.Ident) and "." in fn.name:
+        head, _, field = fn.name.rpartition(".")
+        if field and not field.isdigit() and field not in ("mp", "mpr", "symm", "elim", "rec", "left", "right"):
+            return ast.Ident(fn.pos, fn.end_pos, head, None), field, args
+    return None
+
+
+def _dotted(term: Any) -> Any:
+    """``(P).2 x`` / ``h.1`` parsed as a projection of a name: the dotted name ``P.2`` the readings know."""
+    def name(t: Any) -> Any:
+        if isinstance(t, ast.Proj) and isinstance(t.term, ast.Ident) and isinstance(t.field, (str, int)):
+            return ast.Ident(t.pos, t.end_pos, f"{t.term.name}.{t.field}", None)
+        return t
+    if isinstance(term, ast.App):
+        fn = name(term.fn)
+        return term if fn is term.fn else ast.App(term.pos, term.end_pos, fn, term.args)
+    return name(term)
 
 
 def _unpipe(term: Any) -> Any:

@@ -150,7 +150,7 @@ def test_have_hyp_copies_so_the_original_stays(lean):
     goal = state.goals[0]
     copy = Action("have_hyp", hyp=1)
     assert copy in candidate_actions(goal, []) and Action("have_hyp", hyp=2) not in candidate_actions(goal, [])
-    assert render(copy, goal) == "have f_1 := f"
+    assert render(copy, goal) == "have f_1 := @f"
     state = lean.run_tactic(state, render(copy, goal))
     goal = state.goals[0]
     for arg in (0, 2):  # f_1 p, then f_1 hp

@@ -1,0 +1,167 @@
+"""Lean core's term idioms, atomized through the real embedded checker (no mocks).
+
+``congrArg succ ih`` against a goal that is ``succ a = succ b`` only up to unfolding
+(``congr_arg_premise``), ``(P a b).symm ▸ e`` and ``(ih).symm ▸ e``, ``flip f``, ``(P h).symm``,
+``let ⟨k, hk⟩ := h`` (the hypothesis stays: a copy is taken apart), ``@ih _ h``, ``P.symm`` and
+``P.1`` of a lemma, generalized fields on any receiver (``(P ..).resolve_left h``, ``P.trans Q``),
+``apply P (Q (n - m)) h``, ``rw [h.symm]`` and a term against ``∀ {n}, …`` (the implicit binder
+introduced first), and the ``match a with | 0 => … | a+1 => …`` tactic. Each theorem must be wholly atomized, with the
+expected kinds, and its script must replay from the theorem's start."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from lean_bridge import LeanError, open_backend
+from prover.actions import KINDS, Action, candidate_actions, render
+from prover.data import read_jsonl, run_atomize, run_trace
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from test_atomize_forward import _replay_atomized  # noqa: E402
+
+SOURCE = """\
+namespace Idm
+
+theorem plus_succ (n m : Nat) : n + Nat.succ m = Nat.succ (n + m) := rfl
+theorem succ_plus : ∀ (n m : Nat), Nat.succ n + m = Nat.succ (n + m)
+  | _, 0 => rfl
+  | n, m+1 => congrArg Nat.succ (succ_plus n m)
+
+theorem zero_plus : ∀ (n : Nat), 0 + n = n
+  | 0 => rfl
+  | n+1 => congrArg Nat.succ (zero_plus n)
+
+theorem plus_comm : ∀ (n m : Nat), n + m = m + n
+  | n, 0 => (zero_plus n).symm
+  | n, m+1 => (succ_plus m n).symm ▸ congrArg Nat.succ (plus_comm n m)
+
+theorem mul_comm' (n m : Nat) (h : m * n = n * m) : n * m + n = m * n + n := (h).symm ▸ rfl
+
+theorem flip_imp {p q : Prop} (f : p → ¬q) : q → ¬p := flip f
+theorem flip_lt (f : ∀ {a b : Nat}, a < b → ¬b < a) : ∀ {a b : Nat}, b < a → ¬a < b := flip f
+
+theorem ne_of_lt' {a b : Nat} (h : a < b) : a ≠ b := fun e => Nat.lt_irrefl a (e ▸ h)
+theorem ne_of_gt' {a b : Nat} (h : b < a) : a ≠ b := (ne_of_lt' h).symm
+
+theorem le_of_ex {n m : Nat} (h : ∃ k, k = m) (f : ∀ k, k = m → n ≤ m) : n ≤ m := by
+  let ⟨k, hk⟩ := h
+  exact f k hk
+
+theorem or_of_le {n : Nat} (ih : ∀ {m : Nat}, n ≤ m → n = m ∨ n < m) (m : Nat) (h : n ≤ m) :
+    n = m ∨ n < m := by
+  have x := @ih _ h
+  exact x
+
+theorem swap_iff {p q : Prop} : p ∧ q ↔ q ∧ p := ⟨fun ⟨a, b⟩ => ⟨b, a⟩, fun ⟨a, b⟩ => ⟨b, a⟩⟩
+theorem swap_symm {p q : Prop} : q ∧ p ↔ p ∧ q := swap_iff.symm
+theorem swap_mp {p q : Prop} : p ∧ q → q ∧ p := swap_iff.1
+theorem and_true' {p : Prop} : p ∧ True ↔ p := ⟨fun h => h.1, fun h => ⟨h, trivial⟩⟩
+theorem iff_chain {p : Prop} : True ∧ p ↔ p := swap_iff.trans and_true'
+
+theorem and_true_all {p : Nat → Prop} : ∀ {n : Nat}, p n ∧ True ↔ p n := ⟨fun h => h.1, fun h => ⟨h, trivial⟩⟩
+
+theorem tri (a b : Nat) : a < b ∨ a ≥ b := Nat.lt_or_ge a b
+theorem ge_of_not_lt' {a b : Nat} (h : ¬a < b) : a ≥ b := (tri ..).resolve_left h
+
+theorem sub_le' (n m : Nat) (h : n ≤ m) : n - 1 ≤ m := by
+  apply Nat.le_trans (Nat.sub_le n 1) h
+
+theorem rw_symm (a b c : Nat) (h : b = a) (h' : a = c) : a + 0 = c := by
+  rw [h.symm]
+  exact h.symm ▸ h'
+
+theorem pos_of_ne (a : Nat) (h : a ≠ 0) : 0 < a := by
+  match a with
+  | 0 => contradiction
+  | a+1 => apply Nat.zero_lt_succ
+
+end Idm
+"""
+
+EXPECTED = ["zero_plus", "succ_plus", "plus_comm", "mul_comm'", "flip_imp", "flip_lt", "ne_of_gt'", "le_of_ex",
+            "or_of_le", "swap_symm", "swap_mp", "ge_of_not_lt'", "iff_chain", "and_true_all", "sub_le'",
+            "rw_symm", "pos_of_ne"]
+
+
+@pytest.fixture(scope="module")
+def idioms(tmp_path_factory):
+    out = tmp_path_factory.mktemp("idioms")
+    source = out / "Idm.lean"
+    source.write_text(SOURCE, encoding="utf-8")
+    traces, atomized = out / "traces.jsonl", out / "atomized.jsonl"
+    run_trace(source, traces, progress=False)
+    report = run_atomize(traces, atomized, None, progress=False)
+    return source, list(read_jsonl(traces)), list(read_jsonl(atomized)), report
+
+
+def _kinds(records, theorem):
+    return [r["action"]["kind"] for r in sorted(records, key=lambda r: r["step"]) if r["theorem"] == theorem]
+
+
+def test_every_idiom_is_traced_and_wholly_atomized(idioms):
+    _, traces, records, report = idioms
+    assert all(t["ok"] for t in traces), [(t["theorem"], t["error"]) for t in traces if not t["ok"]]
+    complete = {r["theorem"] for r in records if r["complete"]}
+    assert {f"Idm.{n}" for n in EXPECTED} <= complete, report["failures"]
+
+
+def test_the_readings_use_the_expected_kinds(idioms):
+    _, _, records, _ = idioms
+    assert "congr_arg_premise" in _kinds(records, "Idm.zero_plus")
+    tactics = [r["tactic"] for r in records if r["theorem"] == "Idm.zero_plus"]
+    assert "apply congrArg Nat.succ" in tactics
+    plus_comm = _kinds(records, "Idm.plus_comm")
+    assert "rw_premise" in plus_comm and "congr_arg_premise" in plus_comm  # `(succ_plus m n).symm ▸ …`
+    assert _kinds(records, "Idm.mul_comm'")[0] in ("rw_rev_hyp", "rw_hyp")  # `(h).symm ▸ rfl`
+    assert _kinds(records, "Idm.flip_lt")[:3] == ["intro", "intro", "exact_hyp"]  # the implicits first
+    assert _kinds(records, "Idm.ne_of_gt'")[0] == "symm"
+    assert _kinds(records, "Idm.le_of_ex")[:2] == ["have_hyp", "cases_hyp"]  # `h` stays, its copy is split
+    assert _kinds(records, "Idm.or_of_le")[:2] == ["have_hyp", "specialize_last_hyp"]
+    assert _kinds(records, "Idm.swap_symm")[:2] == ["symm", "exact_premise"]
+    assert _kinds(records, "Idm.swap_mp")[:2] == ["intro", "rw_rev_premise"]
+    assert _kinds(records, "Idm.ge_of_not_lt'")[0] == "apply_premise"  # Or.resolve_left, then the receiver
+    assert _kinds(records, "Idm.iff_chain")[0] == "apply_premise"  # Iff.trans
+    assert _kinds(records, "Idm.rw_symm")[0] == "rw_rev_hyp"
+    assert _kinds(records, "Idm.and_true_all")[:2] == ["intro", "constructor"]  # `∀ {n}` introduced first
+    assert _kinds(records, "Idm.pos_of_ne") == ["cases_hyp", "contradiction", "apply_premise"]  # `match a with`
+
+
+def test_the_atomic_scripts_replay_from_each_start(idioms):
+    source, _, records, _ = idioms
+    assert _replay_atomized(source, records) >= 40
+
+
+def test_congr_arg_renders_and_is_checked():
+    """``apply congrArg P`` leaves ``a = b`` where the goal unfolds to ``P a = P b``, and the checker
+    rejects it where no such unfolding exists; it is offered on ``=`` targets only."""
+    with open_backend("embedded") as lean:
+        state = lean.start_goal("∀ (n : Nat), 0 + n = n → 0 + (n + 1) = n + 1")
+        state = lean.run_tactic(state, "intro n ih")
+        goal = state.goals[0]
+        action = Action("congr_arg_premise", premise="Nat.succ")
+        assert action in candidate_actions(goal, ["Nat.succ"])
+        assert render(action, goal) == "apply congrArg Nat.succ"
+        after = lean.run_tactic(state, render(action, goal))
+        done = lean.run_tactic(after, "exact ih")
+        assert done.goals == ()
+        bad = lean.start_goal("(0 : Nat) = 1")
+        with pytest.raises(LeanError):
+            lean.run_tactic(bad, render(action, bad.goals[0]))
+        prop = lean.start_goal("∀ (p : Prop), p → p")
+        assert Action("congr_arg_premise", premise="Nat.succ") not in candidate_actions(prop.goals[0], ["Nat.succ"])
+
+
+def test_the_bundled_model_ignores_the_kind_it_does_not_know():
+    """The bundled checkpoint predates ``congr_arg_premise``: it loads, and proposes only its own kinds."""
+    from prover.policy import load_policy
+
+    policy = load_policy()
+    assert "congr_arg_premise" in KINDS and "congr_arg_premise" not in policy.kinds
+    with open_backend("embedded") as lean:
+        names = ["Nat.succ", "Nat.add_zero"]
+        policy.premise_types({name: lean.inspect(name).type for name in names})
+        root = lean.run_tactic(lean.start_goal("∀ (a : Nat), a = 0 → a + 1 = 0 + 1"), "intro a h")
+        proposals = policy.propose([(root.goals, 0)], names, 200)[0]
+    assert proposals and all(a.kind in policy.kinds for a, _ in proposals)
