@@ -251,8 +251,16 @@ class _Compiler:
         if not isinstance(d, FVar):
             return self._split_known(discrs, rows, goal, j, recursion, info, head)
         params = args[: info.num_params]
-        indices = free_indices(elab, info, d, args, node)
         use_rec = recursion is not None and j == recursion.column and recursion.ihs is not None and not getattr(recursion, "_used", False)
+        try:
+            indices = free_indices(elab, info, d, args, node)
+        except ElabError:
+            if use_rec:
+                raise
+            # fid-list3: indices that are not distinct variables (`h : a ∈ [b]`, `h : i = 0`): Lean's `cases`
+            from .match_cases import split_by_cases
+
+            return split_by_cases(self, discrs, rows, goal, j, recursion, info, head, node)
         if use_rec:
             recursion._used = True  # type: ignore[attr-defined]
             generalized = list(recursion.others)

@@ -2833,6 +2833,64 @@ CASES: list[Case] = [
         "hd : a + d = c after beta-reduction, not a = c",
         MISMATCH,
     ),
+    # -- fid-list3 branch: more of Lean core's List proofs (match on non-variable indices, ...) ---------
+    Case(
+        "fid_list3_match_mem_literal_missing_tail",
+        lean("""
+            theorem bad {a b c : α} : a ∈ [b, c] → a = b
+              | .head .. => rfl
+        """),
+        "a ∈ [b, c] also holds through `tail` (a = c): that case is missing, not absurd",
+        "missing cases",
+    ),
+    Case(
+        "fid_list3_match_mem_literal_outer_false_not_used",
+        lean("""
+            theorem bad (f : False) {a b c : α} : a ∈ [b, c] → a = b
+              | .head .. => rfl
+        """),
+        "the uncovered `tail` case is closed only by the matcher's own hypotheses, never by an outer f : False",
+        "missing cases",
+    ),
+    Case(
+        "fid_list3_match_mem_cons_tail_is_not_head",
+        lean("""
+            theorem bad {a b : α} {l : List α} : a ∈ b :: l → a = b
+              | .head .. => rfl
+              | .tail _ _ => rfl
+        """),
+        "in the `tail` case a is any member of l, not b",
+        MISMATCH,
+    ),
+    Case(
+        "fid_list3_match_eq_zero_index_substitutes",
+        lean("""
+            theorem bad (i : Nat) (h : i = 0) : i = 1 := match h with | rfl => rfl
+        """),
+        "the `rfl` pattern on i = 0 substitutes i := 0, and 0 = 1 is false",
+        MISMATCH,
+    ),
+    Case(
+        "fid_list3_match_eq_nil_index_substitutes",
+        lean("""
+            theorem bad : ∀ (l : List Nat), l = [] → l.length = 1
+              | _, rfl => rfl
+        """),
+        "the `rfl` pattern on l = [] substitutes l := [], whose length is 0",
+        MISMATCH,
+    ),
+    Case(
+        "fid_list3_match_nonvar_index_recursion",
+        lean("""
+            theorem bad : ∀ {l : List Nat} {n : Nat} {a b : Nat}, a ∈ l.set n b → a ∈ l
+              | _ :: _, 0, _, _, .head .. => .head _
+              | _ :: _, 0, _, _, .tail _ h => .tail _ h
+              | _ :: _, _+1, _, _, .head .. => .head ..
+              | _ :: _, _+1, _, _, .tail _ h => .tail _ (bad h)
+        """),
+        "b ∈ [x].set 0 b but b need not be in [x]: the first branch cannot be .head",
+        "",
+    ),
 ]
 
 

@@ -1,0 +1,58 @@
+/-
+  Lean core theorems about `List` (Init/Data/List/Lemmas.lean), with Lean core's names and
+  statements, proofs written for this file in Lean core's style. Checked by
+  `tests/embedded/test_fid_list3.py` (every declaration must be accepted). It exercises: `match` and
+  `fun | …` on a hypothesis of an indexed family whose indices are not variables (`a ∈ [b]`,
+  `a ∈ b :: l`, `i = 0`, `l = []`), solved as Lean's `cases` does (substitution, injection,
+  no-confusion), also under structural recursion.
+-/
+universe u v w
+
+namespace List
+
+variable {α : Type u} {β : Type v} {γ : Type w}
+
+-- `match` on `a ∈ [b]`, `a ∈ b :: l`: the index `b :: l` is no variable
+
+theorem eq_of_mem_singleton : a ∈ [b] → a = b
+  | .head _ => rfl
+
+theorem mem_singleton {a b : α} : a ∈ [b] ↔ a = b :=
+  ⟨eq_of_mem_singleton, fun h => h ▸ .head []⟩
+
+theorem forall_mem_cons {p : α → Prop} {a : α} {l : List α} :
+    (∀ x, x ∈ a :: l → p x) ↔ p a ∧ ∀ x, x ∈ l → p x :=
+  ⟨fun H => ⟨H a (.head l), fun x h => H x (.tail a h)⟩,
+   fun ⟨H₁, H₂⟩ x h => match h with
+     | .head _ => H₁
+     | .tail _ h' => H₂ x h'⟩
+
+theorem mem_of_mem_cons_of_mem : ∀ {a b : α} {l : List α}, a ∈ b :: l → b ∈ l → a ∈ l
+  | _, _, _, .tail _ h, _ => h
+  | _, _, _, .head _, h => h
+
+theorem mem_or_eq_of_mem_set : ∀ {l : List α} {n : Nat} {a b : α}, a ∈ l.set n b → a ∈ l ∨ a = b
+  | _ :: _, 0, _, _, .head _ => .inr rfl
+  | _ :: _, 0, _, _, .tail _ h => .inl (.tail _ h)
+  | _ :: _, _+1, _, _, .head _ => .inl (.head _)
+  | _ :: _, _+1, _, _, .tail _ h => Or.imp_left (.tail _) (mem_or_eq_of_mem_set h)
+
+theorem eq_or_mem_of_mem_cons {a b : α} {l : List α} (h : a ∈ b :: l) : a = b ∨ a ∈ l := by
+  match h with
+  | .head _ => exact .inl rfl
+  | .tail _ h' => exact .inr h'
+
+-- `match` on an equation whose right side is no variable: the `rfl` pattern substitutes the variable
+
+theorem length_eq_zero_of_eq_nil : ∀ {l : List α}, l = [] → l.length = 0
+  | _, rfl => rfl
+
+theorem map_eq_nil_of_eq_nil {f : α → β} {l : List α} (h : l = []) : map f l = [] :=
+  match h with
+  | rfl => rfl
+
+theorem replicate_eq_nil_of_eq_zero {a : α} {n : Nat} (h : n = 0) : replicate n a = [] :=
+  match n, h with
+  | _, rfl => rfl
+
+end List

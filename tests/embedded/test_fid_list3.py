@@ -1,0 +1,78 @@
+"""Issue 11 (List files, third round): the checker reads more of Lean core's List proofs as Lean
+writes them.
+
+One test per feature, through the real embedded checker: valid Lean accepted, a false twin
+rejected. Adversarial variants are in `soundness_cases.py` (the `fid_list3_` entries).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from lean_bridge.embedded.checker import check_source
+
+from embedded_support import assert_accepted, assert_rejected, deadline
+
+
+# -- `match` on an indexed family whose indices are not variables (Lean's `cases` in the matcher) -----
+
+def test_match_on_membership_of_a_literal_list() -> None:
+    assert_accepted("""
+        theorem s {a b : α} : a ∈ [b] → a = b
+          | .head .. => rfl
+        theorem c {p : α → Prop} {a : α} {l : List α} (h₁ : p a) (h₂ : ∀ x, x ∈ l → p x) :
+            ∀ x, x ∈ a :: l → p x :=
+          fun _ => fun | .head .. => h₁ | .tail _ h => h₂ _ h
+        theorem t {a b : α} (h : a ∈ [b]) : a = b := by
+          match h with
+          | .head .. => rfl
+    """, "s", "c", "t")
+    assert_rejected("""
+        theorem bad {a b c : α} : a ∈ [b, c] → a = b
+          | .head .. => rfl
+    """, "bad", "missing cases")
+    assert_rejected("""
+        theorem bad {a b : α} {l : List α} : a ∈ b :: l → a = b
+          | .head .. => rfl
+          | .tail _ _ => rfl
+    """, "bad")
+
+
+def test_match_on_equation_with_a_constructor_side() -> None:
+    assert_accepted("""
+        theorem z (f : Nat → Nat) (i : Nat) (h : i = 0) : f i = f 0 := match h with | rfl => rfl
+        theorem n : ∀ (l : List Nat), l = [] → l.length = 0
+          | _, rfl => rfl
+    """, "z", "n")
+    assert_rejected("theorem bad (i : Nat) (h : i = 0) : i = 1 := match h with | rfl => rfl", "bad")
+    assert_rejected("""
+        theorem bad : ∀ (l : List Nat), l = [] → l.length = 1
+          | _, rfl => rfl
+    """, "bad")
+
+
+def test_match_on_non_variable_index_under_structural_recursion() -> None:
+    assert_accepted("""
+        theorem r : ∀ {l : List α} {n : Nat} {a b : α}, a ∈ l.set n b → a ∈ l ∨ a = b
+          | _ :: _, 0, _, _, .head .. => .inr rfl
+          | _ :: _, 0, _, _, .tail _ h => .inl (.tail _ h)
+          | _ :: _, _+1, _, _, .head .. => .inl (.head ..)
+          | _ :: _, _+1, _, _, .tail _ h => (r h).imp_left (.tail _)
+    """, "r")
+    assert_rejected("""
+        theorem bad : ∀ {l : List α} {n : Nat} {a b : α}, a ∈ l.set n b → a ∈ l
+          | _ :: _, 0, _, _, .head .. => .head _
+          | _ :: _, 0, _, _, .tail _ h => .tail _ h
+          | _ :: _, _+1, _, _, .head .. => .head ..
+          | _ :: _, _+1, _, _, .tail _ h => .tail _ (bad h)
+    """, "bad")
+
+
+# -- the measure: a Lean-core-style file using these features --------------------------------------
+
+def test_lean_core_list3_file_is_accepted() -> None:
+    text = (Path(__file__).parent / "data" / "lean_core_list3.lean").read_text(encoding="utf-8")
+    with deadline(300):
+        results = check_source(text, filename="lean_core_list3.lean")
+    assert len(results) >= 9
+    rejected = [f"{r.name}: {r.message}" for r in results if not r.ok]
+    assert not rejected, "; ".join(rejected)[:3000]
