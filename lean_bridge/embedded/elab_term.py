@@ -478,8 +478,8 @@ class TermElaborator:
         return run_by_block(self, stx, expected)
 
     def elab_NoFun(self, stx: ast.NoFun, expected: Expr | None) -> Expr:
-        """`nofun` (Lean's `fun.`): introduce the expected type's arguments; `cases` on one of them
-        (the last first) must leave no goal. Built as a `by` block, so the kernel checks the result."""
+        """`nofun` (Lean's `fun.`): `fun x₁ … xₙ => nomatch x₁, …, xₙ` over all the expected type's
+        arguments, as Lean's `elabNoFun`."""
         if expected is None:
             raise ElabError("invalid `nofun`, expected type must be known", stx)
         ty, n = self.whnf(expected), 0
@@ -488,27 +488,24 @@ class TermElaborator:
             ty = self.whnf(instantiate1(ty.body, FVar(ty.name, ty.type)))
         if n == 0:
             raise ElabError(f"invalid `nofun`, expected type is not a function type\n  {self.fmt(expected)}", stx)
-        names = [f"_nofun{i}" for i in range(1, n + 1)]
-        tried = " | ".join(f"(cases {x} <;> contradiction)" for x in reversed(names))
-        # as Lean's match compiler, `contradiction` sees the matched values only, not the outer context
-        outer = frozenset(f.uid for f in self.lctx)
-        return self._elab_internal_by(f"intro {' '.join(names)}\nfirst | {tried}", stx, expected, outer)
+        from .match_compiler import elab_nomatch_fun
+
+        return elab_nomatch_fun(self, n, expected, stx)
 
     def elab_NoMatch(self, stx: ast.NoMatch, expected: Expr | None) -> Expr:
-        """`nomatch h`: a match on `h` with no alternatives, i.e. every case `cases h` leaves is closed by
-        `contradiction`, as Lean's match compiler closes a case no alternative covers."""
+        """`nomatch h`: a match on `h` with no alternatives: Lean's match compiler must close every case
+        (`contradiction` on the matcher's own hypotheses, `cases` on non-recursive discriminants)."""
         if expected is None:
             raise ElabError("invalid `nomatch`, expected type must be known", stx)
-        names = []
+        discrs = []
         for d in stx.discrs:
-            if not (isinstance(d, ast.Ident) and "." not in d.name and self.find_local(d.name) is not None):
+            fv = self.find_local(d.name) if isinstance(d, ast.Ident) and "." not in d.name else None
+            if fv is None:
                 raise ElabError("the embedded checker supports `nomatch` on local hypotheses only", d)
-            names.append(d.name)
-        tried = " | ".join(f"(cases {x} <;> contradiction)" for x in reversed(names))
-        from .match_dependent import independent_of
+            discrs.append(fv)
+        from .match_compiler import elab_match_on_locals
 
-        discrs = [fv for fv in (self.find_local(n) for n in names) if fv is not None]
-        return self._elab_internal_by(f"first | {tried}", stx, expected, independent_of(self, discrs))
+        return elab_match_on_locals(self, discrs, [], expected, stx)
 
     def _elab_internal_by(self, text: str, stx: ast.Node, expected: Expr, hidden: frozenset[int] = frozenset()) -> Expr:
         """A `by` block written by the elaborator (positions moved to `stx`'s); `hidden`: hypotheses it

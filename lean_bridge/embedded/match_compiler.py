@@ -187,9 +187,13 @@ class _Compiler:
         if self.outside is None:
             self.outside = independent_of(self.elab, discrs)
         if not rows:
-            proof = absurd_leaf(self.elab, self.elab.instantiate(goal), self.outside or frozenset())
-            if proof is None:
-                proof = self._contradiction_leaf(goal)
+            from .match_cases import close_without_alternatives
+
+            # as Lean's matcher, the hypotheses generalized with the discriminants are matched too
+            rec = self.elab.recursive.fvar.uid if getattr(self.elab, "recursive", None) is not None else None
+            seen = {d.uid for d in discrs if isinstance(d, FVar)} | (self.outside or frozenset()) | {rec}
+            generalized = [h for h in self.elab.lctx if h.uid not in seen and h.value is None]
+            proof = close_without_alternatives(self, list(discrs) + generalized, goal, self._uncovered_leaf, [32])
             if proof is None:
                 raise ElabError("missing cases", self.stx)
             return proof
@@ -201,6 +205,11 @@ class _Compiler:
             # before the recursor split the column still indexes the original arguments; after it, it is stale
             split = recursion.column if isinstance(row.patterns[recursion.column], PCtor) else split
         return self._split(discrs, rows, goal, split, recursion)
+
+    def _uncovered_leaf(self, goal: Expr) -> Expr | None:
+        """A proof of `goal` in a case no alternative covers, from the matcher's own absurd hypotheses."""
+        proof = absurd_leaf(self.elab, self.elab.instantiate(goal), self.outside or frozenset())
+        return proof if proof is not None else self._contradiction_leaf(goal)
 
     def _contradiction_leaf(self, goal: Expr) -> Expr | None:
         """Lean's match compiler closes a case no alternative covers with `contradiction`: a hypothesis
@@ -607,6 +616,19 @@ def _open_expected(elab: "TermElaborator", expected: Expr, arity: int, stx: ast.
         fvars.append(fv)
         t = instantiate1(t.body, fv)
     return fvars, t
+
+
+def elab_nomatch_fun(elab: "TermElaborator", arity: int, expected: Expr, stx: ast.Node) -> Expr:
+    """`nofun`: the expected type's `arity` arguments introduced and matched with no alternatives."""
+    fvars, goal = _open_expected(elab, expected, arity, stx)
+    for fv in fvars:
+        elab.lctx.append(fv)
+    try:
+        body = elab_match_on_locals(elab, fvars, [], goal, stx)
+    finally:
+        for _ in fvars:
+            elab.lctx.pop()
+    return elab.mk_lambda(fvars, body)
 
 
 def elab_fun_match(elab: "TermElaborator", stx: ast.FunMatch, expected: Expr | None) -> Expr:

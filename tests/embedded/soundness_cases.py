@@ -2891,6 +2891,38 @@ CASES: list[Case] = [
         "b ∈ [x].set 0 b but b need not be in [x]: the first branch cannot be .head",
         "",
     ),
+    Case(
+        "fid_list3_nofun_inhabited_existential",
+        lean("""
+            theorem bad (p : α → Prop) : ¬ (∃ x, ∃ _ : x ∈ [x], p x) := nofun
+        """),
+        "x ∈ [x] holds: splitting the existentials leaves a case no contradiction closes",
+        "missing cases",
+    ),
+    Case(
+        "fid_list3_nomatch_bool_both_cases",
+        lean("""
+            theorem bad (b : Bool) : False := nomatch b
+        """),
+        "splitting a Bool leaves two cases and neither is absurd",
+        "missing cases",
+    ),
+    Case(
+        "fid_list3_nomatch_generalized_hyps_not_outer",
+        lean("""
+            theorem bad (f : False) (l : List Nat) : l ≠ [] := fun _ => nomatch l
+        """),
+        "the matcher sees l and what depends on it (l = []), never the outer f : False",
+        "missing cases",
+    ),
+    Case(
+        "fid_list3_contradiction_nested_inhabited",
+        lean("""
+            theorem bad {n : Nat} (h : n + 1 ≤ 1) : False := by contradiction
+        """),
+        "0 + 1 ≤ 1 holds: the empty-type search must not close the refl case",
+        "contradiction",
+    ),
 ]
 
 

@@ -67,6 +67,27 @@ def test_match_on_non_variable_index_under_structural_recursion() -> None:
     """, "bad")
 
 
+# -- `nomatch`/`nofun` as Lean's matcher with no alternatives; `contradiction`'s empty-type search ------
+
+def test_nofun_splits_non_recursive_discriminants() -> None:
+    assert_accepted("""
+        theorem n1 (p : α → Prop) : ¬ (∃ x, ∃ _ : x ∈ @List.nil α, p x) := nofun
+        theorem n2 (h : (∃ n : Nat, n + 1 = 0) ∨ False) : False := nomatch h
+        theorem n3 (_ : 0 < List.length l) : l ≠ [] := fun _ => nomatch l
+    """, "n1", "n2", "n3")
+    assert_rejected("theorem bad (p : α → Prop) : ¬ (∃ x, ∃ _ : x ∈ [x], p x) := nofun", "bad", "missing cases")
+    assert_rejected("theorem bad (b : Bool) : False := nomatch b", "bad", "missing cases")
+    assert_rejected("theorem bad (f : False) (l : List Nat) : l ≠ [] := fun _ => nomatch l", "bad", "missing cases")
+
+
+def test_contradiction_searches_fields_for_empty_types() -> None:
+    assert_accepted("""
+        theorem c1 {n : Nat} (h : n + 2 ≤ 1) : False := by contradiction
+        theorem c2 {n : Nat} (h : n + 2 ≤ 1) : False := nomatch h
+    """, "c1", "c2")
+    assert_rejected("theorem bad {n : Nat} (h : n + 1 ≤ 1) : False := by contradiction", "bad", "contradiction")
+
+
 # -- the measure: a Lean-core-style file using these features --------------------------------------
 
 def test_lean_core_list3_file_is_accepted() -> None:

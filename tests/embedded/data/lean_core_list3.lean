@@ -4,7 +4,9 @@
   `tests/embedded/test_fid_list3.py` (every declaration must be accepted). It exercises: `match` and
   `fun | …` on a hypothesis of an indexed family whose indices are not variables (`a ∈ [b]`,
   `a ∈ b :: l`, `i = 0`, `l = []`), solved as Lean's `cases` does (substitution, injection,
-  no-confusion), also under structural recursion.
+  no-confusion), also under structural recursion; `nofun`/`nomatch` as Lean's matcher with no
+  alternatives (non-recursive discriminants split: `∃ x, ∃ _ : x ∈ [], p x`; the hypotheses depending
+  on a discriminant matched too), `contradiction` searching fields for empty types (`n + 2 ≤ 1`).
 -/
 universe u v w
 
@@ -54,5 +56,15 @@ theorem map_eq_nil_of_eq_nil {f : α → β} {l : List α} (h : l = []) : map f 
 theorem replicate_eq_nil_of_eq_zero {a : α} {n : Nat} (h : n = 0) : replicate n a = [] :=
   match n, h with
   | _, rfl => rfl
+
+-- `nofun` over nested existentials; `nomatch` on a list with hypotheses about it
+
+theorem exists_mem_nil (p : α → Prop) : ¬ (∃ x, ∃ _ : x ∈ @nil α, p x) := nofun
+
+theorem exists_mem_and_nil (p : α → Prop) : ¬ ∃ x, x ∈ @nil α ∧ p x := nofun
+
+theorem ne_nil_of_length_eq_add_one (_ : length l = n + 1) : l ≠ [] := fun _ => nomatch l
+
+theorem not_succ_succ_le_one (n : Nat) : ¬ n + 2 ≤ 1 := fun h => by contradiction
 
 end List
