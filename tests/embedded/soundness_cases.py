@@ -2923,6 +2923,14 @@ CASES: list[Case] = [
         "0 + 1 ≤ 1 holds: the empty-type search must not close the refl case",
         "contradiction",
     ),
+    Case(
+        "fid_list3_eq_false_of_ne_true_direction",
+        lean("""
+            theorem bad (b : Bool) (h : ¬ b = false) : b = false := eq_false_of_ne_true h
+        """),
+        "eq_false_of_ne_true needs ¬ b = true, and ¬ b = false gives b = true",
+        MISMATCH,
+    ),
 ]
 
 

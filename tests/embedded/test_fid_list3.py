@@ -88,6 +88,22 @@ def test_contradiction_searches_fields_for_empty_types() -> None:
     assert_rejected("theorem bad {n : Nat} (h : n + 1 ≤ 1) : False := by contradiction", "bad", "contradiction")
 
 
+# -- Lean's Prelude theorems on Bool under their root names ----------------------------------------
+
+def test_prelude_bool_ne_theorems() -> None:
+    assert_accepted("""
+        theorem f {p : α → Bool} {a : α} {l : List α} (pa : ¬ p a) : List.filter p (a :: l) = List.filter p l := by
+          rw [List.filter, eq_false_of_ne_true pa]
+        theorem g {b : Bool} (h : b = false) : b ≠ true := ne_true_of_eq_false h
+        theorem eq_true_of_ne_false : {b : Bool} → Not (Eq b false) → Eq b true
+          | true, _ => rfl
+          | false, h => False.elim (h rfl)
+    """, "f", "g", "eq_true_of_ne_false")
+    assert_rejected("theorem bad (b : Bool) (h : ¬ b = false) : b = false := eq_false_of_ne_true h", "bad")
+    assert_rejected("theorem eq_false_of_ne_true : {b : Bool} → b = false := sorry", "eq_false_of_ne_true",
+                    "already been declared")
+
+
 # -- the measure: a Lean-core-style file using these features --------------------------------------
 
 def test_lean_core_list3_file_is_accepted() -> None:

@@ -236,6 +236,25 @@ def Bool.decEq (a b : Bool) : Decidable (Eq a b) :=
 def instDecidableEqBool : DecidableEq Bool := Bool.decEq
 attribute [instance] instDecidableEqBool
 
+-- fid-list3: Lean's Init/Prelude.lean theorems on `Bool` (stated right after `sorryAx`, root names as in
+-- the Lean version whose List lemma files use them: `filter_cons_of_neg` is `eq_false_of_ne_true pa`)
+theorem eq_false_of_ne_true : {b : Bool} → Not (Eq b true) → Eq b false
+  | true, h => False.elim (h rfl)
+  | false, _ => rfl
+
+theorem eq_true_of_ne_false : {b : Bool} → Not (Eq b false) → Eq b true
+  | true, _ => rfl
+  | false, h => False.elim (h rfl)
+
+theorem ne_false_of_eq_true : {b : Bool} → Eq b true → Not (Eq b false)
+  | true, _ => fun h => nomatch h
+  | false, h => nomatch h
+
+theorem ne_true_of_eq_false : {b : Bool} → Eq b false → Not (Eq b true)
+  | true, h => nomatch h
+  | false, _ => fun h => nomatch h
+-- fid-list3: end
+
 class BEq (α : Type u) where
   beq : α → α → Bool
 

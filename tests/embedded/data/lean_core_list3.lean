@@ -6,7 +6,8 @@
   `a ∈ b :: l`, `i = 0`, `l = []`), solved as Lean's `cases` does (substitution, injection,
   no-confusion), also under structural recursion; `nofun`/`nomatch` as Lean's matcher with no
   alternatives (non-recursive discriminants split: `∃ x, ∃ _ : x ∈ [], p x`; the hypotheses depending
-  on a discriminant matched too), `contradiction` searching fields for empty types (`n + 2 ≤ 1`).
+  on a discriminant matched too), `contradiction` searching fields for empty types (`n + 2 ≤ 1`);
+  Lean's Prelude theorem `eq_false_of_ne_true` under its root name.
 -/
 universe u v w
 
@@ -66,5 +67,13 @@ theorem exists_mem_and_nil (p : α → Prop) : ¬ ∃ x, x ∈ @nil α ∧ p x :
 theorem ne_nil_of_length_eq_add_one (_ : length l = n + 1) : l ≠ [] := fun _ => nomatch l
 
 theorem not_succ_succ_le_one (n : Nat) : ¬ n + 2 ≤ 1 := fun h => by contradiction
+
+-- `filter` on a head whose test fails, through Lean's Prelude `eq_false_of_ne_true`
+
+@[simp] theorem filter_cons_of_neg {p : α → Bool} {a : α} {l} (pa : ¬ p a) :
+    filter p (a :: l) = filter p l := by rw [filter, eq_false_of_ne_true pa]
+
+theorem filter_cons_of_pos {p : α → Bool} {a : α} {l} (pa : p a) :
+    filter p (a :: l) = a :: filter p l := by rw [filter, pa]
 
 end List
