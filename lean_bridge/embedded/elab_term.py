@@ -113,6 +113,12 @@ def _blocks_implicit_lambda(stx: ast.Term) -> bool:
     return False
 
 
+class FieldOfUnknownType(ElabError):
+    """Field notation `l.head?` on a value whose type is still a metavariable (fid-list3): Lean postpones
+    it until the type is known; an application elaborates such an argument after its other ones
+    (`l.head? = none ↔ l = []`: `l = []` fixes `l : List ?α` first)."""
+
+
 @dataclass
 class _Postponed:
     """An argument elaborated only after the rest of the application fixed its expected type."""
@@ -1040,6 +1046,8 @@ class TermElaborator:
             raise ElabError(f"invalid projection, structure expected\n  {self.fmt(e)}\nhas type\n  {self.fmt(e_type)}", stx)
         head = get_app_fn(candidates[-1])
         where = head.name if isinstance(head, Const) else self.fmt(e_type)
+        if isinstance(head, MVar):  # Lean postpones it (`tryPostponeIfMVar`); an application retries it last
+            raise FieldOfUnknownType(f"invalid field '{field_}', the environment does not contain '{where}.{field_}'\n  {self.fmt(e)}\nhas type\n  {self.fmt(e_type)}", stx)
         raise ElabError(f"invalid field '{field_}', the environment does not contain '{where}.{field_}'\n  {self.fmt(e)}\nhas type\n  {self.fmt(e_type)}", stx)
 
     def _structure_like_proj(self, e: Expr, e_type: Expr, type_name: str, idx: int, stx: ast.Node) -> Expr | None:
@@ -1135,7 +1143,13 @@ class TermElaborator:
                 if self._should_postpone(payload, dom):
                     postponed.append(_Postponed(payload, hole))
                 else:
-                    self._assign_arg(hole, self._elab_arg(payload, dom, deferred), payload)
+                    snap, n_pending, n_deferred = self.mctx.snapshot(), len(self.pending_instances), len(deferred)
+                    try:
+                        self._assign_arg(hole, self._elab_arg(payload, dom, deferred), payload)
+                    except FieldOfUnknownType:
+                        self.mctx.restore(snap)
+                        del self.pending_instances[n_pending:], deferred[n_deferred:]
+                        postponed.append(_Postponed(payload, hole))
             elif kind == "self":
                 arg_type = self.infer(payload)
                 if not self.unify(hole, payload):

@@ -2931,6 +2931,25 @@ CASES: list[Case] = [
         "eq_false_of_ne_true needs ¬ b = true, and ¬ b = false gives b = true",
         MISMATCH,
     ),
+    Case(
+        "fid_list3_dotted_auto_bound_statement",
+        lean("""
+            theorem bad : l.head?.isSome = true ↔ l = [] := by
+              cases l with
+              | nil => exact ⟨nofun, fun _ => rfl⟩
+              | cons a l => exact ⟨nofun, nofun⟩
+        """),
+        "l auto-bound through l.head? is any list: [].head?.isSome is false",
+        "",
+    ),
+    Case(
+        "fid_list3_dotted_unknown_namespace_not_bound",
+        lean("""
+            theorem bad : List.foo = 1 := rfl
+        """),
+        "List is a namespace: List.foo is an unknown constant, not a field of an auto-bound List",
+        "unknown identifier",
+    ),
 ]
 
 

@@ -104,6 +104,24 @@ def test_prelude_bool_ne_theorems() -> None:
                     "already been declared")
 
 
+# -- auto-bound `l` in `l.head?`; field notation on a still-unknown type waits for the other arguments --
+
+def test_dotted_auto_bound_and_postponed_field() -> None:
+    assert_accepted("""
+        theorem h1 : l.head? = none ↔ l = [] := by
+          cases l with
+          | nil => exact ⟨fun _ => rfl, fun _ => rfl⟩
+          | cons a l => exact ⟨nofun, nofun⟩
+    """, "h1")
+    assert_rejected("""
+        theorem bad : l.head?.isSome = true ↔ l = [] := by
+          cases l with
+          | nil => exact ⟨nofun, fun _ => rfl⟩
+          | cons a l => exact ⟨nofun, nofun⟩
+    """, "bad")
+    assert_rejected("theorem bad : List.foo = 1 := rfl", "bad", "Unknown identifier")
+
+
 # -- the measure: a Lean-core-style file using these features --------------------------------------
 
 def test_lean_core_list3_file_is_accepted() -> None:

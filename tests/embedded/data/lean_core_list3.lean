@@ -7,7 +7,8 @@
   no-confusion), also under structural recursion; `nofun`/`nomatch` as Lean's matcher with no
   alternatives (non-recursive discriminants split: `∃ x, ∃ _ : x ∈ [], p x`; the hypotheses depending
   on a discriminant matched too), `contradiction` searching fields for empty types (`n + 2 ≤ 1`);
-  Lean's Prelude theorem `eq_false_of_ne_true` under its root name.
+  Lean's Prelude theorem `eq_false_of_ne_true` under its root name; an auto-bound `l` met first in
+  field notation (`l.head? = none ↔ l = []`).
 -/
 universe u v w
 
@@ -75,5 +76,20 @@ theorem not_succ_succ_le_one (n : Nat) : ¬ n + 2 ≤ 1 := fun h => by contradic
 
 theorem filter_cons_of_pos {p : α → Bool} {a : α} {l} (pa : p a) :
     filter p (a :: l) = a :: filter p l := by rw [filter, pa]
+
+-- `l` auto-bound through `l.head?`, its type fixed by `l = []`
+
+@[simp] theorem head?_nil : @head? α [] = none := rfl
+@[simp] theorem head?_cons : @head? α (a::l) = some a := rfl
+
+theorem head?_eq_none_iff : l.head? = none ↔ l = [] := by
+  cases l with
+  | nil => exact ⟨fun _ => rfl, fun _ => rfl⟩
+  | cons a l => exact ⟨nofun, nofun⟩
+
+theorem head?_isSome_of_ne_nil : l ≠ [] → l.head?.isSome = true := by
+  cases l with
+  | nil => exact fun h => absurd rfl h
+  | cons a l => exact fun _ => rfl
 
 end List
