@@ -410,6 +410,7 @@ class _Compiler:
         """`f params a₁ … field … aₙ` ↦ `ih_field (others)`: the call on a structurally smaller argument."""
         n_params = len(recursion.params)
         column = recursion.column
+        body = _beta_rec_redexes(body, recursion.fvar)
 
         def fn(x: Expr, _depth: int) -> Expr | None:
             if not isinstance(x, App):
@@ -475,6 +476,25 @@ class _Compiler:
         for is_explicit in explicit:
             out.append(next(it) if is_explicit else PVar(None, pat.node))
         return out
+
+
+def _beta_rec_redexes(body: Expr, rec: FVar) -> Expr:
+    """`(fun β b f => rec α β b f l) β' b' f'` beta-reduced (fid-list3): `simp [f (l := l)]` abstracts the
+    lemma's holes (Lean's `abstractMVars`) and applies the abstraction where it rewrites, so the recursive
+    call shows its arguments only after beta, as in the term Lean's structural recursion reads."""
+    from .expr import Lam
+
+    if not _mentions(body, rec):
+        return body
+
+    def fn(x: Expr, _depth: int) -> Expr | None:
+        if isinstance(x, App) and isinstance(get_app_fn(x), Lam) and _mentions(x, rec):
+            reduced = head_beta(x)
+            if reduced is not x:
+                return replace(reduced, fn)
+        return None
+
+    return replace(body, fn)
 
 
 def _rename_in_place(lctx: list[FVar], name: str, value: Expr) -> bool:

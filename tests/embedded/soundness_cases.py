@@ -2950,6 +2950,16 @@ CASES: list[Case] = [
         "List is a namespace: List.foo is an unknown constant, not a field of an auto-bound List",
         "unknown identifier",
     ),
+    Case(
+        "fid_list3_recursion_through_simp_not_smaller",
+        lean("""
+            theorem bad : ∀ {l : List Nat} {f : Nat → Nat}, (l.map f).length = l.length + 1
+              | [], f => by simp only [bad (l := [])]
+              | a :: l, f => by simp only [bad (l := a :: l)]
+        """),
+        "a recursive call on a :: l itself (after the simp argument's abstraction is applied) is no structural recursion",
+        "",
+    ),
 ]
 
 

@@ -122,6 +122,21 @@ def test_dotted_auto_bound_and_postponed_field() -> None:
     assert_rejected("theorem bad : List.foo = 1 := rfl", "bad", "Unknown identifier")
 
 
+# -- structural recursion through `simp [f (l := l)]` (the lemma's holes abstracted, then applied) ----
+
+def test_recursion_through_simp_argument_with_holes() -> None:
+    assert_accepted("""
+        theorem lm : ∀ {l : List α} {f : α → β}, (l.map f).length = l.length
+          | [], _ => rfl
+          | _ :: l, f => by simp [List.map, List.length, lm (l := l)]
+    """, "lm")
+    assert_rejected("""
+        theorem bad : ∀ {l : List Nat} {f : Nat → Nat}, (l.map f).length = l.length
+          | [], _ => rfl
+          | a :: l, f => by simp only [bad (l := a :: l)]
+    """, "bad", "fail to show termination")
+
+
 # -- the measure: a Lean-core-style file using these features --------------------------------------
 
 def test_lean_core_list3_file_is_accepted() -> None:

@@ -8,7 +8,8 @@
   alternatives (non-recursive discriminants split: `∃ x, ∃ _ : x ∈ [], p x`; the hypotheses depending
   on a discriminant matched too), `contradiction` searching fields for empty types (`n + 2 ≤ 1`);
   Lean's Prelude theorem `eq_false_of_ne_true` under its root name; an auto-bound `l` met first in
-  field notation (`l.head? = none ↔ l = []`).
+  field notation (`l.head? = none ↔ l = []`); structural recursion through a `simp` argument that
+  leaves holes (`simp [length_map (l := l)]`).
 -/
 universe u v w
 
@@ -91,5 +92,11 @@ theorem head?_isSome_of_ne_nil : l ≠ [] → l.head?.isSome = true := by
   cases l with
   | nil => exact fun h => absurd rfl h
   | cons a l => exact fun _ => rfl
+
+-- recursion through `simp [length_map (l := l)]`: `f` is a hole the lemma abstracts
+
+theorem length_map : ∀ {l : List α} {f : α → β}, (l.map f).length = l.length
+  | [], _ => rfl
+  | _ :: l, f => by simp [map, length, length_map (l := l)]
 
 end List
