@@ -291,6 +291,12 @@ class TermElaborator:
             # Lean's `decPropToBool` coercion: a proposition where a Bool is expected is `decide p`
             inst = self.synthesize_instance(mk_app(Const("Decidable"), [e]), stx)
             return mk_app(Const("Decidable.decide"), [e, inst])
+        w = self.whnf(self.instantiate(expected))
+        fn, args = get_app_fn_args(w)
+        if isinstance(fn, Const) and fn.name == "Option" and len(args) == 1 and "Option.some" in self.env \
+                and self.unify(actual, args[0]):
+            # fid-list3: Lean's `optionCoe : Coe α (Option α)`, unfolded to `some e` (`l.head?.getD a` as an `Option α`)
+            return mk_app(Const("Option.some", fn.levels), [args[0], e])
         raise ElabError(
             f"type mismatch\n  {self.fmt(e)}\nhas type\n  {self.fmt(actual)} : {self.fmt(self.infer(actual))}\n"
             f"but is expected to have type\n  {self.fmt(expected)} : {self.fmt(self.infer(expected))}",
@@ -1126,6 +1132,11 @@ class TermElaborator:
             plan.append((kind, arg, payload))
             e = App(e, arg)
             fn_type = instantiate1(fn_type.body, arg)
+        for i, (kind, hole, payload) in enumerate(plan):
+            # fid-list3: the field-notation receiver is an argument already elaborated (Lean's `addLValArg`), so it
+            # fixes the types before the expected type is propagated: `l.head?.getD a : α` against `Option α`
+            if kind == "self" and self.unify(hole, payload):
+                plan[i] = ("done", hole, None)
         result = self.instantiate(fn_type)
         if expected is not None and not (isinstance(result, App) and isinstance(get_app_fn(result), MVar)):
             self.unify(fn_type, expected)  # first-order propagation of the expected type (Lean's propagateExpectedType)

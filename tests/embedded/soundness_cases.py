@@ -2960,6 +2960,23 @@ CASES: list[Case] = [
         "a recursive call on a :: l itself (after the simp argument's abstraction is applied) is no structural recursion",
         "",
     ),
+    Case(
+        "fid_list3_option_coercion_is_some",
+        lean("""
+            theorem bad (n : Nat) : (n : Option Nat) = none := rfl
+        """),
+        "Lean's optionCoe makes n an Option as `some n`, never `none`",
+        "",
+    ),
+    Case(
+        "fid_list3_receiver_first_statement",
+        lean("""
+            theorem bad {a : α} (l : List α) : (l ++ [a]).head? = l.head?.getD (some a) := by
+              cases l <;> rfl
+        """),
+        "with getD's type fixed by the receiver l.head? : Option α, `some a` is no α",
+        "",
+    ),
 ]
 
 

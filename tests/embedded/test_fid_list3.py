@@ -137,6 +137,21 @@ def test_recursion_through_simp_argument_with_holes() -> None:
     """, "bad", "fail to show termination")
 
 
+# -- the field-notation receiver fixes the types first; Lean's `optionCoe` (`α` where `Option α` is expected)
+
+def test_receiver_first_then_option_coercion() -> None:
+    assert_accepted("""
+        theorem hc {a : α} (l : List α) : (l ++ [a]).head? = l.head?.getD a := by
+          cases l <;> rfl
+        theorem sc (n : Nat) : (n : Option Nat) = some n := rfl
+    """, "hc", "sc")
+    assert_rejected("""
+        theorem bad {a : α} (l : List α) : (l ++ [a]).head? = l.head? := by
+          cases l <;> rfl
+    """, "bad")
+    assert_rejected("theorem bad (n : Nat) : (n : Option Nat) = none := rfl", "bad")
+
+
 # -- the measure: a Lean-core-style file using these features --------------------------------------
 
 def test_lean_core_list3_file_is_accepted() -> None:

@@ -9,7 +9,9 @@
   on a discriminant matched too), `contradiction` searching fields for empty types (`n + 2 ≤ 1`);
   Lean's Prelude theorem `eq_false_of_ne_true` under its root name; an auto-bound `l` met first in
   field notation (`l.head? = none ↔ l = []`); structural recursion through a `simp` argument that
-  leaves holes (`simp [length_map (l := l)]`).
+  leaves holes (`simp [length_map (l := l)]`); a field-notation receiver that fixes the function's
+  types before the expected type, and Lean's `optionCoe` (`l.head?.getD a` where an `Option α` is
+  expected).
 -/
 universe u v w
 
@@ -98,5 +100,12 @@ theorem head?_isSome_of_ne_nil : l ≠ [] → l.head?.isSome = true := by
 theorem length_map : ∀ {l : List α} {f : α → β}, (l.map f).length = l.length
   | [], _ => rfl
   | _ :: l, f => by simp [map, length, length_map (l := l)]
+
+-- `l.head?.getD a : α` as an `Option α`: Lean's `optionCoe` makes it `some (l.head?.getD a)`
+
+theorem head?_concat {a : α} : (l ++ [a]).head? = l.head?.getD a := by
+  cases l with
+  | nil => rfl
+  | cons b l => rfl
 
 end List
