@@ -663,7 +663,7 @@ class TermElaborator:
     def elab_Have(self, stx: ast.Have, expected: Expr | None) -> Expr:
         """Rule: `have h : T := v; b` is `(fun h : T => b) v`."""
         if stx.pattern is not None:
-            raise ElabError("pattern `have` is not supported in terms by the embedded checker", stx)
+            return self._elab_pattern_binding(stx, expected)
         value, ty = self._elab_local_value(stx.binders, stx.type, stx.value)
         with self.local(stx.name or "this", ty) as fv:
             body = self.elab(stx.body, expected)
@@ -680,12 +680,24 @@ class TermElaborator:
         return App(lam, proof)
 
     def elab_Let(self, stx: ast.Let, expected: Expr | None) -> Expr:
+        if stx.pattern is not None and not stx.binders:
+            return self._elab_pattern_binding(stx, expected)
         if stx.pattern is not None or stx.name is None:
             raise ElabError("pattern `let` is not supported by the embedded checker", stx)
         value, ty = self._elab_local_value(stx.binders, stx.type, stx.value)
         with self.local(stx.name, ty, value=value) as fv:
             body = self.instantiate(self.elab(stx.body, expected))
         return Let(stx.name, self.instantiate(ty), self.instantiate(value), abstract(body, [fv]))
+
+    def _elab_pattern_binding(self, stx: "ast.Let | ast.Have", expected: Expr | None) -> Expr:
+        """fid-list3: `let ⟨y, hm, hp⟩ := v; b` and `have ⟨…⟩ := v; b` are Lean's `match v with | ⟨y, hm, hp⟩ => b`
+        (with `(v : T)` when a type is given)."""
+        if stx.binders:
+            raise ElabError("pattern `let` with binders is not supported by the embedded checker", stx)
+        value = stx.value if stx.type is None else ast.TypeAscription(stx.value.pos, stx.value.end_pos, stx.value, stx.type)
+        match = ast.Match(stx.pos, stx.end_pos, (ast.MatchDiscr(stx.value.pos, stx.value.end_pos, None, value),),
+                          (ast.MatchAlt(stx.pos, stx.end_pos, (stx.pattern,), stx.body),))
+        return self.elab(match, expected)
 
     def _elab_local_value(self, binders: Sequence[ast.Binder], type_stx: ast.Term | None,
                           value_stx: ast.Term) -> tuple[Expr, Expr]:

@@ -420,7 +420,7 @@ class _Compiler:
                 return None
             if len(args) < n_params + column + 1:
                 return None
-            if any(a != p for a, p in zip(args[:n_params], recursion.params) if p.uid not in recursion.free_params):
+            if any(_eta(a) != p for a, p in zip(args[:n_params], recursion.params) if p.uid not in recursion.free_params):
                 return None
             rec_arg = args[n_params + column]
             if not isinstance(rec_arg, FVar) or rec_arg.uid not in recursion.ihs:
@@ -476,6 +476,16 @@ class _Compiler:
         for is_explicit in explicit:
             out.append(next(it) if is_explicit else PVar(None, pat.node))
         return out
+
+
+def _eta(e: Expr) -> Expr:
+    """`fun a => f a` as `f` (fid-list3: an instance argument synthesized from a local `[DecidablePred p]` is
+    its eta-expansion, `fun a => inst a`, and is still the fixed parameter)."""
+    from .expr import BVar, Lam
+
+    while isinstance(e, Lam) and isinstance(e.body, App) and e.body.arg == BVar(0) and e.body.fn.lbr == 0:
+        e = e.body.fn
+    return e
 
 
 def _beta_rec_redexes(body: Expr, rec: FVar) -> Expr:

@@ -2977,6 +2977,51 @@ CASES: list[Case] = [
         "with getD's type fixed by the receiver l.head? : Option α, `some a` is no α",
         "",
     ),
+    Case(
+        "fid_list3_decidable_bex_false",
+        lean("""
+            theorem bad : decide (∃ x, x ∈ [1, 2, 3] ∧ x = 4) = true := rfl
+        """),
+        "no member of [1, 2, 3] is 4: List.decidableBEx decides false",
+        "",
+    ),
+    Case(
+        "fid_list3_decidable_ball_false",
+        lean("""
+            theorem bad : decide (∀ x, x ∈ [1, 2] → x = 1) = true := rfl
+        """),
+        "2 ∈ [1, 2] and 2 ≠ 1: List.decidableBAll decides false",
+        "",
+    ),
+    Case(
+        "fid_list3_taild_of_cons",
+        lean("""
+            theorem bad : [1, 2].tailD [3] = [3] := rfl
+        """),
+        "tailD of a cons is its tail [2], the fallback only for []",
+        "",
+    ),
+    Case(
+        "fid_list3_pattern_let_keeps_types",
+        lean("""
+            theorem bad (h : ∃ x : Nat, x = 1) : ∃ x : Nat, x = 2 := let ⟨x, hx⟩ := h; ⟨x, hx⟩
+        """),
+        "let ⟨x, hx⟩ := h is a match: hx : x = 1, not x = 2",
+        "",
+    ),
+    Case(
+        "fid_list3_alternatives_by_column",
+        lean("""
+            theorem bad (b : Bool) : b = true :=
+              match b with
+              | true => (fun
+                  | 0 => rfl
+                  | _ + 1 => rfl : ∀ n : Nat, true = true) 0
+              | false => rfl
+        """),
+        "the `| false` alternative (left of the inner fun's) is the outer match's, and false = true fails",
+        "",
+    ),
 ]
 
 

@@ -152,6 +152,51 @@ def test_receiver_first_then_option_coercion() -> None:
     assert_rejected("theorem bad (n : Nat) : (n : Option Nat) = none := rfl", "bad")
 
 
+# -- Init/Data/List/Basic.lean: `head`, `tail?`, `tailD`, `decidableBEx`/`decidableBAll` ----------------
+
+def test_list_basic_head_taild_and_bounded_quantifier_instances() -> None:
+    assert_accepted("""
+        theorem x1 : [1, 2].head (fun h => nomatch h) = 1 := rfl
+        theorem x2 : decide (∃ x, x ∈ [1, 2, 3] ∧ x = 2) = true := rfl
+        theorem x3 : decide (∀ x, x ∈ [1, 2, 3] → x = 2) = false := rfl
+        theorem x4 : [1, 2].tailD [] = [2] ∧ ([] : List Nat).tail? = none := ⟨rfl, rfl⟩
+    """, "x1", "x2", "x3", "x4")
+    assert_rejected("theorem bad : decide (∃ x, x ∈ [1, 2, 3] ∧ x = 4) = true := rfl", "bad")
+    assert_rejected("theorem bad : [1, 2].tailD [3] = [3] := rfl", "bad")
+
+
+# -- term-level `let ⟨…⟩ := e; b` / `have ⟨…⟩ := e; b` (Lean's `match e with | ⟨…⟩ => b`) --------------
+
+def test_pattern_let_and_have_in_terms() -> None:
+    assert_accepted("""
+        theorem l1 {p q : Nat → Prop} (h : ∃ x, p x ∧ q x) : ∃ x, q x := let ⟨x, _, hq⟩ := h; ⟨x, hq⟩
+        theorem l2 {p q : Nat → Prop} (h : ∃ x, p x ∧ q x) : ∃ x, p x := have ⟨x, hp, _⟩ := h; ⟨x, hp⟩
+    """, "l1", "l2")
+    assert_rejected("theorem bad (h : ∃ x : Nat, x = 1) : ∃ x : Nat, x = 2 := let ⟨x, hx⟩ := h; ⟨x, hx⟩", "bad")
+
+
+# -- match alternatives at a column left of the first one belong to an enclosing match (`many1Indent`) -----
+
+def test_nested_alternatives_by_column() -> None:
+    assert_accepted("""
+        def t3 {α : Type u} (p : α → Prop) (x : α) (xs : List α) (d : Decidable (∀ x, x ∈ xs → p x))
+            (h₁ : p x) : Decidable (∀ y, y ∈ x :: xs → p y) :=
+          match d with
+          | isTrue h₂ => isTrue fun
+            | y, .tail _ h => h₂ y h
+            | _, .head .. => h₁
+          | isFalse h₂ => isFalse fun H => h₂ fun y hm => H y (.tail _ hm)
+    """, "t3")
+    assert_rejected("""
+        theorem bad (b : Bool) : b = true :=
+          match b with
+          | true => (fun
+              | 0 => rfl
+              | _ + 1 => rfl : ∀ n : Nat, true = true) 0
+          | false => rfl
+    """, "bad")
+
+
 # -- the measure: a Lean-core-style file using these features --------------------------------------
 
 def test_lean_core_list3_file_is_accepted() -> None:

@@ -557,6 +557,46 @@ def List.eraseIdx {α : Type u} : List α → Nat → List α
   | a::as, n+1 => a :: List.eraseIdx as n
 -- fid-list: end
 
+-- fid-list3: Init/Data/List/Basic.lean's `head`, `tail?`, `tailD` (the List lemma files state lemmas about
+-- them) and its instances `decidableBEx`/`decidableBAll` (`decide (∃ x, x ∈ l ∧ p x)`), as Lean defines
+-- them; no lemma
+def List.head {α : Type u} : (as : List α) → as ≠ [] → α
+  | a::_, _ => a
+
+def List.tail? {α : Type u} : List α → Option (List α)
+  | [] => none
+  | _::as => some as
+
+def List.tailD {α : Type u} (list fallback : List α) : List α :=
+  match list with
+  | [] => fallback
+  | _ :: tl => tl
+
+def List.decidableBEx {α : Type u} (p : α → Prop) [DecidablePred p] :
+    ∀ l : List α, Decidable (Exists fun x => x ∈ l ∧ p x)
+  | [] => isFalse nofun
+  | x :: xs =>
+    if h₁ : p x then isTrue ⟨x, .head .., h₁⟩ else
+      match List.decidableBEx p xs with
+      | isTrue h₂ => isTrue <| let ⟨y, hm, hp⟩ := h₂; ⟨y, .tail _ hm, hp⟩
+      | isFalse h₂ => isFalse fun
+        | ⟨y, .tail _ h, hp⟩ => h₂ ⟨y, h, hp⟩
+        | ⟨_, .head .., hp⟩ => h₁ hp
+
+def List.decidableBAll {α : Type u} (p : α → Prop) [DecidablePred p] :
+    ∀ l : List α, Decidable (∀ x, x ∈ l → p x)
+  | [] => isTrue nofun
+  | x :: xs =>
+    if h₁ : p x then
+      match List.decidableBAll p xs with
+      | isTrue h₂ => isTrue fun
+        | y, .tail _ h => h₂ y h
+        | _, .head .. => h₁
+      | isFalse h₂ => isFalse fun H => h₂ fun y hm => H y (.tail _ hm)
+    else isFalse fun H => h₁ <| H x (.head ..)
+attribute [instance] List.decidableBEx List.decidableBAll
+-- fid-list3: end
+
 -- Classical logic: Lean's derivation of excluded middle from choice (Diaconescu's argument)
 
 structure Subtype {α : Sort u} (p : α → Prop) where

@@ -11,7 +11,9 @@
   field notation (`l.head? = none ↔ l = []`); structural recursion through a `simp` argument that
   leaves holes (`simp [length_map (l := l)]`); a field-notation receiver that fixes the function's
   types before the expected type, and Lean's `optionCoe` (`l.head?.getD a` where an `Option α` is
-  expected).
+  expected); Init/Data/List/Basic.lean's `head`, `tailD` and the instances `decidableBEx`/`decidableBAll`
+  (recursive, with nested `fun` alternatives left of the enclosing `match`'s and a term-level
+  `let ⟨…⟩ :=`, here as `decBEx`).
 -/
 universe u v w
 
@@ -107,5 +109,26 @@ theorem head?_concat {a : α} : (l ++ [a]).head? = l.head?.getD a := by
   cases l with
   | nil => rfl
   | cons b l => rfl
+
+-- `head`, `tailD`; `decide` on bounded quantifiers over a list
+
+theorem head_mem : ∀ {l : List α} (h : l ≠ []), head l h ∈ l
+  | [], h => absurd rfl h
+  | _ :: _, _ => .head _
+
+theorem tailD_nil_fallback (l' : List α) : tailD [] l' = l' := rfl
+
+theorem decide_mem_pair : decide (∃ x, x ∈ [3, 5] ∧ x = 5) = true := rfl
+
+instance decBEx (p : α → Prop) [DecidablePred p] :
+    ∀ l : List α, Decidable (Exists fun x => x ∈ l ∧ p x)
+  | [] => isFalse nofun
+  | x :: xs =>
+    if h₁ : p x then isTrue ⟨x, .head .., h₁⟩ else
+      match decBEx p xs with
+      | isTrue h₂ => isTrue <| let ⟨y, hm, hp⟩ := h₂; ⟨y, .tail _ hm, hp⟩
+      | isFalse h₂ => isFalse fun
+        | ⟨y, .tail _ h, hp⟩ => h₂ ⟨y, h, hp⟩
+        | ⟨_, .head .., hp⟩ => h₁ hp
 
 end List
