@@ -204,6 +204,8 @@ class CommandElaborator:
     def _auto_bindable(self, err: ElabError, bound: Sequence[ast.Binder], scope: Scope) -> str | None:
         """The unknown name of `err` when Lean would bind it as an implicit argument (`autoImplicit`)."""
         unknown = _unknown_atomic_name(err.message)
+        if unknown is None:
+            unknown = self._dotted_unknown_root(err.message)
         if unknown is None or len(bound) >= 64 or any(unknown in b.names for b in bound):
             return None
         if not scope.option("autoImplicit", True):
@@ -211,6 +213,18 @@ class CommandElaborator:
         if not scope.option("relaxedAutoImplicit", True) and not strict_auto_bound_name(unknown):
             return None
         return unknown
+
+    def _dotted_unknown_root(self, message: str) -> str | None:
+        """fid-list3: for an unknown `l.head?` whose root `l` names nothing (no constant, no namespace), `l`:
+        Lean core's List lemmas state `l.head? = none ↔ l = []` with `l` auto-bound, and `l.head?` is then
+        the field access on it."""
+        prefix = "Unknown identifier `"
+        if not message.startswith(prefix) or not message.endswith("`"):
+            return None
+        root = message[len(prefix):-1].split(".")[0]
+        if not root or root[0].isdigit() or self._resolve_namespace(root) is not None:
+            return None
+        return root
 
     def cmd_Include(self, cmd: ast.Include) -> None:
         scope = self.state.scope

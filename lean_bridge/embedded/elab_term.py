@@ -113,6 +113,12 @@ def _blocks_implicit_lambda(stx: ast.Term) -> bool:
     return False
 
 
+class FieldOfUnknownType(ElabError):
+    """Field notation `l.head?` on a value whose type is still a metavariable (fid-list3): Lean postpones
+    it until the type is known; an application elaborates such an argument after its other ones
+    (`l.head? = none ↔ l = []`: `l = []` fixes `l : List ?α` first)."""
+
+
 @dataclass
 class _Postponed:
     """An argument elaborated only after the rest of the application fixed its expected type."""
@@ -285,6 +291,12 @@ class TermElaborator:
             # Lean's `decPropToBool` coercion: a proposition where a Bool is expected is `decide p`
             inst = self.synthesize_instance(mk_app(Const("Decidable"), [e]), stx)
             return mk_app(Const("Decidable.decide"), [e, inst])
+        w = self.whnf(self.instantiate(expected))
+        fn, args = get_app_fn_args(w)
+        if isinstance(fn, Const) and fn.name == "Option" and len(args) == 1 and "Option.some" in self.env \
+                and self.unify(actual, args[0]):
+            # fid-list3: Lean's `optionCoe : Coe α (Option α)`, unfolded to `some e` (`l.head?.getD a` as an `Option α`)
+            return mk_app(Const("Option.some", fn.levels), [args[0], e])
         raise ElabError(
             f"type mismatch\n  {self.fmt(e)}\nhas type\n  {self.fmt(actual)} : {self.fmt(self.infer(actual))}\n"
             f"but is expected to have type\n  {self.fmt(expected)} : {self.fmt(self.infer(expected))}",
@@ -478,8 +490,8 @@ class TermElaborator:
         return run_by_block(self, stx, expected)
 
     def elab_NoFun(self, stx: ast.NoFun, expected: Expr | None) -> Expr:
-        """`nofun` (Lean's `fun.`): introduce the expected type's arguments; `cases` on one of them
-        (the last first) must leave no goal. Built as a `by` block, so the kernel checks the result."""
+        """`nofun` (Lean's `fun.`): `fun x₁ … xₙ => nomatch x₁, …, xₙ` over all the expected type's
+        arguments, as Lean's `elabNoFun`."""
         if expected is None:
             raise ElabError("invalid `nofun`, expected type must be known", stx)
         ty, n = self.whnf(expected), 0
@@ -488,27 +500,24 @@ class TermElaborator:
             ty = self.whnf(instantiate1(ty.body, FVar(ty.name, ty.type)))
         if n == 0:
             raise ElabError(f"invalid `nofun`, expected type is not a function type\n  {self.fmt(expected)}", stx)
-        names = [f"_nofun{i}" for i in range(1, n + 1)]
-        tried = " | ".join(f"(cases {x} <;> contradiction)" for x in reversed(names))
-        # as Lean's match compiler, `contradiction` sees the matched values only, not the outer context
-        outer = frozenset(f.uid for f in self.lctx)
-        return self._elab_internal_by(f"intro {' '.join(names)}\nfirst | {tried}", stx, expected, outer)
+        from .match_compiler import elab_nomatch_fun
+
+        return elab_nomatch_fun(self, n, expected, stx)
 
     def elab_NoMatch(self, stx: ast.NoMatch, expected: Expr | None) -> Expr:
-        """`nomatch h`: a match on `h` with no alternatives, i.e. every case `cases h` leaves is closed by
-        `contradiction`, as Lean's match compiler closes a case no alternative covers."""
+        """`nomatch h`: a match on `h` with no alternatives: Lean's match compiler must close every case
+        (`contradiction` on the matcher's own hypotheses, `cases` on non-recursive discriminants)."""
         if expected is None:
             raise ElabError("invalid `nomatch`, expected type must be known", stx)
-        names = []
+        discrs = []
         for d in stx.discrs:
-            if not (isinstance(d, ast.Ident) and "." not in d.name and self.find_local(d.name) is not None):
+            fv = self.find_local(d.name) if isinstance(d, ast.Ident) and "." not in d.name else None
+            if fv is None:
                 raise ElabError("the embedded checker supports `nomatch` on local hypotheses only", d)
-            names.append(d.name)
-        tried = " | ".join(f"(cases {x} <;> contradiction)" for x in reversed(names))
-        from .match_dependent import independent_of
+            discrs.append(fv)
+        from .match_compiler import elab_match_on_locals
 
-        discrs = [fv for fv in (self.find_local(n) for n in names) if fv is not None]
-        return self._elab_internal_by(f"first | {tried}", stx, expected, independent_of(self, discrs))
+        return elab_match_on_locals(self, discrs, [], expected, stx)
 
     def _elab_internal_by(self, text: str, stx: ast.Node, expected: Expr, hidden: frozenset[int] = frozenset()) -> Expr:
         """A `by` block written by the elaborator (positions moved to `stx`'s); `hidden`: hypotheses it
@@ -654,7 +663,7 @@ class TermElaborator:
     def elab_Have(self, stx: ast.Have, expected: Expr | None) -> Expr:
         """Rule: `have h : T := v; b` is `(fun h : T => b) v`."""
         if stx.pattern is not None:
-            raise ElabError("pattern `have` is not supported in terms by the embedded checker", stx)
+            return self._elab_pattern_binding(stx, expected)
         value, ty = self._elab_local_value(stx.binders, stx.type, stx.value)
         with self.local(stx.name or "this", ty) as fv:
             body = self.elab(stx.body, expected)
@@ -671,12 +680,24 @@ class TermElaborator:
         return App(lam, proof)
 
     def elab_Let(self, stx: ast.Let, expected: Expr | None) -> Expr:
+        if stx.pattern is not None and not stx.binders:
+            return self._elab_pattern_binding(stx, expected)
         if stx.pattern is not None or stx.name is None:
             raise ElabError("pattern `let` is not supported by the embedded checker", stx)
         value, ty = self._elab_local_value(stx.binders, stx.type, stx.value)
         with self.local(stx.name, ty, value=value) as fv:
             body = self.instantiate(self.elab(stx.body, expected))
         return Let(stx.name, self.instantiate(ty), self.instantiate(value), abstract(body, [fv]))
+
+    def _elab_pattern_binding(self, stx: "ast.Let | ast.Have", expected: Expr | None) -> Expr:
+        """fid-list3: `let ⟨y, hm, hp⟩ := v; b` and `have ⟨…⟩ := v; b` are Lean's `match v with | ⟨y, hm, hp⟩ => b`
+        (with `(v : T)` when a type is given)."""
+        if stx.binders:
+            raise ElabError("pattern `let` with binders is not supported by the embedded checker", stx)
+        value = stx.value if stx.type is None else ast.TypeAscription(stx.value.pos, stx.value.end_pos, stx.value, stx.type)
+        match = ast.Match(stx.pos, stx.end_pos, (ast.MatchDiscr(stx.value.pos, stx.value.end_pos, None, value),),
+                          (ast.MatchAlt(stx.pos, stx.end_pos, (stx.pattern,), stx.body),))
+        return self.elab(match, expected)
 
     def _elab_local_value(self, binders: Sequence[ast.Binder], type_stx: ast.Term | None,
                           value_stx: ast.Term) -> tuple[Expr, Expr]:
@@ -1043,6 +1064,8 @@ class TermElaborator:
             raise ElabError(f"invalid projection, structure expected\n  {self.fmt(e)}\nhas type\n  {self.fmt(e_type)}", stx)
         head = get_app_fn(candidates[-1])
         where = head.name if isinstance(head, Const) else self.fmt(e_type)
+        if isinstance(head, MVar):  # Lean postpones it (`tryPostponeIfMVar`); an application retries it last
+            raise FieldOfUnknownType(f"invalid field '{field_}', the environment does not contain '{where}.{field_}'\n  {self.fmt(e)}\nhas type\n  {self.fmt(e_type)}", stx)
         raise ElabError(f"invalid field '{field_}', the environment does not contain '{where}.{field_}'\n  {self.fmt(e)}\nhas type\n  {self.fmt(e_type)}", stx)
 
     def _structure_like_proj(self, e: Expr, e_type: Expr, type_name: str, idx: int, stx: ast.Node) -> Expr | None:
@@ -1121,6 +1144,11 @@ class TermElaborator:
             plan.append((kind, arg, payload))
             e = App(e, arg)
             fn_type = instantiate1(fn_type.body, arg)
+        for i, (kind, hole, payload) in enumerate(plan):
+            # fid-list3: the field-notation receiver is an argument already elaborated (Lean's `addLValArg`), so it
+            # fixes the types before the expected type is propagated: `l.head?.getD a : α` against `Option α`
+            if kind == "self" and self.unify(hole, payload):
+                plan[i] = ("done", hole, None)
         result = self.instantiate(fn_type)
         if expected is not None and not (isinstance(result, App) and isinstance(get_app_fn(result), MVar)):
             self.unify(fn_type, expected)  # first-order propagation of the expected type (Lean's propagateExpectedType)
@@ -1138,7 +1166,13 @@ class TermElaborator:
                 if self._should_postpone(payload, dom):
                     postponed.append(_Postponed(payload, hole))
                 else:
-                    self._assign_arg(hole, self._elab_arg(payload, dom, deferred), payload)
+                    snap, n_pending, n_deferred = self.mctx.snapshot(), len(self.pending_instances), len(deferred)
+                    try:
+                        self._assign_arg(hole, self._elab_arg(payload, dom, deferred), payload)
+                    except FieldOfUnknownType:
+                        self.mctx.restore(snap)
+                        del self.pending_instances[n_pending:], deferred[n_deferred:]
+                        postponed.append(_Postponed(payload, hole))
             elif kind == "self":
                 arg_type = self.infer(payload)
                 if not self.unify(hole, payload):

@@ -187,9 +187,13 @@ class _Compiler:
         if self.outside is None:
             self.outside = independent_of(self.elab, discrs)
         if not rows:
-            proof = absurd_leaf(self.elab, self.elab.instantiate(goal), self.outside or frozenset())
-            if proof is None:
-                proof = self._contradiction_leaf(goal)
+            from .match_cases import close_without_alternatives
+
+            # as Lean's matcher, the hypotheses generalized with the discriminants are matched too
+            rec = self.elab.recursive.fvar.uid if getattr(self.elab, "recursive", None) is not None else None
+            seen = {d.uid for d in discrs if isinstance(d, FVar)} | (self.outside or frozenset()) | {rec}
+            generalized = [h for h in self.elab.lctx if h.uid not in seen and h.value is None]
+            proof = close_without_alternatives(self, list(discrs) + generalized, goal, self._uncovered_leaf, [32])
             if proof is None:
                 raise ElabError("missing cases", self.stx)
             return proof
@@ -201,6 +205,11 @@ class _Compiler:
             # before the recursor split the column still indexes the original arguments; after it, it is stale
             split = recursion.column if isinstance(row.patterns[recursion.column], PCtor) else split
         return self._split(discrs, rows, goal, split, recursion)
+
+    def _uncovered_leaf(self, goal: Expr) -> Expr | None:
+        """A proof of `goal` in a case no alternative covers, from the matcher's own absurd hypotheses."""
+        proof = absurd_leaf(self.elab, self.elab.instantiate(goal), self.outside or frozenset())
+        return proof if proof is not None else self._contradiction_leaf(goal)
 
     def _contradiction_leaf(self, goal: Expr) -> Expr | None:
         """Lean's match compiler closes a case no alternative covers with `contradiction`: a hypothesis
@@ -251,8 +260,16 @@ class _Compiler:
         if not isinstance(d, FVar):
             return self._split_known(discrs, rows, goal, j, recursion, info, head)
         params = args[: info.num_params]
-        indices = free_indices(elab, info, d, args, node)
         use_rec = recursion is not None and j == recursion.column and recursion.ihs is not None and not getattr(recursion, "_used", False)
+        try:
+            indices = free_indices(elab, info, d, args, node)
+        except ElabError:
+            if use_rec:
+                raise
+            # fid-list3: indices that are not distinct variables (`h : a ∈ [b]`, `h : i = 0`): Lean's `cases`
+            from .match_cases import split_by_cases
+
+            return split_by_cases(self, discrs, rows, goal, j, recursion, info, head, node)
         if use_rec:
             recursion._used = True  # type: ignore[attr-defined]
             generalized = list(recursion.others)
@@ -393,6 +410,7 @@ class _Compiler:
         """`f params a₁ … field … aₙ` ↦ `ih_field (others)`: the call on a structurally smaller argument."""
         n_params = len(recursion.params)
         column = recursion.column
+        body = _beta_rec_redexes(body, recursion.fvar)
 
         def fn(x: Expr, _depth: int) -> Expr | None:
             if not isinstance(x, App):
@@ -402,7 +420,7 @@ class _Compiler:
                 return None
             if len(args) < n_params + column + 1:
                 return None
-            if any(a != p for a, p in zip(args[:n_params], recursion.params) if p.uid not in recursion.free_params):
+            if any(_eta(a) != p for a, p in zip(args[:n_params], recursion.params) if p.uid not in recursion.free_params):
                 return None
             rec_arg = args[n_params + column]
             if not isinstance(rec_arg, FVar) or rec_arg.uid not in recursion.ihs:
@@ -458,6 +476,35 @@ class _Compiler:
         for is_explicit in explicit:
             out.append(next(it) if is_explicit else PVar(None, pat.node))
         return out
+
+
+def _eta(e: Expr) -> Expr:
+    """`fun a => f a` as `f` (fid-list3: an instance argument synthesized from a local `[DecidablePred p]` is
+    its eta-expansion, `fun a => inst a`, and is still the fixed parameter)."""
+    from .expr import BVar, Lam
+
+    while isinstance(e, Lam) and isinstance(e.body, App) and e.body.arg == BVar(0) and e.body.fn.lbr == 0:
+        e = e.body.fn
+    return e
+
+
+def _beta_rec_redexes(body: Expr, rec: FVar) -> Expr:
+    """`(fun β b f => rec α β b f l) β' b' f'` beta-reduced (fid-list3): `simp [f (l := l)]` abstracts the
+    lemma's holes (Lean's `abstractMVars`) and applies the abstraction where it rewrites, so the recursive
+    call shows its arguments only after beta, as in the term Lean's structural recursion reads."""
+    from .expr import Lam
+
+    if not _mentions(body, rec):
+        return body
+
+    def fn(x: Expr, _depth: int) -> Expr | None:
+        if isinstance(x, App) and isinstance(get_app_fn(x), Lam) and _mentions(x, rec):
+            reduced = head_beta(x)
+            if reduced is not x:
+                return replace(reduced, fn)
+        return None
+
+    return replace(body, fn)
 
 
 def _rename_in_place(lctx: list[FVar], name: str, value: Expr) -> bool:
@@ -599,6 +646,19 @@ def _open_expected(elab: "TermElaborator", expected: Expr, arity: int, stx: ast.
         fvars.append(fv)
         t = instantiate1(t.body, fv)
     return fvars, t
+
+
+def elab_nomatch_fun(elab: "TermElaborator", arity: int, expected: Expr, stx: ast.Node) -> Expr:
+    """`nofun`: the expected type's `arity` arguments introduced and matched with no alternatives."""
+    fvars, goal = _open_expected(elab, expected, arity, stx)
+    for fv in fvars:
+        elab.lctx.append(fv)
+    try:
+        body = elab_match_on_locals(elab, fvars, [], goal, stx)
+    finally:
+        for _ in fvars:
+            elab.lctx.pop()
+    return elab.mk_lambda(fvars, body)
 
 
 def elab_fun_match(elab: "TermElaborator", stx: ast.FunMatch, expected: Expr | None) -> Expr:

@@ -741,34 +741,21 @@ def tac_Contradiction(state: TacticState, tac: ast.Contradiction) -> None:
 
 def _contradiction_by_empty_cases(state: TacticState, goal: MVar, hyps: Sequence[FVar], tac: ast.Node) -> bool:
     """Lean's `contradiction` on a hypothesis of an empty inductive family instance (`h : i < 0`,
-    `h : a ∈ []`): `cases h` leaves no goal. Tried on a copy; only families with indices or no
-    constructors can be empty this way."""
-    from .tactics_cases import tac_Cases
+    `h : a ∈ []`): `cases h` leaves no goal, or only goals with such a hypothesis among their fields
+    (Lean's `elimEmptyInductive`, from `False` as Lean's `exfalso`, with its search fuel 16)."""
+    from .tactics_cases import elim_empty_inductive, is_empty_candidate
 
-    elab = state.elaborator(goal)
-    rest = state.goals[1:]
+    decl = state.decl(goal)
+    target = state.target(goal)
     for h in reversed(hyps):
-        head = get_app_fn(elab.whnf(h.type))
-        info = state.env.find(head.name) if isinstance(head, Const) else None
-        if not isinstance(info, InductiveInfo) or (info.num_indices == 0 and info.ctors):
+        if not is_empty_candidate(state, goal, h):
             continue
         trial = state.copy()
-        name = h.name
-        found = elab.find_local(h.name)
-        if found is None or found.uid != h.uid:  # shadowed or inaccessible: named in the trial only
-            name = "contradiction_h"
-            decl = trial.decl(goal)
-            lctx = [FVar(name, x.type, x.value, x.binder_info, uid=x.uid) if x.uid == h.uid else x for x in decl.lctx]
-            renamed = trial.new_goal(decl.type, lctx, decl.user_name)
-            trial.assign(goal, renamed)
-            trial.replace_main([renamed])
-        target = ast.CasesTarget(tac.pos, tac.end_pos, None, ast.Ident(tac.pos, tac.end_pos, name, None))
-        try:
-            tac_Cases(trial, ast.Cases(tac.pos, tac.end_pos, f"cases {name}", (target,), None, None))
-        except (TacticError, ElabError):
-            continue
-        trial.prune()
-        if [g.uid for g in trial.goals] == [g.uid for g in rest]:
+        false_goal = trial.new_goal(Const("False"), decl.lctx, decl.user_name)
+        if elim_empty_inductive(trial, false_goal, h, [16], tac):
+            level = trial.elaborator(goal).ensure_type(target, tac)
+            trial.assign(goal, mk_app(Const("False.elim", [level]), [target, false_goal]))
+            trial.replace_main([])
             state.restore_from(trial)
             return True
     return False

@@ -483,6 +483,40 @@ def contradiction_by_constructors(state: TacticState, goal: MVar, hyps: Sequence
     return False
 
 
+def is_empty_candidate(state: TacticState, goal: MVar, h: FVar) -> bool:
+    """Lean's `isElimEmptyInductiveCandidate`: `h`'s type is an inductive with no constructors or an
+    indexed family (only those can be refuted by `cases` alone)."""
+    head = get_app_fn(state.whnf(goal, _hyp(state, h).type))
+    info = state.env.find(head.name) if isinstance(head, Const) else None
+    return isinstance(info, InductiveInfo) and (not info.ctors or info.num_indices > 0)
+
+
+def elim_empty_inductive(state: TacticState, goal: MVar, h: FVar, fuel: list[int], node: ast.Node | None) -> bool:
+    """Lean's `ElimEmptyInductive.elim` (fid-list3): `cases h` closes `goal` when every case it leaves has a
+    field that is itself such an empty hypothesis (`h : n + 2 ≤ 1`: the `step` case's `n + 2 ≤ 0`), at
+    most `fuel` `cases` in all (Lean's `searchFuel`, 16). On failure nothing is assigned."""
+    if fuel[0] <= 0:
+        return False
+    fuel[0] -= 1
+    snap = state.mctx.snapshot()
+    try:
+        alts = _elim_core(state, goal, None, node, induction=False, major_expr=h,  # type: ignore[arg-type]
+                          tag_alts=False)
+        for alt in alts:
+            res = _finish_alt(state, alt, [], node)
+            if res.goal is None:
+                continue
+            fields = [f for f in res.fields if isinstance(f, FVar)]
+            if not any(is_empty_candidate(state, res.goal, f) and elim_empty_inductive(state, res.goal, f, fuel, node)
+                       for f in fields):
+                state.mctx.restore(snap)
+                return False
+        return True
+    except (TacticError, ElabError):
+        state.mctx.restore(snap)
+        return False
+
+
 # ---------------------------------------------------------------------------
 # unifying the index equations of `cases` (Lean's `unifyEqs`)
 # ---------------------------------------------------------------------------

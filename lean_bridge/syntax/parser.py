@@ -805,9 +805,12 @@ class Parser:
         alts: list[ast.MatchAlt] = []
         if not self.at("|"):
             self.fail("'|'")
-        while self.at("|"):
+        # Lean's `many1Indent`: an alternative starts at or right of the first one's column, so a `|` further
+        # left belongs to an enclosing `match` (`| isTrue h => isTrue fun | … | …` then `| isFalse h => …`)
+        first_col = self.tok.col
+        while self.at("|") and self.tok.col >= first_col:
             groups: list[tuple[Token, tuple[ast.Term, ...]]] = []
-            while self.at("|"):
+            while self.at("|") and self.tok.col >= first_col:
                 bar = self.advance()
                 pats = [self.term()]
                 while self.accept(","):

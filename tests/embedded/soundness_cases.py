@@ -2833,6 +2833,195 @@ CASES: list[Case] = [
         "hd : a + d = c after beta-reduction, not a = c",
         MISMATCH,
     ),
+    # -- fid-list3 branch: more of Lean core's List proofs (match on non-variable indices, ...) ---------
+    Case(
+        "fid_list3_match_mem_literal_missing_tail",
+        lean("""
+            theorem bad {a b c : α} : a ∈ [b, c] → a = b
+              | .head .. => rfl
+        """),
+        "a ∈ [b, c] also holds through `tail` (a = c): that case is missing, not absurd",
+        "missing cases",
+    ),
+    Case(
+        "fid_list3_match_mem_literal_outer_false_not_used",
+        lean("""
+            theorem bad (f : False) {a b c : α} : a ∈ [b, c] → a = b
+              | .head .. => rfl
+        """),
+        "the uncovered `tail` case is closed only by the matcher's own hypotheses, never by an outer f : False",
+        "missing cases",
+    ),
+    Case(
+        "fid_list3_match_mem_cons_tail_is_not_head",
+        lean("""
+            theorem bad {a b : α} {l : List α} : a ∈ b :: l → a = b
+              | .head .. => rfl
+              | .tail _ _ => rfl
+        """),
+        "in the `tail` case a is any member of l, not b",
+        MISMATCH,
+    ),
+    Case(
+        "fid_list3_match_eq_zero_index_substitutes",
+        lean("""
+            theorem bad (i : Nat) (h : i = 0) : i = 1 := match h with | rfl => rfl
+        """),
+        "the `rfl` pattern on i = 0 substitutes i := 0, and 0 = 1 is false",
+        MISMATCH,
+    ),
+    Case(
+        "fid_list3_match_eq_nil_index_substitutes",
+        lean("""
+            theorem bad : ∀ (l : List Nat), l = [] → l.length = 1
+              | _, rfl => rfl
+        """),
+        "the `rfl` pattern on l = [] substitutes l := [], whose length is 0",
+        MISMATCH,
+    ),
+    Case(
+        "fid_list3_match_nonvar_index_recursion",
+        lean("""
+            theorem bad : ∀ {l : List Nat} {n : Nat} {a b : Nat}, a ∈ l.set n b → a ∈ l
+              | _ :: _, 0, _, _, .head .. => .head _
+              | _ :: _, 0, _, _, .tail _ h => .tail _ h
+              | _ :: _, _+1, _, _, .head .. => .head ..
+              | _ :: _, _+1, _, _, .tail _ h => .tail _ (bad h)
+        """),
+        "b ∈ [x].set 0 b but b need not be in [x]: the first branch cannot be .head",
+        "",
+    ),
+    Case(
+        "fid_list3_nofun_inhabited_existential",
+        lean("""
+            theorem bad (p : α → Prop) : ¬ (∃ x, ∃ _ : x ∈ [x], p x) := nofun
+        """),
+        "x ∈ [x] holds: splitting the existentials leaves a case no contradiction closes",
+        "missing cases",
+    ),
+    Case(
+        "fid_list3_nomatch_bool_both_cases",
+        lean("""
+            theorem bad (b : Bool) : False := nomatch b
+        """),
+        "splitting a Bool leaves two cases and neither is absurd",
+        "missing cases",
+    ),
+    Case(
+        "fid_list3_nomatch_generalized_hyps_not_outer",
+        lean("""
+            theorem bad (f : False) (l : List Nat) : l ≠ [] := fun _ => nomatch l
+        """),
+        "the matcher sees l and what depends on it (l = []), never the outer f : False",
+        "missing cases",
+    ),
+    Case(
+        "fid_list3_contradiction_nested_inhabited",
+        lean("""
+            theorem bad {n : Nat} (h : n + 1 ≤ 1) : False := by contradiction
+        """),
+        "0 + 1 ≤ 1 holds: the empty-type search must not close the refl case",
+        "contradiction",
+    ),
+    Case(
+        "fid_list3_eq_false_of_ne_true_direction",
+        lean("""
+            theorem bad (b : Bool) (h : ¬ b = false) : b = false := eq_false_of_ne_true h
+        """),
+        "eq_false_of_ne_true needs ¬ b = true, and ¬ b = false gives b = true",
+        MISMATCH,
+    ),
+    Case(
+        "fid_list3_dotted_auto_bound_statement",
+        lean("""
+            theorem bad : l.head?.isSome = true ↔ l = [] := by
+              cases l with
+              | nil => exact ⟨nofun, fun _ => rfl⟩
+              | cons a l => exact ⟨nofun, nofun⟩
+        """),
+        "l auto-bound through l.head? is any list: [].head?.isSome is false",
+        "",
+    ),
+    Case(
+        "fid_list3_dotted_unknown_namespace_not_bound",
+        lean("""
+            theorem bad : List.foo = 1 := rfl
+        """),
+        "List is a namespace: List.foo is an unknown constant, not a field of an auto-bound List",
+        "unknown identifier",
+    ),
+    Case(
+        "fid_list3_recursion_through_simp_not_smaller",
+        lean("""
+            theorem bad : ∀ {l : List Nat} {f : Nat → Nat}, (l.map f).length = l.length + 1
+              | [], f => by simp only [bad (l := [])]
+              | a :: l, f => by simp only [bad (l := a :: l)]
+        """),
+        "a recursive call on a :: l itself (after the simp argument's abstraction is applied) is no structural recursion",
+        "",
+    ),
+    Case(
+        "fid_list3_option_coercion_is_some",
+        lean("""
+            theorem bad (n : Nat) : (n : Option Nat) = none := rfl
+        """),
+        "Lean's optionCoe makes n an Option as `some n`, never `none`",
+        "",
+    ),
+    Case(
+        "fid_list3_receiver_first_statement",
+        lean("""
+            theorem bad {a : α} (l : List α) : (l ++ [a]).head? = l.head?.getD (some a) := by
+              cases l <;> rfl
+        """),
+        "with getD's type fixed by the receiver l.head? : Option α, `some a` is no α",
+        "",
+    ),
+    Case(
+        "fid_list3_decidable_bex_false",
+        lean("""
+            theorem bad : decide (∃ x, x ∈ [1, 2, 3] ∧ x = 4) = true := rfl
+        """),
+        "no member of [1, 2, 3] is 4: List.decidableBEx decides false",
+        "",
+    ),
+    Case(
+        "fid_list3_decidable_ball_false",
+        lean("""
+            theorem bad : decide (∀ x, x ∈ [1, 2] → x = 1) = true := rfl
+        """),
+        "2 ∈ [1, 2] and 2 ≠ 1: List.decidableBAll decides false",
+        "",
+    ),
+    Case(
+        "fid_list3_taild_of_cons",
+        lean("""
+            theorem bad : [1, 2].tailD [3] = [3] := rfl
+        """),
+        "tailD of a cons is its tail [2], the fallback only for []",
+        "",
+    ),
+    Case(
+        "fid_list3_pattern_let_keeps_types",
+        lean("""
+            theorem bad (h : ∃ x : Nat, x = 1) : ∃ x : Nat, x = 2 := let ⟨x, hx⟩ := h; ⟨x, hx⟩
+        """),
+        "let ⟨x, hx⟩ := h is a match: hx : x = 1, not x = 2",
+        "",
+    ),
+    Case(
+        "fid_list3_alternatives_by_column",
+        lean("""
+            theorem bad (b : Bool) : b = true :=
+              match b with
+              | true => (fun
+                  | 0 => rfl
+                  | _ + 1 => rfl : ∀ n : Nat, true = true) 0
+              | false => rfl
+        """),
+        "the `| false` alternative (left of the inner fun's) is the outer match's, and false = true fails",
+        "",
+    ),
 ]
 
 

@@ -91,6 +91,18 @@ def List.head? {α : Type u} : List α → Option α
   | [] => none
   | a::_ => some a
 
+def List.head {α : Type u} : (as : List α) → as ≠ [] → α
+  | a::_, _ => a
+
+def List.tail? {α : Type u} : List α → Option (List α)
+  | [] => none
+  | _::as => some as
+
+def List.tailD {α : Type u} (list fallback : List α) : List α :=
+  match list with
+  | [] => fallback
+  | _ :: tl => tl
+
 def List.zipWith {α : Type u} {β : Type v} {γ : Type w} (f : α → β → γ) : (xs : List α) → (ys : List β) → List γ
   | x::xs, y::ys => f x y :: List.zipWith f xs ys
   | _, _ => []

@@ -236,6 +236,25 @@ def Bool.decEq (a b : Bool) : Decidable (Eq a b) :=
 def instDecidableEqBool : DecidableEq Bool := Bool.decEq
 attribute [instance] instDecidableEqBool
 
+-- fid-list3: Lean's Init/Prelude.lean theorems on `Bool` (stated right after `sorryAx`, root names as in
+-- the Lean version whose List lemma files use them: `filter_cons_of_neg` is `eq_false_of_ne_true pa`)
+theorem eq_false_of_ne_true : {b : Bool} → Not (Eq b true) → Eq b false
+  | true, h => False.elim (h rfl)
+  | false, _ => rfl
+
+theorem eq_true_of_ne_false : {b : Bool} → Not (Eq b false) → Eq b true
+  | true, _ => rfl
+  | false, h => False.elim (h rfl)
+
+theorem ne_false_of_eq_true : {b : Bool} → Eq b true → Not (Eq b false)
+  | true, _ => fun h => nomatch h
+  | false, h => nomatch h
+
+theorem ne_true_of_eq_false : {b : Bool} → Eq b false → Not (Eq b true)
+  | true, h => nomatch h
+  | false, _ => fun h => nomatch h
+-- fid-list3: end
+
 class BEq (α : Type u) where
   beq : α → α → Bool
 
@@ -537,6 +556,46 @@ def List.eraseIdx {α : Type u} : List α → Nat → List α
   | _::as, 0 => as
   | a::as, n+1 => a :: List.eraseIdx as n
 -- fid-list: end
+
+-- fid-list3: Init/Data/List/Basic.lean's `head`, `tail?`, `tailD` (the List lemma files state lemmas about
+-- them) and its instances `decidableBEx`/`decidableBAll` (`decide (∃ x, x ∈ l ∧ p x)`), as Lean defines
+-- them; no lemma
+def List.head {α : Type u} : (as : List α) → as ≠ [] → α
+  | a::_, _ => a
+
+def List.tail? {α : Type u} : List α → Option (List α)
+  | [] => none
+  | _::as => some as
+
+def List.tailD {α : Type u} (list fallback : List α) : List α :=
+  match list with
+  | [] => fallback
+  | _ :: tl => tl
+
+def List.decidableBEx {α : Type u} (p : α → Prop) [DecidablePred p] :
+    ∀ l : List α, Decidable (Exists fun x => x ∈ l ∧ p x)
+  | [] => isFalse nofun
+  | x :: xs =>
+    if h₁ : p x then isTrue ⟨x, .head .., h₁⟩ else
+      match List.decidableBEx p xs with
+      | isTrue h₂ => isTrue <| let ⟨y, hm, hp⟩ := h₂; ⟨y, .tail _ hm, hp⟩
+      | isFalse h₂ => isFalse fun
+        | ⟨y, .tail _ h, hp⟩ => h₂ ⟨y, h, hp⟩
+        | ⟨_, .head .., hp⟩ => h₁ hp
+
+def List.decidableBAll {α : Type u} (p : α → Prop) [DecidablePred p] :
+    ∀ l : List α, Decidable (∀ x, x ∈ l → p x)
+  | [] => isTrue nofun
+  | x :: xs =>
+    if h₁ : p x then
+      match List.decidableBAll p xs with
+      | isTrue h₂ => isTrue fun
+        | y, .tail _ h => h₂ y h
+        | _, .head .. => h₁
+      | isFalse h₂ => isFalse fun H => h₂ fun y hm => H y (.tail _ hm)
+    else isFalse fun H => h₁ <| H x (.head ..)
+attribute [instance] List.decidableBEx List.decidableBAll
+-- fid-list3: end
 
 -- Classical logic: Lean's derivation of excluded middle from choice (Diaconescu's argument)
 
