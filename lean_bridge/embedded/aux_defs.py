@@ -1,5 +1,6 @@
 """Auxiliary definitions Lean generates for every inductive type: `casesOn` (the recursor without
-induction hypotheses) and structure projections `S.f`. They are built here and then type checked
+induction hypotheses), `recOn` (the recursor with its major premise before the minor premises) and
+structure projections `S.f`. They are built here and then type checked
 by the kernel like any user definition, so a bug here cannot make the checker unsound.
 """
 from __future__ import annotations
@@ -45,6 +46,22 @@ def mk_cases_on(env: Environment, name: str) -> tuple[Expr, Expr, tuple[str, ...
     value_body = mk_app(Const(f"{name}.rec", levels), params_motive + rec_minor_values + indices_major)
     value = mk_lambda_fvars(binders, value_body)
     return type_, value, rec.level_params
+
+
+def mk_rec_on(env: Environment, name: str) -> tuple[Expr, Expr, tuple[str, ...]]:
+    """`(type, value, level params)` of `name.recOn`: `rec` with the indices and major premise moved
+    before the minor premises, as Lean's `mkRecOn`."""
+    rec = env.find(f"{name}.rec")
+    assert isinstance(rec, RecursorInfo)
+    levels = [LevelParam(p) for p in rec.level_params]
+    fvars, body_type = _open_pis(rec.type)
+    n_pm = rec.num_params + rec.num_motives
+    params_motive = fvars[:n_pm]
+    minors = fvars[n_pm:n_pm + rec.num_minors]
+    indices_major = fvars[n_pm + rec.num_minors:]
+    binders = params_motive + indices_major + minors
+    value = mk_lambda_fvars(binders, mk_app(Const(f"{name}.rec", levels), params_motive + minors + indices_major))
+    return mk_pi_fvars(binders, body_type), value, rec.level_params
 
 
 def mk_projection(env: Environment, struct: str, idx: int, field_name: str,

@@ -718,6 +718,39 @@ class TermElaborator:
         fn_stx = ast.Ident(stx.pos, stx.pos, ctor.name, None)
         return self.elab_application(fn_stx, tuple(args), exp, explicit=False, resolved=self.mk_const(ctor.name, stx))
 
+    def elab_StructInst(self, stx: ast.StructInst, expected: Expr | None) -> Expr:
+        """Rule: `{ x := a, y := b }` (and an `instance … where` body) is the structure's constructor applied
+        to its fields by name; `{ s with x := a }` takes each field not given from `s` (Lean's `s.y`)."""
+        if expected is None and stx.base is not None:  # Lean: the structure is the source's type
+            expected = self.infer(self.elab(stx.base, None))
+        if expected is None:
+            raise ElabError("invalid {...} notation, expected type is not known", stx)
+        exp = self.whnf(expected)
+        head = get_app_fn(exp)
+        struct = self.env.structures.get(head.name) if isinstance(head, Const) else None
+        if struct is None:
+            raise ElabError(f"invalid {{...}} notation, structure type expected\n  {self.fmt(exp)}", stx)
+        given = {f.name: f for f in stx.fields}
+        for f in stx.fields:
+            if f.name not in struct.fields:
+                raise ElabError(f"'{f.name}' is not a field of structure '{struct.name}'", f)
+            if sum(g.name == f.name for g in stx.fields) > 1:
+                raise ElabError(f"field '{f.name}' has already been specified", f)
+        args: list[ast.Term] = []
+        missing: list[str] = []
+        for name in struct.fields:
+            if name in given:
+                args.append(ast.NamedArg(given[name].pos, given[name].end_pos, name, given[name].value))
+            elif stx.base is not None:
+                proj = ast.Proj(stx.base.pos, stx.base.end_pos, stx.base, name)
+                args.append(ast.NamedArg(stx.pos, stx.pos, name, proj))
+            else:
+                missing.append(name)
+        if missing:
+            raise ElabError("fields missing: " + ", ".join(f"'{m}'" for m in missing), stx)
+        fn_stx = ast.Ident(stx.pos, stx.pos, struct.ctor, None)
+        return self.elab_application(fn_stx, tuple(args), exp, explicit=False, resolved=self.mk_const(struct.ctor, stx))
+
     def elab_Tuple(self, stx: ast.Tuple, expected: Expr | None) -> Expr:
         """Rule: `(a, b, c)` is `Prod.mk a (Prod.mk b c)` (Lean's macro: tuples nest to the right)."""
         if not stx.elems:

@@ -19,7 +19,7 @@ from .core_names import reserved_core_names
 from .elab_command import CommandElaborator
 from .elab_env import ElabEnv
 from .elab_term import Scope, TermElaborator
-from .environment import TheoremInfo
+from .environment import InductiveInfo, TheoremInfo
 from .expr import Const, NatLit, mk_app
 from .kernel import TypeChecker, add_quot_constant, raise_recursion_limit
 
@@ -101,7 +101,8 @@ def _restatable(env: ElabEnv, start: int | None) -> frozenset[str]:
         return frozenset()
     core = reserved_core_names()
     return frozenset(n for n in env.kernel.names_since(start)
-                     if core.get(n) == "theorem" and isinstance(env.find(n), TheoremInfo))
+                     if (core.get(n) == "theorem" and isinstance(env.find(n), TheoremInfo))
+                     or (n in core and isinstance(env.find(n), InductiveInfo)))  # fid-core3: types too
 
 
 def _load_plain(elab: CommandElaborator, path: Path) -> None:

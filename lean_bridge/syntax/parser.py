@@ -713,10 +713,14 @@ class Parser:
             base = self.term()
             self.expect("with")
         fields = []
+        field_col = self.tok.col  # Lean's `sepByIndent`: a field's arguments lie right of the fields' column
         while self.tok.kind == IDENT:
             f = self.advance()
+            binders = self.decl_binders()
             self.expect(":=")
-            value = self.term()
+            value = self.with_limit(field_col, self.term)
+            if binders:
+                value = ast.Fun(f.pos, self.last_end(), binders, value)
             fields.append(ast.StructField(f.pos, self.last_end(), str(f.value), value))
             self.accept(",")
         self.expect("}")
@@ -805,7 +809,8 @@ class Parser:
         alts: list[ast.MatchAlt] = []
         if not self.at("|"):
             self.fail("'|'")
-        while self.at("|"):
+        first_col = self.tok.col  # Lean's `many1Indent`: every alternative at a column ≥ the first's
+        while self.at("|") and self.tok.col >= first_col:
             groups: list[tuple[Token, tuple[ast.Term, ...]]] = []
             while self.at("|"):
                 bar = self.advance()
@@ -1533,6 +1538,8 @@ class Parser:
     def decl_value(self) -> ast.DeclValue:
         if self.accept(":="):
             return self.term()
+        if self.accept("where"):  # Lean's `whereStructInst`: `theorem t : Equivalence r where refl := …`
+            return self.instance_where()
         if self.at("|"):
             start = self.tok
             alts = self.match_alts()
@@ -1560,11 +1567,12 @@ class Parser:
     def instance_where(self) -> ast.Term:
         start = self.tok
         fields = []
+        field_col = self.tok.col  # Lean's `sepByIndent`: a field's arguments lie right of the fields' column
         while self.tok.kind == IDENT and self.col_ok(self.tok):
             f = self.advance()
             binders = self.decl_binders()
             self.expect(":=")
-            value = self.term()
+            value = self.with_limit(field_col, self.term)
             if binders:
                 value = ast.Fun(f.pos, self.last_end(), binders, value)
             fields.append(ast.StructField(f.pos, self.last_end(), str(f.value), value))

@@ -2833,6 +2833,159 @@ CASES: list[Case] = [
         "hd : a + d = c after beta-reduction, not a = c",
         MISMATCH,
     ),
+    # -- fid-core3 branch: Init/Core.lean as Lean writes it (restated types, anonymous instances, { … }) -----
+    Case(
+        "fid_core3_class_restated_other_field",
+        lean("""
+            class Subsingleton (α : Sort u) : Prop where
+              intro :: allEq : (a b : α) → a ≠ b
+            theorem bad : (0 : Nat) ≠ 0 := Subsingleton.allEq (α := Nat) (self := ⟨fun _ _ => sorry⟩) 0 0
+        """),
+        "a class restated with another field type is refused; the library's allEq states a = b",
+        "",
+    ),
+    Case(
+        "fid_core3_class_restated_other_field_itself",
+        lean("""
+            class Subsingleton (α : Sort u) : Prop where
+              intro :: allEq : (a b : α) → a ≠ b
+        """),
+        "a restated class must be the library's (Lean core's) class",
+        "already been declared",
+        target="Subsingleton",
+    ),
+    Case(
+        "fid_core3_structure_restated_swapped_fields",
+        lean("""
+            structure Prod (α : Type u) (β : Type v) where
+              snd : α
+              fst : β
+            theorem bad : (Prod.mk 1 2 : Nat × Nat).fst = 2 := rfl
+        """),
+        "a structure restated with other field names is refused; Prod.fst stays the first field",
+        MISMATCH,
+    ),
+    Case(
+        "fid_core3_inductive_restated_inhabited_false",
+        lean("""
+            inductive False : Prop where
+              | intro : False
+            theorem bad : False := False.intro
+        """),
+        "False restated with a constructor is refused; False.intro does not exist",
+        "already been declared|unknown",
+    ),
+    Case(
+        "fid_core3_structure_restated_as_class",
+        lean("""
+            class Equivalence {α : Sort u} (r : α → α → Prop) : Prop where
+              refl  : ∀ x, r x x
+              symm  : ∀ {x y}, r x y → r y x
+              trans : ∀ {x y z}, r x y → r y z → r x z
+        """),
+        "a structure restated as a class is another declaration",
+        "already been declared",
+        target="Equivalence",
+    ),
+    Case(
+        "fid_core3_anonymous_instance_ill_typed",
+        lean("""
+            instance : Decidable False := isTrue trivial
+        """),
+        "an anonymous instance is elaborated and kernel-checked like a named one",
+        MISMATCH,
+        target="instDecidableFalse_1",
+    ),
+    Case(
+        "fid_core3_anonymous_instance_by_name_wrong_value",
+        lean("""
+            instance : Decidable True := isTrue trivial
+            theorem bad : @decide True instDecidableTrue_1 = false := rfl
+        """),
+        "the generated name denotes the instance just declared (decide gives true)",
+        MISMATCH,
+    ),
+    Case(
+        "fid_core3_anonymous_instance_where_wrong_field",
+        lean("""
+            structure Box where
+              val : Nat
+            instance : BEq Box where
+              beq a b := a.val == b.val
+            theorem bad : (Box.mk 1 == Box.mk 2) = true := rfl
+        """),
+        "the where-instance compares the values; 1 == 2 is false",
+        MISMATCH,
+    ),
+    Case(
+        "fid_core3_structure_instance_wrong_projection",
+        lean("""
+            theorem bad : ({ fst := 1, snd := 2 } : Nat × Nat).snd = 1 := rfl
+        """),
+        "{ fst := 1, snd := 2 } puts 2 in snd",
+        MISMATCH,
+    ),
+    Case(
+        "fid_core3_structure_instance_with_keeps_base",
+        lean("""
+            def p : Nat × Nat := (1, 2)
+            theorem bad : { p with fst := 3 } = (3, 3) := rfl
+        """),
+        "the fields not given come from the base: snd stays 2",
+        MISMATCH,
+    ),
+    Case(
+        "fid_core3_where_theorem_false_field",
+        lean("""
+            theorem bad : Equivalence (fun (a b : Nat) => a = 0) where
+              refl _ := rfl
+              symm h := h
+              trans h _ := h
+        """),
+        "refl x : x = 0 does not hold for every x",
+        MISMATCH,
+    ),
+    Case(
+        "fid_core3_nested_fun_alternatives_false",
+        lean("""
+            theorem bad : ∀ (a b : Bool), a = b := fun
+                | true => fun
+                  | true => rfl
+                  | false => rfl
+                | false => fun
+                  | true => rfl
+                  | false => rfl
+        """),
+        "true = false is no rfl; the inner alternatives end where the outer ones resume",
+        MISMATCH,
+    ),
+    Case(
+        "fid_core3_rec_on_false_step",
+        lean("""
+            theorem bad (n : Nat) : n = 0 := Nat.recOn (motive := fun n => n = 0) n rfl (fun _ ih => ih)
+        """),
+        "recOn's step needs succ n = 0 from n = 0",
+        MISMATCH,
+    ),
+    Case(
+        "fid_core3_core_def_swapped",
+        lean("""
+            def InvImage {α : Sort u} {β : Sort v} (r : β → β → Prop) (f : α → β) : α → α → Prop :=
+              fun a₁ a₂ => r (f a₂) (f a₁)
+        """),
+        "a Lean core definition is restated only as Lean's own",
+        "already been declared",
+        target="InvImage",
+    ),
+    Case(
+        "fid_core3_core_def_name_non_prop",
+        lean("""
+            def Subsingleton.helim (n : Nat) : Nat := n
+        """),
+        "a Lean core def name is reused only by a proof (a Prop-typed def)",
+        "already been declared",
+        target="Subsingleton.helim",
+    ),
 ]
 
 

@@ -1,0 +1,83 @@
+/-
+  Lean core's Init/Core.lean as Lean writes it: restated classes and structures, anonymous
+  instances under Lean's generated names, `{ … }`/`where` structure instances, nested `fun`
+  alternatives, `recOn`, core definitions restated as Lean's own. Names and statements are Lean's;
+  the proofs are written by this project in Lean core's style (not copied). Every declaration must
+  be accepted (tests/embedded/test_fid_core3.py).
+-/
+universe u v
+
+-- a class and a structure restated as the library (Lean core) declares them
+class Subsingleton (α : Sort u) : Prop where
+  intro :: allEq : (a b : α) → a = b
+
+structure Equivalence {α : Sort u} (r : α → α → Prop) : Prop where
+  refl  : ∀ x, r x x
+  symm  : ∀ {x y}, r x y → r y x
+  trans : ∀ {x y z}, r x y → r y z → r x z
+
+protected def Subsingleton.helim {α β : Sort u} [h₁ : Subsingleton α] (h₂ : α = β) (a : α) (b : β) : HEq a b := by
+  subst h₂
+  exact heq_of_eq (h₁.allEq a b)
+
+-- anonymous instances: Lean names them `instSubsingleton…`
+instance (p : Prop) : Subsingleton p := ⟨fun _ _ => rfl⟩
+
+instance (p : Prop) : Subsingleton (Decidable p) :=
+  Subsingleton.intro fun
+    | isTrue hp => fun
+      | isTrue _   => rfl
+      | isFalse hn => absurd hp hn
+    | isFalse hn => fun
+      | isTrue hp  => absurd hp hn
+      | isFalse _  => rfl
+
+instance {α : Sort u} {β : α → Sort v} [∀ a, Subsingleton (β a)] : Subsingleton (∀ a, β a) where
+  allEq f g := funext fun a => Subsingleton.elim (f a) (g a)
+
+theorem decidable_subsingleton_by_name (p : Prop) (d₁ d₂ : Decidable p) : d₁ = d₂ :=
+  (instSubsingletonDecidable p).allEq d₁ d₂
+
+theorem prop_subsingleton_by_name {p : Prop} (h₁ h₂ : p) : h₁ = h₂ :=
+  (instSubsingleton p).allEq h₁ h₂
+
+theorem fun_subsingleton {α : Sort u} (f g : α → True) : f = g :=
+  Subsingleton.elim f g
+
+-- Core.lean's relations, restated as Lean core's definitions
+def emptyRelation {α : Sort u} (_ _ : α) : Prop :=
+  False
+
+def InvImage {α : Sort u} {β : Sort v} (r : β → β → Prop) (f : α → β) : α → α → Prop :=
+  fun a₁ a₂ => r (f a₁) (f a₂)
+
+namespace Function
+variable {α : Sort u} {β : α → Sort v}
+
+protected def Equiv (f₁ f₂ : ∀ (x : α), β x) : Prop := ∀ x, f₁ x = f₂ x
+
+protected theorem Equiv.refl (f : ∀ (x : α), β x) : Function.Equiv f f := fun _ => rfl
+
+protected theorem Equiv.isEquivalence (α : Sort u) (β : α → Sort v) : Equivalence (@Function.Equiv α β) := {
+  refl := Equiv.refl
+  symm := fun h x => (h x).symm
+  trans := fun h₁ h₂ x => (h₁ x).trans (h₂ x)
+}
+
+end Function
+
+theorem equivalence_eq {α : Sort u} : Equivalence (@Eq α) where
+  refl _ := rfl
+  symm h := h.symm
+  trans h₁ h₂ := h₁.trans h₂
+
+theorem equivalence_iff : Equivalence Iff :=
+  { equivalence_eq with refl := Iff.refl, symm := Iff.symm, trans := Iff.trans }
+
+-- `recOn`: the recursor, major premise first
+theorem eqRec_heq' {α : Sort u} {φ : α → Sort v} {a a' : α} : (h : a = a') → (p : φ a) →
+    HEq (Eq.recOn (motive := fun x _ => φ x) h p) p
+  | rfl, p => HEq.refl p
+
+theorem Nat.add_zero' (n : Nat) : n + 0 = n :=
+  Nat.recOn (motive := fun n => n + 0 = n) n rfl (fun _ _ => rfl)
