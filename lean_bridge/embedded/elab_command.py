@@ -937,6 +937,21 @@ class CommandElaborator:
         type_, value, params = mk_rec_on(kernel, name)  # fid-core3: `I.recOn`, as Lean generates it
         kernel = add_definition(kernel, f"{name}.recOn", params, type_, value, reducible=True)
         self.state.env = self.env.with_kernel(kernel)
+        if not self.library:  # the library's types get theirs once it is loaded (`prelude.prelude_env`)
+            self.add_no_confusion(name)
+
+    def add_no_confusion(self, name: str) -> None:
+        """`I.noConfusionType`/`I.noConfusion` (Lean's `mkNoConfusion`), for a type Lean generates them for
+        and that has none yet; built in `aux_defs`, checked by the kernel like any definition."""
+        from .aux_defs import mk_no_confusion, no_confusion_applies
+
+        if f"{name}.noConfusion" in self.env or f"{name}.noConfusionType" in self.env \
+                or not no_confusion_applies(self.env.kernel, name):
+            return
+        kernel = self.env.kernel
+        for aux_name, type_, value, params in mk_no_confusion(kernel, name):
+            kernel = add_definition(kernel, aux_name, params, type_, value, reducible=True)
+        self.state.env = self.env.with_kernel(kernel)
 
     def cmd_Structure(self, cmd: ast.Structure) -> None:
         name = self._full_name(cmd.name)

@@ -87,6 +87,9 @@ def prelude_env() -> ElabEnv:
             raise PreludeError(f"{LIBRARY.name}:{errors[0].pos[0]}:{errors[0].pos[1]}: {errors[0].text}")
     for _, kind, arg in directives:
         elab.state.env = _run_directive(elab.env, kind, arg)
+    for name in list(elab.env.kernel.names_since(0)):  # fid-core3: `Bool.noConfusion`, `Prod.noConfusion`, …
+        if isinstance(elab.env.find(name), InductiveInfo):
+            elab.add_no_confusion(name)
     _load_plain(elab, SIMP_LIBRARY)
     # fid-logic: every library theorem Lean core declares as a theorem may be restated (a file copied
     # from Lean's Init restates `Iff.refl`, `and_true`, …), not only those after the directive

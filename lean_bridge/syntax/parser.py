@@ -100,7 +100,7 @@ BINARY_OPS["|>"] = (10, 0, 11, "|>")
 _OPEN_TO_CLOSE = {"(": ")", "{": "}", "⦃": "⦄", "[": "]"}
 _BINDER_KIND = {"(": ast.EXPLICIT, "{": ast.IMPLICIT, "⦃": ast.STRICT_IMPLICIT, "[": ast.INST_IMPLICIT}
 
-_ARG_START_SYMBOLS = frozenset({"(", "⟨", "[", "{", "_", "?", "@", "¬", "↑", "!", "·", "⋯", "λ", "‹"})
+_ARG_START_SYMBOLS = frozenset({"(", "⟨", "[", "{", "_", "?", "@", "¬", "↑", "!", "·", ".", "⋯", "λ", "‹"})
 _ARG_START_KEYWORDS = frozenset({"fun", "Type", "Sort", "Prop", "sorry", "nofun"})
 _TACTIC_START_KEYWORDS = frozenset({"have", "show", "let", "calc", "suffices", "sorry", "match", "nofun", "nomatch"})
 
@@ -467,7 +467,8 @@ class Parser:
             "-": self.neg_term, "↑": self.coe_term, "!": self.bnot_term,
             "∀": self.forall_term, "forall": self.forall_term,
             "∃": self.exists_term, "fun": self.fun_term, "λ": self.fun_term,
-            "·": self.cdot_term, "⋯": self.omitted, "Type": self.type_term,
+            "·": self.cdot_term, ".": self.cdot_term,  # Lean's `cdotTk`: `·` or `.`
+            "⋯": self.omitted, "Type": self.type_term,
             "Sort": self.sort_term, "Prop": self.prop_term, "sorry": self.sorry_term,
             "nofun": self.nofun_term, "nomatch": self.nomatch_term,
             "by": self.by_term, "have": self.have_term, "let": self.let_term,

@@ -2986,6 +2986,59 @@ CASES: list[Case] = [
         "already been declared",
         target="Subsingleton.helim",
     ),
+    Case(
+        "fid_core3_no_confusion_same_ctor",
+        lean("""
+            inductive T where
+              | a (n : Nat)
+              | b
+            theorem bad (h : T.a 1 = T.a 1) : False := T.noConfusion h (fun e => Nat.noConfusion e)
+        """),
+        "noConfusion on equal constructors only yields the fields' equations (1 = 1), no contradiction",
+        MISMATCH,
+    ),
+    Case(
+        "fid_core3_no_confusion_bool_same",
+        lean("""
+            theorem bad : true ≠ true := Bool.noConfusion
+        """),
+        "Bool.noConfusion on true = true gives P → P, not False",
+        "",
+    ),
+    Case(
+        "fid_core3_no_confusion_subtype_wrong_field",
+        lean("""
+            theorem bad {p : Nat → Prop} (a b : Subtype p) (h : a.val = b.val + 1) (e : a = b) : False :=
+              Subtype.noConfusion e (fun h' => Nat.noConfusion h')
+        """),
+        "Subtype.noConfusion gives a.val = b.val between variables; Nat.noConfusion needs constructors",
+        "",
+    ),
+    Case(
+        "fid_core3_decidable_implication_false",
+        lean("""
+            theorem bad : (2 : Nat) = 2 → (2 : Nat) = 3 := by decide
+        """),
+        "the Decidable (p → q) instance evaluates to isFalse here",
+        "decide",
+    ),
+    Case(
+        "fid_core3_infer_instance_as_wrong_class",
+        lean("""
+            theorem bad : (inferInstanceAs (Decidable ((1 : Nat) = 2))) = isTrue sorry := rfl
+        """),
+        "inferInstanceAs finds Nat.decEq, which evaluates to isFalse",
+        "",
+    ),
+    Case(
+        "fid_core3_dot_cdot_relation_swapped",
+        lean("""
+            def rel : Nat → Nat → Prop := (. ≤ .)
+            theorem bad : rel 2 1 := by decide
+        """),
+        "(. ≤ .) is fun a b => a ≤ b; 2 ≤ 1 is false",
+        "decide",
+    ),
 ]
 
 

@@ -135,3 +135,41 @@ def test_rec_on_and_core_def_false_twins() -> None:
                     "bad")
     assert_rejected("def emptyRelation {α : Sort u} (_ _ : α) : Prop := True", "emptyRelation", "already been declared")
     assert_rejected("def Subsingleton.helim (n : Nat) : Nat := n", "Subsingleton.helim", "already been declared")
+
+
+# -- `noConfusion` for every inductive type; `Decidable (p → q)`; `inferInstanceAs`; `.` as `·` ------
+
+def test_no_confusion_generated() -> None:
+    assert_accepted("""
+        inductive T where
+          | a (n : Nat) | b
+        theorem t1 (h : T.a 1 = T.b) : False := T.noConfusion h
+        theorem t2 (n m : Nat) (h : T.a n = T.a m) : n = m := T.noConfusion h id
+        theorem t3 : false ≠ true := Bool.noConfusion
+        theorem t4 {α : Type u} {p : α → Prop} {a b : Subtype p} (h : a = b) : a.val = b.val :=
+          Subtype.noConfusion h id
+    """, "T", "t1", "t2", "t3", "t4")
+
+
+def test_no_confusion_false_twins() -> None:
+    assert_rejected("""
+        inductive T where
+          | a (n : Nat) | b
+        theorem bad (h : T.a 1 = T.a 1) : False := T.noConfusion h (fun e => Nat.noConfusion e)
+    """, "bad")
+    assert_rejected("theorem bad : true ≠ true := Bool.noConfusion", "bad")
+
+
+def test_decidable_implication_and_instance_order() -> None:
+    assert_accepted("""
+        theorem t1 : (1 : Nat) = 2 → (1 : Nat) = 3 := by decide
+        theorem t2 : (inferInstance : Decidable ¬((1 : Nat) = 2)) = instDecidableNot := rfl
+        theorem t3 : (inferInstanceAs (Decidable ((1 : Nat) ≠ 2))) = instDecidableNot := rfl
+        theorem t4 (a b : Bool) : (!(a == b)) = ¬(a = b) := by simp
+        def rel : Nat → Nat → Prop := (. ≤ .)
+        theorem t5 : rel 1 2 := by decide
+    """, "t1", "t2", "t3", "t4", "rel", "t5")
+
+
+def test_decidable_implication_false_twin() -> None:
+    assert_rejected("theorem bad : (1 : Nat) = 1 → (1 : Nat) = 3 := by decide", "bad", "decide")

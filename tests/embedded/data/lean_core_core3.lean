@@ -81,3 +81,38 @@ theorem eqRec_heq' {α : Sort u} {φ : α → Sort v} {a a' : α} : (h : a = a')
 
 theorem Nat.add_zero' (n : Nat) : n + 0 = n :=
   Nat.recOn (motive := fun n => n + 0 = n) n rfl (fun _ _ => rfl)
+
+-- Init/Data/Bool.lean's way: anonymous `Decidable` instances over `Bool`, then `decide`
+namespace Bool
+
+instance (p : Bool → Prop) [inst : DecidablePred p] : Decidable (∀ x, p x) :=
+  match inst false, inst true with
+  | isTrue hf, isTrue ht => isTrue fun | false => hf | true => ht
+  | isFalse hf, _ => isFalse fun h => hf (h false)
+  | _, isFalse ht => isFalse fun h => ht (h true)
+
+instance : LE Bool := ⟨(. → .)⟩
+
+instance (x y : Bool) : Decidable (x ≤ y) := inferInstanceAs (Decidable (x → y))
+
+theorem false_ne_true : false ≠ true := Bool.noConfusion
+
+theorem or_and_comm : ∀ (x y : Bool), (x || y) = (y || x) := by decide
+
+theorem implies_refl : ∀ (x : Bool), x ≤ x := by decide
+
+protected theorem le_trans : ∀ {x y z : Bool}, x ≤ y → y ≤ z → x ≤ z := by decide
+
+theorem beq_false_ne {α : Type u} [BEq α] [LawfulBEq α] {a b : α} (h : (a == b) = false) : a ≠ b :=
+  ne_of_beq_false h
+
+end Bool
+
+-- `noConfusion`, as Lean generates it for every inductive type (proof fields have no equation)
+theorem Prod.fst_eq_of_eq {α β : Type u} {a c : α} {b d : β} (h : (a, b) = (c, d)) : a = c :=
+  Prod.noConfusion h fun h₁ _ => h₁
+
+theorem Subtype.val_eq_of_eq {α : Type u} {p : α → Prop} {a b : Subtype p} (h : a = b) : a.val = b.val :=
+  Subtype.noConfusion h id
+
+theorem Option.some_ne_none' {α : Type u} (a : α) : some a ≠ none := fun h => Option.noConfusion h
