@@ -879,6 +879,7 @@ class CommandElaborator:
                     try:
                         with elab.binders(auto_bound + tuple(ctor_binders)) as fields:
                             ct = elab.elab_type(ctor_type_stx) if ctor_type_stx is not None else self_app
+                            _fix_self_levels(elab, ct, ind_const)
                             _check_ctor_result(elab, ct, name, ctor_type_stx or node)
                             elab.synthesize_pending()
                             ct = elab.mk_pi(fields, ct)
@@ -900,7 +901,9 @@ class CommandElaborator:
         decl = InductiveDecl(name, level_params, len(params), ind_type, tuple(final))
         promoted = _promote_fixed_indices(decl)
         if restate is not None:
-            check_same_inductive(self.env, restate, promoted, self.max_steps, cmd)
+            # the kernel keeps a promoted index a parameter only when it is one (`TC`'s is not)
+            check_same_inductive(self.env, restate, promoted if promoted.num_params == restate.num_params else decl,
+                                 self.max_steps, cmd)
             self.state.env = dc_replace(self.env, restatable=self.env.restatable - {name})  # once per file
             return [c for c, _ in final]
         try:
@@ -1042,6 +1045,14 @@ def _unknown_atomic_name(message: str) -> str | None:
         return None
     name = message[len(prefix):-1]
     return name if name and "." not in name else None
+
+
+def _fix_self_levels(elab: TermElaborator, ct: Expr, ind_const: Const) -> None:
+    """Inside its own declaration an inductive type has its own universe parameters (Lean elaborates
+    the constructors against the type as a local): `inductive PUnit : Sort u | unit : PUnit` is `PUnit.{u}`."""
+    for sub in iter_subexprs(elab.instantiate(ct)):
+        if isinstance(sub, Const) and sub.name == ind_const.name and sub != ind_const:
+            elab.unify(sub, ind_const)
 
 
 def _check_ctor_result(elab: TermElaborator, ctor_type: Expr, name: str, node: ast.Node) -> None:

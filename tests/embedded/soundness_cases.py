@@ -3039,6 +3039,27 @@ CASES: list[Case] = [
         "(. ≤ .) is fun a b => a ≤ b; 2 ≤ 1 is false",
         "decide",
     ),
+    Case(
+        "fid_core3_sum_restated_swapped",
+        lean("""
+            inductive Sum (α : Type u) (β : Type v) where
+              | inl (val : β) : Sum α β
+              | inr (val : α) : Sum α β
+            def bad : Sum Nat Bool := Sum.inl true
+        """),
+        "Sum restated with swapped constructor types is refused; the library's Sum.inl takes an α",
+        "",
+    ),
+    Case(
+        "fid_core3_self_universe_token_distinct",
+        lean("""
+            inductive Token : Sort u where
+              | tok : Token
+            theorem bad (a b : Token) : a ≠ b := fun h => Token.noConfusion h
+        """),
+        "a one-constructor type has all its values equal; noConfusion on tok = tok gives P → P",
+        "",
+    ),
 ]
 
 

@@ -876,4 +876,23 @@ theorem beq_false_of_ne {α : Type u} [BEq α] [LawfulBEq α] {a b : α} (h : a 
 -- Init/Prelude.lean: the instance found for the expected class (`inferInstanceAs (Decidable (x → y))`)
 abbrev inferInstance {α : Sort u} [i : α] : α := i
 abbrev inferInstanceAs (α : Sort u) [i : α] : α := i
+-- Init/Prelude.lean and Init/Core.lean's basic types, as Lean declares them (a file copied from
+-- Lean's Core restates them; `Sum.noConfusion` and the like are generated)
+inductive PUnit : Sort u where
+  | unit : PUnit
+inductive Sum (α : Type u) (β : Type v) where
+  | inl (val : α) : Sum α β
+  | inr (val : β) : Sum α β
+inductive PSum (α : Sort u) (β : Sort v) where
+  | inl (val : α) : PSum α β
+  | inr (val : β) : PSum α β
+structure Sigma {α : Type u} (β : α → Type v) where
+  fst : α
+  snd : β fst
+structure PSigma {α : Sort u} (β : α → Sort v) where
+  fst : α
+  snd : β fst
+inductive TC {α : Sort u} (r : α → α → Prop) : α → α → Prop where
+  | base  : ∀ a b, r a b → TC r a b
+  | trans : ∀ a b c, TC r a b → TC r b c → TC r a c
 -- fid-core3: end

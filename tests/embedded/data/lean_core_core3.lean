@@ -116,3 +116,41 @@ theorem Subtype.val_eq_of_eq {α : Type u} {p : α → Prop} {a b : Subtype p} (
   Subtype.noConfusion h id
 
 theorem Option.some_ne_none' {α : Type u} (a : α) : some a ≠ none := fun h => Option.noConfusion h
+
+-- Core's basic types, restated as Lean declares them; a universe-polymorphic type refers to itself
+-- at its own universe
+inductive PUnit : Sort u where
+  | unit : PUnit
+
+inductive Sum (α : Type u) (β : Type v) where
+  | inl (val : α) : Sum α β
+  | inr (val : β) : Sum α β
+
+inductive TC {α : Sort u} (r : α → α → Prop) : α → α → Prop where
+  | base  : ∀ a b, r a b → TC r a b
+  | trans : ∀ a b c, TC r a b → TC r b c → TC r a c
+
+inductive Token : Sort u where
+  | tok : Token
+
+theorem Token.eq (a b : Token) : a = b := by
+  cases a; cases b; rfl
+
+theorem PUnit.subsingleton (a b : PUnit) : a = b := by
+  cases a; cases b; exact rfl
+
+instance {α : Type u} {β : Type v} [DecidableEq α] [DecidableEq β] : DecidableEq (Sum α β) := fun a b =>
+  match a, b with
+  | .inl a, .inl b => if h : a = b then isTrue (congrArg Sum.inl h) else isFalse fun e => Sum.noConfusion e h
+  | .inr a, .inr b => if h : a = b then isTrue (congrArg Sum.inr h) else isFalse fun e => Sum.noConfusion e h
+  | .inl _, .inr _ => isFalse fun e => Sum.noConfusion e
+  | .inr _, .inl _ => isFalse fun e => Sum.noConfusion e
+
+theorem sum_ne : (Sum.inl 1 : Sum Nat Bool) ≠ Sum.inl 2 := by decide
+
+def Prod.map {α₁ : Type u₁} {α₂ : Type u₂} {β₁ : Type v₁} {β₂ : Type v₂}
+    (f : α₁ → α₂) (g : β₁ → β₂) : α₁ × β₁ → α₂ × β₂
+  | (a, b) => (f a, g b)
+
+theorem ex_of_PSigma {α : Type u} {p : α → Prop} : (PSigma (fun x => p x)) → Exists (fun x => p x)
+  | ⟨x, hx⟩ => ⟨x, hx⟩
