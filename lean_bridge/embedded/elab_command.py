@@ -340,6 +340,8 @@ class CommandElaborator:
                     self._register_instance(full, cmd, priority, local)
                 elif kind == "simp" and isinstance(self.env.find(full), TheoremInfo):
                     self._record_simp(full, cmd, priority)
+                elif kind == "elab_as_elim":
+                    self._record_elab_as_elim(full, cmd)
                 else:
                     raise ElabError(f"attribute [{kind}] can only be given where '{full}' is declared in the embedded checker", cmd)
 
@@ -521,6 +523,13 @@ class CommandElaborator:
                     instance_prio = priority
                 elif attr == "simp":
                     self._record_simp(name, cmd, priority)
+                elif attr == "elab_as_elim":
+                    try:
+                        self._record_elab_as_elim(name, cmd)
+                    except ElabError as err:
+                        self._error(err.message, cmd)
+                        self._result(name, cmd, False, _one_line(err.message), kind=kind)
+                        return
             if instance_prio is not None:
                 try:
                     self._register_instance(name, cmd, instance_prio)
@@ -610,6 +619,26 @@ class CommandElaborator:
             same = False
         if not same:
             raise ElabError(f"{refused}: this one differs)", node)
+
+    def _record_elab_as_elim(self, name: str, node: ast.Node) -> None:
+        """`@[elab_as_elim]` (Lean's `elabAsElim`): the constant's type must conclude with its motive, a
+        binder, applied to distinct binders (the targets), as Lean's `getElimInfo` requires; applications of
+        it then get their motive from the expected type. Elaboration only: the kernel checks every use."""
+        info = self.env.find(name)
+        assert info is not None
+        t = info.type
+        binders: list[FVar] = []
+        while isinstance(t, Pi):
+            fv = FVar(t.name, t.type, None, t.binder_info)
+            binders.append(fv)
+            t = instantiate1(t.body, fv)
+        head, args = get_app_fn(t), get_app_args_of(t)
+        uids = {b.uid for b in binders}
+        if not (isinstance(head, FVar) and head.uid in uids and all(isinstance(a, FVar) and a.uid in uids for a in args)
+                and len({a.uid for a in args}) == len(args)):
+            raise ElabError("unexpected eliminator resulting type: its conclusion must be the motive applied to "
+                            "distinct variables", node)
+        self.state.env = dc_replace(self.env, elab_as_elim=self.env.elab_as_elim | {name})
 
     def _record_simp(self, name: str, node: ast.Node, priority: int = DEFAULT_PRIORITY) -> None:
         """`@[simp]`/`attribute [simp]`: the theorem joins the simp set plain `simp` uses from here on,

@@ -94,6 +94,8 @@ def parse_attribute(attr: ast.Attribute, node: ast.Node) -> tuple[str, int, bool
         return name, DEFAULT_PRIORITY, False
     if name == "simp" and not local:  # `@[simp 1100]`: a priority (higher ones are tried first, as in Lean)
         return name, evaluate_priority(args, node), False
+    if name in ("elab_as_elim", "elabAsElim") and not args and not local:  # fid-core3: elaboration only
+        return "elab_as_elim", DEFAULT_PRIORITY, False
     if name in CODEGEN_ATTRIBUTES and not local:
         return CODEGEN, DEFAULT_PRIORITY, False
     raise ElabError(f"attribute [{attr.name}{' ' + attr.args if attr.args else ''}] is not supported by the embedded checker", node)

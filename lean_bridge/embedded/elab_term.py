@@ -1157,7 +1157,7 @@ class TermElaborator:
         result = self.instantiate(fn_type)
         if expected is not None and not (isinstance(result, App) and isinstance(get_app_fn(result), MVar)):
             self.unify(fn_type, expected)  # first-order propagation of the expected type (Lean's propagateExpectedType)
-        elif expected is not None and _is_eliminator(fn) and isinstance(result, App):
+        elif expected is not None and _is_eliminator(fn, self.env.elab_as_elim) and isinstance(result, App):
             self._motive_from_expected(plan, fn_type, expected)
         postponed: list[_Postponed] = []
         deferred: list[tuple[Expr, Expr, ast.Term]] = []  # (argument, expected type, syntax): checked at the end
@@ -1359,10 +1359,10 @@ class TermElaborator:
 # helpers
 # ---------------------------------------------------------------------------
 
-def _is_eliminator(fn: Expr) -> bool:
-    """A recursor or its `casesOn`/`recOn` (Lean elaborates them as eliminators)."""
+def _is_eliminator(fn: Expr, elab_as_elim: frozenset[str] = frozenset()) -> bool:
+    """A recursor or its `casesOn`/`recOn`, or an `@[elab_as_elim]` constant (Lean elaborates them as eliminators)."""
     head = get_app_fn(fn)
-    return isinstance(head, Const) and head.name.endswith((".rec", ".recOn", ".casesOn"))
+    return isinstance(head, Const) and (head.name.endswith((".rec", ".recOn", ".casesOn")) or head.name in elab_as_elim)
 
 
 # the classes of Lean's `@[default_instance]`s in the fragment (`instOfNatNat`, `instHAdd`, …)

@@ -3040,6 +3040,24 @@ CASES: list[Case] = [
         "decide",
     ),
     Case(
+        "fid_core3_elab_as_elim_false_step",
+        lean("""
+            @[elab_as_elim] theorem myind {motive : Nat → Prop} (n : Nat) (z : motive 0)
+                (s : ∀ n, motive n → motive (n+1)) : motive n := Nat.rec z s n
+            theorem bad (n : Nat) : n + 1 = n := myind n rfl (fun _ ih => congrArg Nat.succ ih)
+        """),
+        "the motive fun n => n + 1 = n needs 0 + 1 = 0 for the base case",
+        MISMATCH,
+    ),
+    Case(
+        "fid_core3_elab_as_elim_not_an_eliminator",
+        lean("""
+            @[elab_as_elim] theorem bad (n : Nat) (h : n = 0) : n + 0 = 0 := h
+        """),
+        "an elab_as_elim theorem must conclude with its motive applied to variables",
+        "eliminator",
+    ),
+    Case(
         "fid_core3_sum_restated_swapped",
         lean("""
             inductive Sum (α : Type u) (β : Type v) where

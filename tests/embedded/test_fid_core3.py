@@ -173,3 +173,23 @@ def test_decidable_implication_and_instance_order() -> None:
 
 def test_decidable_implication_false_twin() -> None:
     assert_rejected("theorem bad : (1 : Nat) = 1 → (1 : Nat) = 3 := by decide", "bad", "decide")
+
+
+# -- `@[elabAsElim]` ----------------------------------------------------------------------------------
+
+def test_elab_as_elim() -> None:
+    assert_accepted("""
+        theorem myind {motive : Nat → Prop} (n : Nat) (z : motive 0) (s : ∀ n, motive n → motive (n+1)) : motive n :=
+          Nat.rec z s n
+        attribute [elab_as_elim] myind
+        theorem t (n : Nat) : 0 + n = n := myind n rfl (fun _ ih => congrArg Nat.succ ih)
+    """, "myind", "t")
+
+
+def test_elab_as_elim_false_twins() -> None:
+    assert_rejected("@[elab_as_elim] theorem bad (n : Nat) (h : n = 0) : n + 0 = 0 := h", "bad", "eliminator")
+    assert_rejected("""
+        @[elab_as_elim] theorem myind {motive : Nat → Prop} (n : Nat) (z : motive 0)
+            (s : ∀ n, motive n → motive (n+1)) : motive n := Nat.rec z s n
+        theorem bad (n : Nat) : n + 1 = n := myind n rfl (fun _ ih => congrArg Nat.succ ih)
+    """, "bad")

@@ -154,3 +154,16 @@ def Prod.map {α₁ : Type u₁} {α₂ : Type u₂} {β₁ : Type v₁} {β₂ 
 
 theorem ex_of_PSigma {α : Type u} {p : α → Prop} : (PSigma (fun x => p x)) → Exists (fun x => p x)
   | ⟨x, hx⟩ => ⟨x, hx⟩
+
+-- `@[elabAsElim]`: the motive comes from the expected type, the targets abstracted
+namespace Quot
+
+@[elabAsElim]
+protected theorem inductionOn' {α : Sort u} {r : α → α → Prop} {motive : Quot r → Prop}
+    (q : Quot r) (h : (a : α) → motive (Quot.mk r a)) : motive q :=
+  Quot.ind h q
+
+theorem exists_rep' {α : Sort u} {r : α → α → Prop} (q : Quot r) : Exists (fun a => (Quot.mk r a) = q) :=
+  q.inductionOn' (fun a => ⟨a, rfl⟩)
+
+end Quot
