@@ -50,7 +50,7 @@ from .match_recursion import elab_match_recursion, match_as_equations
 from .restatement import RESTATED_PREFIX, check_same_definition, check_same_inductive, check_same_statement
 from .auto_bound import add_type_binder, fill_type_holes, generalize_auto_bound_type, untyped_auto_bound
 from .kernel import KernelError, TypeChecker, add_axiom, add_definition
-from .level import LEVEL_ONE, LEVEL_ZERO, Level, LevelMVar, LevelParam, mk_max, mk_succ, replace_level, to_offset
+from .level import LEVEL_ONE, LEVEL_ZERO, Level, LevelMVar, LevelParam, has_level_mvar, mk_max, mk_succ, replace_level, to_offset
 
 LEAN_AXIOMS = gate.LEAN_AXIOMS
 
@@ -888,7 +888,7 @@ class CommandElaborator:
             if type_stx is not None:
                 result = elab.elab_type(type_stx)
             else:
-                result = Sort(_default_inductive_level(elab, params))
+                result = Sort(_default_inductive_level(elab, params, self._structure_field_levels(elab, ctors)))
             elab.synthesize_pending()
             ind_type_local = elab.instantiate(result)
             ind_type = elab.mk_pi(params, ind_type_local)
@@ -944,6 +944,24 @@ class CommandElaborator:
         self.state.env = self.env.with_kernel(kernel)
         self._add_cases_on(name)
         return [c for c, _ in final]
+
+    def _structure_field_levels(self, elab: TermElaborator, ctors: list) -> list[Level]:
+        """The universes of a `structure`'s field types (its one constructor, written as fields), which Lean's
+        inferred universe covers; none when a field cannot be elaborated before the type exists."""
+        if len(ctors) != 1 or ctors[0][2] is not None:
+            return []
+        levels: list[Level] = []
+        snap = elab.mctx.snapshot()
+        try:
+            with elab.binders(ctors[0][1]) as fields:
+                for f in fields:
+                    sort = elab.whnf(elab.infer(elab.instantiate(f.type)))
+                    if isinstance(sort, Sort) and not has_level_mvar(elab.mctx.instantiate_level(sort.level)):
+                        levels.append(elab.mctx.instantiate_level(sort.level))
+        except (ElabError, KernelError):
+            levels = []
+        elab.mctx.restore(snap)
+        return levels
 
     def _library_type_restatement(self, name: str, is_class: bool, node: ast.Node) -> InductiveInfo | None:
         """The library type a `structure`/`class`/`inductive` restates under its Lean core name (a file copied
@@ -1202,7 +1220,7 @@ def _relevant_constant(checker: TypeChecker, e: Expr, names: frozenset[str] | se
 
 
 
-def _default_inductive_level(elab: TermElaborator, params: Sequence[FVar]) -> Level:
+def _default_inductive_level(elab: TermElaborator, params: Sequence[FVar], field_levels: Sequence[Level] = ()) -> Level:
     """The universe of an inductive whose type is omitted: `Sort (max 1 l1 .. ln)`.
 
     Lean infers it from the constructor fields; a field can only live as high as a parameter
@@ -1217,6 +1235,9 @@ def _default_inductive_level(elab: TermElaborator, params: Sequence[FVar]) -> Le
             ty = ty.body
         if isinstance(ty, Sort) and ty.level not in parts:
             parts.append(ty.level)
+    for level in field_levels:  # fid-core3: a field living higher than every parameter (`Equiv : α → α → Sort v`)
+        if level not in parts and level != LEVEL_ZERO:
+            parts.append(level)
     if all(to_offset(l)[1] >= 1 for l in parts):  # Type (max u v), not Sort (max (u+1) (v+1))
         inner = [mk_succ(base, k - 1) for base, k in map(to_offset, parts) if (base, k) != (LEVEL_ZERO, 1)]
         if not inner:

@@ -57,6 +57,7 @@ _BINOP_CONSTS = {
     "+": "HAdd.hAdd", "-": "HSub.hSub", "*": "HMul.hMul", "/": "HDiv.hDiv", "%": "HMod.hMod", "^": "HPow.hPow",
     "++": "HAppend.hAppend", "≤": "LE.le", "<": "LT.lt", "≥": "GE.ge", ">": "GT.gt", "::": "List.cons",
     "∘": "Function.comp", "×": "Prod", "&&": "Bool.and", "||": "Bool.or", "≍": "HEq", "==": "BEq.beq", "!=": "bne",
+    "≈": "HasEquiv.Equiv",
 }
 
 

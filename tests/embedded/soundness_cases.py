@@ -3058,6 +3058,34 @@ CASES: list[Case] = [
         "eliminator",
     ),
     Case(
+        "fid_core3_structure_universe_self_member",
+        lean("""
+            structure U where
+              T : Type
+            def bad : U := ⟨U⟩
+        """),
+        "a structure with a field T : Type lives in Type 1, so U : Type fails (no type-in-type)",
+        MISMATCH,
+    ),
+    Case(
+        "fid_core3_structure_universe_declared_too_small",
+        lean("""
+            structure bad : Type where
+              carrier : Type
+        """),
+        "a field of type Type does not fit a structure declared in Type",
+        "universe",
+    ),
+    Case(
+        "fid_core3_setoid_equiv_wrong",
+        lean("""
+            def natSetoid : Setoid Nat := ⟨Eq, ⟨fun _ => rfl, fun h => h.symm, fun h₁ h₂ => h₁.trans h₂⟩⟩
+            theorem bad (a : Nat) : @HasEquiv.Equiv Nat (@instHasEquivOfSetoid Nat natSetoid) a (a + 1) := rfl
+        """),
+        "≈ is the setoid's relation, here Eq; a = a + 1 is no rfl",
+        MISMATCH,
+    ),
+    Case(
         "fid_core3_sum_restated_swapped",
         lean("""
             inductive Sum (α : Type u) (β : Type v) where

@@ -193,3 +193,27 @@ def test_elab_as_elim_false_twins() -> None:
             (s : ∀ n, motive n → motive (n+1)) : motive n := Nat.rec z s n
         theorem bad (n : Nat) : n + 1 = n := myind n rfl (fun _ ih => congrArg Nat.succ ih)
     """, "bad")
+
+
+# -- a structure's universe covers its fields'; `≈` -------------------------------------------------------
+
+def test_structure_universe_from_fields_and_equiv() -> None:
+    assert_accepted("""
+        structure TypeBox where
+          carrier : Type
+          point : carrier
+        def natBox : TypeBox := ⟨Nat, 0⟩
+        def natSetoid : Setoid Nat := ⟨Eq, ⟨fun _ => rfl, fun h => h.symm, fun h₁ h₂ => h₁.trans h₂⟩⟩
+        theorem t (a : Nat) : @HasEquiv.Equiv Nat (@instHasEquivOfSetoid Nat natSetoid) a a := rfl
+    """, "TypeBox", "natBox", "t")
+
+
+def test_structure_universe_false_twins() -> None:
+    assert_rejected("""
+        structure TypeBox : Type where
+          carrier : Type
+    """, "TypeBox", "universe")
+    assert_rejected("""
+        def natSetoid : Setoid Nat := ⟨Eq, ⟨fun _ => rfl, fun h => h.symm, fun h₁ h₂ => h₁.trans h₂⟩⟩
+        theorem bad (a : Nat) : @HasEquiv.Equiv Nat (@instHasEquivOfSetoid Nat natSetoid) a (a + 1) := rfl
+    """, "bad")

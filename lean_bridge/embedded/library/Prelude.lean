@@ -895,4 +895,11 @@ structure PSigma {α : Sort u} (β : α → Sort v) where
 inductive TC {α : Sort u} (r : α → α → Prop) : α → α → Prop where
   | base  : ∀ a b, r a b → TC r a b
   | trans : ∀ a b c, TC r a b → TC r b c → TC r a c
+-- Core's `≈` (`HasEquiv`) and `Setoid`, with Lean's instance `instHasEquivOfSetoid`
+class HasEquiv (α : Sort u) where
+  Equiv : α → α → Sort v
+class Setoid (α : Sort u) where
+  r : α → α → Prop
+  iseqv : Equivalence r
+instance instHasEquivOfSetoid {α : Sort u} [Setoid α] : HasEquiv α := ⟨Setoid.r⟩
 -- fid-core3: end

@@ -167,3 +167,25 @@ theorem exists_rep' {α : Sort u} {r : α → α → Prop} (q : Quot r) : Exists
   q.inductionOn' (fun a => ⟨a, rfl⟩)
 
 end Quot
+
+-- `≈` and `Setoid`, restated as Lean's Core declares them; a field's own universe
+class HasEquiv (α : Sort u) where
+  Equiv : α → α → Sort v
+
+class Setoid (α : Sort u) where
+  r : α → α → Prop
+  iseqv : Equivalence r
+
+namespace Setoid
+
+variable {α : Sort u} [Setoid α]
+
+theorem refl' (a : α) : a ≈ a := iseqv.refl a
+
+theorem symm' {a b : α} (hab : a ≈ b) : b ≈ a := iseqv.symm hab
+
+end Setoid
+
+structure TypeBox where
+  carrier : Type
+  point : carrier
