@@ -75,7 +75,8 @@ def refuse_attributes(cmd: ast.Command, what: str) -> None:
 
 # fid-logic: attributes that only steer Lean's compiler (or its deprecation linter): the kernel term is the
 # same with or without them, so they are taken without effect, as `pp.*` options are
-CODEGEN_ATTRIBUTES = frozenset({"inline", "macroInline", "noinline", "always_inline", "specialize", "deprecated"})
+CODEGEN_ATTRIBUTES = frozenset({"inline", "macroInline", "noinline", "always_inline", "specialize", "deprecated",
+                                "extern"})  # fid-core3: `@[extern "c_name"]` only changes the compiled code
 CODEGEN = "codegen"
 
 

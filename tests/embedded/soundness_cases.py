@@ -3086,6 +3086,24 @@ CASES: list[Case] = [
         MISMATCH,
     ),
     Case(
+        "fid_core3_extern_no_effect",
+        lean("""
+            @[extern "lean_nat_add"] def f (n : Nat) : Nat := n + 1
+            theorem bad : f 1 = 1 := rfl
+        """),
+        "@[extern] changes only the compiled code; the kernel unfolds f's own body",
+        MISMATCH,
+    ),
+    Case(
+        "fid_core3_strict_or_redefined",
+        lean("""
+            @[extern c inline "#1 || #2"] def strictOr (b₁ b₂ : Bool) := b₁ && b₂
+        """),
+        "strictOr restated otherwise than Lean core's is refused",
+        "already been declared",
+        target="strictOr",
+    ),
+    Case(
         "fid_core3_sum_restated_swapped",
         lean("""
             inductive Sum (α : Type u) (β : Type v) where

@@ -217,3 +217,16 @@ def test_structure_universe_false_twins() -> None:
         def natSetoid : Setoid Nat := ⟨Eq, ⟨fun _ => rfl, fun h => h.symm, fun h₁ h₂ => h₁.trans h₂⟩⟩
         theorem bad (a : Nat) : @HasEquiv.Equiv Nat (@instHasEquivOfSetoid Nat natSetoid) a (a + 1) := rfl
     """, "bad")
+
+
+def test_extern_attribute_no_effect() -> None:
+    assert_accepted("""
+        @[extern c inline "#1 || #2"] def strictOr (b₁ b₂ : Bool) := b₁ || b₂
+        @[extern "my_succ"] def f (n : Nat) : Nat := n + 1
+        theorem t : f 1 = 2 := rfl
+        theorem t2 : strictOr false true = true := rfl
+    """, "strictOr", "f", "t", "t2")
+    assert_rejected("""
+        @[extern "my_succ"] def f (n : Nat) : Nat := n + 1
+        theorem bad : f 1 = 1 := rfl
+    """, "bad")

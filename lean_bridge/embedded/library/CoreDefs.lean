@@ -168,3 +168,6 @@ def Prod.map {α₁ : Type u₁} {α₂ : Type u₂} {β₁ : Type v₁} {β₂ 
 
 protected abbrev Quot.liftOn {α : Sort u} {β : Sort v} {r : α → α → Prop} (q : Quot r) (f : α → β) (c : (a b : α) → r a b → f a = f b) : β :=
   Quot.lift f c q
+
+def strictOr  (b₁ b₂ : Bool) := b₁ || b₂
+def strictAnd (b₁ b₂ : Bool) := b₁ && b₂
