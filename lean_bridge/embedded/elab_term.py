@@ -1243,9 +1243,25 @@ class TermElaborator:
         if isinstance(stx, (ast.Fun, ast.AnonymousCtor, ast.DotIdent, ast.FunMatch)):
             w = self.whnf_core_instantiated(dom)
             if isinstance(stx, ast.Fun):
-                return not isinstance(w, Pi) or isinstance(get_app_fn(self.instantiate(w.type)), MVar)
+                if not isinstance(w, Pi) or isinstance(get_app_fn(self.instantiate(w.type)), MVar):
+                    return True
+                return self._fun_body_waits(stx, w)
             return isinstance(get_app_fn(w), MVar)
         return _has_expr_mvar(self.instantiate(dom))
+
+    def _fun_body_waits(self, stx: ast.Fun, dom: Expr) -> bool:
+        """`fun h => ⟨x, h⟩` against `¬?a → ?b`: its body needs the codomain, still a hole (Lean postpones
+        the anonymous constructor until it is known)."""
+        if not isinstance(stx.body, (ast.AnonymousCtor, ast.DotIdent)):
+            return False
+        t: Expr = dom
+        for b in stx.binders:
+            for _ in (b.names if isinstance(b, ast.Binder) else (None,)):
+                t = self.whnf_core_instantiated(t)
+                if not isinstance(t, Pi):
+                    return False
+                t = instantiate1(t.body, FVar(t.name, t.type))
+        return isinstance(get_app_fn(self.whnf_core_instantiated(t)), MVar)
 
     def _elab_arg(self, arg_stx: ast.Term, dom: Expr, deferred: list[tuple[Expr, Expr, ast.Term]]) -> Expr:
         """Elaborate one explicit argument; while `dom` has unknowns, a failing type check is retried at the end."""

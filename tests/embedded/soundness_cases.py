@@ -3104,6 +3104,17 @@ CASES: list[Case] = [
         target="strictOr",
     ),
     Case(
+        "fid_core3_postponed_fun_anonymous_ctor_wrong",
+        lean("""
+            theorem not_imp_symm' {a b : Prop} [Decidable a] (h : ¬a → b) (hb : ¬b) : a :=
+              Decidable.byContradiction fun na => hb (h na)
+            theorem bad {p : Nat → Prop} [∀ x, Decidable (p x)] (nx : ¬∃ x, p x) : ∀ x, p x :=
+              fun x => not_imp_symm' (fun h => ⟨x, h⟩) nx
+        """),
+        "the postponed ⟨x, h⟩ must prove ∃ x, p x from h : ¬p x, which it cannot",
+        "",
+    ),
+    Case(
         "fid_core3_sum_restated_swapped",
         lean("""
             inductive Sum (α : Type u) (β : Type v) where

@@ -189,3 +189,15 @@ end Setoid
 structure TypeBox where
   carrier : Type
   point : carrier
+
+-- a `fun` whose body is `⟨…⟩` waits for its codomain (PropLemmas' `Decidable.not_forall`)
+theorem not_forall_of_not_imp {α : Sort u} {p : α → Prop} [∀ x, Decidable (p x)] [Decidable (∃ x, ¬p x)]
+    (h : ¬∀ x, p x) : ∃ x, ¬p x :=
+  Decidable.byContradiction fun nx => h fun x => Decidable.byContradiction fun hx => nx ⟨x, hx⟩
+
+theorem Decidable.not_imp_symm' {a b : Prop} [Decidable a] (h : ¬a → b) (hb : ¬b) : a :=
+  Decidable.byContradiction fun na => hb (h na)
+
+theorem forall_of_not_exists_not {α : Sort u} {p : α → Prop} [∀ x, Decidable (p x)]
+    (nx : ¬∃ x, ¬p x) : ∀ x, p x :=
+  fun x => Decidable.not_imp_symm' (fun h => ⟨x, h⟩) nx
