@@ -1213,6 +1213,28 @@ class TermElaborator:
         head, args = get_app_fn_args(self.instantiate(fn_type))
         if isinstance(head, MVar) and all(isinstance(a, FVar) for a in args) and len({a.uid for a in args}) == len(args):
             self.unify(self.instantiate(fn_type), expected)
+        elif isinstance(head, MVar) and args and not any(_has_expr_mvar(a) for a in args):
+            self._motive_by_kabstract(head, args, expected)
+
+    def _motive_by_kabstract(self, motive: MVar, targets: list[Expr], expected: Expr) -> None:
+        """Lean's `elabAsElim` motive when a target is no variable (`(inst (f x) (f y)).casesOn …`): the
+        expected type with each target's occurrences abstracted (`kabstract`), the last target first
+        (fid-core3). Only a proposal: the application is checked against its expected type as usual."""
+        t = self.instantiate(self.mctx.decls[motive.uid].type)
+        fvars: list[FVar] = []
+        for _ in targets:
+            t = self.whnf(t)
+            if not isinstance(t, Pi):
+                return
+            fv = FVar(t.name, t.type, None, t.binder_info)
+            fvars.append(fv)
+            t = instantiate1(t.body, fv)
+        body = self.instantiate(expected)
+        for target, fv in reversed(list(zip(targets, fvars))):
+            abstracted = self._kabstract(body, target)
+            if abstracted is not None:
+                body = instantiate1(abstracted, fv)
+        self.unify(motive, self.mk_lambda(fvars, body))
 
     def _elab_laid_out(self, plan: list) -> bool:
         """Elaborate the explicit and named arguments laid out so far (marking them done); True if any."""

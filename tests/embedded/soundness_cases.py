@@ -3115,6 +3115,15 @@ CASES: list[Case] = [
         "",
     ),
     Case(
+        "fid_core3_kabstract_motive_wrong_branch",
+        lean("""
+            def predOrFive (n : Nat) : Nat := (n + 1).casesOn 5 (fun k => k)
+            theorem bad (n : Nat) : predOrFive n = 5 := rfl
+        """),
+        "(n + 1).casesOn takes the succ branch: predOrFive n is n",
+        MISMATCH,
+    ),
+    Case(
         "fid_core3_sum_restated_swapped",
         lean("""
             inductive Sum (α : Type u) (β : Type v) where

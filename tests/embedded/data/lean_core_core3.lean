@@ -201,3 +201,13 @@ theorem Decidable.not_imp_symm' {a b : Prop} [Decidable a] (h : ¬a → b) (hb :
 theorem forall_of_not_exists_not {α : Sort u} {p : α → Prop} [∀ x, Decidable (p x)]
     (nx : ¬∃ x, ¬p x) : ∀ x, p x :=
   fun x => Decidable.not_imp_symm' (fun h => ⟨x, h⟩) nx
+
+-- an eliminator on a target that is no variable: the motive abstracts it from the expected type
+abbrev enumConfusionType {α : Sort u} {β : Sort v} [inst : DecidableEq β] (f : α → β) (P : Sort w) (x y : α) : Sort w :=
+  (inst (f x) (f y)).casesOn
+    (fun _ => P)
+    (fun _ => P → P)
+
+def predOrFive (n : Nat) : Nat := (n + 1).casesOn 5 (fun k => k)
+
+theorem predOrFive_eq (n : Nat) : predOrFive n = n := rfl
