@@ -230,3 +230,19 @@ def test_extern_attribute_no_effect() -> None:
         @[extern "my_succ"] def f (n : Nat) : Nat := n + 1
         theorem bad : f 1 = 1 := rfl
     """, "bad")
+
+
+def test_anonymous_instance_names_of_binders_and_namespace() -> None:
+    assert_accepted("""
+        structure Box (α : Type u) where
+          val : α
+        namespace Box
+        instance [DecidableEq α] : BEq (Box α) where
+          beq a b := decide (a.val = b.val)
+        end Box
+        instance : Subsingleton PUnit := ⟨fun a b => by cases a; cases b; rfl⟩
+        instance {p q : Prop} [Subsingleton p] : Subsingleton (p ∧ q) := ⟨fun _ _ => rfl⟩
+        theorem t1 : (@Box.instBEqOfDecidableEq Nat _).beq ⟨1⟩ ⟨1⟩ = true := rfl
+        theorem t2 (a b : PUnit) : a = b := instSubsingletonPUnit.allEq a b
+        theorem t3 (p q : Prop) (h₁ h₂ : p ∧ q) : h₁ = h₂ := (@instSubsingletonAnd p q ⟨fun _ _ => rfl⟩).allEq h₁ h₂
+    """, "Box.instBEqOfDecidableEq", "instSubsingletonPUnit", "instSubsingletonAnd", "t1", "t2", "t3")
