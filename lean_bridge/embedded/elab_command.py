@@ -45,11 +45,12 @@ from .expr import (
     replace,
 )
 from .inductive import InductiveDecl, add_inductive
+from .instance_name import instance_base_name, unused_base_name
 from .match_recursion import elab_match_recursion, match_as_equations
-from .restatement import RESTATED_PREFIX, check_same_definition, check_same_statement
+from .restatement import RESTATED_PREFIX, check_same_definition, check_same_inductive, check_same_statement
 from .auto_bound import add_type_binder, fill_type_holes, generalize_auto_bound_type, untyped_auto_bound
 from .kernel import KernelError, TypeChecker, add_axiom, add_definition
-from .level import LEVEL_ONE, LEVEL_ZERO, Level, LevelMVar, LevelParam, mk_max, mk_succ, replace_level, to_offset
+from .level import LEVEL_ONE, LEVEL_ZERO, Level, LevelMVar, LevelParam, has_level_mvar, mk_max, mk_succ, replace_level, to_offset
 
 LEAN_AXIOMS = gate.LEAN_AXIOMS
 
@@ -353,6 +354,8 @@ class CommandElaborator:
                     self._register_instance(full, cmd, priority, local)
                 elif kind == "simp" and isinstance(self.env.find(full), TheoremInfo):
                     self._record_simp(full, cmd, priority)
+                elif kind == "elab_as_elim":
+                    self._record_elab_as_elim(full, cmd)
                 else:
                     raise ElabError(f"attribute [{kind}] can only be given where '{full}' is declared in the embedded checker", cmd)
 
@@ -431,9 +434,8 @@ class CommandElaborator:
         self._declaration(cmd, "_example", (), cmd.binders, cmd.type, cmd.value, "example")
 
     def cmd_Definition(self, cmd: ast.Definition) -> None:
-        if cmd.keyword == "instance" and cmd.name is None:
-            raise ElabError("anonymous `instance` declarations are not supported by the embedded checker "
-                            "(name the instance: `instance myInst : C := …`)", cmd)
+        if cmd.keyword == "instance" and cmd.name is None and cmd.type is not None:
+            cmd = dc_replace(cmd, name=self._anonymous_instance_name(cmd))
         if cmd.keyword == "opaque" and cmd.value is None:
             raise ElabError("`opaque` without a value (Lean's `Inhabited` default) is not supported by the embedded checker", cmd)
         if cmd.modifiers.partial or cmd.modifiers.unsafe:
@@ -454,6 +456,30 @@ class CommandElaborator:
         kind = cmd.keyword if cmd.keyword in ("abbrev", "opaque", "instance") else "def"
         self._declaration(cmd, name, cmd.universes, cmd.binders, cmd.type, cmd.value, kind)
 
+    def _anonymous_instance_name(self, cmd: ast.Definition) -> str:
+        """Lean's `mkInstanceName`: the name of `instance : C T` from its own binders and type, elaborated
+        apart (auto-bound implicits allowed; on failure Lean's fallback `inst`), then made unused."""
+        scope = self.state.scope
+        type_: Expr | None = None
+        auto_bound: list[ast.Binder] = []
+        while type_ is None:
+            elab = TermElaborator(self.env, scope, level_names=cmd.universes, max_steps=self.max_steps)
+            try:
+                with elab.binders(scope.variables), elab.binders(tuple(auto_bound) + cmd.binders) as fvars:
+                    body = elab.elab_type(cmd.type)
+                    elab.synthesize_pending()
+                    type_ = elab.instantiate(elab.mk_pi(fvars[len(auto_bound):], body))
+            except (ElabError, KernelError) as err:
+                unknown = self._auto_bindable(err, auto_bound, scope) if isinstance(err, ElabError) else None
+                if unknown is None:
+                    break
+                auto_bound.append(ast.Binder(cmd.pos, cmd.pos, ast.IMPLICIT, (unknown,), None, None))
+        namespace = scope.namespace
+        base = "inst" if type_ is None else instance_base_name(type_, namespace, lambda n: n in self.env,
+                                                                elab.infer, elab.whnf)
+        return unused_base_name(base, namespace, lambda n: n in self.env or n in self.env.aliases
+                                or n in reserved_core_names())
+
     def _declaration(self, cmd: ast.Command, name: str, universes: Sequence[str], binders: Sequence[ast.Binder],
                      type_stx: ast.Term | None, value_stx, kind: str) -> None:
         mods: ast.Modifiers | None = getattr(cmd, "modifiers", None)
@@ -462,7 +488,9 @@ class CommandElaborator:
             restated_def = self._library_def_restatement(name, kind)
             if restated_def is not None:
                 restated = restated_def
-            core_restatement = kind != "example" and restated is None and self._check_new_name(name, kind, cmd)
+            proof_def = restated is None and self._core_proof_def(name, kind)
+            core_restatement = kind != "example" and restated is None and not proof_def \
+                and self._check_new_name(name, kind, cmd)
             attributes = [parse_attribute(a, cmd) for a in mods.attributes] if mods is not None else []
             for attr, _, local in attributes:
                 if local or (attr == "reducible" and kind not in ("def", "abbrev")) or (attr == "simp" and kind != "theorem"):
@@ -471,6 +499,8 @@ class CommandElaborator:
             type_, value, params, uses_sorry = self._elab_declaration(cmd, name, universes, binders, type_stx, value_stx, kind)
             if core_restatement:
                 self._check_core_restatement(name, type_, value, params, cmd)
+            if proof_def and not self._is_prop(type_, params):
+                raise ElabError(f"'{name}' has already been declared (Lean core declares it)", cmd)
             if restated_def is not None:
                 check_same_definition(self.env, restated_def, type_, value, params, self.max_steps, cmd)
             elif restated is not None:
@@ -507,6 +537,13 @@ class CommandElaborator:
                     instance_prio = priority
                 elif attr == "simp":
                     self._record_simp(name, cmd, priority)
+                elif attr == "elab_as_elim":
+                    try:
+                        self._record_elab_as_elim(name, cmd)
+                    except ElabError as err:
+                        self._error(err.message, cmd)
+                        self._result(name, cmd, False, _one_line(err.message), kind=kind)
+                        return
             if instance_prio is not None:
                 try:
                     self._register_instance(name, cmd, instance_prio)
@@ -544,6 +581,14 @@ class CommandElaborator:
             return None
         info = self.env.find(name)
         return info if isinstance(info, DefinitionInfo) else None
+
+    def _core_proof_def(self, name: str, kind: str) -> bool:
+        """A `def` under the name of a Lean core definition the library lacks (`Subsingleton.helim`): accepted,
+        as a theorem reusing a core theorem name is, only when its type is a proposition (checked once
+        elaborated): its statement is then proved by its own proof and can never make a false one hold."""
+        if kind not in ("def", "abbrev") or self.library or name in self.env or name in self.env.aliases:
+            return False
+        return reserved_core_names().get(name) == "def" and name not in core_references()
 
     def _check_new_name(self, name: str, kind: str, node: ast.Node) -> bool:
         """A declaration may not reuse a name of this environment, nor a name Lean core declares in the
@@ -588,6 +633,26 @@ class CommandElaborator:
             same = False
         if not same:
             raise ElabError(f"{refused}: this one differs)", node)
+
+    def _record_elab_as_elim(self, name: str, node: ast.Node) -> None:
+        """`@[elab_as_elim]` (Lean's `elabAsElim`): the constant's type must conclude with its motive, a
+        binder, applied to distinct binders (the targets), as Lean's `getElimInfo` requires; applications of
+        it then get their motive from the expected type. Elaboration only: the kernel checks every use."""
+        info = self.env.find(name)
+        assert info is not None
+        t = info.type
+        binders: list[FVar] = []
+        while isinstance(t, Pi):
+            fv = FVar(t.name, t.type, None, t.binder_info)
+            binders.append(fv)
+            t = instantiate1(t.body, fv)
+        head, args = get_app_fn(t), get_app_args_of(t)
+        uids = {b.uid for b in binders}
+        if not (isinstance(head, FVar) and head.uid in uids and all(isinstance(a, FVar) and a.uid in uids for a in args)
+                and len({a.uid for a in args}) == len(args)):
+            raise ElabError("unexpected eliminator resulting type: its conclusion must be the motive applied to "
+                            "distinct variables", node)
+        self.state.env = dc_replace(self.env, elab_as_elim=self.env.elab_as_elim | {name})
 
     def _record_simp(self, name: str, node: ast.Node, priority: int = DEFAULT_PRIORITY) -> None:
         """`@[simp]`/`attribute [simp]`: the theorem joins the simp set plain `simp` uses from here on,
@@ -808,8 +873,9 @@ class CommandElaborator:
         try:
             refuse_attributes(cmd, "an inductive type")
             ctors = [(self._full_name(f"{cmd.name}.{c.name}"), c.binders, c.type, c) for c in cmd.ctors]
-            self._add_inductive(cmd, name, cmd.universes, cmd.binders, cmd.type, ctors)
-            if cmd.is_class:  # `class inductive`: instances of it are found by resolution
+            restate = self._library_type_restatement(name, cmd.is_class, cmd)
+            self._add_inductive(cmd, name, cmd.universes, cmd.binders, cmd.type, ctors, restate)
+            if cmd.is_class and restate is None:  # `class inductive`: instances of it are found by resolution
                 self.state.env = dc_replace(self.env, instances={**self.env.instances, name: self.env.instances.get(name, ())})
         except ElabError as err:
             self._error(err.message, err.node or cmd)
@@ -823,26 +889,30 @@ class CommandElaborator:
         self._result(name, cmd, True, None, kind="inductive")
 
     def _add_inductive(self, cmd: ast.Command, name: str, universes: Sequence[str], binders: Sequence[ast.Binder],
-                       type_stx: ast.Term | None, ctors: list) -> list[str]:
-        self._check_new_name(name, "inductive", cmd)
-        for ctor_name, _, _, node in ctors:
-            self._check_new_name(ctor_name, "ctor", node)
+                       type_stx: ast.Term | None, ctors: list, restate: InductiveInfo | None = None) -> list[str]:
+        """Elaborate and add an inductive type; with `restate` (a library type the file restates under its
+        Lean core name) only check it is the library's own (`restatement.check_same_inductive`)."""
+        if restate is None:
+            self._check_new_name(name, "inductive", cmd)
+            for ctor_name, _, _, node in ctors:
+                self._check_new_name(ctor_name, "ctor", node)
         scope = self._decl_scope(name)
         elab = TermElaborator(self.env, scope, level_names=universes, max_steps=self.max_steps)
         with elab.binders(binders) as params:
             if type_stx is not None:
                 result = elab.elab_type(type_stx)
             else:
-                result = Sort(_default_inductive_level(elab, params))
+                result = Sort(_default_inductive_level(elab, params, self._structure_field_levels(elab, ctors)))
             elab.synthesize_pending()
             ind_type_local = elab.instantiate(result)
             ind_type = elab.mk_pi(params, ind_type_local)
             (ind_type,), level_params = self._finalize([ind_type], elab, cmd)
             # the type itself, as a constant, is in scope for the constructors
             ind_const = Const(name, [LevelParam(p) for p in level_params])
-            provisional = self.env.kernel.add(InductiveInfo(name, level_params, ind_type, len(params), 0, (), False, False))
-            elab.env = dc_replace(self.env, kernel=provisional)
-            elab.checker.env = provisional
+            if restate is None:  # a restatement's constructors refer to the library's type itself
+                provisional = self.env.kernel.add(InductiveInfo(name, level_params, ind_type, len(params), 0, (), False, False))
+                elab.env = dc_replace(self.env, kernel=provisional)
+                elab.checker.env = provisional
             elab.level_names = list(level_params)
             self_app = mk_app(ind_const, params)
             ctor_types = []
@@ -852,6 +922,7 @@ class CommandElaborator:
                     try:
                         with elab.binders(auto_bound + tuple(ctor_binders)) as fields:
                             ct = elab.elab_type(ctor_type_stx) if ctor_type_stx is not None else self_app
+                            _fix_self_levels(elab, ct, ind_const)
                             _check_ctor_result(elab, ct, name, ctor_type_stx or node)
                             elab.synthesize_pending()
                             ct = elab.mk_pi(fields, ct)
@@ -872,6 +943,12 @@ class CommandElaborator:
             final.append((ctor_name, ct))
         decl = InductiveDecl(name, level_params, len(params), ind_type, tuple(final))
         promoted = _promote_fixed_indices(decl)
+        if restate is not None:
+            # the kernel keeps a promoted index a parameter only when it is one (`TC`'s is not)
+            check_same_inductive(self.env, restate, promoted if promoted.num_params == restate.num_params else decl,
+                                 self.max_steps, cmd)
+            self.state.env = dc_replace(self.env, restatable=self.env.restatable - {name})  # once per file
+            return [c for c, _ in final]
         try:
             kernel = add_inductive(self.env.kernel, promoted)
         except KernelError:
@@ -882,12 +959,62 @@ class CommandElaborator:
         self._add_cases_on(name)
         return [c for c, _ in final]
 
+    def _structure_field_levels(self, elab: TermElaborator, ctors: list) -> list[Level]:
+        """The universes of a `structure`'s field types (its one constructor, written as fields), which Lean's
+        inferred universe covers; none when a field cannot be elaborated before the type exists."""
+        if len(ctors) != 1 or ctors[0][2] is not None:
+            return []
+        levels: list[Level] = []
+        snap = elab.mctx.snapshot()
+        try:
+            with elab.binders(ctors[0][1]) as fields:
+                for f in fields:
+                    sort = elab.whnf(elab.infer(elab.instantiate(f.type)))
+                    if isinstance(sort, Sort) and not has_level_mvar(elab.mctx.instantiate_level(sort.level)):
+                        levels.append(elab.mctx.instantiate_level(sort.level))
+        except (ElabError, KernelError):
+            levels = []
+        elab.mctx.restore(snap)
+        return levels
+
+    def _library_type_restatement(self, name: str, is_class: bool, node: ast.Node) -> InductiveInfo | None:
+        """The library type a `structure`/`class`/`inductive` restates under its Lean core name (a file copied
+        from Lean's Init restates `Subsingleton`, `Equivalence`), None when it is no restatement. A class is
+        restated only as a class and a structure only as a structure."""
+        if self.library or name not in self.env.restatable:
+            return None
+        info = self.env.find(name)
+        if not isinstance(info, InductiveInfo):
+            return None
+        if (name in self.env.instances) != is_class:
+            raise ElabError(f"'{name}' has already been declared (the library declares it as a "
+                            f"{'class' if name in self.env.instances else 'non-class type'}; a restatement is "
+                            "accepted only as the same kind of declaration)", node)
+        return info
+
     def _add_cases_on(self, name: str) -> None:
-        """`I.casesOn`: the recursor without induction hypotheses (Lean generates it for every inductive)."""
-        from .aux_defs import mk_cases_on
+        """`I.casesOn` (the recursor without induction hypotheses) and `I.recOn`, as Lean generates them."""
+        from .aux_defs import mk_cases_on, mk_rec_on
 
         type_, value, params = mk_cases_on(self.env.kernel, name)
         kernel = add_definition(self.env.kernel, f"{name}.casesOn", params, type_, value, reducible=True)
+        type_, value, params = mk_rec_on(kernel, name)  # fid-core3: `I.recOn`, as Lean generates it
+        kernel = add_definition(kernel, f"{name}.recOn", params, type_, value, reducible=True)
+        self.state.env = self.env.with_kernel(kernel)
+        if not self.library:  # the library's types get theirs once it is loaded (`prelude.prelude_env`)
+            self.add_no_confusion(name)
+
+    def add_no_confusion(self, name: str) -> None:
+        """`I.noConfusionType`/`I.noConfusion` (Lean's `mkNoConfusion`), for a type Lean generates them for
+        and that has none yet; built in `aux_defs`, checked by the kernel like any definition."""
+        from .aux_defs import mk_no_confusion, no_confusion_applies
+
+        if f"{name}.noConfusion" in self.env or f"{name}.noConfusionType" in self.env \
+                or not no_confusion_applies(self.env.kernel, name):
+            return
+        kernel = self.env.kernel
+        for aux_name, type_, value, params in mk_no_confusion(kernel, name):
+            kernel = add_definition(kernel, aux_name, params, type_, value, reducible=True)
         self.state.env = self.env.with_kernel(kernel)
 
     def cmd_Structure(self, cmd: ast.Structure) -> None:
@@ -908,11 +1035,18 @@ class CommandElaborator:
                     field_binders.append(ast.Binder(f.pos, f.end_pos, ast.EXPLICIT, (fname,), f.type, None))
                     field_names.append(fname)
             ctor_full = self._full_name(f"{cmd.name}.{ctor_short}")
+            restate = self._library_type_restatement(name, cmd.keyword == "class", cmd)
+            if restate is not None and self.env.structures.get(name) != StructureInfo(name, ctor_full, tuple(field_names)):
+                raise ElabError(f"'{name}' has already been declared (the library declares it as Lean core does; a "
+                                "restatement is accepted only with the same constructor and fields)", cmd)
             self._add_inductive(cmd, name, cmd.universes, cmd.binders, cmd.type,
-                                [(ctor_full, tuple(field_binders), None, cmd)])
-            self.state.env = self.env.with_structure(StructureInfo(name, ctor_full, tuple(field_names)))
-            self._add_projections(name, field_names, is_class=cmd.keyword == "class")
-            if cmd.keyword == "class":
+                                [(ctor_full, tuple(field_binders), None, cmd)], restate)
+            if restate is not None:
+                pass  # the library's structure, projections and class stay
+            else:
+                self.state.env = self.env.with_structure(StructureInfo(name, ctor_full, tuple(field_names)))
+                self._add_projections(name, field_names, is_class=cmd.keyword == "class")
+            if cmd.keyword == "class" and restate is None:
                 self.state.env = dc_replace(self.env, instances={**self.env.instances, name: self.env.instances.get(name, ())})
         except ElabError as err:
             self._error(err.message, err.node or cmd)
@@ -972,6 +1106,14 @@ def _unknown_atomic_name(message: str) -> str | None:
         return None
     name = message[len(prefix):-1]
     return name if name and "." not in name else None
+
+
+def _fix_self_levels(elab: TermElaborator, ct: Expr, ind_const: Const) -> None:
+    """Inside its own declaration an inductive type has its own universe parameters (Lean elaborates
+    the constructors against the type as a local): `inductive PUnit : Sort u | unit : PUnit` is `PUnit.{u}`."""
+    for sub in iter_subexprs(elab.instantiate(ct)):
+        if isinstance(sub, Const) and sub.name == ind_const.name and sub != ind_const:
+            elab.unify(sub, ind_const)
 
 
 def _check_ctor_result(elab: TermElaborator, ctor_type: Expr, name: str, node: ast.Node) -> None:
@@ -1092,7 +1234,7 @@ def _relevant_constant(checker: TypeChecker, e: Expr, names: frozenset[str] | se
 
 
 
-def _default_inductive_level(elab: TermElaborator, params: Sequence[FVar]) -> Level:
+def _default_inductive_level(elab: TermElaborator, params: Sequence[FVar], field_levels: Sequence[Level] = ()) -> Level:
     """The universe of an inductive whose type is omitted: `Sort (max 1 l1 .. ln)`.
 
     Lean infers it from the constructor fields; a field can only live as high as a parameter
@@ -1107,6 +1249,9 @@ def _default_inductive_level(elab: TermElaborator, params: Sequence[FVar]) -> Le
             ty = ty.body
         if isinstance(ty, Sort) and ty.level not in parts:
             parts.append(ty.level)
+    for level in field_levels:  # fid-core3: a field living higher than every parameter (`Equiv : α → α → Sort v`)
+        if level not in parts and level != LEVEL_ZERO:
+            parts.append(level)
     if all(to_offset(l)[1] >= 1 for l in parts):  # Type (max u v), not Sort (max (u+1) (v+1))
         inner = [mk_succ(base, k - 1) for base, k in map(to_offset, parts) if (base, k) != (LEVEL_ZERO, 1)]
         if not inner:

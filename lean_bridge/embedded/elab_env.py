@@ -44,6 +44,8 @@ class ElabEnv:
     # the library's theorems under Lean core names, which a file may restate with the same statement
     # (a corpus re-proving Lean core; see elab_command._prelude_restatement)
     restatable: frozenset[str] = frozenset()
+    # `@[elab_as_elim]` constants: applied against an expected type, their motive is computed from it
+    elab_as_elim: frozenset[str] = frozenset()
 
     def find(self, name: str) -> ConstantInfo | None:
         """The kernel declaration `name`, or None."""

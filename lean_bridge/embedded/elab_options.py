@@ -75,7 +75,8 @@ def refuse_attributes(cmd: ast.Command, what: str) -> None:
 
 # fid-logic: attributes that only steer Lean's compiler (or its deprecation linter): the kernel term is the
 # same with or without them, so they are taken without effect, as `pp.*` options are
-CODEGEN_ATTRIBUTES = frozenset({"inline", "macroInline", "noinline", "always_inline", "specialize", "deprecated"})
+CODEGEN_ATTRIBUTES = frozenset({"inline", "macroInline", "noinline", "always_inline", "specialize", "deprecated",
+                                "extern"})  # fid-core3: `@[extern "c_name"]` only changes the compiled code
 CODEGEN = "codegen"
 
 
@@ -94,6 +95,8 @@ def parse_attribute(attr: ast.Attribute, node: ast.Node) -> tuple[str, int, bool
         return name, DEFAULT_PRIORITY, False
     if name == "simp" and not local:  # `@[simp 1100]`: a priority (higher ones are tried first, as in Lean)
         return name, evaluate_priority(args, node), False
+    if name in ("elab_as_elim", "elabAsElim") and not args and not local:  # fid-core3: elaboration only
+        return "elab_as_elim", DEFAULT_PRIORITY, False
     if name in CODEGEN_ATTRIBUTES and not local:
         return CODEGEN, DEFAULT_PRIORITY, False
     raise ElabError(f"attribute [{attr.name}{' ' + attr.args if attr.args else ''}] is not supported by the embedded checker", node)

@@ -57,6 +57,7 @@ _BINOP_CONSTS = {
     "+": "HAdd.hAdd", "-": "HSub.hSub", "*": "HMul.hMul", "/": "HDiv.hDiv", "%": "HMod.hMod", "^": "HPow.hPow",
     "++": "HAppend.hAppend", "≤": "LE.le", "<": "LT.lt", "≥": "GE.ge", ">": "GT.gt", "::": "List.cons",
     "∘": "Function.comp", "×": "Prod", "&&": "Bool.and", "||": "Bool.or", "≍": "HEq", "==": "BEq.beq", "!=": "bne",
+    "≈": "HasEquiv.Equiv",
 }
 
 
@@ -739,6 +740,39 @@ class TermElaborator:
         fn_stx = ast.Ident(stx.pos, stx.pos, ctor.name, None)
         return self.elab_application(fn_stx, tuple(args), exp, explicit=False, resolved=self.mk_const(ctor.name, stx))
 
+    def elab_StructInst(self, stx: ast.StructInst, expected: Expr | None) -> Expr:
+        """Rule: `{ x := a, y := b }` (and an `instance … where` body) is the structure's constructor applied
+        to its fields by name; `{ s with x := a }` takes each field not given from `s` (Lean's `s.y`)."""
+        if expected is None and stx.base is not None:  # Lean: the structure is the source's type
+            expected = self.infer(self.elab(stx.base, None))
+        if expected is None:
+            raise ElabError("invalid {...} notation, expected type is not known", stx)
+        exp = self.whnf(expected)
+        head = get_app_fn(exp)
+        struct = self.env.structures.get(head.name) if isinstance(head, Const) else None
+        if struct is None:
+            raise ElabError(f"invalid {{...}} notation, structure type expected\n  {self.fmt(exp)}", stx)
+        given = {f.name: f for f in stx.fields}
+        for f in stx.fields:
+            if f.name not in struct.fields:
+                raise ElabError(f"'{f.name}' is not a field of structure '{struct.name}'", f)
+            if sum(g.name == f.name for g in stx.fields) > 1:
+                raise ElabError(f"field '{f.name}' has already been specified", f)
+        args: list[ast.Term] = []
+        missing: list[str] = []
+        for name in struct.fields:
+            if name in given:
+                args.append(ast.NamedArg(given[name].pos, given[name].end_pos, name, given[name].value))
+            elif stx.base is not None:
+                proj = ast.Proj(stx.base.pos, stx.base.end_pos, stx.base, name)
+                args.append(ast.NamedArg(stx.pos, stx.pos, name, proj))
+            else:
+                missing.append(name)
+        if missing:
+            raise ElabError("fields missing: " + ", ".join(f"'{m}'" for m in missing), stx)
+        fn_stx = ast.Ident(stx.pos, stx.pos, struct.ctor, None)
+        return self.elab_application(fn_stx, tuple(args), exp, explicit=False, resolved=self.mk_const(struct.ctor, stx))
+
     def elab_Tuple(self, stx: ast.Tuple, expected: Expr | None) -> Expr:
         """Rule: `(a, b, c)` is `Prod.mk a (Prod.mk b c)` (Lean's macro: tuples nest to the right)."""
         if not stx.elems:
@@ -1152,7 +1186,7 @@ class TermElaborator:
         result = self.instantiate(fn_type)
         if expected is not None and not (isinstance(result, App) and isinstance(get_app_fn(result), MVar)):
             self.unify(fn_type, expected)  # first-order propagation of the expected type (Lean's propagateExpectedType)
-        elif expected is not None and _is_eliminator(fn) and isinstance(result, App):
+        elif expected is not None and _is_eliminator(fn, self.env.elab_as_elim) and isinstance(result, App):
             self._motive_from_expected(plan, fn_type, expected)
         postponed: list[_Postponed] = []
         deferred: list[tuple[Expr, Expr, ast.Term]] = []  # (argument, expected type, syntax): checked at the end
@@ -1213,6 +1247,28 @@ class TermElaborator:
         head, args = get_app_fn_args(self.instantiate(fn_type))
         if isinstance(head, MVar) and all(isinstance(a, FVar) for a in args) and len({a.uid for a in args}) == len(args):
             self.unify(self.instantiate(fn_type), expected)
+        elif isinstance(head, MVar) and args and not any(_has_expr_mvar(a) for a in args):
+            self._motive_by_kabstract(head, args, expected)
+
+    def _motive_by_kabstract(self, motive: MVar, targets: list[Expr], expected: Expr) -> None:
+        """Lean's `elabAsElim` motive when a target is no variable (`(inst (f x) (f y)).casesOn …`): the
+        expected type with each target's occurrences abstracted (`kabstract`), the last target first
+        (fid-core3). Only a proposal: the application is checked against its expected type as usual."""
+        t = self.instantiate(self.mctx.decls[motive.uid].type)
+        fvars: list[FVar] = []
+        for _ in targets:
+            t = self.whnf(t)
+            if not isinstance(t, Pi):
+                return
+            fv = FVar(t.name, t.type, None, t.binder_info)
+            fvars.append(fv)
+            t = instantiate1(t.body, fv)
+        body = self.instantiate(expected)
+        for target, fv in reversed(list(zip(targets, fvars))):
+            abstracted = self._kabstract(body, target)
+            if abstracted is not None:
+                body = instantiate1(abstracted, fv)
+        self.unify(motive, self.mk_lambda(fvars, body))
 
     def _elab_laid_out(self, plan: list) -> bool:
         """Elaborate the explicit and named arguments laid out so far (marking them done); True if any."""
@@ -1243,9 +1299,25 @@ class TermElaborator:
         if isinstance(stx, (ast.Fun, ast.AnonymousCtor, ast.DotIdent, ast.FunMatch)):
             w = self.whnf_core_instantiated(dom)
             if isinstance(stx, ast.Fun):
-                return not isinstance(w, Pi) or isinstance(get_app_fn(self.instantiate(w.type)), MVar)
+                if not isinstance(w, Pi) or isinstance(get_app_fn(self.instantiate(w.type)), MVar):
+                    return True
+                return self._fun_body_waits(stx, w)
             return isinstance(get_app_fn(w), MVar)
         return _has_expr_mvar(self.instantiate(dom))
+
+    def _fun_body_waits(self, stx: ast.Fun, dom: Expr) -> bool:
+        """`fun h => ⟨x, h⟩` against `¬?a → ?b`: its body needs the codomain, still a hole (Lean postpones
+        the anonymous constructor until it is known)."""
+        if not isinstance(stx.body, (ast.AnonymousCtor, ast.DotIdent)):
+            return False
+        t: Expr = dom
+        for b in stx.binders:
+            for _ in (b.names if isinstance(b, ast.Binder) else (None,)):
+                t = self.whnf_core_instantiated(t)
+                if not isinstance(t, Pi):
+                    return False
+                t = instantiate1(t.body, FVar(t.name, t.type))
+        return isinstance(get_app_fn(self.whnf_core_instantiated(t)), MVar)
 
     def _elab_arg(self, arg_stx: ast.Term, dom: Expr, deferred: list[tuple[Expr, Expr, ast.Term]]) -> Expr:
         """Elaborate one explicit argument; while `dom` has unknowns, a failing type check is retried at the end."""
@@ -1360,10 +1432,10 @@ class TermElaborator:
 # helpers
 # ---------------------------------------------------------------------------
 
-def _is_eliminator(fn: Expr) -> bool:
-    """A recursor or its `casesOn`/`recOn` (Lean elaborates them as eliminators)."""
+def _is_eliminator(fn: Expr, elab_as_elim: frozenset[str] = frozenset()) -> bool:
+    """A recursor or its `casesOn`/`recOn`, or an `@[elab_as_elim]` constant (Lean elaborates them as eliminators)."""
     head = get_app_fn(fn)
-    return isinstance(head, Const) and head.name.endswith((".rec", ".recOn", ".casesOn"))
+    return isinstance(head, Const) and (head.name.endswith((".rec", ".recOn", ".casesOn")) or head.name in elab_as_elim)
 
 
 # the classes of Lean's `@[default_instance]`s in the fragment (`instOfNatNat`, `instHAdd`, …)

@@ -134,13 +134,40 @@ def _try_instance(elab: "TermElaborator", name: str, goal: Expr, depth: int) -> 
             subgoals.append(arg)
         term = mk_app(term, [arg])
         ty = instantiate1(ty.body, arg)
-    if not elab.unify(ty, goal):
+    if _arrow_against_definition(elab, ty, goal) or not elab.unify(ty, goal):
         return None
     for sub in subgoals:
         inst = synthesize(elab, elab.mctx.decls[sub.uid].type, depth + 1)
         if inst is None or not elab.unify(sub, inst):
             return None
     return term
+
+
+def _arrow_against_definition(elab: "TermElaborator", conclusion: Expr, goal: Expr) -> bool:
+    """Lean indexes instances by their conclusion at reducible transparency: an instance for `p → q`
+    (`instDecidableForall`) is never tried on `Decidable (Not p)`, since `Not` is no reducible
+    definition (`instDecidableNot` is found instead, as in Lean); reducible ones (`Ne`) are unfolded."""
+    from .environment import DefinitionInfo
+    from .expr import get_app_args, instantiate_expr_level_params
+
+    inst_args, goal_args = get_app_args(conclusion), get_app_args(goal)
+    if len(inst_args) != len(goal_args):
+        return False
+    for inst_arg, goal_arg in zip(inst_args, goal_args):
+        if not isinstance(elab.instantiate(inst_arg), Pi):
+            continue
+        e = elab.instantiate(goal_arg)
+        for _ in range(8):
+            e = elab.checker.whnf_core(e)
+            head = get_app_fn(e)
+            info = elab.env.find(head.name) if isinstance(head, Const) else None
+            if not isinstance(info, DefinitionInfo):
+                break
+            if not info.reducible:
+                return True
+            value = instantiate_expr_level_params(info.value, info.level_params, head.levels)
+            e = mk_app(value, get_app_args(e))
+    return False
 
 
 def _head_name(e: Expr) -> str | None:

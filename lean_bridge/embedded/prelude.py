@@ -19,7 +19,7 @@ from .core_names import reserved_core_names
 from .elab_command import CommandElaborator
 from .elab_env import ElabEnv
 from .elab_term import Scope, TermElaborator
-from .environment import TheoremInfo
+from .environment import InductiveInfo, TheoremInfo
 from .expr import Const, NatLit, mk_app
 from .kernel import TypeChecker, add_quot_constant, raise_recursion_limit
 
@@ -87,6 +87,9 @@ def prelude_env() -> ElabEnv:
             raise PreludeError(f"{LIBRARY.name}:{errors[0].pos[0]}:{errors[0].pos[1]}: {errors[0].text}")
     for _, kind, arg in directives:
         elab.state.env = _run_directive(elab.env, kind, arg)
+    for name in list(elab.env.kernel.names_since(0)):  # fid-core3: `Bool.noConfusion`, `Prod.noConfusion`, …
+        if isinstance(elab.env.find(name), InductiveInfo):
+            elab.add_no_confusion(name)
     _load_plain(elab, SIMP_LIBRARY)
     # fid-logic: every library theorem Lean core declares as a theorem may be restated (a file copied
     # from Lean's Init restates `Iff.refl`, `and_true`, …), not only those after the directive
@@ -101,7 +104,8 @@ def _restatable(env: ElabEnv, start: int | None) -> frozenset[str]:
         return frozenset()
     core = reserved_core_names()
     return frozenset(n for n in env.kernel.names_since(start)
-                     if core.get(n) == "theorem" and isinstance(env.find(n), TheoremInfo))
+                     if (core.get(n) == "theorem" and isinstance(env.find(n), TheoremInfo))
+                     or (n in core and isinstance(env.find(n), InductiveInfo)))  # fid-core3: types too
 
 
 def _load_plain(elab: CommandElaborator, path: Path) -> None:

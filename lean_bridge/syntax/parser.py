@@ -100,7 +100,7 @@ BINARY_OPS["|>"] = (10, 0, 11, "|>")
 _OPEN_TO_CLOSE = {"(": ")", "{": "}", "⦃": "⦄", "[": "]"}
 _BINDER_KIND = {"(": ast.EXPLICIT, "{": ast.IMPLICIT, "⦃": ast.STRICT_IMPLICIT, "[": ast.INST_IMPLICIT}
 
-_ARG_START_SYMBOLS = frozenset({"(", "⟨", "[", "{", "_", "?", "@", "¬", "↑", "!", "·", "⋯", "λ", "‹"})
+_ARG_START_SYMBOLS = frozenset({"(", "⟨", "[", "{", "_", "?", "@", "¬", "↑", "!", "·", ".", "⋯", "λ", "‹"})
 _ARG_START_KEYWORDS = frozenset({"fun", "Type", "Sort", "Prop", "sorry", "nofun"})
 _TACTIC_START_KEYWORDS = frozenset({"have", "show", "let", "calc", "suffices", "sorry", "match", "nofun", "nomatch"})
 
@@ -467,7 +467,8 @@ class Parser:
             "-": self.neg_term, "↑": self.coe_term, "!": self.bnot_term,
             "∀": self.forall_term, "forall": self.forall_term,
             "∃": self.exists_term, "fun": self.fun_term, "λ": self.fun_term,
-            "·": self.cdot_term, "⋯": self.omitted, "Type": self.type_term,
+            "·": self.cdot_term, ".": self.cdot_term,  # Lean's `cdotTk`: `·` or `.`
+            "⋯": self.omitted, "Type": self.type_term,
             "Sort": self.sort_term, "Prop": self.prop_term, "sorry": self.sorry_term,
             "nofun": self.nofun_term, "nomatch": self.nomatch_term,
             "by": self.by_term, "have": self.have_term, "let": self.let_term,
@@ -713,10 +714,14 @@ class Parser:
             base = self.term()
             self.expect("with")
         fields = []
+        field_col = self.tok.col  # Lean's `sepByIndent`: a field's arguments lie right of the fields' column
         while self.tok.kind == IDENT:
             f = self.advance()
+            binders = self.decl_binders()
             self.expect(":=")
-            value = self.term()
+            value = self.with_limit(field_col, self.term)
+            if binders:
+                value = ast.Fun(f.pos, self.last_end(), binders, value)
             fields.append(ast.StructField(f.pos, self.last_end(), str(f.value), value))
             self.accept(",")
         self.expect("}")
@@ -1536,6 +1541,8 @@ class Parser:
     def decl_value(self) -> ast.DeclValue:
         if self.accept(":="):
             return self.term()
+        if self.accept("where"):  # Lean's `whereStructInst`: `theorem t : Equivalence r where refl := …`
+            return self.instance_where()
         if self.at("|"):
             start = self.tok
             alts = self.match_alts()
@@ -1563,11 +1570,12 @@ class Parser:
     def instance_where(self) -> ast.Term:
         start = self.tok
         fields = []
+        field_col = self.tok.col  # Lean's `sepByIndent`: a field's arguments lie right of the fields' column
         while self.tok.kind == IDENT and self.col_ok(self.tok):
             f = self.advance()
             binders = self.decl_binders()
             self.expect(":=")
-            value = self.term()
+            value = self.with_limit(field_col, self.term)
             if binders:
                 value = ast.Fun(f.pos, self.last_end(), binders, value)
             fields.append(ast.StructField(f.pos, self.last_end(), str(f.value), value))

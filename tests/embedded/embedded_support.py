@@ -95,7 +95,7 @@ _MODIFIERS = r"(?:(?:private|protected|noncomputable|partial|unsafe|nonrec)\s+)*
 _ATTRIBUTES = r"(?:@\[[^\]]*\]\s*)?"
 _DECL_RE = re.compile(
     rf"^\s*{_ATTRIBUTES}{_MODIFIERS}"
-    r"(theorem|lemma|def|abbrev|axiom|opaque|inductive|structure|instance|example)\b"
+    r"(theorem|lemma|def|abbrev|axiom|opaque|inductive|structure|class|instance|example)\b"
     r"(?:\s+([^\s:({\[⦃]+))?"
 )
 _NAMESPACE_RE = re.compile(r"^\s*namespace\s+(\S+)")

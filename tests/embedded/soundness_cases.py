@@ -3022,6 +3022,317 @@ CASES: list[Case] = [
         "the `| false` alternative (left of the inner fun's) is the outer match's, and false = true fails",
         "",
     ),
+    # -- fid-core3 branch: Init/Core.lean as Lean writes it (restated types, anonymous instances, { … }) -----
+    Case(
+        "fid_core3_class_restated_other_field",
+        lean("""
+            class Subsingleton (α : Sort u) : Prop where
+              intro :: allEq : (a b : α) → a ≠ b
+            theorem bad : (0 : Nat) ≠ 0 := Subsingleton.allEq (α := Nat) (self := ⟨fun _ _ => sorry⟩) 0 0
+        """),
+        "a class restated with another field type is refused; the library's allEq states a = b",
+        "",
+    ),
+    Case(
+        "fid_core3_class_restated_other_field_itself",
+        lean("""
+            class Subsingleton (α : Sort u) : Prop where
+              intro :: allEq : (a b : α) → a ≠ b
+        """),
+        "a restated class must be the library's (Lean core's) class",
+        "already been declared",
+        target="Subsingleton",
+    ),
+    Case(
+        "fid_core3_structure_restated_swapped_fields",
+        lean("""
+            structure Prod (α : Type u) (β : Type v) where
+              snd : α
+              fst : β
+            theorem bad : (Prod.mk 1 2 : Nat × Nat).fst = 2 := rfl
+        """),
+        "a structure restated with other field names is refused; Prod.fst stays the first field",
+        MISMATCH,
+    ),
+    Case(
+        "fid_core3_inductive_restated_inhabited_false",
+        lean("""
+            inductive False : Prop where
+              | intro : False
+            theorem bad : False := False.intro
+        """),
+        "False restated with a constructor is refused; False.intro does not exist",
+        "already been declared|unknown",
+    ),
+    Case(
+        "fid_core3_structure_restated_as_class",
+        lean("""
+            class Equivalence {α : Sort u} (r : α → α → Prop) : Prop where
+              refl  : ∀ x, r x x
+              symm  : ∀ {x y}, r x y → r y x
+              trans : ∀ {x y z}, r x y → r y z → r x z
+        """),
+        "a structure restated as a class is another declaration",
+        "already been declared",
+        target="Equivalence",
+    ),
+    Case(
+        "fid_core3_anonymous_instance_ill_typed",
+        lean("""
+            instance : Decidable False := isTrue trivial
+            theorem bad : False := of_decide_eq_true (rfl : @decide False instDecidableFalse_1 = true)
+        """),
+        "an anonymous instance is elaborated and kernel-checked like a named one; the ill-typed one never enters",
+        "",
+    ),
+    Case(
+        "fid_core3_anonymous_instance_by_name_wrong_value",
+        lean("""
+            instance : Decidable True := isTrue trivial
+            theorem bad : @decide True instDecidableTrue_1 = false := rfl
+        """),
+        "the generated name denotes the instance just declared (decide gives true)",
+        MISMATCH,
+    ),
+    Case(
+        "fid_core3_anonymous_instance_where_wrong_field",
+        lean("""
+            structure Box where
+              val : Nat
+            instance : BEq Box where
+              beq a b := a.val == b.val
+            theorem bad : (Box.mk 1 == Box.mk 2) = true := rfl
+        """),
+        "the where-instance compares the values; 1 == 2 is false",
+        MISMATCH,
+    ),
+    Case(
+        "fid_core3_structure_instance_wrong_projection",
+        lean("""
+            theorem bad : ({ fst := 1, snd := 2 } : Nat × Nat).snd = 1 := rfl
+        """),
+        "{ fst := 1, snd := 2 } puts 2 in snd",
+        MISMATCH,
+    ),
+    Case(
+        "fid_core3_structure_instance_with_keeps_base",
+        lean("""
+            def p : Nat × Nat := (1, 2)
+            theorem bad : { p with fst := 3 } = (3, 3) := rfl
+        """),
+        "the fields not given come from the base: snd stays 2",
+        MISMATCH,
+    ),
+    Case(
+        "fid_core3_where_theorem_false_field",
+        lean("""
+            theorem bad : Equivalence (fun (a b : Nat) => a = 0) where
+              refl _ := rfl
+              symm h := h
+              trans h _ := h
+        """),
+        "refl x : x = 0 does not hold for every x",
+        MISMATCH,
+    ),
+    Case(
+        "fid_core3_nested_fun_alternatives_false",
+        lean("""
+            theorem bad : ∀ (a b : Bool), a = b := fun
+                | true => fun
+                  | true => rfl
+                  | false => rfl
+                | false => fun
+                  | true => rfl
+                  | false => rfl
+        """),
+        "true = false is no rfl; the inner alternatives end where the outer ones resume",
+        MISMATCH,
+    ),
+    Case(
+        "fid_core3_rec_on_false_step",
+        lean("""
+            theorem bad (n : Nat) : n = 0 := Nat.recOn (motive := fun n => n = 0) n rfl (fun _ ih => ih)
+        """),
+        "recOn's step needs succ n = 0 from n = 0",
+        MISMATCH,
+    ),
+    Case(
+        "fid_core3_core_def_swapped",
+        lean("""
+            def InvImage {α : Sort u} {β : Sort v} (r : β → β → Prop) (f : α → β) : α → α → Prop :=
+              fun a₁ a₂ => r (f a₂) (f a₁)
+        """),
+        "a Lean core definition is restated only as Lean's own",
+        "already been declared",
+        target="InvImage",
+    ),
+    Case(
+        "fid_core3_core_def_name_non_prop",
+        lean("""
+            def Subsingleton.helim (n : Nat) : Nat := n
+        """),
+        "a Lean core def name is reused only by a proof (a Prop-typed def)",
+        "already been declared",
+        target="Subsingleton.helim",
+    ),
+    Case(
+        "fid_core3_no_confusion_same_ctor",
+        lean("""
+            inductive T where
+              | a (n : Nat)
+              | b
+            theorem bad (h : T.a 1 = T.a 1) : False := T.noConfusion h (fun e => Nat.noConfusion e)
+        """),
+        "noConfusion on equal constructors only yields the fields' equations (1 = 1), no contradiction",
+        MISMATCH,
+    ),
+    Case(
+        "fid_core3_no_confusion_bool_same",
+        lean("""
+            theorem bad : true ≠ true := Bool.noConfusion
+        """),
+        "Bool.noConfusion on true = true gives P → P, not False",
+        "",
+    ),
+    Case(
+        "fid_core3_no_confusion_subtype_wrong_field",
+        lean("""
+            theorem bad {p : Nat → Prop} (a b : Subtype p) (h : a.val = b.val + 1) (e : a = b) : False :=
+              Subtype.noConfusion e (fun h' => Nat.noConfusion h')
+        """),
+        "Subtype.noConfusion gives a.val = b.val between variables; Nat.noConfusion needs constructors",
+        "",
+    ),
+    Case(
+        "fid_core3_decidable_implication_false",
+        lean("""
+            theorem bad : (2 : Nat) = 2 → (2 : Nat) = 3 := by decide
+        """),
+        "the Decidable (p → q) instance evaluates to isFalse here",
+        "decide",
+    ),
+    Case(
+        "fid_core3_infer_instance_as_wrong_class",
+        lean("""
+            theorem bad : (inferInstanceAs (Decidable ((1 : Nat) = 2))) = isTrue sorry := rfl
+        """),
+        "inferInstanceAs finds Nat.decEq, which evaluates to isFalse",
+        "",
+    ),
+    Case(
+        "fid_core3_dot_cdot_relation_swapped",
+        lean("""
+            def rel : Nat → Nat → Prop := (. ≤ .)
+            theorem bad : rel 2 1 := by decide
+        """),
+        "(. ≤ .) is fun a b => a ≤ b; 2 ≤ 1 is false",
+        "decide",
+    ),
+    Case(
+        "fid_core3_elab_as_elim_false_step",
+        lean("""
+            @[elab_as_elim] theorem myind {motive : Nat → Prop} (n : Nat) (z : motive 0)
+                (s : ∀ n, motive n → motive (n+1)) : motive n := Nat.rec z s n
+            theorem bad (n : Nat) : n + 1 = n := myind n rfl (fun _ ih => congrArg Nat.succ ih)
+        """),
+        "the motive fun n => n + 1 = n needs 0 + 1 = 0 for the base case",
+        MISMATCH,
+    ),
+    Case(
+        "fid_core3_elab_as_elim_not_an_eliminator",
+        lean("""
+            @[elab_as_elim] theorem bad (n : Nat) (h : n = 0) : n + 0 = 0 := h
+        """),
+        "an elab_as_elim theorem must conclude with its motive applied to variables",
+        "eliminator",
+    ),
+    Case(
+        "fid_core3_structure_universe_self_member",
+        lean("""
+            structure U where
+              T : Type
+            def bad : U := ⟨U⟩
+        """),
+        "a structure with a field T : Type lives in Type 1, so U : Type fails (no type-in-type)",
+        MISMATCH,
+    ),
+    Case(
+        "fid_core3_structure_universe_declared_too_small",
+        lean("""
+            structure bad : Type where
+              carrier : Type
+        """),
+        "a field of type Type does not fit a structure declared in Type",
+        "universe",
+    ),
+    Case(
+        "fid_core3_setoid_equiv_wrong",
+        lean("""
+            def natSetoid : Setoid Nat := ⟨Eq, ⟨fun _ => rfl, fun h => h.symm, fun h₁ h₂ => h₁.trans h₂⟩⟩
+            theorem bad (a : Nat) : @HasEquiv.Equiv Nat (@instHasEquivOfSetoid Nat natSetoid) a (a + 1) := rfl
+        """),
+        "≈ is the setoid's relation, here Eq; a = a + 1 is no rfl",
+        MISMATCH,
+    ),
+    Case(
+        "fid_core3_extern_no_effect",
+        lean("""
+            @[extern "lean_nat_add"] def f (n : Nat) : Nat := n + 1
+            theorem bad : f 1 = 1 := rfl
+        """),
+        "@[extern] changes only the compiled code; the kernel unfolds f's own body",
+        MISMATCH,
+    ),
+    Case(
+        "fid_core3_strict_or_redefined",
+        lean("""
+            @[extern c inline "#1 || #2"] def strictOr (b₁ b₂ : Bool) := b₁ && b₂
+        """),
+        "strictOr restated otherwise than Lean core's is refused",
+        "already been declared",
+        target="strictOr",
+    ),
+    Case(
+        "fid_core3_postponed_fun_anonymous_ctor_wrong",
+        lean("""
+            theorem not_imp_symm' {a b : Prop} [Decidable a] (h : ¬a → b) (hb : ¬b) : a :=
+              Decidable.byContradiction fun na => hb (h na)
+            theorem bad {p : Nat → Prop} [∀ x, Decidable (p x)] (nx : ¬∃ x, p x) : ∀ x, p x :=
+              fun x => not_imp_symm' (fun h => ⟨x, h⟩) nx
+        """),
+        "the postponed ⟨x, h⟩ must prove ∃ x, p x from h : ¬p x, which it cannot",
+        "",
+    ),
+    Case(
+        "fid_core3_kabstract_motive_wrong_branch",
+        lean("""
+            def predOrFive (n : Nat) : Nat := (n + 1).casesOn 5 (fun k => k)
+            theorem bad (n : Nat) : predOrFive n = 5 := rfl
+        """),
+        "(n + 1).casesOn takes the succ branch: predOrFive n is n",
+        MISMATCH,
+    ),
+    Case(
+        "fid_core3_sum_restated_swapped",
+        lean("""
+            inductive Sum (α : Type u) (β : Type v) where
+              | inl (val : β) : Sum α β
+              | inr (val : α) : Sum α β
+            def bad : Sum Nat Bool := Sum.inl true
+        """),
+        "Sum restated with swapped constructor types is refused; the library's Sum.inl takes an α",
+        "",
+    ),
+    Case(
+        "fid_core3_self_universe_token_distinct",
+        lean("""
+            inductive Token : Sort u where
+              | tok : Token
+            theorem bad (a b : Token) : a ≠ b := fun h => Token.noConfusion h
+        """),
+        "a one-constructor type has all its values equal; noConfusion on tok = tok gives P → P",
+        "",
+    ),
 ]
 
 

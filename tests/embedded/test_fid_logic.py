@@ -64,7 +64,7 @@ def test_core_definition_restatement_false_twin() -> None:
 
 
 def test_unknown_attribute_still_refused() -> None:
-    assert_rejected("@[elab_as_elim] theorem t (p : Prop) (h : p) : p := h", "t", "not supported")
+    assert_rejected("@[grind] theorem t (p : Prop) (h : p) : p := h", "t", "not supported")  # fid-core3: elab_as_elim is implemented
 
 
 # -- `¬a` by dot notation: `hn.elim` is Lean's `Not.elim` ---------------------------------------------

@@ -159,3 +159,27 @@ protected def Subsingleton.elim {α : Sort u} [h : Subsingleton α] : (a b : α)
 -- fid-nat: src/Init/Data/Nat/Basic.lean
 def Nat.blt (a b : Nat) : Bool :=
   Nat.ble a.succ b
+
+-- fid-core3: src/Init/Core.lean's relations and function equivalence
+def inline {α : Sort u} (a : α) : α := a
+
+def emptyRelation {α : Sort u} (_ _ : α) : Prop :=
+  False
+
+def Subrelation {α : Sort u} (q r : α → α → Prop) :=
+  ∀ {x y}, q x y → r x y
+
+def InvImage {α : Sort u} {β : Sort v} (r : β → β → Prop) (f : α → β) : α → α → Prop :=
+  fun a₁ a₂ => r (f a₁) (f a₂)
+
+protected def Function.Equiv {α : Sort u} {β : α → Sort v} (f₁ f₂ : ∀ (x : α), β x) : Prop := ∀ x, f₁ x = f₂ x
+
+def Prod.map {α₁ : Type u₁} {α₂ : Type u₂} {β₁ : Type v₁} {β₂ : Type v₂}
+    (f : α₁ → α₂) (g : β₁ → β₂) : α₁ × β₁ → α₂ × β₂
+  | (a, b) => (f a, g b)
+
+protected abbrev Quot.liftOn {α : Sort u} {β : Sort v} {r : α → α → Prop} (q : Quot r) (f : α → β) (c : (a b : α) → r a b → f a = f b) : β :=
+  Quot.lift f c q
+
+def strictOr  (b₁ b₂ : Bool) := b₁ || b₂
+def strictAnd (b₁ b₂ : Bool) := b₁ && b₂

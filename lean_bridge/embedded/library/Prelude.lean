@@ -917,3 +917,48 @@ protected def Nat.pow (m : Nat) : Nat → Nat
   | Nat.succ n => Nat.mul (Nat.pow m n) m
 def instNatPowNat : NatPow Nat := ⟨Nat.pow⟩
 attribute [instance] instHPow instPowNat instNatPowNat
+
+-- fid-core3: Lean's Init/Core.lean instance and lemmas a file copied from Lean's Bool/Option/Prod
+-- files relies on: `Decidable (p → q)` (Lean's anonymous instance, named `instDecidableForall` by
+-- `mkInstanceName`), `ne_of_beq_false`, `beq_false_of_ne`. None is a theorem of datasets/stdlib.
+instance instDecidableForall {p q : Prop} [Decidable p] [Decidable q] : Decidable (p → q) :=
+  if hp : p then
+    if hq : q then isTrue (fun _ => hq)
+    else isFalse (fun h => absurd (h hp) hq)
+  else isTrue (fun h => absurd h hp)
+theorem ne_of_beq_false {α : Type u} [BEq α] [LawfulBEq α] {a b : α} (h : (a == b) = false) : a ≠ b :=
+  fun h' => Eq.ndrec (motive := fun c => Bool.rec (motive := fun _ => Prop) True False c) trivial
+    (h.symm.trans (Eq.ndrec (motive := fun x => (a == x) = true) LawfulBEq.rfl h'))
+theorem beq_false_of_ne {α : Type u} [BEq α] [LawfulBEq α] {a b : α} (h : a ≠ b) : (a == b) = false :=
+  Bool.casesOn (motive := fun c => (a == b) = c → (a == b) = false) (a == b)
+    (fun e => e) (fun e => absurd (eq_of_beq e) h) rfl
+-- Init/Prelude.lean: the instance found for the expected class (`inferInstanceAs (Decidable (x → y))`)
+abbrev inferInstance {α : Sort u} [i : α] : α := i
+abbrev inferInstanceAs (α : Sort u) [i : α] : α := i
+-- Init/Prelude.lean and Init/Core.lean's basic types, as Lean declares them (a file copied from
+-- Lean's Core restates them; `Sum.noConfusion` and the like are generated)
+inductive PUnit : Sort u where
+  | unit : PUnit
+inductive Sum (α : Type u) (β : Type v) where
+  | inl (val : α) : Sum α β
+  | inr (val : β) : Sum α β
+inductive PSum (α : Sort u) (β : Sort v) where
+  | inl (val : α) : PSum α β
+  | inr (val : β) : PSum α β
+structure Sigma {α : Type u} (β : α → Type v) where
+  fst : α
+  snd : β fst
+structure PSigma {α : Sort u} (β : α → Sort v) where
+  fst : α
+  snd : β fst
+inductive TC {α : Sort u} (r : α → α → Prop) : α → α → Prop where
+  | base  : ∀ a b, r a b → TC r a b
+  | trans : ∀ a b c, TC r a b → TC r b c → TC r a c
+-- Core's `≈` (`HasEquiv`) and `Setoid`, with Lean's instance `instHasEquivOfSetoid`
+class HasEquiv (α : Sort u) where
+  Equiv : α → α → Sort v
+class Setoid (α : Sort u) where
+  r : α → α → Prop
+  iseqv : Equivalence r
+instance instHasEquivOfSetoid {α : Sort u} [Setoid α] : HasEquiv α := ⟨Setoid.r⟩
+-- fid-core3: end
