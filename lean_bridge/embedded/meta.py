@@ -140,8 +140,8 @@ class MetaContext:
             if isinstance(x, MVar):
                 value = self.assignment.get(x.uid)
                 return self.instantiate(value) if value is not None else x
-            if isinstance(x, DelayedLambda):
-                return mk_lambda_fvars(list(x.fvars), self.instantiate(x.body))
+            if isinstance(x, DelayedLambda):  # the binders' types too: `specialize h k` abstracts an `h` typed with holes
+                return mk_lambda_fvars([self._instantiate_fvar(f) for f in x.fvars], self.instantiate(x.body))
             if isinstance(x, Sort):
                 return Sort(self.instantiate_level(x.level))
             if isinstance(x, Const):
@@ -153,6 +153,13 @@ class MetaContext:
             return None
 
         return replace(e, fn)
+
+    def _instantiate_fvar(self, f: FVar) -> FVar:
+        """``f`` (same identity) with the assigned holes of its type and value replaced."""
+        if not f.type.has_mvar and (f.value is None or not f.value.has_mvar):
+            return f
+        value = self.instantiate(f.value) if f.value is not None else None
+        return FVar(f.name, self.instantiate(f.type), value, f.binder_info, uid=f.uid)
 
     def unassigned_mvars(self, e: Expr) -> list[MVar]:
         """The unassigned holes occurring in `e` (after instantiation), in order of appearance."""

@@ -3333,6 +3333,19 @@ CASES: list[Case] = [
         "a one-constructor type has all its values equal; noConfusion on tok = tok gives P → P",
         "",
     ),
+    # -- lead: holes that `specialize` leaves and a later step solves (instantiated binder types) ------
+    Case(
+        "lead_specialize_holes_then_wrong_direction",
+        lean("""
+            theorem bad (a b k : Nat) (h₂ : a ≤ b) : k = k ∧ b ≤ a := by
+              have h : ∀ {m n : Nat} (k : Nat), m ≤ n → k = k ∧ m ≤ n := fun k h => ⟨rfl, h⟩
+              specialize h k
+              specialize h h₂
+              exact h
+        """),
+        "after the holes are solved h : k = k ∧ a ≤ b, not b ≤ a",
+        "",
+    ),
 ]
 
 

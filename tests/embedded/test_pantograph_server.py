@@ -156,6 +156,20 @@ def test_backend_end_to_end(backend: PantographBackend) -> None:
         backend.start_from_theorem("No.such.theorem")
 
 
+def test_specialize_holes_solved_later_do_not_come_back(backend: PantographBackend) -> None:
+    """`specialize h k` leaves `h`'s implicit arguments as goals (Lean's natural holes); the next
+    `specialize h h₂` solves them, so `exact h` finishes the proof (they came back as goals once)."""
+    state = backend.start_goal("∀ (a b k : Nat), a ≤ b → k = k ∧ a ≤ b")
+    state = backend.run_tactic(state, "intro a b k h₂")
+    state = backend.run_tactic(state, "have h : ∀ {m n : Nat} (k : Nat), m ≤ n → k = k ∧ m ≤ n := "
+                                      "fun k h => ⟨rfl, h⟩")
+    state = backend.run_tactic(state, "specialize h k")
+    assert [g.target.pp for g in state.goals[1:]] == ["Nat", "Nat"]
+    state = backend.run_tactic(state, "specialize h h₂")
+    assert len(state.goals) == 1
+    assert backend.run_tactic(state, "exact h").is_solved
+
+
 def test_copy_from_prelude_theorem(backend: PantographBackend) -> None:
     """`goal.start {"copyFrom": ...}` starts from a library theorem's statement."""
     state = backend.start_from_theorem("Eq.symm")
