@@ -2833,6 +2833,17 @@ CASES: list[Case] = [
         "hd : a + d = c after beta-reduction, not a = c",
         MISMATCH,
     ),
+    # ------------------------------------------------------------------ fid-nat3: Lean core's Nat files, third pass
+    Case(
+        "fid_nat3_offset_unification_keeps_the_number",
+        lean("""
+            theorem sub_succ' (n m : Nat) : n - Nat.succ m = Nat.pred (n - m) := rfl
+            theorem bad (n k : Nat) (h : n - k = 0) : n - Nat.succ (k + 0) = 1 := by
+              rw [sub_succ', h]
+        """),
+        "succ (k + 0) unifies with succ ?m as ?m := k; the goal becomes pred 0 = 1, false",
+        "",
+    ),
 ]
 
 
