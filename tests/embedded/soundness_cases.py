@@ -2844,6 +2844,48 @@ CASES: list[Case] = [
         "succ (k + 0) unifies with succ ?m as ?m := k; the goal becomes pred 0 = 1, false",
         "",
     ),
+    Case(
+        "fid_nat3_div_literal_is_the_quotient",
+        lean("""
+            theorem bad : 17 / 5 = 4 := by decide
+        """),
+        "Nat.div (through fuel) computes 17 / 5 = 3",
+        "false",
+    ),
+    Case(
+        "fid_nat3_mod_by_zero_is_the_dividend",
+        lean("""
+            theorem bad : 7 % 0 = 0 := rfl
+        """),
+        "Nat.mod 7 0 = 7 by its definition",
+        MISMATCH,
+    ),
+    Case(
+        "fid_nat3_div_eq_needs_its_condition",
+        lean("""
+            theorem bad (x : Nat) : x / 0 = x := by
+              rw [Nat.div_eq]
+              exact if_pos ⟨Nat.zero_le 0, Nat.zero_le x⟩
+        """),
+        "0 < 0 is false, so the if of Nat.div_eq is its else branch 0",
+        "",
+    ),
+    Case(
+        "fid_nat3_dvd_needs_a_witness",
+        lean("""
+            theorem bad : (2 : Nat) ∣ 3 := ⟨1, rfl⟩
+        """),
+        "3 = 2 * 1 is false; no c has 3 = 2 * c",
+        MISMATCH,
+    ),
+    Case(
+        "fid_nat3_irreducible_div_is_no_rfl",
+        lean("""
+            theorem bad (x : Nat) : x / 1 = x + 0 * x / 0 := rfl
+        """),
+        "Nat.div is irreducible for the elaborator (as in Lean), so no rfl on open terms",
+        MISMATCH,
+    ),
 ]
 
 

@@ -31,3 +31,38 @@ def test_offset_unification_peels_a_zero_offset_below_succ() -> None:
           | zero => rfl
           | succ k ih => rw [add_succ', sub_succ', add_succ', sub_succ', ih]
     """, "bad")
+
+
+def test_div_mod_dvd_are_lean_cores_and_compute_on_numerals() -> None:
+    # Lean's Init/Prelude.lean `Nat.div`/`Nat.mod` (through fuel) and `Dvd`: numerals compute, `0 % n`
+    # reduces by `Nat.mod`'s first equation, `∣` is `Dvd.dvd` with Nat's `∃ c, b = a * c`
+    assert_accepted("""
+        theorem d1 : 17 / 5 = 3 := rfl
+        theorem d2 : 17 % 5 = 2 := by decide
+        theorem d3 : 7 / 0 = 0 ∧ 7 % 0 = 7 := ⟨rfl, rfl⟩
+        theorem d4 (n : Nat) : 0 % n = 0 := rfl
+        theorem d5 : (3 : Nat) ∣ 12 := ⟨4, rfl⟩
+        theorem d6 (a b : Nat) (h : a ∣ b) : ∃ c, b = a * c := h
+    """, "d1", "d2", "d3", "d4", "d5", "d6")
+    assert_rejected("theorem bad : 17 / 5 = 4 := by decide", "bad", "false")
+    assert_rejected("theorem bad : (2 : Nat) ∣ 3 := ⟨1, rfl⟩", "bad")
+
+
+def test_nat_div_is_irreducible_for_the_elaborator_as_in_lean() -> None:
+    # `Nat.div` is `@[irreducible]` in Lean: `x / 0 = 0` is no `rfl` for the elaborator; Lean core goes
+    # through the equation `Nat.div_eq`
+    assert_rejected("theorem div_zero' (x : Nat) : x / 0 = 0 := rfl", "div_zero'", "mismatch")
+    assert_accepted("""
+        theorem div_zero' (n : Nat) : n / 0 = 0 := by
+          rw [Nat.div_eq]
+          exact if_neg (fun ⟨h, _⟩ => Nat.lt_irrefl 0 h)
+    """, "div_zero'")
+
+
+def test_lean_core_div_mod_lemmas_in_lean_cores_style() -> None:
+    text = (Path(__file__).parent / "data" / "lean_core_nat3.lean").read_text(encoding="utf-8")
+    with deadline(300):
+        results = check_source(text, filename="lean_core_nat3.lean")
+    assert len(results) >= 8
+    rejected = [f"{r.name}: {r.message}" for r in results if not r.ok]
+    assert not rejected, "; ".join(rejected)[:3000]
