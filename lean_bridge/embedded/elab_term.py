@@ -654,7 +654,7 @@ class TermElaborator:
     def elab_Have(self, stx: ast.Have, expected: Expr | None) -> Expr:
         """Rule: `have h : T := v; b` is `(fun h : T => b) v`."""
         if stx.pattern is not None:
-            raise ElabError("pattern `have` is not supported in terms by the embedded checker", stx)
+            return self.elab(self._pattern_binding_as_match(stx), expected)
         value, ty = self._elab_local_value(stx.binders, stx.type, stx.value)
         with self.local(stx.name or "this", ty) as fv:
             body = self.elab(stx.body, expected)
@@ -671,12 +671,22 @@ class TermElaborator:
         return App(lam, proof)
 
     def elab_Let(self, stx: ast.Let, expected: Expr | None) -> Expr:
+        if stx.pattern is not None and not stx.binders:
+            return self.elab(self._pattern_binding_as_match(stx), expected)
         if stx.pattern is not None or stx.name is None:
             raise ElabError("pattern `let` is not supported by the embedded checker", stx)
         value, ty = self._elab_local_value(stx.binders, stx.type, stx.value)
         with self.local(stx.name, ty, value=value) as fv:
             body = self.instantiate(self.elab(stx.body, expected))
         return Let(stx.name, self.instantiate(ty), self.instantiate(value), abstract(body, [fv]))
+
+    @staticmethod
+    def _pattern_binding_as_match(stx: "ast.Let | ast.Have") -> ast.Match:
+        """`let ⟨a, b⟩ := e; body` (and `have`'s) is Lean's macro `match e with | ⟨a, b⟩ => body` (with
+        `(e : T)` when a type is given)."""
+        value = stx.value if stx.type is None else ast.TypeAscription(stx.value.pos, stx.value.end_pos, stx.value, stx.type)
+        alt = ast.MatchAlt(stx.pattern.pos, stx.body.end_pos, (stx.pattern,), stx.body)
+        return ast.Match(stx.pos, stx.end_pos, (ast.MatchDiscr(stx.value.pos, stx.value.end_pos, None, value),), (alt,))
 
     def _elab_local_value(self, binders: Sequence[ast.Binder], type_stx: ast.Term | None,
                           value_stx: ast.Term) -> tuple[Expr, Expr]:

@@ -2886,6 +2886,15 @@ CASES: list[Case] = [
         "Nat.div is irreducible for the elaborator (as in Lean), so no rfl on open terms",
         MISMATCH,
     ),
+    Case(
+        "fid_nat3_let_pattern_binds_the_fields",
+        lean("""
+            theorem bad {a b : Nat} (h : ∃ c, a = b + c) : a = b :=
+              let ⟨_, hc⟩ := h; hc
+        """),
+        "the let pattern is a match: hc : a = b + c is no proof of a = b",
+        MISMATCH,
+    ),
 ]
 
 

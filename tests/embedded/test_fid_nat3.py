@@ -66,3 +66,24 @@ def test_lean_core_div_mod_lemmas_in_lean_cores_style() -> None:
     assert len(results) >= 8
     rejected = [f"{r.name}: {r.message}" for r in results if not r.ok]
     assert not rejected, "; ".join(rejected)[:3000]
+
+
+def test_let_and_have_with_a_pattern_are_a_match() -> None:
+    # Lean's macro: `let ⟨c, h⟩ := e; b` is `match e with | ⟨c, h⟩ => b` (Dvd.lean writes this way)
+    assert_accepted("""
+        theorem zero_mul' (n : Nat) : 0 * n = 0 := by
+          induction n with
+          | zero => rfl
+          | succ n ih => exact ih
+        theorem eq_zero_of_zero_dvd' {a : Nat} (h : ∃ c, a = 0 * c) : a = 0 :=
+          let ⟨c, hc⟩ := h; hc.trans (zero_mul' c)
+        theorem and_swap' {p q : Prop} (h : p ∧ q) : q ∧ p :=
+          have ⟨hp, hq⟩ := h
+          ⟨hq, hp⟩
+        theorem typed' (h : ∃ n : Nat, n = n) : True :=
+          let ⟨_, _⟩ : ∃ n : Nat, n = n := h; trivial
+    """, "eq_zero_of_zero_dvd'", "and_swap'", "typed'")
+    assert_rejected("""
+        theorem bad {p q : Prop} (h : p ∧ q) : p ∧ p :=
+          let ⟨_, hq⟩ := h; ⟨hq, hq⟩
+    """, "bad", "mismatch")
