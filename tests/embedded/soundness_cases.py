@@ -2895,6 +2895,22 @@ CASES: list[Case] = [
         "the let pattern is a match: hc : a = b + c is no proof of a = b",
         MISMATCH,
     ),
+    Case(
+        "fid_nat3_rfl_pattern_on_variable_left_side",
+        lean("""
+            theorem bad {n m : Nat} (h : n = m + 1) : n = m := match h with | rfl => rfl
+        """),
+        "the match substitutes n := m + 1; the goal m + 1 = m is false",
+        MISMATCH,
+    ),
+    Case(
+        "fid_nat3_rfl_pattern_generalizes_the_equation",
+        lean("""
+            theorem bad {i j : Nat} (h : i = 0) (h2 : j = 1) : i = j := match h with | rfl => nomatch h2
+        """),
+        "after i := 0, h2 : j = 1 is still no contradiction (only what mentions i is substituted)",
+        "",
+    ),
 ]
 
 

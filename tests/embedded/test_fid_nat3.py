@@ -87,3 +87,15 @@ def test_let_and_have_with_a_pattern_are_a_match() -> None:
         theorem bad {p q : Prop} (h : p ∧ q) : p ∧ p :=
           let ⟨_, hq⟩ := h; ⟨hq, hq⟩
     """, "bad", "mismatch")
+
+
+def test_rfl_pattern_on_an_equation_whose_variable_side_is_the_left() -> None:
+    # Lean's `Nat.le_zero` (`fun | rfl => …` on `h : i = 0`) and Dvd.lean's `⟨d, rfl⟩` on `b = a * d`: the
+    # match substitutes the variable side by the other
+    assert_accepted("""
+        theorem le_zero' {i : Nat} : i ≤ 0 ↔ i = 0 := ⟨fun h => by cases h; rfl, fun | rfl => Nat.le_refl _⟩
+        theorem ne_zero' {n m : Nat} (h : n = m + 1) : n ≠ 0 := match h with | rfl => Nat.succ_ne_zero m
+        theorem witness' : ∀ {a b : Nat}, (∃ d, b = a * d) → ∃ e, b = e
+          | _, _, ⟨_, rfl⟩ => ⟨_, rfl⟩
+    """, "le_zero'", "ne_zero'", "witness'")
+    assert_rejected("theorem bad {n m : Nat} (h : n = m + 1) : n = m := match h with | rfl => rfl", "bad", "mismatch")
