@@ -2911,6 +2911,14 @@ CASES: list[Case] = [
         "after i := 0, h2 : j = 1 is still no contradiction (only what mentions i is substituted)",
         "",
     ),
+    Case(
+        "fid_nat3_definition_is_no_instance_of_itself",
+        lean("""
+            def bad : DecidableEq (Nat → Nat) := inferInstance
+        """),
+        "no instance decides equality of functions; the definition itself is no local instance",
+        "",
+    ),
 ]
 
 

@@ -99,3 +99,17 @@ def test_rfl_pattern_on_an_equation_whose_variable_side_is_the_left() -> None:
           | _, _, ⟨_, rfl⟩ => ⟨_, rfl⟩
     """, "le_zero'", "ne_zero'", "witness'")
     assert_rejected("theorem bad {n m : Nat} (h : n = m + 1) : n = m := match h with | rfl => rfl", "bad", "mismatch")
+
+
+def test_infer_instance_and_the_definition_is_no_instance_of_itself() -> None:
+    # Lean's Init/Prelude.lean `inferInstance`/`inferInstanceAs`; the declaration being defined is not a
+    # local instance (Div/Basic.lean: `cases (inferInstance : Decidable (0 < k ∧ k ≤ n)) with …`)
+    assert_accepted("""
+        theorem split' (n k : Nat) : n / k ≤ n ∨ True := by
+          cases (inferInstance : Decidable (0 < k ∧ k ≤ n)) with
+          | isFalse h => exact Or.inr trivial
+          | isTrue h => exact Or.inr trivial
+        def decLt' : Decidable (1 < 2) := inferInstanceAs (Decidable (1 < 2))
+        theorem decLt'_eq : decLt' = Nat.decLt 1 2 := rfl
+    """, "split'", "decLt'", "decLt'_eq")
+    assert_rejected("def bad : DecidableEq (Nat → Nat) := inferInstance", "bad")

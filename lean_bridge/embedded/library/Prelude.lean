@@ -863,8 +863,11 @@ attribute [instance] instHPow instPowNat instNatPowNat
 -- (`Nat.div.go`, `Nat.modCore.go` are its `let rec`s, structural on the fuel), `Nat.mod` special-casing
 -- `0 % m`, `Nat.mod_lt`, Lean's `Dvd` class (`∣`) with Nat's instance, and the equations
 -- `Nat.div_eq`/`Nat.modCore_eq`/`Nat.mod_eq` of Init/Data/Nat/Div/Basic.lean (Lean's statements, our
--- proofs). `Nat.div` and `Nat.modCore` are then irreducible for the elaborator, as in Lean (the kernel
--- still unfolds them). None is a theorem of datasets/stdlib.
+-- proofs), and Lean's `inferInstance`/`inferInstanceAs`. `Nat.div` and `Nat.modCore` are then
+-- irreducible for the elaborator, as in Lean (the kernel still unfolds them). None is a theorem of
+-- datasets/stdlib.
+abbrev inferInstance {α : Sort u} [i : α] : α := i
+abbrev inferInstanceAs (α : Sort u) [i : α] : α := i
 class Div (α : Type u) where
   div : α → α → α
 class Mod (α : Type u) where
