@@ -1286,6 +1286,8 @@ class Simplifier:
             if v is not None:
                 lit = mk_nat_lit(v)
                 return (lit, None) if lit != e else None
+        if fn.name in ("HDiv.hDiv", "HMod.hMod") and len(args) == 6 and args[0] == NAT:
+            return self._reduce_div_mod(fn.name, e, args)
         if fn.name == "Eq" and len(args) == 3 and args[0] != NAT:
             return self._reduce_ctor_eq(fn, args)
         if fn.name == "Eq" and len(args) == 3 and args[0] == NAT:
@@ -1297,6 +1299,18 @@ class Simplifier:
             ne = self._lit_ne_proof(args[1], args[2], a, b)
             return Const("False"), mk_app(Const("eq_false"), [e, ne])
         return None
+
+    def _reduce_div_mod(self, name: str, e: Expr, args: list[Expr]) -> tuple[Expr, None] | None:
+        """Lean's `Nat.reduceDiv`/`Nat.reduceMod` simprocs: `7 / 2 ⟶ 3`, `7 % 2 ⟶ 1` on numerals, by
+        definitional unfolding (the kernel computes `Nat.div`/`Nat.mod` on literals)."""
+        inst = get_app_fn(args[3])
+        if not (isinstance(inst, Const) and inst.name in ("instHDiv", "instHMod")):
+            return None
+        a, b = eval_nat(args[4]), eval_nat(args[5])
+        if a is None or b is None:
+            return None
+        value = (a // b if b else 0) if name == "HDiv.hDiv" else (a % b if b else a)
+        return mk_nat_lit(value), None
 
     def _reduce_ctor_eq(self, fn: Const, args: list[Expr]) -> tuple[Expr, Expr] | None:
         """Lean's `reduceCtorEq` simproc: `c₁ … = c₂ …` with different constructors (`[] = a :: l`,

@@ -2919,6 +2919,22 @@ CASES: list[Case] = [
         "no instance decides equality of functions; the definition itself is no local instance",
         "",
     ),
+    Case(
+        "fid_nat3_simp_divides_numerals_right",
+        lean("""
+            theorem bad : (10 : Nat) / 3 = 4 := by simp
+        """),
+        "the simproc computes 10 / 3 = 3, so the goal is 3 = 4, False",
+        "",
+    ),
+    Case(
+        "fid_nat3_kernel_mod_of_large_literals",
+        lean("""
+            theorem bad : (123456789 : Nat) % 1000 = 788 := by decide
+        """),
+        "the kernel's literal Nat.mod agrees with the definition: 789",
+        "false",
+    ),
 ]
 
 

@@ -113,3 +113,15 @@ def test_infer_instance_and_the_definition_is_no_instance_of_itself() -> None:
         theorem decLt'_eq : decLt' = Nat.decLt 1 2 := rfl
     """, "split'", "decLt'", "decLt'_eq")
     assert_rejected("def bad : DecidableEq (Nat → Nat) := inferInstance", "bad")
+
+
+def test_simp_and_the_kernel_compute_div_and_mod_on_numerals() -> None:
+    # Lean's `Nat.reduceDiv`/`Nat.reduceMod` simprocs, and the kernel's literal `Nat.div`/`Nat.mod`
+    # (large numbers would not finish by unfolding the fuel definition)
+    assert_accepted("""
+        theorem q1 : (10 : Nat) / 3 = 3 := by simp
+        theorem q2 : (10 : Nat) % 3 + 1000000 / 7 = 142858 := by simp
+        theorem q3 : (123456789 : Nat) / 1000 = 123456 := rfl
+        theorem q4 : (123456789 : Nat) % 1000 = 789 := by decide
+    """, "q1", "q2", "q3", "q4")
+    assert_rejected("theorem bad : (10 : Nat) / 3 = 4 := by simp", "bad")

@@ -865,7 +865,8 @@ attribute [instance] instHPow instPowNat instNatPowNat
 -- `Nat.div_eq`/`Nat.modCore_eq`/`Nat.mod_eq` of Init/Data/Nat/Div/Basic.lean (Lean's statements, our
 -- proofs), and Lean's `inferInstance`/`inferInstanceAs`. `Nat.div` and `Nat.modCore` are then
 -- irreducible for the elaborator, as in Lean (the kernel still unfolds them). None is a theorem of
--- datasets/stdlib.
+-- datasets/stdlib. The kernel computes `Nat.div`/`Nat.mod` on literals, as Lean's (checked against these
+-- definitions by the loader).
 abbrev inferInstance {α : Sort u} [i : α] : α := i
 abbrev inferInstanceAs (α : Sort u) [i : α] : α := i
 class Div (α : Type u) where
@@ -1000,4 +1001,5 @@ protected theorem Nat.modCore_eq_mod (n m : Nat) : Nat.modCore n m = n % m :=
 theorem Nat.mod_eq (x y : Nat) : x % y = if 0 < y ∧ y ≤ x then (x - y) % y else x := by
   rw [← Nat.modCore_eq_mod, ← Nat.modCore_eq_mod, Nat.modCore_eq]
 --! irreducible Nat.div Nat.modCore
+--! nat_extension Nat.succ Nat.add Nat.mul Nat.sub Nat.beq Nat.ble Nat.div Nat.mod
 -- fid-nat3: end
