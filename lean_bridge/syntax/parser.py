@@ -802,9 +802,14 @@ class Parser:
     def match_alts(self, tactic_alts: bool = False) -> tuple[ast.MatchAlt, ...]:
         """`| p1, p2 | q1, q2 => rhs | ...` (each `|`-group becomes its own alternative); with
         `tactic_alts` (the `match` tactic) each right-hand side is a tactic sequence, read as `by tacs`."""
-        alts: list[ast.MatchAlt] = []
         if not self.at("|"):
             self.fail("'|'")
+        # Lean's `matchAlts` is `withPosition (many1Indent matchAlt)`: the first `|` is the saved position
+        # for colGt, so a pattern's arguments may sit left of an enclosing tactic block's column
+        return self.with_limit(self.tok.col, lambda: self._match_alts(tactic_alts))
+
+    def _match_alts(self, tactic_alts: bool) -> tuple[ast.MatchAlt, ...]:
+        alts: list[ast.MatchAlt] = []
         while self.at("|"):
             groups: list[tuple[Token, tuple[ast.Term, ...]]] = []
             while self.at("|"):

@@ -2935,6 +2935,19 @@ CASES: list[Case] = [
         "the kernel's literal Nat.mod agrees with the definition: 789",
         "false",
     ),
+    Case(
+        "fid_nat3_nested_tactic_match_alternatives",
+        lean("""
+            theorem bad (x y : Nat) : x ≤ y := by
+              match Nat.lt_or_ge x y with
+              | Or.inl h => exact Nat.le_of_lt h
+              | Or.inr h => match Nat.lt_or_ge y x with
+                | Or.inl h' => exact Nat.le_of_lt h'
+                | Or.inr h' => exact h'
+        """),
+        "the inner alternatives parse as the inner match's; y < x gives no x ≤ y",
+        "",
+    ),
 ]
 
 

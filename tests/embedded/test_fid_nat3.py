@@ -125,3 +125,24 @@ def test_simp_and_the_kernel_compute_div_and_mod_on_numerals() -> None:
         theorem q4 : (123456789 : Nat) % 1000 = 789 := by decide
     """, "q1", "q2", "q3", "q4")
     assert_rejected("theorem bad : (10 : Nat) / 3 = 4 := by simp", "bad")
+
+
+def test_match_alternatives_save_their_own_position() -> None:
+    # Lean's `matchAlts` is `withPosition`: a tactic `match` opened after `=>` has alternatives left of
+    # it whose patterns take arguments (Div.lean's `Nat.mod_le`)
+    assert_accepted("""
+        theorem le_self' (x y : Nat) : x ≤ x := by
+          match Nat.lt_or_ge x y with
+          | Or.inl _ => exact Nat.le_refl x
+          | Or.inr _ => match Nat.lt_or_ge y x with
+            | Or.inl _ => exact Nat.le_refl x
+            | Or.inr _ => exact Nat.le_refl _
+    """, "le_self'")
+    assert_rejected("""
+        theorem bad (x y : Nat) : x ≤ y := by
+          match Nat.lt_or_ge x y with
+          | Or.inl h => exact Nat.le_of_lt h
+          | Or.inr h => match Nat.lt_or_ge y x with
+            | Or.inl h' => exact Nat.le_of_lt h'
+            | Or.inr h' => exact h'
+    """, "bad")
