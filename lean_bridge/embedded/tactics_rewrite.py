@@ -13,7 +13,7 @@ variables, the first subterm with the pattern's head and arity that unifies (red
 transparency plus instances) fixes the pattern's holes, then every instance equal to it is
 abstracted. The proof is `Eq.mpr (id (congrArg (fun _a => …) h)) ?new` (at a hypothesis: a new
 hypothesis `Eq.mp (congrArg …) h` replaces the old one). After all rules `rw` tries
-`with_reducible rfl` (`Eq.refl`/`Iff.refl`/`Nat.le.refl`, sides compared unfolding only
+`with_reducible rfl` (`Eq.refl`/`Iff.refl`, sides compared unfolding only
 reducible definitions and instances, with Lean's literal and offset arithmetic: `2 + 2 = 4` and
 `a = a` close, `0 + n = n` and `n + 0 = n` do not); `rwa` then runs `assumption`. A rule naming
 a definition rewrites with its equations (the first subterm `f args` whose match reduces).
@@ -763,7 +763,7 @@ def _with_location(state: TacticState, loc: ast.Location | None, node: ast.Node,
 
 
 def rfl_reducible(state: TacticState, node: ast.Node) -> bool:
-    """`with_reducible rfl` on the main goal: `Eq.refl`, `Iff.refl`, `Nat.le.refl`."""
+    """`with_reducible rfl` on the main goal: `Eq.refl`, `Iff.refl` (Lean core tags no `≤` lemma @[refl])."""
     state.prune()
     if not state.goals:
         return False
@@ -785,13 +785,7 @@ def rfl_reducible(state: TacticState, node: ast.Node) -> bool:
             state.replace_main([])
             return True
         return False
-    fn, args = get_app_fn_args(target)
-    if isinstance(fn, Const) and fn.name == "LE.le" and len(args) == 4 and args[0] == NAT:
-        if _unify_with(chk, state.mctx, args[2], args[3]):
-            state.assign(goal, App(Const("Nat.le.refl"), args[2]))
-            state.replace_main([])
-            return True
-    return False
+    return False  # no @[refl] lemma for `≤` in Lean core: `rw` leaves `a ≤ a` open (Div.lean's `Nat.mod_le`)
 
 
 @register("Rewrite")

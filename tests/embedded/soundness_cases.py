@@ -2948,6 +2948,14 @@ CASES: list[Case] = [
         "the inner alternatives parse as the inner match's; y < x gives no x ≤ y",
         "",
     ),
+    Case(
+        "fid_nat3_rfl_is_no_le_proof",
+        lean("""
+            theorem bad (x : Nat) : x ≤ x := by rfl
+        """),
+        "true, but Lean core's rfl has no @[refl] lemma for ≤ and rejects it; so must the checker",
+        "rfl",
+    ),
 ]
 
 

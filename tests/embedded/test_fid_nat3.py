@@ -146,3 +146,13 @@ def test_match_alternatives_save_their_own_position() -> None:
             | Or.inl h' => exact Nat.le_of_lt h'
             | Or.inr h' => exact h'
     """, "bad")
+
+
+def test_rfl_does_not_prove_nat_le_as_in_lean_core() -> None:
+    # Lean core registers no @[refl] lemma for `≤` (Lean's own test: `(fail_if_success rfl); apply
+    # Nat.le_refl`), so `rw` leaves `a ≤ a` open and Div.lean's `rw [mod_eq_of_lt h₁]; apply Nat.le_refl` works
+    assert_accepted("""
+        theorem le_after_rw (x y : Nat) (h : y = x) : y ≤ x := by
+          rw [h]; apply Nat.le_refl
+    """, "le_after_rw")
+    assert_rejected("theorem le_by_rfl (x : Nat) : x ≤ x := by rfl", "le_by_rfl", "rfl")
