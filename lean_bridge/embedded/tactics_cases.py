@@ -994,7 +994,10 @@ def tac_Cases(state: TacticState, tac: ast.Cases) -> None:
 def tac_Induction(state: TacticState, tac: ast.Induction) -> None:
     goal = state.main_goal(tac)
     if tac.using is not None:
-        raise TacticError("`induction … using` is not supported by the embedded checker", tac)
+        from .tactics_elim_using import elim_using  # a custom eliminator (`Nat.strongRecOn`)
+
+        _run_alts(state, elim_using(state, goal, tac), tac.alts, tac, tac.pre)
+        return
     if len(tac.targets) != 1:
         raise TacticError("`induction` with several targets is not supported by the embedded checker", tac)
     if tac.targets[0].name is not None:

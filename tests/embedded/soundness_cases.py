@@ -2956,6 +2956,26 @@ CASES: list[Case] = [
         "true, but Lean core's rfl has no @[refl] lemma for ≤ and rejects it; so must the checker",
         "rfl",
     ),
+    Case(
+        "fid_nat3_strong_induction_hypothesis_is_for_smaller",
+        lean("""
+            theorem bad (n : Nat) : n = 0 := by
+              induction n using Nat.strongRecOn with
+              | ind n ih => exact ih n (Nat.lt_succ_self n)
+        """),
+        "ih covers m < n only; n < n + 1 is no proof of n < n",
+        MISMATCH,
+    ),
+    Case(
+        "fid_nat3_induction_using_generalizes_dependents",
+        lean("""
+            theorem bad (n m : Nat) (h : m = n) : m = 0 := by
+              induction n using Nat.strongRecOn with
+              | ind n ih => exact ih 0 (by sorry) ▸ h
+        """),
+        "h is generalized into the motive; the branch needs a real proof (sorry is refused)",
+        "",
+    ),
 ]
 
 

@@ -156,3 +156,28 @@ def test_rfl_does_not_prove_nat_le_as_in_lean_core() -> None:
           rw [h]; apply Nat.le_refl
     """, "le_after_rw")
     assert_rejected("theorem le_by_rfl (x : Nat) : x ≤ x := by rfl", "le_by_rfl", "rfl")
+
+
+def test_induction_using_a_custom_eliminator() -> None:
+    # Lean's `induction n using Nat.strongRecOn with | ind n ih => …` (Div/Basic.lean's `div_le_self`):
+    # the eliminator's minor premise `ind` is the alternative; hypotheses on the target are generalized
+    assert_accepted("""
+        theorem div_le_self' (n k : Nat) : n / k ≤ n := by
+          induction n using Nat.strongRecOn with
+          | ind n ih =>
+            rw [Nat.div_eq]
+            cases (inferInstance : Decidable (0 < k ∧ k ≤ n)) with
+            | isFalse h => rw [if_neg h]; exact Nat.zero_le n
+            | isTrue h =>
+              rw [if_pos h]
+              have hSub : n - k < n := Nat.div_rec_lemma h
+              exact Nat.lt_of_le_of_lt (ih (n - k) hSub) hSub
+        theorem gen' (n m : Nat) (h : m ≤ n) : m ≤ n + 0 := by
+          induction n using Nat.strongRecOn generalizing m with
+          | ind n _ => exact h
+    """, "div_le_self'", "gen'")
+    assert_rejected("""
+        theorem bad (n : Nat) : n = 0 := by
+          induction n using Nat.strongRecOn with
+          | ind n ih => exact ih n (Nat.lt_succ_self n)
+    """, "bad")

@@ -865,7 +865,8 @@ attribute [instance] instHPow instPowNat instNatPowNat
 -- `Nat.div_eq`/`Nat.modCore_eq`/`Nat.mod_eq` of Init/Data/Nat/Div/Basic.lean (Lean's statements, our
 -- proofs), and Lean's `inferInstance`/`inferInstanceAs`. `Nat.div` and `Nat.modCore` are then
 -- irreducible for the elaborator, as in Lean (the kernel still unfolds them). None is a theorem of
--- datasets/stdlib. The kernel computes `Nat.div`/`Nat.mod` on literals, as Lean's (checked against these
+-- datasets/stdlib. `Nat.strongRecOn` (Init/WF.lean, Lean's statement; Lean defines it by well-founded
+-- recursion, here by `Nat.rec` on a bound, irreducible for the elaborator as Lean's). The kernel computes `Nat.div`/`Nat.mod` on literals, as Lean's (checked against these
 -- definitions by the loader).
 abbrev inferInstance {α : Sort u} [i : α] : α := i
 abbrev inferInstanceAs (α : Sort u) [i : α] : α := i
@@ -1000,6 +1001,12 @@ protected theorem Nat.modCore_eq_mod (n m : Nat) : Nat.modCore n m = n % m :=
       else by rw [if_neg h, Nat.modCore_eq]; exact if_neg fun ⟨_, hle⟩ => h hle
 theorem Nat.mod_eq (x y : Nat) : x % y = if 0 < y ∧ y ≤ x then (x - y) % y else x := by
   rw [← Nat.modCore_eq_mod, ← Nat.modCore_eq_mod, Nat.modCore_eq]
---! irreducible Nat.div Nat.modCore
+protected def Nat.strongRecOn {motive : Nat → Sort u} (n : Nat)
+    (ind : ∀ n, (∀ m, m < n → motive m) → motive n) : motive n :=
+  Nat.rec (motive := fun k => ∀ m, m < k → motive m)
+    (fun _ h => absurd h (Nat.not_lt_zero _))
+    (fun _ ih m h => ind m (fun j hj => ih j (Nat.lt_of_lt_of_le hj (Nat.le_of_lt_succ h))))
+    (Nat.succ n) n (Nat.lt_succ_self n)
+--! irreducible Nat.div Nat.modCore Nat.strongRecOn
 --! nat_extension Nat.succ Nat.add Nat.mul Nat.sub Nat.beq Nat.ble Nat.div Nat.mod
 -- fid-nat3: end
