@@ -2976,6 +2976,17 @@ CASES: list[Case] = [
         "h is generalized into the motive; the branch needs a real proof (sorry is refused)",
         "",
     ),
+    Case(
+        "fid_nat3_mod_induction_on_step_is_real",
+        lean("""
+            theorem bad (m k : Nat) : m % k = m := by
+              induction m, k using Nat.mod.inductionOn with rw [Nat.mod_eq]
+              | base x y h => simp [h]
+              | ind x y h IH => simp [h]
+        """),
+        "in the ind case (x - y) % y = x is false; simp cannot close it",
+        "",
+    ),
 ]
 
 

@@ -181,3 +181,19 @@ def test_induction_using_a_custom_eliminator() -> None:
           induction n using Nat.strongRecOn with
           | ind n ih => exact ih n (Nat.lt_succ_self n)
     """, "bad")
+
+
+def test_induction_using_mod_induction_on_with_two_targets() -> None:
+    # Div/Basic.lean's `induction m, k using mod.inductionOn with rw [div_eq, mod_eq] | base … | ind …`
+    assert_accepted("""
+        theorem mod_add_div_base' (m k : Nat) (h0 : k = 0) : m % k + k * (m / k) = m := by
+          induction m, k using Nat.mod.inductionOn with rw [Nat.div_eq, Nat.mod_eq]
+          | base x y h => simp [h]
+          | ind x y h _ => exact absurd h.1 (h0 ▸ Nat.lt_irrefl 0)
+    """, "mod_add_div_base'")
+    assert_rejected("""
+        theorem bad (m k : Nat) : m % k = m := by
+          induction m, k using Nat.mod.inductionOn with rw [Nat.mod_eq]
+          | base x y h => simp [h]
+          | ind x y h IH => simp [h]
+    """, "bad")

@@ -866,7 +866,9 @@ attribute [instance] instHPow instPowNat instNatPowNat
 -- proofs), and Lean's `inferInstance`/`inferInstanceAs`. `Nat.div` and `Nat.modCore` are then
 -- irreducible for the elaborator, as in Lean (the kernel still unfolds them). None is a theorem of
 -- datasets/stdlib. `Nat.strongRecOn` (Init/WF.lean, Lean's statement; Lean defines it by well-founded
--- recursion, here by `Nat.rec` on a bound, irreducible for the elaborator as Lean's). The kernel computes `Nat.div`/`Nat.mod` on literals, as Lean's (checked against these
+-- recursion, here by `Nat.rec` on a bound, irreducible for the elaborator as Lean's), and Div/Basic.lean's
+-- `Nat.div.inductionOn`/`Nat.mod.inductionOn` (Lean's statements; well-founded in Lean, here through
+-- `Nat.strongRecOn`). The kernel computes `Nat.div`/`Nat.mod` on literals, as Lean's (checked against these
 -- definitions by the loader).
 abbrev inferInstance {α : Sort u} [i : α] : α := i
 abbrev inferInstanceAs (α : Sort u) [i : α] : α := i
@@ -1007,6 +1009,15 @@ protected def Nat.strongRecOn {motive : Nat → Sort u} (n : Nat)
     (fun _ h => absurd h (Nat.not_lt_zero _))
     (fun _ ih m h => ind m (fun j hj => ih j (Nat.lt_of_lt_of_le hj (Nat.le_of_lt_succ h))))
     (Nat.succ n) n (Nat.lt_succ_self n)
---! irreducible Nat.div Nat.modCore Nat.strongRecOn
+def Nat.div.inductionOn.{u} {motive : Nat → Nat → Sort u} (x y : Nat)
+    (ind : ∀ x y, 0 < y ∧ y ≤ x → motive (x - y) y → motive x y)
+    (base : ∀ x y, ¬(0 < y ∧ y ≤ x) → motive x y) : motive x y :=
+  Nat.strongRecOn (motive := fun x => motive x y) x (fun x ih =>
+    if h : 0 < y ∧ y ≤ x then ind x y h (ih (x - y) (Nat.div_rec_lemma h)) else base x y h)
+def Nat.mod.inductionOn.{u} {motive : Nat → Nat → Sort u} (x y : Nat)
+    (ind : ∀ x y, 0 < y ∧ y ≤ x → motive (x - y) y → motive x y)
+    (base : ∀ x y, ¬(0 < y ∧ y ≤ x) → motive x y) : motive x y :=
+  Nat.div.inductionOn x y ind base
+--! irreducible Nat.div Nat.modCore Nat.strongRecOn Nat.div.inductionOn
 --! nat_extension Nat.succ Nat.add Nat.mul Nat.sub Nat.beq Nat.ble Nat.div Nat.mod
 -- fid-nat3: end
