@@ -606,13 +606,19 @@ def rewrite_expr(state: TacticState, goal: MVar, e: Expr, rule: ast.RwRule, node
     except ElabError as err:
         raise TacticError(err.message, rule) from None
     new_goals: list[MVar] = []
-    for m, name, _info in new_mvars:
+    for m, name, info in new_mvars:
         if m.uid not in state.mctx.assignment:
-            state.mctx.update_decl(m.uid, kind="syntheticOpaque", user_name=None if name.endswith("✝") else name)
+            # an implicit argument left open stays a natural hole, as in Lean: `rw`'s closing `rfl` may
+            # assign it (`rw [Nat.sub_eq_of_eq_add]` leaves `m % k = ?c`, closed with `?c := m % k`)
+            kind = "natural" if info == BinderInfo.IMPLICIT else "syntheticOpaque"
+            state.mctx.update_decl(m.uid, kind=kind, user_name=None if name.endswith("✝") else name)
             new_goals.append(m)
     for m in el.holes:
         if m.uid not in state.mctx.assignment and all(m.uid != g.uid for g in new_goals):
-            state.mctx.update_decl(m.uid, kind="syntheticOpaque")
+            # an implicit argument elaborated as a natural hole (`@H ?a ?b ?c`) stays natural, as Lean's
+            # `otherMVarIds`; `?_` and the like keep their kind
+            if state.mctx.decls[m.uid].kind != "natural":
+                state.mctx.update_decl(m.uid, kind="syntheticOpaque")
             new_goals.append(m)
     return RewriteResult(e_new, state.mctx.instantiate(proof), level, new_goals)
 

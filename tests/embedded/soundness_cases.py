@@ -2987,6 +2987,16 @@ CASES: list[Case] = [
         "in the ind case (x - y) % y = x is false; simp cannot close it",
         "",
     ),
+    Case(
+        "fid_nat3_rw_natural_hole_side_goal_stays",
+        lean("""
+            theorem bad (H : ∀ {a b c : Nat}, a = c + b → a - b = c) (m k : Nat) : m % k = m - k * (m / k) := by
+              rw [H]
+              rfl
+        """),
+        "rw's rfl assigns ?c := m % k, but the side goal m = m % k + k * (m / k) still needs a proof",
+        "",
+    ),
 ]
 
 

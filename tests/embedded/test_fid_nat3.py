@@ -197,3 +197,19 @@ def test_induction_using_mod_induction_on_with_two_targets() -> None:
           | base x y h => simp [h]
           | ind x y h IH => simp [h]
     """, "bad")
+
+
+def test_rw_leaves_an_implicit_argument_for_its_closing_rfl() -> None:
+    # Div/Basic.lean's `mod_def`: `rw [Nat.sub_eq_of_eq_add]` leaves `m % k = ?c`; as in Lean the hole is
+    # natural, so `rw`'s `rfl` assigns `?c := m % k` and the side goal `m = m % k + k * (m / k)` remains
+    assert_accepted("""
+        theorem mod_def' (H : ∀ {a b c : Nat}, a = c + b → a - b = c) (m k : Nat)
+            (hm : m = m % k + k * (m / k)) : m % k = m - k * (m / k) := by
+          rw [H]
+          exact hm
+    """, "mod_def'")
+    assert_rejected("""
+        theorem bad (H : ∀ {a b c : Nat}, a = c + b → a - b = c) (m k : Nat) : m % k = m - k * (m / k) := by
+          rw [H]
+          rfl
+    """, "bad")
