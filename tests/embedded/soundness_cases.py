@@ -2997,6 +2997,16 @@ CASES: list[Case] = [
         "rw's rfl assigns ?c := m % k, but the side goal m = m % k + k * (m / k) still needs a proof",
         "",
     ),
+    Case(
+        "fid_nat3_tactic_let_value_is_the_value",
+        lean("""
+            theorem bad : ∃ n : Nat, n = 6 := by
+              let n : Nat := 5
+              exact ⟨n, rfl⟩
+        """),
+        "the let-bound n is 5, not 6",
+        MISMATCH,
+    ),
 ]
 
 

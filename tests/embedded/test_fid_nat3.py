@@ -213,3 +213,22 @@ def test_rw_leaves_an_implicit_argument_for_its_closing_rfl() -> None:
           rw [H]
           rfl
     """, "bad")
+
+
+def test_tactic_let_adds_a_local_definition() -> None:
+    # Div/Basic.lean's `mul_div_cancel`: `let t := add_mul_div_right 0 m H; rwa [...] at t`; the value
+    # is visible (`n = 5` by `rfl`)
+    assert_accepted("""
+        theorem let_value : ∃ n : Nat, n = 5 := by
+          let n : Nat := 5
+          exact ⟨n, rfl⟩
+        theorem let_rw (m : Nat) (H : ∀ x : Nat, 0 + x * m = x * m) (one_mul : ∀ x : Nat, 1 * x = x) :
+            0 + m = m := by
+          let t := H 1
+          rwa [one_mul] at t
+    """, "let_value", "let_rw")
+    assert_rejected("""
+        theorem bad : ∃ n : Nat, n = 6 := by
+          let n : Nat := 5
+          exact ⟨n, rfl⟩
+    """, "bad", "mismatch")
