@@ -944,6 +944,8 @@ def _run_alts(state: TacticState, alts: list[_Alt], alt_stxs: Optional[Sequence[
         raise TacticError(f"Invalid alternative name '{invalid[0].tag}': {msg}", invalid[0])
     remaining = list(alts)
 
+    opened: list[MVar] = []
+
     def run(alt: _Alt, stx: ast.InductionAlt) -> None:
         names = [] if stx.tag == "_" else list(stx.names)
         if len(names) > alt.num_explicit:
@@ -954,6 +956,9 @@ def _run_alts(state: TacticState, alts: list[_Alt], alt_stxs: Optional[Sequence[
         if not goals:
             if stx.tag != "_":
                 raise TacticError(f"Alternative '{alt.name}' is not needed", stx)
+            return
+        if stx.hole:
+            opened.extend(goals)  # `=> ?_`: the goals stay open, after the alternatives (Lean's `evalAlts`)
             return
         for g in goals:
             state.goals = [g] + state.goals
@@ -976,6 +981,7 @@ def _run_alts(state: TacticState, alts: list[_Alt], alt_stxs: Optional[Sequence[
         if left:
             state.goals = left + state.goals
             raise TacticError(f"Alternative '{alt.name}' has not been provided", node)
+    state.goals = opened + state.goals
     state.prune()
 
 

@@ -1169,6 +1169,14 @@ class Parser:
             while self.at_simple_ident():
                 names.append(self.binder_name())
             self.expect("=>")
+            if self.at("_") or (self.at("?") and self.peek().is_sym("_") and not self.peek().ws_before):
+                # Lean's inductionAlt: `(hole <|> syntheticHole <|> tacticSeq)`; the goal stays open
+                hole = self.advance()
+                if hole.is_sym("?"):
+                    self.advance()
+                body = ast.TacticSeq(hole.pos, self.last_end(), ())
+                alts.append(ast.InductionAlt(bar.pos, self.last_end(), tag, tuple(names), body, True))
+                continue
             body = self.tactic_seq(require_col_gt=True)
             alts.append(ast.InductionAlt(bar.pos, self.last_end(), tag, tuple(names), body))
         return tuple(alts), pre

@@ -3007,6 +3007,17 @@ CASES: list[Case] = [
         "the let-bound n is 5, not 6",
         MISMATCH,
     ),
+    Case(
+        "fid_nat3_hole_alternative_is_no_proof",
+        lean("""
+            theorem bad (n : Nat) : n = 0 := by
+              induction n with
+              | zero => rfl
+              | succ k ih => ?_
+        """),
+        "the succ goal stays open; nothing closes it",
+        "unsolved goals",
+    ),
 ]
 
 

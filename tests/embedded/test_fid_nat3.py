@@ -232,3 +232,21 @@ def test_tactic_let_adds_a_local_definition() -> None:
           let n : Nat := 5
           exact ⟨n, rfl⟩
     """, "bad", "mismatch")
+
+
+def test_induction_alternative_hole_leaves_its_goal_open() -> None:
+    # Lean's inductionAlt right-hand side `?_` (Div/Basic.lean's `| inr kpos => ?_`): the goal stays
+    # open after the alternatives, for the tactics that follow
+    assert_accepted("""
+        theorem hole_alt (n : Nat) : n + 0 = n := by
+          cases n with
+          | zero => rfl
+          | succ k => ?_
+          rfl
+    """, "hole_alt")
+    assert_rejected("""
+        theorem bad (n : Nat) : n = 0 := by
+          cases n with
+          | zero => rfl
+          | succ k => ?_
+    """, "bad", "unsolved goals")
