@@ -56,8 +56,8 @@ _BINOP_CONSTS = {
     "∧": "And", "∨": "Or", "↔": "Iff", "=": "Eq", "≠": "Ne",
     "+": "HAdd.hAdd", "-": "HSub.hSub", "*": "HMul.hMul", "/": "HDiv.hDiv", "%": "HMod.hMod", "^": "HPow.hPow",
     "++": "HAppend.hAppend", "≤": "LE.le", "<": "LT.lt", "≥": "GE.ge", ">": "GT.gt", "::": "List.cons",
-    "∘": "Function.comp", "×": "Prod", "&&": "Bool.and", "||": "Bool.or", "≍": "HEq", "==": "BEq.beq", "!=": "bne",
-    "≈": "HasEquiv.Equiv",
+    "∘": "Function.comp", "×": "Prod", "∣": "Dvd.dvd", "&&": "Bool.and", "||": "Bool.or", "≍": "HEq", "==": "BEq.beq",
+    "!=": "bne", "≈": "HasEquiv.Equiv",
 }
 
 

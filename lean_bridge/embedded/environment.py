@@ -140,6 +140,9 @@ class Environment:
     # Nat operations whose definitions the prelude verified against the kernel's literal arithmetic;
     # the kernel computes on literals only for these (never for a user's `Nat.div`, say)
     nat_extensions: frozenset[str] = frozenset()
+    # Lean core's `@[irreducible]` definitions (`Nat.div`): the elaborator does not unfold them (except on
+    # literals, as Lean's `Nat.reduceBinNatOp`); the kernel ignores this and always may
+    irreducible: frozenset[str] = frozenset()
 
     def find(self, name: str) -> ConstantInfo | None:
         """The declaration named `name`, or None."""
@@ -183,8 +186,13 @@ class Environment:
                 last = _OrderNode(info.name, last)
             frozen = constants.finish()
         return Environment(frozen, last, self.quot_initialized if quot_initialized is None else quot_initialized,
-                           self.nat_extensions)
+                           self.nat_extensions, self.irreducible)
 
     def with_nat_extensions(self, names: frozenset[str]) -> "Environment":
         """This environment with literal arithmetic enabled for `names` (prelude use only)."""
-        return Environment(self.constants, self._last, self.quot_initialized, names)
+        return Environment(self.constants, self._last, self.quot_initialized, names, self.irreducible)
+
+    def with_irreducible(self, names: frozenset[str]) -> "Environment":
+        """This environment with `names` irreducible for the elaborator (prelude use only)."""
+        return Environment(self.constants, self._last, self.quot_initialized, self.nat_extensions,
+                           self.irreducible | names)

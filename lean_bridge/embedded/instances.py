@@ -34,7 +34,11 @@ def synthesize(elab: "TermElaborator", goal: Expr, depth: int = 0) -> Expr | Non
         return None
     if head.name not in elab.env.instances:
         return _synthesize_unfolded(elab, goal_whnf, depth)
+    rec = getattr(elab, "recursive", None)
+    rec_uid = rec.fvar.uid if rec is not None else None
     for fv in reversed(elab.lctx):  # local instances come first: as in Lean, every local whose type is a class
+        if fv.uid == rec_uid:
+            continue  # the declaration being defined is no instance of itself (Lean's auxiliary declaration)
         fv_type = elab.instantiate(fv.type)
         if _head_name(fv_type) == head.name:
             if elab.unify(fv_type, goal_whnf):

@@ -259,6 +259,9 @@ class _Compiler:
         info, head, args = self._column_inductive(d, node)
         if not isinstance(d, FVar):
             return self._split_known(discrs, rows, goal, j, recursion, info, head)
+        swapped = self._split_eq_symm(discrs, rows, goal, j, recursion, info, head, args)
+        if swapped is not None:
+            return swapped
         params = args[: info.num_params]
         use_rec = recursion is not None and j == recursion.column and recursion.ihs is not None and not getattr(recursion, "_used", False)
         try:
@@ -303,6 +306,34 @@ class _Compiler:
         else:
             term = mk_app(mk_app(term, list(indices) + [d]), minors)
         return mk_app(term, generalized)
+
+    def _split_eq_symm(self, discrs: list[Expr], rows: list[Row], goal: Expr, j: int, recursion: _Recursion | None,
+                       info: InductiveInfo, head: Const, args: list[Expr]) -> Expr | None:
+        """A column `h : a = e` whose index `e` is no variable but whose side `a` is (`fun | rfl => …` on
+        `h : i = 0`): Lean's match substitutes `a := e`; here the split is on `h.symm : e = a`, whose index
+        is the variable (`h` itself is generalized, so its branch sees `e = e`). None if not that case."""
+        if info.name != "Eq" or len(args) != 3 or (recursion is not None and j == recursion.column):
+            return None
+        elab = self.elab
+        d = discrs[j]
+        alpha, lhs, rhs = (elab.instantiate(a) for a in args)
+
+        def free_var(e: Expr) -> bool:
+            return isinstance(e, FVar) and e.value is None and e.uid != d.uid
+
+        if free_var(rhs) or not free_var(lhs) or _mentions(alpha, lhs) or _mentions(rhs, lhs):
+            return None
+        if any(isinstance(r.patterns[j], PVar) and r.patterns[j].name for r in rows):
+            return None  # a name for the equation itself keeps Lean's orientation: not handled here
+        sym = FVar("h✝", mk_app(Const("Eq", head.levels), [alpha, rhs, lhs]))
+        saved = elab.lctx
+        elab.lctx = list(saved) + [sym]
+        try:
+            body = self._split(discrs[:j] + [sym] + discrs[j + 1:], rows, goal, j, recursion)
+        finally:
+            elab.lctx = saved
+        proof = mk_app(Const("Eq.symm", head.levels), [alpha, lhs, rhs, d])
+        return instantiate(abstract(elab.instantiate(body), [sym]), [proof])
 
     def _minor(self, discrs: list[Expr], rows: list[Row], goal: Expr, j: int, split: "_SplitSite",
                ctor: ConstructorInfo, recursion: _Recursion | None) -> Expr:

@@ -231,6 +231,24 @@ class MetaChecker(TypeChecker):
     def whnf(self, e: Expr) -> Expr:
         return super().whnf(self._instantiate_head(e))
 
+    # -- Lean's irreducible definitions -----------------------------------------------
+
+    def _blocked(self, e: Expr) -> bool:
+        """`e` is an irreducible definition (`Nat.div`) applied to anything but numerals: Lean's elaborator
+        does not unfold it (on numerals its `Nat.reduceBinNatOp` computes, here the definition does)."""
+        fn, args = get_app_fn_args(e)
+        if not isinstance(fn, Const) or fn.name not in self.env.irreducible:
+            return False
+        from .nat_terms import eval_nat
+
+        return not args or any(eval_nat(self.mctx.instantiate(a) if a.has_mvar else a) is None for a in args)
+
+    def unfold_definition(self, e: Expr) -> Expr | None:
+        return None if self._blocked(e) else super().unfold_definition(e)
+
+    def _definition_height(self, e: Expr) -> int | None:
+        return None if self._blocked(e) else super()._definition_height(e)
+
     # -- levels ---------------------------------------------------------------------
 
     def is_level_def_eq(self, a: Level, b: Level) -> bool:

@@ -70,19 +70,31 @@ def _nat_add_args(e: Expr) -> tuple[Expr, Expr] | None:
     return None
 
 
-def nat_offset(e: Expr) -> tuple[Expr, int] | None:
-    """`e` as `s + k` with `k > 0` (`Nat.succ a`, `a + 3`), or None."""
+def lean_offset(e: Expr) -> tuple[Expr, int] | None:
+    """Lean's `isOffset?`: `e` as `s + k` when its head is `Nat.succ` or an addition of a numeral
+    (`a + 0` too, as `(a, 0)`), peeling nested ones (`Nat.succ (a + 0)` is `(a, 1)`); None otherwise."""
+    return _offset_aux(e, True)
+
+
+def _offset_aux(e: Expr, top: bool) -> tuple[Expr, int] | None:
+    """Lean's `getOffsetAux`: below the top, a term that is no offset is `(e, 0)`."""
     fn = get_app_fn(e)
     if isinstance(fn, Const) and fn.name == "Nat.succ" and isinstance(e, App):
-        base = nat_offset(e.arg)
-        return (base[0], base[1] + 1) if base is not None else (e.arg, 1)
+        base = _offset_aux(e.arg, False)
+        return (base[0], base[1] + 1) if base is not None else None
     ab = _nat_add_args(e)
     if ab is not None:
         k = eval_nat(ab[1])
-        if k is not None and k > 0:
-            base = nat_offset(ab[0])
-            return (base[0], base[1] + k) if base is not None else (ab[0], k)
-    return None
+        if k is not None:
+            base = _offset_aux(ab[0], False)
+            return (base[0], base[1] + k) if base is not None else None
+    return None if top else (e, 0)
+
+
+def nat_offset(e: Expr) -> tuple[Expr, int] | None:
+    """`e` as `s + k` with `k > 0` (`Nat.succ a`, `a + 3`, `Nat.succ (a + 0)` as `(a, 1)`), or None."""
+    off = lean_offset(e)
+    return off if off is not None and off[1] > 0 else None
 
 
 def mk_nat_lit(n: int) -> Expr:
@@ -101,8 +113,8 @@ def offset_def_eq(chk: "MetaChecker", t: Expr, s: Expr) -> bool | None:
     vt, vs = eval_nat(t), eval_nat(s)
     if vt is not None and vs is not None:
         return vt == vs
-    ot = nat_offset(t) if vt is None else None
-    os_ = nat_offset(s) if vs is None else None
+    ot = lean_offset(t) if vt is None else None
+    os_ = lean_offset(s) if vs is None else None
     if ot is not None and os_ is not None:
         (bt, k1), (bs, k2) = ot, os_
         if k1 == k2:

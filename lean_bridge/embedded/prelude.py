@@ -4,7 +4,8 @@ The library is ordinary Lean source elaborated by our own elaborator and checked
 plus two loader directives in `--!` comments: `quot` adds one of Lean's built-in quotient
 primitives (checked by `kernel.add_quot_constant`), and `nat_extension` turns on the kernel's
 literal arithmetic for the listed Nat operations after checking, on sample values, that it agrees
-with the definitions just elaborated.
+with the definitions just elaborated; `irreducible` marks definitions the elaborator does not
+unfold (Lean core's `@[irreducible] Nat.div`).
 """
 from __future__ import annotations
 
@@ -42,6 +43,8 @@ def _run_directive(env: ElabEnv, kind: str, arg: str) -> ElabEnv:
         return env.with_kernel(add_quot_constant(env.kernel, name, level_params, type_))
     if kind == "restatable":  # a section marker only: every library core theorem may be restated (prelude_env)
         return env
+    if kind == "irreducible":  # Lean core's `attribute [irreducible]`, for the elaborator only
+        return replace(env, kernel=env.kernel.with_irreducible(frozenset(arg.split())))
     if kind == "nat_extension":
         names = frozenset(arg.split())
         _verify_nat_extension(env, names)

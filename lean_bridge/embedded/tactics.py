@@ -676,7 +676,8 @@ def tac_Rfl(state: TacticState, tac: ast.Rfl) -> None:
             return
         raise TacticError(f"Tactic `rfl` failed: The left-hand side\n  {_fmt(state, args[1])}\nis not definitionally "
                           f"equal to the right-hand side\n  {_fmt(state, args[2])}\n\n" + state.format_goal(goal), tac)
-    for lemma, relation in (("Iff.refl", "Iff"), ("Nat.le.refl", "Nat.le"), ("HEq.refl", "HEq")):
+    # Lean core registers no @[refl] lemma for `≤` (Mathlib tags `Nat.le_refl`): `rfl` fails on `a ≤ a`
+    for lemma, relation in (("Iff.refl", "Iff"), ("HEq.refl", "HEq")):
         if state.env.find(lemma) is None or (name is not None and name != relation):
             continue  # the target (in whnf) is another relation: the lemma cannot apply
         trial = state.copy()
@@ -834,11 +835,33 @@ def tac_ShowTac(state: TacticState, tac: ast.ShowTac) -> None:
 
 def tac_LetTac(state: TacticState, tac: ast.LetTac) -> None:
     """`let ⟨a, b⟩ := e`: Lean's `match e with | ⟨a, b⟩ => ?_`, as `have ⟨a, b⟩ := e` (the fields
-    are no let-values there either); a plain `let x := e` is not supported."""
+    are no let-values there either); `let x : T := e` adds the local definition `x : T := e` (the goal
+    is `let x := e; ?body`, as Lean's `refine_lift let x := e; ?_`)."""
     if tac.pattern is None:
-        raise TacticError("tactic 'let' is not supported by the embedded checker", tac)
+        _let_local(state, tac)
+        return
     tac_HaveTac(state, ast.HaveTac(tac.pos, tac.end_pos, tac.source, None, tac.pattern, tac.binders, tac.type,
                                    tac.value))
+
+
+def _let_local(state: TacticState, tac: ast.LetTac) -> None:
+    """The plain tactic `let x := e` (fid-nat3): a let-bound local the goal's proof binds."""
+    goal = state.main_goal(tac)
+    decl = state.decl(goal)
+    elab = state.elaborator(goal)
+    if tac.binders or tac.name is None:
+        raise TacticError("tactic 'let' with binders is not supported by the embedded checker", tac)
+    ty = elab.elab_type(tac.type) if tac.type is not None else None
+    value, new_goals = _elab_closed_term(state, goal, tac.value, ty, "synthetic")
+    if new_goals:
+        raise TacticError("tactic 'let': the value has holes (not supported by the embedded checker)", tac)
+    elab.synthesize_pending()
+    value = state.mctx.instantiate(value)
+    ty = state.mctx.instantiate(ty if ty is not None else elab.infer(value))
+    fv = FVar(tac.name, ty, value)
+    body = state.new_goal(state.target(goal), decl.lctx + (fv,), decl.user_name)
+    state.assign(goal, DelayedLambda((fv,), body))
+    state.replace_main([body])
 
 
 def tac_HaveTac(state: TacticState, tac: ast.HaveTac) -> None:

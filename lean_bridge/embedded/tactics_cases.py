@@ -978,6 +978,8 @@ def _run_alts(state: TacticState, alts: list[_Alt], alt_stxs: Optional[Sequence[
         raise TacticError(f"Invalid alternative name '{invalid[0].tag}': {msg}", invalid[0])
     remaining = list(alts)
 
+    opened: list[MVar] = []
+
     def run(alt: _Alt, stx: ast.InductionAlt) -> None:
         names = [] if stx.tag == "_" else list(stx.names)
         if len(names) > alt.num_explicit:
@@ -988,6 +990,9 @@ def _run_alts(state: TacticState, alts: list[_Alt], alt_stxs: Optional[Sequence[
         if not goals:
             if stx.tag != "_":
                 raise TacticError(f"Alternative '{alt.name}' is not needed", stx)
+            return
+        if stx.hole:
+            opened.extend(goals)  # `=> ?_`: the goals stay open, after the alternatives (Lean's `evalAlts`)
             return
         for g in goals:
             state.goals = [g] + state.goals
@@ -1010,6 +1015,7 @@ def _run_alts(state: TacticState, alts: list[_Alt], alt_stxs: Optional[Sequence[
         if left:
             state.goals = left + state.goals
             raise TacticError(f"Alternative '{alt.name}' has not been provided", node)
+    state.goals = opened + state.goals
     state.prune()
 
 
@@ -1028,7 +1034,10 @@ def tac_Cases(state: TacticState, tac: ast.Cases) -> None:
 def tac_Induction(state: TacticState, tac: ast.Induction) -> None:
     goal = state.main_goal(tac)
     if tac.using is not None:
-        raise TacticError("`induction … using` is not supported by the embedded checker", tac)
+        from .tactics_elim_using import elim_using  # a custom eliminator (`Nat.strongRecOn`)
+
+        _run_alts(state, elim_using(state, goal, tac), tac.alts, tac, tac.pre)
+        return
     if len(tac.targets) != 1:
         raise TacticError("`induction` with several targets is not supported by the embedded checker", tac)
     if tac.targets[0].name is not None:

@@ -13,7 +13,7 @@ variables, the first subterm with the pattern's head and arity that unifies (red
 transparency plus instances) fixes the pattern's holes, then every instance equal to it is
 abstracted. The proof is `Eq.mpr (id (congrArg (fun _a => …) h)) ?new` (at a hypothesis: a new
 hypothesis `Eq.mp (congrArg …) h` replaces the old one). After all rules `rw` tries
-`with_reducible rfl` (`Eq.refl`/`Iff.refl`/`Nat.le.refl`, sides compared unfolding only
+`with_reducible rfl` (`Eq.refl`/`Iff.refl`, sides compared unfolding only
 reducible definitions and instances, with Lean's literal and offset arithmetic: `2 + 2 = 4` and
 `a = a` close, `0 + n = n` and `n + 0 = n` do not); `rwa` then runs `assumption`. A rule naming
 a definition rewrites with its equations (the first subterm `f args` whose match reduces).
@@ -606,13 +606,19 @@ def rewrite_expr(state: TacticState, goal: MVar, e: Expr, rule: ast.RwRule, node
     except ElabError as err:
         raise TacticError(err.message, rule) from None
     new_goals: list[MVar] = []
-    for m, name, _info in new_mvars:
+    for m, name, info in new_mvars:
         if m.uid not in state.mctx.assignment:
-            state.mctx.update_decl(m.uid, kind="syntheticOpaque", user_name=None if name.endswith("✝") else name)
+            # an implicit argument left open stays a natural hole, as in Lean: `rw`'s closing `rfl` may
+            # assign it (`rw [Nat.sub_eq_of_eq_add]` leaves `m % k = ?c`, closed with `?c := m % k`)
+            kind = "natural" if info == BinderInfo.IMPLICIT else "syntheticOpaque"
+            state.mctx.update_decl(m.uid, kind=kind, user_name=None if name.endswith("✝") else name)
             new_goals.append(m)
     for m in el.holes:
         if m.uid not in state.mctx.assignment and all(m.uid != g.uid for g in new_goals):
-            state.mctx.update_decl(m.uid, kind="syntheticOpaque")
+            # an implicit argument elaborated as a natural hole (`@H ?a ?b ?c`) stays natural, as Lean's
+            # `otherMVarIds`; `?_` and the like keep their kind
+            if state.mctx.decls[m.uid].kind != "natural":
+                state.mctx.update_decl(m.uid, kind="syntheticOpaque")
             new_goals.append(m)
     return RewriteResult(e_new, state.mctx.instantiate(proof), level, new_goals)
 
@@ -763,7 +769,7 @@ def _with_location(state: TacticState, loc: ast.Location | None, node: ast.Node,
 
 
 def rfl_reducible(state: TacticState, node: ast.Node) -> bool:
-    """`with_reducible rfl` on the main goal: `Eq.refl`, `Iff.refl`, `Nat.le.refl`."""
+    """`with_reducible rfl` on the main goal: `Eq.refl`, `Iff.refl` (Lean core tags no `≤` lemma @[refl])."""
     state.prune()
     if not state.goals:
         return False
@@ -785,13 +791,7 @@ def rfl_reducible(state: TacticState, node: ast.Node) -> bool:
             state.replace_main([])
             return True
         return False
-    fn, args = get_app_fn_args(target)
-    if isinstance(fn, Const) and fn.name == "LE.le" and len(args) == 4 and args[0] == NAT:
-        if _unify_with(chk, state.mctx, args[2], args[3]):
-            state.assign(goal, App(Const("Nat.le.refl"), args[2]))
-            state.replace_main([])
-            return True
-    return False
+    return False  # no @[refl] lemma for `≤` in Lean core: `rw` leaves `a ≤ a` open (Div.lean's `Nat.mod_le`)
 
 
 @register("Rewrite")
@@ -1286,6 +1286,8 @@ class Simplifier:
             if v is not None:
                 lit = mk_nat_lit(v)
                 return (lit, None) if lit != e else None
+        if fn.name in ("HDiv.hDiv", "HMod.hMod") and len(args) == 6 and args[0] == NAT:
+            return self._reduce_div_mod(fn.name, e, args)
         if fn.name == "Eq" and len(args) == 3 and args[0] != NAT:
             return self._reduce_ctor_eq(fn, args)
         if fn.name == "Eq" and len(args) == 3 and args[0] == NAT:
@@ -1297,6 +1299,18 @@ class Simplifier:
             ne = self._lit_ne_proof(args[1], args[2], a, b)
             return Const("False"), mk_app(Const("eq_false"), [e, ne])
         return None
+
+    def _reduce_div_mod(self, name: str, e: Expr, args: list[Expr]) -> tuple[Expr, None] | None:
+        """Lean's `Nat.reduceDiv`/`Nat.reduceMod` simprocs: `7 / 2 ⟶ 3`, `7 % 2 ⟶ 1` on numerals, by
+        definitional unfolding (the kernel computes `Nat.div`/`Nat.mod` on literals)."""
+        inst = get_app_fn(args[3])
+        if not (isinstance(inst, Const) and inst.name in ("instHDiv", "instHMod")):
+            return None
+        a, b = eval_nat(args[4]), eval_nat(args[5])
+        if a is None or b is None:
+            return None
+        value = (a // b if b else 0) if name == "HDiv.hDiv" else (a % b if b else a)
+        return mk_nat_lit(value), None
 
     def _reduce_ctor_eq(self, fn: Const, args: list[Expr]) -> tuple[Expr, Expr] | None:
         """Lean's `reduceCtorEq` simproc: `c₁ … = c₂ …` with different constructors (`[] = a :: l`,

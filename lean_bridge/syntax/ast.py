@@ -550,6 +550,7 @@ class InductionAlt(Node):
     tag: str
     names: tuple[str, ...]
     body: TacticSeq
+    hole: bool = False  # `| succ x => ?_` (or `_`): the alternative's goal stays open, as Lean's `isHoleRHS`
 
 
 @node

@@ -807,10 +807,15 @@ class Parser:
     def match_alts(self, tactic_alts: bool = False) -> tuple[ast.MatchAlt, ...]:
         """`| p1, p2 | q1, q2 => rhs | ...` (each `|`-group becomes its own alternative); with
         `tactic_alts` (the `match` tactic) each right-hand side is a tactic sequence, read as `by tacs`."""
-        alts: list[ast.MatchAlt] = []
         if not self.at("|"):
             self.fail("'|'")
-        # Lean's `many1Indent`: an alternative starts at or right of the first one's column, so a `|` further
+        # Lean's `matchAlts` is `withPosition (many1Indent matchAlt)`: the first `|` is the saved position
+        # for colGt, so a pattern's arguments may sit left of an enclosing tactic block's column
+        return self.with_limit(self.tok.col, lambda: self._match_alts(tactic_alts))
+
+    def _match_alts(self, tactic_alts: bool) -> tuple[ast.MatchAlt, ...]:
+        alts: list[ast.MatchAlt] = []
+        # `many1Indent`: an alternative starts at or right of the first one's column, so a `|` further
         # left belongs to an enclosing `match` (`| isTrue h => isTrue fun | … | …` then `| isFalse h => …`)
         first_col = self.tok.col
         while self.at("|") and self.tok.col >= first_col:
@@ -1172,6 +1177,14 @@ class Parser:
             while self.at_simple_ident():
                 names.append(self.binder_name())
             self.expect("=>")
+            if self.at("_") or (self.at("?") and self.peek().is_sym("_") and not self.peek().ws_before):
+                # Lean's inductionAlt: `(hole <|> syntheticHole <|> tacticSeq)`; the goal stays open
+                hole = self.advance()
+                if hole.is_sym("?"):
+                    self.advance()
+                body = ast.TacticSeq(hole.pos, self.last_end(), ())
+                alts.append(ast.InductionAlt(bar.pos, self.last_end(), tag, tuple(names), body, True))
+                continue
             body = self.tactic_seq(require_col_gt=True)
             alts.append(ast.InductionAlt(bar.pos, self.last_end(), tag, tuple(names), body))
         return tuple(alts), pre

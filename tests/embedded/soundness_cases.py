@@ -3346,6 +3346,191 @@ CASES: list[Case] = [
         "after the holes are solved h : k = k ∧ a ≤ b, not b ≤ a",
         "",
     ),
+    # ------------------------------------------------------------------ fid-nat3: Lean core's Nat files, third pass
+    Case(
+        "fid_nat3_offset_unification_keeps_the_number",
+        lean("""
+            theorem sub_succ' (n m : Nat) : n - Nat.succ m = Nat.pred (n - m) := rfl
+            theorem bad (n k : Nat) (h : n - k = 0) : n - Nat.succ (k + 0) = 1 := by
+              rw [sub_succ', h]
+        """),
+        "succ (k + 0) unifies with succ ?m as ?m := k; the goal becomes pred 0 = 1, false",
+        "",
+    ),
+    Case(
+        "fid_nat3_div_literal_is_the_quotient",
+        lean("""
+            theorem bad : 17 / 5 = 4 := by decide
+        """),
+        "Nat.div (through fuel) computes 17 / 5 = 3",
+        "false",
+    ),
+    Case(
+        "fid_nat3_mod_by_zero_is_the_dividend",
+        lean("""
+            theorem bad : 7 % 0 = 0 := rfl
+        """),
+        "Nat.mod 7 0 = 7 by its definition",
+        MISMATCH,
+    ),
+    Case(
+        "fid_nat3_div_eq_needs_its_condition",
+        lean("""
+            theorem bad (x : Nat) : x / 0 = x := by
+              rw [Nat.div_eq]
+              exact if_pos ⟨Nat.zero_le 0, Nat.zero_le x⟩
+        """),
+        "0 < 0 is false, so the if of Nat.div_eq is its else branch 0",
+        "",
+    ),
+    Case(
+        "fid_nat3_dvd_needs_a_witness",
+        lean("""
+            theorem bad : (2 : Nat) ∣ 3 := ⟨1, rfl⟩
+        """),
+        "3 = 2 * 1 is false; no c has 3 = 2 * c",
+        MISMATCH,
+    ),
+    Case(
+        "fid_nat3_irreducible_div_is_no_rfl",
+        lean("""
+            theorem bad (x : Nat) : x / 1 = x + 0 * x / 0 := rfl
+        """),
+        "Nat.div is irreducible for the elaborator (as in Lean), so no rfl on open terms",
+        MISMATCH,
+    ),
+    Case(
+        "fid_nat3_let_pattern_binds_the_fields",
+        lean("""
+            theorem bad {a b : Nat} (h : ∃ c, a = b + c) : a = b :=
+              let ⟨_, hc⟩ := h; hc
+        """),
+        "the let pattern is a match: hc : a = b + c is no proof of a = b",
+        MISMATCH,
+    ),
+    Case(
+        "fid_nat3_rfl_pattern_on_variable_left_side",
+        lean("""
+            theorem bad {n m : Nat} (h : n = m + 1) : n = m := match h with | rfl => rfl
+        """),
+        "the match substitutes n := m + 1; the goal m + 1 = m is false",
+        MISMATCH,
+    ),
+    Case(
+        "fid_nat3_rfl_pattern_generalizes_the_equation",
+        lean("""
+            theorem bad {i j : Nat} (h : i = 0) (h2 : j = 1) : i = j := match h with | rfl => nomatch h2
+        """),
+        "after i := 0, h2 : j = 1 is still no contradiction (only what mentions i is substituted)",
+        "",
+    ),
+    Case(
+        "fid_nat3_definition_is_no_instance_of_itself",
+        lean("""
+            def bad : DecidableEq (Nat → Nat) := inferInstance
+        """),
+        "no instance decides equality of functions; the definition itself is no local instance",
+        "",
+    ),
+    Case(
+        "fid_nat3_simp_divides_numerals_right",
+        lean("""
+            theorem bad : (10 : Nat) / 3 = 4 := by simp
+        """),
+        "the simproc computes 10 / 3 = 3, so the goal is 3 = 4, False",
+        "",
+    ),
+    Case(
+        "fid_nat3_kernel_mod_of_large_literals",
+        lean("""
+            theorem bad : (123456789 : Nat) % 1000 = 788 := by decide
+        """),
+        "the kernel's literal Nat.mod agrees with the definition: 789",
+        "false",
+    ),
+    Case(
+        "fid_nat3_nested_tactic_match_alternatives",
+        lean("""
+            theorem bad (x y : Nat) : x ≤ y := by
+              match Nat.lt_or_ge x y with
+              | Or.inl h => exact Nat.le_of_lt h
+              | Or.inr h => match Nat.lt_or_ge y x with
+                | Or.inl h' => exact Nat.le_of_lt h'
+                | Or.inr h' => exact h'
+        """),
+        "the inner alternatives parse as the inner match's; y < x gives no x ≤ y",
+        "",
+    ),
+    Case(
+        "fid_nat3_rfl_is_no_le_proof",
+        lean("""
+            theorem bad (x : Nat) : x ≤ x := by rfl
+        """),
+        "true, but Lean core's rfl has no @[refl] lemma for ≤ and rejects it; so must the checker",
+        "rfl",
+    ),
+    Case(
+        "fid_nat3_strong_induction_hypothesis_is_for_smaller",
+        lean("""
+            theorem bad (n : Nat) : n = 0 := by
+              induction n using Nat.strongRecOn with
+              | ind n ih => exact ih n (Nat.lt_succ_self n)
+        """),
+        "ih covers m < n only; n < n + 1 is no proof of n < n",
+        MISMATCH,
+    ),
+    Case(
+        "fid_nat3_induction_using_generalizes_dependents",
+        lean("""
+            theorem bad (n m : Nat) (h : m = n) : m = 0 := by
+              induction n using Nat.strongRecOn with
+              | ind n ih => exact ih 0 (by sorry) ▸ h
+        """),
+        "h is generalized into the motive; the branch needs a real proof (sorry is refused)",
+        "",
+    ),
+    Case(
+        "fid_nat3_mod_induction_on_step_is_real",
+        lean("""
+            theorem bad (m k : Nat) : m % k = m := by
+              induction m, k using Nat.mod.inductionOn with rw [Nat.mod_eq]
+              | base x y h => simp [h]
+              | ind x y h IH => simp [h]
+        """),
+        "in the ind case (x - y) % y = x is false; simp cannot close it",
+        "",
+    ),
+    Case(
+        "fid_nat3_rw_natural_hole_side_goal_stays",
+        lean("""
+            theorem bad (H : ∀ {a b c : Nat}, a = c + b → a - b = c) (m k : Nat) : m % k = m - k * (m / k) := by
+              rw [H]
+              rfl
+        """),
+        "rw's rfl assigns ?c := m % k, but the side goal m = m % k + k * (m / k) still needs a proof",
+        "",
+    ),
+    Case(
+        "fid_nat3_tactic_let_value_is_the_value",
+        lean("""
+            theorem bad : ∃ n : Nat, n = 6 := by
+              let n : Nat := 5
+              exact ⟨n, rfl⟩
+        """),
+        "the let-bound n is 5, not 6",
+        MISMATCH,
+    ),
+    Case(
+        "fid_nat3_hole_alternative_is_no_proof",
+        lean("""
+            theorem bad (n : Nat) : n = 0 := by
+              induction n with
+              | zero => rfl
+              | succ k ih => ?_
+        """),
+        "the succ goal stays open; nothing closes it",
+        "unsolved goals",
+    ),
 ]
 
 

@@ -129,8 +129,8 @@ theorem iff_rfl (p : Prop) : p ↔ p := by
 """,
     "rfl_le": """
 theorem le_rfl' (n : Nat) : n ≤ n := by
-  rfl
-""",
+  exact Nat.le.refl
+""",  # not `rfl`: Lean core tags no `≤` lemma @[refl] (test_fid_nat3.test_rfl_does_not_prove_nat_le_as_in_lean_core)
     # exfalso / contradiction / assumption / trivial
     "exfalso_exact": """
 theorem ex_falso (p : Prop) (h : False) : p := by

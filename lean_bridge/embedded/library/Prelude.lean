@@ -962,3 +962,164 @@ class Setoid (α : Sort u) where
   iseqv : Equivalence r
 instance instHasEquivOfSetoid {α : Sort u} [Setoid α] : HasEquiv α := ⟨Setoid.r⟩
 -- fid-core3: end
+
+-- fid-nat3: division and modulo on Nat (`/`, `%`) as Lean's Init/Prelude.lean defines them, through fuel
+-- (`Nat.div.go`, `Nat.modCore.go` are its `let rec`s, structural on the fuel), `Nat.mod` special-casing
+-- `0 % m`, `Nat.mod_lt`, Lean's `Dvd` class (`∣`) with Nat's instance, and the equations
+-- `Nat.div_eq`/`Nat.modCore_eq`/`Nat.mod_eq` of Init/Data/Nat/Div/Basic.lean (Lean's statements, our
+-- proofs), and Lean's `inferInstance`/`inferInstanceAs`. `Nat.div` and `Nat.modCore` are then
+-- irreducible for the elaborator, as in Lean (the kernel still unfolds them). None is a theorem of
+-- datasets/stdlib. `Nat.strongRecOn` (Init/WF.lean, Lean's statement; Lean defines it by well-founded
+-- recursion, here by `Nat.rec` on a bound, irreducible for the elaborator as Lean's), and Div/Basic.lean's
+-- `Nat.div.inductionOn`/`Nat.mod.inductionOn` (Lean's statements; well-founded in Lean, here through
+-- `Nat.strongRecOn`). The kernel computes `Nat.div`/`Nat.mod` on literals, as Lean's (checked against these
+-- definitions by the loader). (`inferInstance`/`inferInstanceAs`: the fid-core3 block above has them.)
+class Div (α : Type u) where
+  div : α → α → α
+class Mod (α : Type u) where
+  mod : α → α → α
+class HDiv (α : Type u) (β : Type v) (γ : outParam (Type w)) where
+  hDiv : α → β → γ
+class HMod (α : Type u) (β : Type v) (γ : outParam (Type w)) where
+  hMod : α → β → γ
+class Dvd (α : Type u) where
+  dvd : α → α → Prop
+def instHDiv {α : Type u} [Div α] : HDiv α α α := ⟨fun a b => Div.div a b⟩
+def instHMod {α : Type u} [Mod α] : HMod α α α := ⟨fun a b => Mod.mod a b⟩
+attribute [instance] instHDiv instHMod
+def Nat.instDvdNat : Dvd Nat := ⟨fun a b => Exists (fun c => b = a * c)⟩
+attribute [instance] Nat.instDvdNat
+theorem Nat.div_rec_lemma {x y : Nat} : 0 < y ∧ y ≤ x → x - y < x :=
+  match x, y with
+  | 0, _ => fun ⟨ypos, ylex⟩ => absurd (Nat.lt_of_lt_of_le ypos ylex) (Nat.lt_irrefl 0)
+  | _, 0 => fun ⟨ypos, _⟩ => absurd ypos (Nat.lt_irrefl 0)
+  | Nat.succ x, Nat.succ y => fun _ =>
+    have e : Nat.succ x - Nat.succ y = x - y :=
+      Nat.rec (motive := fun y => Nat.succ x - Nat.succ y = x - y) rfl (fun _ ih => congrArg Nat.pred ih) y
+    e.symm ▸ Nat.lt_succ_of_le (Nat.sub_le x y)
+theorem Nat.div_rec_fuel_lemma {x y fuel : Nat} (hy : 0 < y) (hle : y ≤ x) (hfuel : x < fuel + 1) :
+    x - y < fuel :=
+  Nat.lt_of_lt_of_le (Nat.div_rec_lemma ⟨hy, hle⟩) (Nat.le_of_lt_succ hfuel)
+protected def Nat.div.go (y : Nat) (hy : 0 < y) : (fuel : Nat) → (x : Nat) → x < fuel → Nat
+  | 0, _, hfuel => absurd hfuel (Nat.not_lt_zero _)
+  | Nat.succ fuel, x, hfuel =>
+    dite (y ≤ x) (fun h => Nat.div.go y hy fuel (x - y) (Nat.div_rec_fuel_lemma hy h hfuel) + 1) (fun _ => 0)
+protected def Nat.div (x y : Nat) : Nat :=
+  dite (0 < y) (fun hy => _root_.Nat.div.go y hy (Nat.succ x) x (Nat.lt_succ_self _)) (fun _ => 0)
+def Nat.instDiv : Div Nat := ⟨Nat.div⟩
+attribute [instance] Nat.instDiv
+protected def Nat.modCore.go (y : Nat) (hy : 0 < y) : (fuel : Nat) → (x : Nat) → x < fuel → Nat
+  | 0, _, hfuel => absurd hfuel (Nat.not_lt_zero _)
+  | Nat.succ fuel, x, hfuel =>
+    dite (y ≤ x) (fun h => Nat.modCore.go y hy fuel (x - y) (Nat.div_rec_fuel_lemma hy h hfuel)) (fun _ => x)
+protected def Nat.modCore (x y : Nat) : Nat :=
+  dite (0 < y) (fun hy => _root_.Nat.modCore.go y hy (Nat.succ x) x (Nat.lt_succ_self _)) (fun _ => x)
+theorem Nat.modCoreGo_lt {y : Nat} (hy : 0 < y) : ∀ (fuel x : Nat) (hfuel : x < fuel),
+    Nat.modCore.go y hy fuel x hfuel < y
+  | 0, _, hfuel => absurd hfuel (Nat.not_lt_zero _)
+  | Nat.succ fuel, x, hfuel => by
+    show dite (y ≤ x) (fun h => Nat.modCore.go y hy fuel (x - y) (Nat.div_rec_fuel_lemma hy h hfuel)) (fun _ => x) < y
+    exact if h : y ≤ x then by rw [dif_pos h]; exact Nat.modCoreGo_lt hy fuel (x - y) _
+      else by rw [dif_neg h]; exact (Nat.lt_or_ge x y).resolve_right h
+theorem Nat.modCore_lt {x y : Nat} (hy : 0 < y) : Nat.modCore x y < y := by
+  show dite (0 < y) (fun hy => Nat.modCore.go y hy (Nat.succ x) x (Nat.lt_succ_self _)) (fun _ => x) < y
+  rw [dif_pos hy]
+  exact Nat.modCoreGo_lt hy _ x _
+protected def Nat.mod : Nat → Nat → Nat
+  | 0, _ => 0
+  | Nat.succ n, m => ite (m ≤ Nat.succ n) (Nat.modCore (Nat.succ n) m) (Nat.succ n)
+def Nat.instMod : Mod Nat := ⟨Nat.mod⟩
+attribute [instance] Nat.instMod
+theorem Nat.mod_lt : (x : Nat) → {y : Nat} → 0 < y → x % y < y
+  | 0, _, hy => hy
+  | Nat.succ n, m, hm => by
+    show ite (m ≤ Nat.succ n) (Nat.modCore (Nat.succ n) m) (Nat.succ n) < m
+    exact if h : m ≤ Nat.succ n then by rw [if_pos h]; exact Nat.modCore_lt hm
+      else by rw [if_neg h]; exact (Nat.lt_or_ge _ _).resolve_right h
+theorem Nat.div.go.fuel_congr (y : Nat) (hy : 0 < y) (fuel1 : Nat) : ∀ (fuel2 x : Nat) (h1 : x < fuel1)
+    (h2 : x < fuel2), Nat.div.go y hy fuel1 x h1 = Nat.div.go y hy fuel2 x h2 := by
+  induction fuel1 with
+  | zero => intro _ _ h1; exact absurd h1 (Nat.not_lt_zero _)
+  | succ f1 ih =>
+    intro fuel2 x h1 h2
+    cases fuel2 with
+    | zero => exact absurd h2 (Nat.not_lt_zero _)
+    | succ f2 =>
+      show dite (y ≤ x) (fun h => Nat.div.go y hy f1 (x - y) (Nat.div_rec_fuel_lemma hy h h1) + 1) (fun _ => 0)
+        = dite (y ≤ x) (fun h => Nat.div.go y hy f2 (x - y) (Nat.div_rec_fuel_lemma hy h h2) + 1) (fun _ => 0)
+      exact if h : y ≤ x then by
+          rw [dif_pos h, dif_pos h]
+          exact congrArg (· + 1) (ih f2 (x - y) _ _)
+        else by rw [dif_neg h, dif_neg h]
+theorem Nat.modCore.go.fuel_congr (y : Nat) (hy : 0 < y) (fuel1 : Nat) : ∀ (fuel2 x : Nat) (h1 : x < fuel1)
+    (h2 : x < fuel2), Nat.modCore.go y hy fuel1 x h1 = Nat.modCore.go y hy fuel2 x h2 := by
+  induction fuel1 with
+  | zero => intro _ _ h1; exact absurd h1 (Nat.not_lt_zero _)
+  | succ f1 ih =>
+    intro fuel2 x h1 h2
+    cases fuel2 with
+    | zero => exact absurd h2 (Nat.not_lt_zero _)
+    | succ f2 =>
+      show dite (y ≤ x) (fun h => Nat.modCore.go y hy f1 (x - y) (Nat.div_rec_fuel_lemma hy h h1)) (fun _ => x)
+        = dite (y ≤ x) (fun h => Nat.modCore.go y hy f2 (x - y) (Nat.div_rec_fuel_lemma hy h h2)) (fun _ => x)
+      exact if h : y ≤ x then by
+          rw [dif_pos h, dif_pos h]
+          exact ih f2 (x - y) _ _
+        else by rw [dif_neg h, dif_neg h]
+theorem Nat.div_eq (x y : Nat) : x / y = if 0 < y ∧ y ≤ x then (x - y) / y + 1 else 0 := by
+  show dite (0 < y) (fun hy => Nat.div.go y hy (Nat.succ x) x (Nat.lt_succ_self _)) (fun _ => 0) = _
+  exact if hy : 0 < y then by
+      rw [dif_pos hy]
+      show dite (y ≤ x) (fun h => Nat.div.go y hy x (x - y) (Nat.div_rec_fuel_lemma hy h (Nat.lt_succ_self x)) + 1)
+        (fun _ => 0) = _
+      exact if h : y ≤ x then by
+          rw [dif_pos h, if_pos (show 0 < y ∧ y ≤ x from ⟨hy, h⟩)]
+          show _ = dite (0 < y) (fun hy => Nat.div.go y hy (Nat.succ (x - y)) (x - y) (Nat.lt_succ_self _))
+            (fun _ => 0) + 1
+          rw [dif_pos hy]
+          exact congrArg (· + 1) (Nat.div.go.fuel_congr y hy x _ (x - y) _ _)
+        else by rw [dif_neg h, if_neg (show ¬(0 < y ∧ y ≤ x) from fun ⟨_, h'⟩ => h h')]
+    else by rw [dif_neg hy, if_neg (show ¬(0 < y ∧ y ≤ x) from fun ⟨h', _⟩ => hy h')]
+protected theorem Nat.modCore_eq (x y : Nat) : Nat.modCore x y =
+    if 0 < y ∧ y ≤ x then Nat.modCore (x - y) y else x := by
+  show dite (0 < y) (fun hy => Nat.modCore.go y hy (Nat.succ x) x (Nat.lt_succ_self _)) (fun _ => x) = _
+  exact if hy : 0 < y then by
+      rw [dif_pos hy]
+      show dite (y ≤ x) (fun h => Nat.modCore.go y hy x (x - y) (Nat.div_rec_fuel_lemma hy h (Nat.lt_succ_self x)))
+        (fun _ => x) = _
+      exact if h : y ≤ x then by
+          rw [dif_pos h, if_pos (show 0 < y ∧ y ≤ x from ⟨hy, h⟩)]
+          show _ = dite (0 < y) (fun hy => Nat.modCore.go y hy (Nat.succ (x - y)) (x - y) (Nat.lt_succ_self _))
+            (fun _ => x - y)
+          rw [dif_pos hy]
+          exact Nat.modCore.go.fuel_congr y hy x _ (x - y) _ _
+        else by rw [dif_neg h, if_neg (show ¬(0 < y ∧ y ≤ x) from fun ⟨_, h'⟩ => h h')]
+    else by rw [dif_neg hy, if_neg (show ¬(0 < y ∧ y ≤ x) from fun ⟨h', _⟩ => hy h')]
+protected theorem Nat.modCore_eq_mod (n m : Nat) : Nat.modCore n m = n % m :=
+  match n with
+  | 0 => (Nat.modCore_eq 0 m).trans
+      (if_neg fun ⟨hlt, hle⟩ => Nat.lt_irrefl _ (Nat.lt_of_lt_of_le hlt hle))
+  | Nat.succ n => by
+    show _ = ite (m ≤ Nat.succ n) (Nat.modCore (Nat.succ n) m) (Nat.succ n)
+    exact if h : m ≤ Nat.succ n then (if_pos h).symm
+      else by rw [if_neg h, Nat.modCore_eq]; exact if_neg fun ⟨_, hle⟩ => h hle
+theorem Nat.mod_eq (x y : Nat) : x % y = if 0 < y ∧ y ≤ x then (x - y) % y else x := by
+  rw [← Nat.modCore_eq_mod, ← Nat.modCore_eq_mod, Nat.modCore_eq]
+protected def Nat.strongRecOn {motive : Nat → Sort u} (n : Nat)
+    (ind : ∀ n, (∀ m, m < n → motive m) → motive n) : motive n :=
+  Nat.rec (motive := fun k => ∀ m, m < k → motive m)
+    (fun _ h => absurd h (Nat.not_lt_zero _))
+    (fun _ ih m h => ind m (fun j hj => ih j (Nat.lt_of_lt_of_le hj (Nat.le_of_lt_succ h))))
+    (Nat.succ n) n (Nat.lt_succ_self n)
+def Nat.div.inductionOn.{u} {motive : Nat → Nat → Sort u} (x y : Nat)
+    (ind : ∀ x y, 0 < y ∧ y ≤ x → motive (x - y) y → motive x y)
+    (base : ∀ x y, ¬(0 < y ∧ y ≤ x) → motive x y) : motive x y :=
+  Nat.strongRecOn (motive := fun x => motive x y) x (fun x ih =>
+    if h : 0 < y ∧ y ≤ x then ind x y h (ih (x - y) (Nat.div_rec_lemma h)) else base x y h)
+def Nat.mod.inductionOn.{u} {motive : Nat → Nat → Sort u} (x y : Nat)
+    (ind : ∀ x y, 0 < y ∧ y ≤ x → motive (x - y) y → motive x y)
+    (base : ∀ x y, ¬(0 < y ∧ y ≤ x) → motive x y) : motive x y :=
+  Nat.div.inductionOn x y ind base
+--! irreducible Nat.div Nat.modCore Nat.strongRecOn Nat.div.inductionOn
+--! nat_extension Nat.succ Nat.add Nat.mul Nat.sub Nat.beq Nat.ble Nat.div Nat.mod
+-- fid-nat3: end

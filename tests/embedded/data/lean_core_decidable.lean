@@ -188,25 +188,25 @@ protected theorem le_max_left (a b : Nat) : a ≤ max a b := by
   rw [Nat.max_def]
   by_cases h : a ≤ b
   · rw [if_pos h]; exact h
-  · rw [if_neg h]
+  · rw [if_neg h]; exact Nat.le_refl a
 
 protected theorem le_max_right (a b : Nat) : b ≤ max a b := by
   rw [Nat.max_def]
   by_cases h : a ≤ b
-  · rw [if_pos h]
+  · rw [if_pos h]; exact Nat.le_refl b
   · rw [if_neg h]; exact Nat.le_trans (Nat.le_succ b) (Nat.lt_of_not_le h)
 
 protected theorem min_le_left (a b : Nat) : min a b ≤ a := by
   rw [Nat.min_def]
   by_cases h : a ≤ b
-  · rw [if_pos h]
+  · rw [if_pos h]; exact Nat.le_refl a
   · rw [if_neg h]; exact Nat.le_trans (Nat.le_succ b) (Nat.lt_of_not_le h)
 
 protected theorem min_le_right (a b : Nat) : min a b ≤ b := by
   rw [Nat.min_def]
   by_cases h : a ≤ b
   · rw [if_pos h]; exact h
-  · rw [if_neg h]
+  · rw [if_neg h]; exact Nat.le_refl b
 
 protected theorem min_self (a : Nat) : min a a = a := by
   rw [Nat.min_def, if_pos (Nat.le_refl a)]
