@@ -151,12 +151,11 @@ class Reader:
                 and term.lhs.name.endswith(".symm"):  # `e.symm ▸ h`: rewrite with `e` itself
             for kind in ("subst_hyp", "rw_rev_hyp", "rw_hyp"):
                 out.append(lambda s, g, st, kind=kind: self._subst(s, g, kind, term.lhs.name[:-5], term.rhs, st))
-        if isinstance(term, ast.BinOp) and term.op == "▸":
-            for kind in ("rw_hyp", "rw_rev_hyp"):
-                out.append(lambda s, g, st, kind=kind: self._subst_fact(s, g, kind, term.lhs, term.rhs, st))
-        if isinstance(term, ast.BinOp) and term.op == "▸":
+        if isinstance(term, ast.BinOp) and term.op == "▸":  # the bare lemma first: one step, not a built fact
             for kind in ("rw_premise", "rw_rev_premise"):
                 out.append(lambda s, g, st, kind=kind: self._subst_premise(s, g, kind, term.lhs, term.rhs, st))
+            for kind in ("rw_hyp", "rw_rev_hyp"):
+                out.append(lambda s, g, st, kind=kind: self._subst_fact(s, g, kind, term.lhs, term.rhs, st))
         if isinstance(term, ast.Proj) and term.field == "symm" and not isinstance(term.term, ast.Ident):
             out.append(lambda s, g, st: self.act_then(s, g, Action("symm"), st,
                                                       lambda s2, g2: self.solve(s2, g2, term.term, st)))

@@ -21,16 +21,21 @@ def _open_pis(t: Expr, count: int | None = None) -> tuple[list[FVar], Expr]:
     return fvars, t
 
 
-def mk_cases_on(env: Environment, name: str) -> tuple[Expr, Expr, tuple[str, ...]]:
-    """`(type, value, level params)` of `name.casesOn`."""
+def _open_rec(env: Environment, name: str) -> tuple[RecursorInfo, list[LevelParam], list[FVar], list[FVar],
+                                                   list[FVar], Expr]:
+    """`name.rec`'s type opened: (recursor, its levels, params and motives, minors, indices and major, result)."""
     rec = env.find(f"{name}.rec")
     assert isinstance(rec, RecursorInfo)
     levels = [LevelParam(p) for p in rec.level_params]
     fvars, body_type = _open_pis(rec.type)
     n_pm = rec.num_params + rec.num_motives
-    params_motive = fvars[:n_pm]
-    minors = fvars[n_pm:n_pm + rec.num_minors]
-    indices_major = fvars[n_pm + rec.num_minors:]
+    return (rec, levels, fvars[:n_pm], fvars[n_pm:n_pm + rec.num_minors], fvars[n_pm + rec.num_minors:],
+            body_type)
+
+
+def mk_cases_on(env: Environment, name: str) -> tuple[Expr, Expr, tuple[str, ...]]:
+    """`(type, value, level params)` of `name.casesOn`."""
+    rec, levels, params_motive, minors, indices_major, body_type = _open_rec(env, name)
     ind = env.find(name)
     assert isinstance(ind, InductiveInfo)
     new_minors: list[FVar] = []
@@ -53,14 +58,7 @@ def mk_cases_on(env: Environment, name: str) -> tuple[Expr, Expr, tuple[str, ...
 def mk_rec_on(env: Environment, name: str) -> tuple[Expr, Expr, tuple[str, ...]]:
     """`(type, value, level params)` of `name.recOn`: `rec` with the indices and major premise moved
     before the minor premises, as Lean's `mkRecOn`."""
-    rec = env.find(f"{name}.rec")
-    assert isinstance(rec, RecursorInfo)
-    levels = [LevelParam(p) for p in rec.level_params]
-    fvars, body_type = _open_pis(rec.type)
-    n_pm = rec.num_params + rec.num_motives
-    params_motive = fvars[:n_pm]
-    minors = fvars[n_pm:n_pm + rec.num_minors]
-    indices_major = fvars[n_pm + rec.num_minors:]
+    rec, levels, params_motive, minors, indices_major, body_type = _open_rec(env, name)
     binders = params_motive + indices_major + minors
     value = mk_lambda_fvars(binders, mk_app(Const(f"{name}.rec", levels), params_motive + minors + indices_major))
     return mk_pi_fvars(binders, body_type), value, rec.level_params

@@ -16,10 +16,10 @@ import pytest
 
 from lean_bridge import LeanError, open_backend
 from prover.actions import KINDS, Action, candidate_actions, render
-from prover.data import read_jsonl, run_atomize, run_trace
+from prover.data import read_jsonl
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from test_atomize_forward import _replay_atomized  # noqa: E402
+from test_atomize_forward import _replay_atomized, trace_and_atomize  # noqa: E402
 
 SOURCE = """\
 namespace Idm
@@ -87,13 +87,8 @@ EXPECTED = ["zero_plus", "succ_plus", "plus_comm", "mul_comm'", "flip_imp", "fli
 
 @pytest.fixture(scope="module")
 def idioms(tmp_path_factory):
-    out = tmp_path_factory.mktemp("idioms")
-    source = out / "Idm.lean"
-    source.write_text(SOURCE, encoding="utf-8")
-    traces, atomized = out / "traces.jsonl", out / "atomized.jsonl"
-    run_trace(source, traces, progress=False)
-    report = run_atomize(traces, atomized, None, progress=False)
-    return source, list(read_jsonl(traces)), list(read_jsonl(atomized)), report
+    source, traces, records, report = trace_and_atomize(tmp_path_factory.mktemp("idioms"), "Idm.lean", SOURCE)
+    return source, list(read_jsonl(traces)), records, report
 
 
 def _kinds(records, theorem):

@@ -67,15 +67,19 @@ end Fwd
 """
 
 
-@pytest.fixture(scope="module")
-def forward(tmp_path_factory):
-    out = tmp_path_factory.mktemp("fwd")
-    source = out / "Fwd.lean"
-    source.write_text(SOURCE, encoding="utf-8")
+def trace_and_atomize(out: Path, file_name: str, text: str) -> tuple[Path, Path, list[dict], dict]:
+    """Write ``text`` to ``out/file_name``, trace and atomize it: (source, traces path, atomized records, report)."""
+    source = out / file_name
+    source.write_text(text, encoding="utf-8")
     traces, atomized = out / "traces.jsonl", out / "atomized.jsonl"
     run_trace(source, traces, progress=False)
     report = run_atomize(traces, atomized, None, progress=False)
     return source, traces, list(read_jsonl(atomized)), report
+
+
+@pytest.fixture(scope="module")
+def forward(tmp_path_factory):
+    return trace_and_atomize(tmp_path_factory.mktemp("fwd"), "Fwd.lean", SOURCE)
 
 
 def test_every_theorem_is_traced_and_wholly_atomized(forward):

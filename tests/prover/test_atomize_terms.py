@@ -19,7 +19,7 @@ from prover.equations import equations_script
 from prover.trace import split_theorems
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from test_atomize_forward import _replay_atomized  # noqa: E402
+from test_atomize_forward import _replay_atomized, trace_and_atomize  # noqa: E402
 
 SOURCE = """\
 namespace Eqn
@@ -84,13 +84,8 @@ NAMES = ["zero_add'", "add_zero_le", "le_trans'", "pos_or_zero", "and_not", "exi
 
 @pytest.fixture(scope="module")
 def terms(tmp_path_factory):
-    out = tmp_path_factory.mktemp("terms")
-    source = out / "Eqn.lean"
-    source.write_text(SOURCE, encoding="utf-8")
-    traces, atomized = out / "traces.jsonl", out / "atomized.jsonl"
-    run_trace(source, traces, progress=False)
-    report = run_atomize(traces, atomized, None, progress=False)
-    return source, list(read_jsonl(traces)), list(read_jsonl(atomized)), report
+    source, traces, records, report = trace_and_atomize(tmp_path_factory.mktemp("terms"), "Eqn.lean", SOURCE)
+    return source, list(read_jsonl(traces)), records, report
 
 
 def _kinds(records, theorem):
