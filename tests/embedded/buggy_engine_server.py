@@ -15,6 +15,7 @@ import sys
 from lean_bridge.embedded import tactics
 from lean_bridge.embedded.__main__ import main
 from lean_bridge.embedded.expr import Const, mk_app
+from lean_bridge.embedded.prelude import prelude_env
 
 
 def _dropping_exfalso(state: tactics.TacticState, tac: object) -> None:
@@ -31,8 +32,8 @@ def _crashing_contradiction(state: tactics.TacticState, tac: object) -> None:
     raise ZeroDivisionError("division by zero in a buggy tactic")
 
 
-tactics._TACTICS["Exfalso"] = _dropping_exfalso
-tactics._TACTICS["Contradiction"] = _crashing_contradiction
-
 if __name__ == "__main__":
+    prelude_env()  # the library loads with the sound engine (its proofs use contradiction); the bugs hit requests only
+    tactics._TACTICS["Exfalso"] = _dropping_exfalso
+    tactics._TACTICS["Contradiction"] = _crashing_contradiction
     sys.exit(main(sys.argv[1:]))
