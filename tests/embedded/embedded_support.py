@@ -225,3 +225,14 @@ def assert_accepted(source: str, *names: str) -> None:
         assert name in got, f"{name} not reported: {got}"
     bad = {n: m for n, (ok, m) in got.items() if not ok}
     assert not bad, f"valid Lean rejected: {bad}"
+
+
+def assert_file_accepted(path: Path, at_least: int, seconds: float = 120) -> None:
+    """Every declaration of the Lean file `path` is accepted, and there are at least `at_least` of them."""
+    from lean_bridge.embedded.checker import check_source
+
+    with deadline(seconds):
+        results = check_source(path.read_text(encoding="utf-8"), filename=path.name)
+    assert len(results) >= at_least
+    bad = {r.name: r.message for r in results if not r.ok}
+    assert not bad, f"valid Lean core rejected: {bad}"

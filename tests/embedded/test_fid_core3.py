@@ -7,19 +7,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lean_bridge.embedded.checker import check_source
 
-from embedded_support import assert_accepted, assert_rejected, deadline
+from embedded_support import assert_accepted, assert_file_accepted, assert_rejected
 
 DATA = Path(__file__).parent / "data" / "lean_core_core3.lean"
 
 
 def test_lean_core_core3_accepted_fully() -> None:
-    with deadline(120):
-        results = check_source(DATA.read_text(encoding="utf-8"), filename=DATA.name)
-    assert len(results) >= 18
-    bad = {r.name: r.message for r in results if not r.ok}
-    assert not bad, f"valid Lean core rejected: {bad}"
+    assert_file_accepted(DATA, 18)
 
 
 # -- a library class/structure/inductive restated as Lean core declares it ------------------------------

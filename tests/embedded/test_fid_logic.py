@@ -6,19 +6,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lean_bridge.embedded.checker import check_source
 
-from embedded_support import assert_accepted, assert_rejected, deadline
+from embedded_support import assert_accepted, assert_file_accepted, assert_rejected
 
 DATA = Path(__file__).parent / "data" / "lean_core_logic2.lean"
 
 
 def test_lean_core_logic2_accepted_fully() -> None:
-    with deadline(120):
-        results = check_source(DATA.read_text(encoding="utf-8"), filename=DATA.name)
-    assert len(results) >= 30
-    bad = {r.name: r.message for r in results if not r.ok}
-    assert not bad, f"valid Lean core logic rejected: {bad}"
+    assert_file_accepted(DATA, 30)
 
 
 # -- every library theorem Lean core declares may be restated, with its statement -----------------
