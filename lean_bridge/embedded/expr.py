@@ -38,6 +38,22 @@ def fresh_mvar_id() -> int:
     return next(_MVAR_IDS)
 
 
+def peek_id_counters() -> tuple[int, int]:
+    """The next free- and meta-variable ids (reserved, never handed out), to save beside pickled terms."""
+    global _FVAR_IDS, _MVAR_IDS
+    f, m = next(_FVAR_IDS), next(_MVAR_IDS)
+    _FVAR_IDS, _MVAR_IDS = itertools.count(f + 1), itertools.count(m + 1)
+    return f, m
+
+
+def advance_id_counters(fvar_next: int, mvar_next: int) -> None:
+    """After unpickling terms saved with `peek_id_counters`: never hand out an id they may use."""
+    global _FVAR_IDS, _MVAR_IDS
+    cur_f, cur_m = next(_FVAR_IDS), next(_MVAR_IDS)
+    _FVAR_IDS = itertools.count(max(cur_f, fvar_next) + 1)
+    _MVAR_IDS = itertools.count(max(cur_m, mvar_next) + 1)
+
+
 class Expr:
     """Base class of kernel expressions. Immutable; compare with `==` (structural, hash-first)."""
 
@@ -55,6 +71,9 @@ class Expr:
 
     def __hash__(self) -> int:
         return self._hash
+
+    # Pickling (the cached prelude) goes through each class's `__reduce__`, i.e. its constructor, so the
+    # cached hash is recomputed in the loading process: str hashes differ between processes.
 
     def _fields_equal(self, other: "Expr") -> bool:
         raise NotImplementedError
@@ -75,6 +94,9 @@ class BVar(Expr):
         self._hash = hash(("bvar", idx))
         self.lbr, self.has_fvar, self.has_mvar = idx + 1, False, False
 
+    def __reduce__(self) -> tuple:
+        return (BVar, (self.idx,))
+
     def _fields_equal(self, other: "BVar") -> bool:
         return self.idx == other.idx
 
@@ -91,6 +113,9 @@ class FVar(Expr):
         self._hash = hash(("fvar", self.uid))
         self.lbr, self.has_fvar, self.has_mvar = 0, True, False
 
+    def __reduce__(self) -> tuple:
+        return (FVar, (self.name, self.type, self.value, self.binder_info, self.uid))
+
     def _fields_equal(self, other: "FVar") -> bool:
         return self.uid == other.uid
 
@@ -105,6 +130,9 @@ class MVar(Expr):
         self._hash = hash(("mvar", self.uid))
         self.lbr, self.has_fvar, self.has_mvar = 0, False, True
 
+    def __reduce__(self) -> tuple:
+        return (MVar, (self.uid,))
+
     def _fields_equal(self, other: "MVar") -> bool:
         return self.uid == other.uid
 
@@ -118,6 +146,9 @@ class Sort(Expr):
         self.level = level
         self._hash = hash(("sort", level))
         self.lbr, self.has_fvar, self.has_mvar = 0, False, has_level_mvar(level)
+
+    def __reduce__(self) -> tuple:
+        return (Sort, (self.level,))
 
     def _fields_equal(self, other: "Sort") -> bool:
         return self.level == other.level
@@ -134,6 +165,9 @@ class Const(Expr):
         self.lbr, self.has_fvar = 0, False
         self.has_mvar = any(has_level_mvar(l) for l in self.levels)
 
+    def __reduce__(self) -> tuple:
+        return (Const, (self.name, self.levels))
+
     def _fields_equal(self, other: "Const") -> bool:
         return self.name == other.name and self.levels == other.levels
 
@@ -149,6 +183,9 @@ class App(Expr):
         self.lbr = max(fn.lbr, arg.lbr)
         self.has_fvar = fn.has_fvar or arg.has_fvar
         self.has_mvar = fn.has_mvar or arg.has_mvar
+
+    def __reduce__(self) -> tuple:
+        return (App, (self.fn, self.arg))
 
     def _fields_equal(self, other: "App") -> bool:
         # iterate along the spine to avoid deep recursion on long applications
@@ -174,6 +211,9 @@ class Binder(Expr):
         self.lbr = max(type.lbr, body.lbr - 1, 0)
         self.has_fvar = type.has_fvar or body.has_fvar
         self.has_mvar = type.has_mvar or body.has_mvar
+
+    def __reduce__(self) -> tuple:
+        return (type(self), (self.name, self.type, self.body, self.binder_info))
 
     def _fields_equal(self, other: "Binder") -> bool:
         return self.type == other.type and self.body == other.body  # binder names are irrelevant
@@ -205,6 +245,9 @@ class Let(Expr):
         self.has_fvar = type.has_fvar or value.has_fvar or body.has_fvar
         self.has_mvar = type.has_mvar or value.has_mvar or body.has_mvar
 
+    def __reduce__(self) -> tuple:
+        return (Let, (self.name, self.type, self.value, self.body))
+
     def _fields_equal(self, other: "Let") -> bool:
         return self.type == other.type and self.value == other.value and self.body == other.body
 
@@ -221,6 +264,9 @@ class NatLit(Expr):
         self._hash = hash(("natlit", value))
         self.lbr, self.has_fvar, self.has_mvar = 0, False, False
 
+    def __reduce__(self) -> tuple:
+        return (NatLit, (self.value,))
+
     def _fields_equal(self, other: "NatLit") -> bool:
         return self.value == other.value
 
@@ -234,6 +280,9 @@ class Proj(Expr):
         self.struct, self.idx, self.expr = struct, idx, expr
         self._hash = hash(("proj", struct, idx, expr._hash))
         self.lbr, self.has_fvar, self.has_mvar = expr.lbr, expr.has_fvar, expr.has_mvar
+
+    def __reduce__(self) -> tuple:
+        return (Proj, (self.struct, self.idx, self.expr))
 
     def _fields_equal(self, other: "Proj") -> bool:
         return self.struct == other.struct and self.idx == other.idx and self.expr == other.expr

@@ -36,6 +36,9 @@ class LevelZero(Level):
     def __init__(self) -> None:
         self._hash = hash(("zero",))
 
+    def __reduce__(self) -> tuple:  # rebuilt by the constructor: the hash is per process
+        return (LevelZero, ())
+
     def _key(self) -> tuple:
         return ("zero",)
 
@@ -48,6 +51,9 @@ class LevelSucc(Level):
     def __init__(self, pred: Level) -> None:
         self.pred = pred
         self._hash = hash(("succ", pred._hash))
+
+    def __reduce__(self) -> tuple:  # rebuilt by the constructor: the hash is per process
+        return (LevelSucc, (self.pred,))
 
     def _key(self) -> tuple:
         return ("succ", self.pred)
@@ -62,6 +68,9 @@ class LevelMax(Level):
         self.lhs, self.rhs = lhs, rhs
         self._hash = hash(("max", lhs._hash, rhs._hash))
 
+    def __reduce__(self) -> tuple:  # rebuilt by the constructor: the hash is per process
+        return (LevelMax, (self.lhs, self.rhs))
+
     def _key(self) -> tuple:
         return ("max", self.lhs, self.rhs)
 
@@ -74,6 +83,9 @@ class LevelIMax(Level):
     def __init__(self, lhs: Level, rhs: Level) -> None:
         self.lhs, self.rhs = lhs, rhs
         self._hash = hash(("imax", lhs._hash, rhs._hash))
+
+    def __reduce__(self) -> tuple:  # rebuilt by the constructor: the hash is per process
+        return (LevelIMax, (self.lhs, self.rhs))
 
     def _key(self) -> tuple:
         return ("imax", self.lhs, self.rhs)
@@ -88,6 +100,9 @@ class LevelParam(Level):
         self.name = name
         self._hash = hash(("param", name))
 
+    def __reduce__(self) -> tuple:  # rebuilt by the constructor: the hash is per process
+        return (LevelParam, (self.name,))
+
     def _key(self) -> tuple:
         return ("param", self.name)
 
@@ -100,6 +115,9 @@ class LevelMVar(Level):
     def __init__(self, uid: int) -> None:
         self.uid = uid
         self._hash = hash(("mvar", uid))
+
+    def __reduce__(self) -> tuple:  # rebuilt by the constructor: the hash is per process
+        return (LevelMVar, (self.uid,))
 
     def _key(self) -> tuple:
         return ("mvar", self.uid)

@@ -59,6 +59,9 @@ class DelayedLambda(Expr):
         self._hash = hash(("delayed", tuple(f.uid for f in self.fvars), body._hash))
         self.lbr, self.has_fvar, self.has_mvar = 0, False, True
 
+    def __reduce__(self) -> tuple:  # rebuilt by the constructor: the hash is per process (REPL pickles)
+        return (DelayedLambda, (self.fvars, self.body))
+
     def _fields_equal(self, other: "DelayedLambda") -> bool:
         return self is other
 

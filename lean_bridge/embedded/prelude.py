@@ -23,6 +23,7 @@ from .elab_term import Scope, TermElaborator
 from .environment import InductiveInfo, TheoremInfo
 from .expr import Const, NatLit, mk_app
 from .kernel import TypeChecker, add_quot_constant, raise_recursion_limit
+from .prelude_cache import cached_env
 
 LIBRARY = Path(__file__).with_name("library") / "Prelude.lean"
 SIMP_LIBRARY = LIBRARY.with_name("Simp.lean")  # the default simp set's lemmas, loaded after the prelude
@@ -69,7 +70,12 @@ def _verify_nat_extension(env: ElabEnv, names: frozenset[str]) -> None:
 
 @functools.lru_cache(maxsize=1)
 def prelude_env() -> ElabEnv:
-    """The environment every file starts from (built once per process)."""
+    """The environment every file starts from: once per process, from the disk cache when it is current."""
+    return cached_env(build_prelude_env)
+
+
+def build_prelude_env() -> ElabEnv:
+    """Elaborate and kernel-check the library from its source (what the disk cache stores)."""
     raise_recursion_limit()
     text = LIBRARY.read_text(encoding="utf-8")
     directives = []

@@ -41,7 +41,6 @@ Deliberate differences from real Lean (see the conformance table in this directo
 """
 from __future__ import annotations
 
-import itertools
 import json
 import pickle
 import sys
@@ -52,12 +51,11 @@ from typing import Any, Iterable, Iterator, TextIO
 
 from lean_bridge.syntax import ParseError, ast, parse_file, parse_tactic_block
 
-from . import expr as expr_mod
 from . import gate
 from .elab_command import CommandElaborator, CommandState, Message
 from .elab_env import ElabEnv
 from .elab_term import Scope
-from .expr import Const, Expr, FVar, MVar, constants_of, replace
+from .expr import Const, Expr, FVar, MVar, advance_id_counters, constants_of, peek_id_counters, replace
 from .kernel import raise_recursion_limit
 from .meta import MetaContext
 from .prelude import prelude_env
@@ -155,20 +153,6 @@ def _tactic_message_json(text: str) -> dict[str, Any]:
 def _fresh_state(env: ElabEnv, scope: Scope, level_names: list[str], mctx: MetaContext, goal: MVar,
                  hidden: frozenset[int]) -> TacticState:
     return TacticState(env, scope, mctx, [goal], list(level_names), hidden=hidden, recover=True)
-
-
-def _bump_counters(fvar_next: int, mvar_next: int) -> None:
-    """After unpickling: never hand out an id the unpickled terms already use."""
-    cur_f, cur_m = next(expr_mod._FVAR_IDS), next(expr_mod._MVAR_IDS)
-    expr_mod._FVAR_IDS = itertools.count(max(cur_f, fvar_next) + 1)
-    expr_mod._MVAR_IDS = itertools.count(max(cur_m, mvar_next) + 1)
-
-
-def _peek_counters() -> tuple[int, int]:
-    f, m = next(expr_mod._FVAR_IDS), next(expr_mod._MVAR_IDS)
-    expr_mod._FVAR_IDS = itertools.count(f + 1)
-    expr_mod._MVAR_IDS = itertools.count(m + 1)
-    return f, m
 
 
 # --------------------------------------------------------------------------- the server
@@ -410,7 +394,7 @@ def _write_pickle(path: str, payload: tuple) -> None:
     raise_recursion_limit()
     try:
         with open(path, "wb") as f:
-            pickle.dump(("lean_bridge.embedded", 1, _peek_counters(), payload), f, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(("lean_bridge.embedded", 1, peek_id_counters(), payload), f, protocol=pickle.HIGHEST_PROTOCOL)
     except OSError as err:
         raise RequestError(f"{err.strerror or err}: {path}") from None
 
@@ -426,7 +410,7 @@ def _read_pickle(path: str) -> tuple:
         raise RequestError(f"{path}: not a pickle of the embedded checker ({type(err).__name__})") from None
     if tag != "lean_bridge.embedded" or version != 1:
         raise RequestError(f"{path}: not a pickle of the embedded checker")
-    _bump_counters(*counters)
+    advance_id_counters(*counters)
     return payload
 
 
