@@ -254,7 +254,7 @@ def run_atomize(traces: Path, out: Path, premises_out: Optional[Path] = None, ba
     files = [(Path(f), read_text(Path(f))) for f in by_file]
     bar = tqdm(total=len(records), desc="atomize", unit="thm", file=sys.stderr, disable=not progress, dynamic_ncols=True)
     report: dict[str, Any] = {"theorems": 0, "atomized": 0, "steps": 0, "steps_atomized": 0, "areas": {},
-                              "failures": {}, "actions": 0}
+                              "failures": {}, "not_atomized": [], "actions": 0}
     started = time.monotonic()
     out_records: list[dict[str, Any]] = []
     premise_rows: list[dict[str, Any]] = []
@@ -289,7 +289,7 @@ def run_atomize(traces: Path, out: Path, premises_out: Optional[Path] = None, ba
                 by_short: dict[str, list[str]] = {}
                 for p in usable:
                     by_short.setdefault(p.rpartition(".")[2], []).append(p)
-                reason, script = _atomize_theorem(backend, atomizer, start, rec, usable, by_short, report,
+                reason, script, detail = _atomize_theorem(backend, atomizer, start, rec, usable, by_short, report,
                                                   state_key, mentioned_premises, replay_script)
                 # the theorem's own constants become premises for the theorems after it
                 for c in new_consts:
@@ -301,6 +301,8 @@ def run_atomize(traces: Path, out: Path, premises_out: Optional[Path] = None, ba
                     area_stats["atomized"] += 1
                 else:
                     report["failures"][reason] = report["failures"].get(reason, 0) + 1
+                    report["not_atomized"].append({"theorem": rec["theorem"], "file": rec["file"], "reason": reason,
+                                                   "detail": detail})
                 for i, step in enumerate(script):
                     out_records.append({
                         "theorem": rec["theorem"], "file": rec["file"], "split": rec.get("split") or split_by_rule(rec["theorem"]),
@@ -329,16 +331,18 @@ def run_atomize(traces: Path, out: Path, premises_out: Optional[Path] = None, ba
 
 def _atomize_theorem(backend: Any, atomizer: Any, start: Any, rec: dict[str, Any], premises: list[str],
                      by_short: dict[str, list[str]], report: dict[str, Any], state_key: Any,
-                     mentioned_premises: Any, replay_script: Any) -> tuple[Optional[str], list[Any]]:
-    """(None, script) when the whole proof is atomized and the script closes it; else (reason, verified prefix)."""
+                     mentioned_premises: Any, replay_script: Any) -> tuple[Optional[str], list[Any], str]:
+    """(None, script, "") when the whole proof is atomized and the script closes it; else (reason, verified
+    prefix, detail): the reason groups failures for the report, the detail is the full tactic or error."""
     from lean_bridge import BackendError, LeanError
 
     steps = rec["steps"]
     report["steps"] += len(steps)
     if not rec.get("ok"):
-        return "trace: " + _reason(rec.get("error") or "not replayed"), []
+        error = rec.get("error") or "not replayed"
+        return "trace: " + _reason(error), [], error
     if start is None:
-        return "trace: statement did not elaborate", []
+        return "trace: statement did not elaborate", [], ""
     script: list[Any] = []
     state = start
     k = 0
@@ -347,7 +351,7 @@ def _atomize_theorem(backend: Any, atomizer: Any, start: Any, rec: dict[str, Any
         step = steps[k]
         recorded_before = state_key([goal_from_json(g) for g in step["goals"]])
         if state_key([goal_from_json(goal_to_json(g)) for g in state.goals]) != recorded_before:
-            return "trace: replay differs from the recorded goals", script
+            return "trace: replay differs from the recorded goals", script, step["tactic"]
         # a step with no atomic translation is tried together with the next ones (≤ MERGE steps)
         found, after, used = None, state, 0
         others = {g.mvar_id for i, g in enumerate(state.goals) if i != step["focus"]}
@@ -360,7 +364,7 @@ def _atomize_theorem(backend: Any, atomizer: Any, start: Any, rec: dict[str, Any
             try:
                 after = backend.run_tactic(after, nxt["tactic"], nxt["focus"])
             except (LeanError, BackendError) as err:
-                return "trace: step no longer replays: " + _reason(str(err)), script
+                return "trace: step no longer replays: " + _reason(str(err)), script, str(err)
             atomizer.states.append(after)
             text = "\n".join(s["tactic"] for s in steps[k:k + merge + 1])
             cited = mentioned_premises(text, premises, by_short)
@@ -368,12 +372,12 @@ def _atomize_theorem(backend: Any, atomizer: Any, start: Any, rec: dict[str, Any
                 found = atomizer.atomize_step(state, step["focus"], text, after, cited,
                                               atomizer.budget if merge == 0 else atomizer.budget // 2)
             except BackendError as err:
-                return "backend: " + _reason(str(err)), script
+                return "backend: " + _reason(str(err)), script, str(err)
             if found is not None:
                 used = merge + 1
                 break
         if found is None:
-            return "step: " + _tactic_head(step["tactic"]), script
+            return "step: " + _tactic_head(step["tactic"]), script, step["tactic"]
         report["steps_atomized"] += used
         script.extend(found)
         state = after
@@ -394,7 +398,7 @@ def _atomize_theorem(backend: Any, atomizer: Any, start: Any, rec: dict[str, Any
                                     mentioned_premises, replay_script)
         finally:
             atomizer.forward = True
-    return (None if ok else "script does not replay"), script if ok else []
+    return (None, script, "") if ok else ("script does not replay", [], "")
 
 
 MERGE = 2  # how many following steps a step without translation may be merged with
@@ -447,6 +451,8 @@ def add_data_parser(sub: Any) -> None:
     atom.add_argument("--premises", type=Path, default=None, help="also write premises.jsonl here")
     atom.add_argument("--backend", choices=["embedded", "pantograph", "repl"], default="embedded")
     atom.add_argument("--budget", type=int, default=150, help="checker calls per step for the search (default 150)")
+    atom.add_argument("--failures", type=Path, default=None,
+                      help="also write one JSON line per theorem not atomized: its reason and the full tactic or error")
 
 
 def run_data(args: Any) -> int:
@@ -463,6 +469,8 @@ def run_data(args: Any) -> int:
         if args.budget < 1:
             raise DataError("--budget must be at least 1")
         report = run_atomize(args.traces, args.out, args.premises, args.backend, args.budget)
+        if args.failures is not None:
+            write_jsonl(args.failures, report["not_atomized"])
         print(coverage_text(report, args.out))
         return 0
     except DataError as err:

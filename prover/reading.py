@@ -785,7 +785,9 @@ class Reader:
                 if done is not None:
                     return done
                 del steps[mark:]
-            return None
+            # a witness that is no subterm (`⟨n - m, (add_sub_of_le h).symm⟩`): `constructor` leaves it a
+            # hole, which the proof of the property assigns by unification (Lean's reading of `⟨_, p⟩`)
+            return self._ctor_open_witness(state, gid, rest, steps)
         res = self.act(state, gid, Action("constructor"), steps)
         if res is None:
             return None
@@ -803,6 +805,22 @@ class Reader:
             state = solved
         holes = [c for c, a in zip(live, args) if isinstance(a, ast.SyntheticHole)]
         return state if all(_index(state, c) is None for c in live if c not in holes) else None
+
+    def _ctor_open_witness(self, state: ProofState, gid: str, proof: Any, steps: list) -> Optional[ProofState]:
+        """`constructor` on `∃ x, p x`, then `proof` on `p ?w`; only when that also solves the witness hole."""
+        mark = len(steps)
+        res = self.act(state, gid, Action("constructor"), steps)
+        if res is not None:
+            state, created = res
+            live = [c for c in created if _index(state, c) is not None]
+            for target in live if len(live) == 2 else ():  # the property's goal, whichever order
+                inner = len(steps)
+                solved = self.solve(state, target, proof, steps)
+                if solved is not None and all(_index(solved, c) is None for c in live):
+                    return solved
+                del steps[inner:]
+        del steps[mark:]
+        return None
 
     def _fun(self, state: ProofState, gid: str, binders: list, body: Any, steps: list) -> Optional[ProofState]:
         current = gid

@@ -5,7 +5,8 @@
 ``let ⟨k, hk⟩ := h`` (the hypothesis stays: a copy is taken apart), ``@ih _ h``, ``P.symm`` and
 ``P.1`` of a lemma, generalized fields on any receiver (``(P ..).resolve_left h``, ``P.trans Q``),
 ``apply P (Q (n - m)) h``, ``rw [h.symm]`` and a term against ``∀ {n}, …`` (the implicit binder
-introduced first), and the ``match a with | 0 => … | a+1 => …`` tactic. Each theorem must be wholly atomized, with the
+introduced first), the ``match a with | 0 => … | a+1 => …`` tactic, and ``⟨w, p⟩`` for ``∃`` with a
+witness that is no subterm. Each theorem must be wholly atomized, with the
 expected kinds, and its script must replay from the theorem's start."""
 from __future__ import annotations
 
@@ -77,12 +78,17 @@ theorem pos_of_ne (a : Nat) (h : a ≠ 0) : 0 < a := by
   | 0 => contradiction
   | a+1 => apply Nat.zero_lt_succ
 
+theorem pred_succ' (n : Nat) : Nat.pred (Nat.succ n) = n := rfl
+theorem ex_pred (n : Nat) : ∃ k : Nat, Nat.pred k = n := ⟨n + 1, pred_succ' n⟩
+theorem ex_pred' (n : Nat) : ∃ k : Nat, n = Nat.pred k := by
+  exact ⟨n + 1, (pred_succ' n).symm⟩
+
 end Idm
 """
 
 EXPECTED = ["zero_plus", "succ_plus", "plus_comm", "mul_comm'", "flip_imp", "flip_lt", "ne_of_gt'", "le_of_ex",
             "or_of_le", "swap_symm", "swap_mp", "ge_of_not_lt'", "iff_chain", "and_true_all", "sub_le'",
-            "rw_symm", "pos_of_ne"]
+            "rw_symm", "pos_of_ne", "ex_pred", "ex_pred'"]
 
 
 @pytest.fixture(scope="module")
@@ -121,6 +127,9 @@ def test_the_readings_use_the_expected_kinds(idioms):
     assert _kinds(records, "Idm.rw_symm")[0] == "rw_rev_hyp"
     assert _kinds(records, "Idm.and_true_all")[:2] == ["intro", "constructor"]  # `∀ {n}` introduced first
     assert _kinds(records, "Idm.pos_of_ne") == ["cases_hyp", "contradiction", "apply_premise"]  # `match a with`
+    # `⟨n + 1, p⟩` where `n + 1` is no subterm: the witness stays a hole the proof of the property assigns
+    assert _kinds(records, "Idm.ex_pred")[0] == "constructor"
+    assert _kinds(records, "Idm.ex_pred'")[:2] == ["constructor", "symm"]
 
 
 def test_the_atomic_scripts_replay_from_each_start(idioms):

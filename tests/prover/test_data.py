@@ -212,9 +212,15 @@ def test_cli_trace_and_atomize_print_figures(tmp_path, structured):
     done = _prover("data", "trace", str(structured), "--out", str(traces))
     assert done.returncode == 0, done.stderr
     assert "traced 6 theorems: 4 replayed whole" in done.stdout and "steps/s" in done.stdout
-    done = _prover("data", "atomize", "--traces", str(traces), "--out", str(tmp_path / "a.jsonl"))
+    failures = tmp_path / "failures.jsonl"
+    done = _prover("data", "atomize", "--traces", str(traces), "--out", str(tmp_path / "a.jsonl"),
+                   "--failures", str(failures))
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("coverage: ") and "Demo:" in done.stdout
+    # one line per theorem not atomized, with the full error (the report only groups them)
+    rows = {r["theorem"]: r for r in read_jsonl(failures)}
+    assert {"Demo.zero_add'", "Demo.uses_earlier"} <= set(rows)
+    assert rows["Demo.uses_earlier"]["reason"].startswith("trace: ") and "sorry" in rows["Demo.uses_earlier"]["detail"]
 
 
 def test_repl_protocol_backends_trace_the_same_steps(structured):
