@@ -45,6 +45,7 @@ specialize_last_hyp  hyp     ``specialize L h`` where ``L`` is the *last* hypoth
 revert_hyp         hyp       ``revert h`` (and the hypotheses depending on it)
 clear_hyp          hyp       ``clear h``
 congr_arg_premise  premise   ``apply congrArg P`` (``P`` a function: ``f a = f b`` from ``a = b``)
+split              none      ``split`` (an ``if``/``match`` in the target; offered only then)
 =================  ========  ==========================================================
 
 Forward reasoning (the last three kinds). Human proofs name compound facts in one step:
@@ -82,8 +83,7 @@ reasoning is reachable by ``rw`` in both directions with a hypothesis or lemma, 
 ``trivial``).  A compound human step (``exact ⟨h.2, h.1⟩``, ``rw [a, b]``, ``cases h with …``,
 ``intro a b c``, ``induction n generalizing m``) is a short sequence of these, which
 ``prover data atomize`` finds and checks.  ``omega``/``decide`` are left out because the
-embedded checker does not support them; ``rw … at h`` is left out because it takes two
-pointers.
+embedded checker does not support them; ``rw … at h`` is ``revert``, ``rw``, ``intro`` (below).
 
 Names. ``intro`` uses the binder's own name when it is a usable identifier and free in the
 context, else ``name_1``, ``name_2``, … (``h`` for arrows and ``¬``); names are
@@ -115,6 +115,7 @@ KINDS: tuple[str, ...] = (
     "have_premise", "have_hyp", "specialize_last_hyp",
     "revert_hyp", "clear_hyp",
     "congr_arg_premise",
+    "split",
 )
 KIND_ID: dict[str, int] = {kind: i for i, kind in enumerate(KINDS)}
 
@@ -127,9 +128,10 @@ ARG_OF: dict[str, str] = {
     "have_premise": "premise", "have_hyp": "hyp", "specialize_last_hyp": "hyp",
     "revert_hyp": "hyp", "clear_hyp": "hyp",
     "congr_arg_premise": "premise",
+    "split": "none",
 }
 
-_NONE_TEXT = {k: k for k in KINDS[:12] if k != "intro"}
+_NONE_TEXT = {k: k for k in KINDS if ARG_OF[k] == "none" and k != "intro"}
 _HYP_TEXT = {
     "exact_hyp": "exact {}", "apply_hyp": "apply {}", "rw_hyp": "rw [{}]", "rw_rev_hyp": "rw [← {}]",
     "cases_hyp": "cases {}", "induction_hyp": "induction {}", "subst_hyp": "subst {}",
@@ -582,6 +584,8 @@ def candidate_actions(goal: Goal, premises: Sequence[str] = (), with_subterms: b
     if head_const(target) == "Eq":
         for name in premises:
             out.append(Action("congr_arg_premise", premise=name))
+    if _splittable(target):
+        out.append(Action("split"))
     if not with_subterms:
         return out
     subterms = closed_subterms(goal)
@@ -595,6 +599,17 @@ def candidate_actions(goal: Goal, premises: Sequence[str] = (), with_subterms: b
                 or (_fvar_head(tree) is not None and tree[:1] != (":fv",)):
             out.append(Action("by_cases_subterm", subterm=sub))
     return out
+
+
+def _splittable(tree: Optional[SExpr]) -> bool:
+    """True when the target mentions ``if``/``dite`` or a compiled ``match`` (what ``split`` takes apart):
+    Lean's matcher ``f.match_1``, or the ``T.casesOn`` the embedded checker compiles a ``match`` to."""
+    if not isinstance(tree, tuple) or not tree:
+        return False
+    if tree[0] == ":c" and len(tree) > 1:
+        name = str(tree[1])
+        return name in ("ite", "dite") or ".match_" in name or name.endswith(".casesOn")
+    return any(_splittable(t) for t in tree)
 
 
 def _is_function(ty: Optional[SExpr]) -> bool:

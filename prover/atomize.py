@@ -26,7 +26,7 @@ from collections import Counter
 
 from lean_bridge.term import goal_key, mk_fvar, parse_term, replace_free
 from prover.actions import KINDS, Action, RenderError, candidate_actions, render
-from prover.reading import Reader, read_and_run, read_pattern_copy
+from prover.reading import Reader, read_and_run, read_apply_open, read_pattern_copy
 
 MAX_DEPTH = 3
 _NAME = re.compile(r"[A-Za-z_α-ωΑ-Ωἀ-῾ℕ][A-Za-z0-9_'!?.α-ωΑ-Ωἀ-῾₀-₉ₐ-ₜ]*")
@@ -107,7 +107,8 @@ class Atomizer:
             found = self._follow(before, focus, mapped, target)
             if found is not None:
                 return found
-        for reading in (self._read_rewrite, self._read_generalizing, read_and_run, read_pattern_copy):
+        for reading in (self._read_rewrite, self._read_generalizing, read_and_run, read_apply_open,
+                        read_pattern_copy):
             reader = Reader(self.run, lambda name: resolve(name, premises), forward=self.forward,
                             fields=lambda field: [p for p in premises if p.endswith("." + field)])
             try:

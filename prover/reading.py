@@ -20,6 +20,8 @@ closers and for ``∃`` witnesses), so its length is bounded by the term's size,
 """
 from __future__ import annotations
 
+import re
+from dataclasses import fields, is_dataclass, replace
 from typing import Any, Callable, Optional, Sequence
 
 from lean_bridge import Goal, ProofState
@@ -168,6 +170,9 @@ class Reader:
             out.append(lambda s, g, st: self._app(s, g, term.fn.ident.name, kept, st))
         if isinstance(term, ast.Have) and term.pattern is None and not term.binders:
             out.append(lambda s, g, st: self._have(s, g, term, st))
+            inlined = _inline_have(term)
+            if inlined is not None:  # `have h : T := by …; f h`: `f (by …)`, the new statement as `f`'s goal
+                out.append(lambda s, g, st: self.solve(s, g, inlined, st))
         if isinstance(term, ast.FunMatch) and all(len(a.patterns) == 1 for a in term.alts):
             out.append(lambda s, g, st: self._fun_match(s, g, list(term.alts), st))
         if isinstance(term, ast.NoFun):
@@ -980,6 +985,35 @@ class Reader:
                 state, (goal_id,) = res
         return state
 
+    def apply_open(self, state: ProofState, gid: str, term: Any, steps: list) -> Optional[ProofState]:
+        """``apply f a (x := t)`` leaving open what Lean leaves open: ``apply f`` (its arguments become
+        goals), then each given argument solves the first of those goals it fits, positional ones
+        from the first goal on, named ones from the last (``(k := w)`` fills the hole ``?k``, which
+        Lean puts after the goals for hypotheses); the goals no argument fills stay open."""
+        if not isinstance(term, ast.App) or not isinstance(term.fn, ast.Ident):
+            return None
+        action = self._ref(state, gid, term.fn.name, "apply_hyp", "apply_premise")
+        res = self.act(state, gid, action, steps) if action is not None else None
+        if res is None:
+            return None
+        state, created = res
+        for arg in term.args:
+            value = arg.value if isinstance(arg, ast.NamedArg) else arg
+            if isinstance(value, (ast.Hole, ast.SyntheticHole, ast.Ellipsis)):
+                continue
+            for goal_id in reversed(created) if isinstance(arg, ast.NamedArg) else created:
+                if _index(state, goal_id) is None:
+                    continue
+                mark = len(steps)
+                solved = self.solve(state, goal_id, value, steps)
+                if solved is not None:
+                    state = solved
+                    break
+                del steps[mark:]
+            else:
+                return None  # an argument that fits no goal: not this reading
+        return state
+
     # --- rcases patterns: (state, goals left in order) or None
     def destruct(self, state: ProofState, gid: str, fvar: Optional[str], pat: Any, steps: list) -> Optional[tuple[ProofState, list[str]]]:
         """Take hypothesis ``fvar`` of goal ``gid`` apart following an rcases pattern."""
@@ -1102,6 +1136,7 @@ def read_and_run(reader: Reader, state: ProofState, focus: int, tactic: str) -> 
         if out is None:  # arguments that cannot be built (`P (n - m)`): read as a term closing the goal
             del steps[:]
             out = reader.solve(state, gid, tac.term, steps)
+
     elif isinstance(tac, ast.HaveTac) and tac.value is not None and not tac.binders and tac.pattern is None \
             and _compound(tac.value):
         made = reader.fact(state, gid, tac.value, steps)  # `have h := P h₁ b`
@@ -1118,6 +1153,21 @@ def read_and_run(reader: Reader, state: ProofState, focus: int, tactic: str) -> 
         out = reader.read_patterns(state, gid, tac, steps)
     else:
         return None
+    return (out, steps) if out is not None else None
+
+
+def read_apply_open(reader: Reader, state: ProofState, focus: int, tactic: str) -> Optional[tuple[ProofState, list]]:
+    """``apply P (Q h)`` / ``apply le.intro (k := w)`` with the goals Lean leaves open (``Reader.apply_open``);
+    a reading of its own, since ``read_and_run`` may read the same text as a term closing the goal."""
+    try:
+        seq = parse_tactic_block(tactic)
+    except Exception:  # noqa: BLE001 - no reading for text the parser does not take
+        return None
+    tac = seq.tactics[0] if len(seq.tactics) == 1 else None
+    if not isinstance(tac, ast.Apply) or not isinstance(tac.term, ast.App):
+        return None
+    steps: list = []
+    out = reader.apply_open(state, state.goals[focus].mvar_id, tac.term, steps)
     return (out, steps) if out is not None else None
 
 
@@ -1141,6 +1191,54 @@ def read_pattern_copy(reader: Reader, state: ProofState, focus: int, tactic: str
         return None
     got = reader.destruct(res[0], res[1][0], _last_fvar(res[0], res[1][0]), pat, steps)
     return (got[0], steps) if got is not None else None
+
+
+def _inline_have(term: Any) -> Any:
+    """``have h := v; e`` as ``e`` with ``v`` for ``h`` (a cut with a new statement has no pointer: the
+    statement comes back as the goal of whatever ``e`` passes ``h`` to); None when ``h`` is bound again
+    inside ``e`` or occurs in tactic text, where a substitution in the tree would not reach it."""
+    name = term.name or "this"
+    if _rebinds(term.body, name):
+        return None
+    return _substitute(term.body, name, term.value)
+
+
+def _rebinds(node: Any, name: str) -> bool:
+    """True when ``name`` appears in ``node`` other than as a plain reference (a binder, a pattern, or
+    inside the source text of a tactic)."""
+    if isinstance(node, ast.Ident):
+        return False
+    if isinstance(node, (tuple, list)):
+        return any(_rebinds(x, name) for x in node)
+    if isinstance(node, str):
+        return node == name
+    if is_dataclass(node):
+        for f in fields(node):
+            value = getattr(node, f.name)
+            if f.name == "source" and isinstance(value, str):
+                if re.search(rf"(?<![\w.']){re.escape(name)}(?![\w'])", value):
+                    return True
+            elif _rebinds(value, name):
+                return True
+    return False
+
+
+def _substitute(node: Any, name: str, value: Any) -> Any:
+    """``node`` with every reference ``name`` replaced by the syntax tree ``value``."""
+    if isinstance(node, ast.Ident):
+        return value if node.name == name else node
+    if isinstance(node, tuple):
+        items = tuple(_substitute(x, name, value) for x in node)
+        return items if any(a is not b for a, b in zip(items, node)) else node
+    if is_dataclass(node) and not isinstance(node, type):
+        changes = {}
+        for f in fields(node):
+            old = getattr(node, f.name)
+            new = _substitute(old, name, value)
+            if new is not old:
+                changes[f.name] = new
+        return replace(node, **changes) if changes else node
+    return node
 
 
 def _field_call(term: Any) -> Optional[tuple[Any, str, list]]:

@@ -316,10 +316,9 @@ class Replayer:
             try:
                 ctx = self.seq(self._reading(source), ctx)
             except TraceError:  # the reading did not replay: the term as one `exact` step
-                ctx = self.atomic(_Ctx(state, tuple(_ids(state)), ()),
-                                  "exact " + _indent_rest(_dedent(proof_text.strip())))
+                ctx = self.atomic(_Ctx(state, tuple(_ids(state)), ()), _as_exact(proof_text, proof))
         else:
-            ctx = self.atomic(ctx, "exact " + _indent_rest(_dedent(proof_text.strip())))
+            ctx = self.atomic(ctx, _as_exact(proof_text, proof))
         if ctx.state.goals:
             raise TraceError(f"proof leaves {len(ctx.state.goals)} goal(s) open")
         return list(ctx.steps)
@@ -617,6 +616,21 @@ def _dedent(text: str, column: Optional[int] = None) -> str:
     common = min((len(l) - len(l.lstrip(" ")) for l in rest), default=0)
     indent = min(common, column) if column is not None else common
     return "\n".join([lines[0]] + [l[indent:] if l.strip() else "" for l in lines[1:]])
+
+
+def _as_exact(proof_text: str, proof: Any) -> str:
+    """A term proof as one ``exact`` step. Its continuation lines keep their columns relative to the
+    term's first token, as in the file, when the term began at most at column 6: Lean's column rules
+    (``have … := by`` on one line and the tactics below it, which must lie right of the ``have``)
+    depend on them. A term that began further right (after ``:=`` on the statement's line) cannot be
+    moved so far left: its continuation lines are indented under ``exact`` instead."""
+    text = proof_text.strip()
+    column = getattr(proof, "pos", (1, -1))[1]
+    shift = len("exact ") - column
+    if column < 0 or shift < 0 or "\n" not in text:
+        return "exact " + _indent_rest(_dedent(text))
+    lines = text.split("\n")
+    return "exact " + "\n".join(lines[:1] + [" " * shift + l if l.strip() else "" for l in lines[1:]])
 
 
 def _indent_rest(text: str) -> str:

@@ -6,7 +6,8 @@
 ``P.1`` of a lemma, generalized fields on any receiver (``(P ..).resolve_left h``, ``P.trans Q``),
 ``apply P (Q (n - m)) h``, ``rw [h.symm]`` and a term against ``∀ {n}, …`` (the implicit binder
 introduced first), the ``match a with | 0 => … | a+1 => …`` tactic, and ``⟨w, p⟩`` for ``∃`` with a
-witness that is no subterm. Each theorem must be wholly atomized, with the
+witness that is no subterm, ``apply P h`` and ``apply P (m := b)`` with goals left open, ``have h : T := by …; f h``
+(Lean core's layout: the ``by`` block under the ``have``), and ``split`` on an ``if`` or a ``match`` in the target. Each theorem must be wholly atomized, with the
 expected kinds, and its script must replay from the theorem's start."""
 from __future__ import annotations
 
@@ -83,12 +84,42 @@ theorem ex_pred (n : Nat) : ∃ k : Nat, Nat.pred k = n := ⟨n + 1, pred_succ' 
 theorem ex_pred' (n : Nat) : ∃ k : Nat, n = Nat.pred k := by
   exact ⟨n + 1, (pred_succ' n).symm⟩
 
+theorem lt_le (a b c : Nat) (h₁ : a < b) (h₂ : b ≤ c) : a < c := Nat.lt_of_lt_of_le h₁ h₂
+theorem add_le_right' {a b : Nat} (h : a ≤ b) (c : Nat) : a + c ≤ b + c := by
+  induction c with
+  | zero => exact h
+  | succ c ih => exact Nat.succ_le_succ ih
+theorem apply_arg (a b c d : Nat) (h₁ : a + c < b + c) (h₂ : b ≤ d) : a + c < d + c := by
+  apply lt_le _ _ _ h₁
+  exact add_le_right' h₂ c
+theorem apply_named (a b d : Nat) (h₁ : a < b) (h₂ : b ≤ d) : a < d := by
+  apply Nat.lt_of_lt_of_le (m := b)
+  exact h₁
+  exact h₂
+
+theorem of_not_true {b : Bool} (h : ¬ b = true) : b = false := by
+  cases b
+  · rfl
+  · contradiction
+theorem have_cut (a b : Bool) (h : a ≠ b) (e : a = true → a = b) : a = false :=
+  have : ¬ a = true := by
+    intro h'; exact h (e h')
+  of_not_true this
+
+theorem if_same (c : Prop) [Decidable c] (a : Nat) : (if c then a else a) = a := by
+  split <;> rfl
+
+theorem bool_match (b : Bool) : (match b with | true => 1 | false => 1) = 1 := by
+  split
+  · rfl
+  · rfl
+
 end Idm
 """
 
 EXPECTED = ["zero_plus", "succ_plus", "plus_comm", "mul_comm'", "flip_imp", "flip_lt", "ne_of_gt'", "le_of_ex",
             "or_of_le", "swap_symm", "swap_mp", "ge_of_not_lt'", "iff_chain", "and_true_all", "sub_le'",
-            "rw_symm", "pos_of_ne", "ex_pred", "ex_pred'"]
+            "rw_symm", "pos_of_ne", "ex_pred", "ex_pred'", "if_same", "bool_match", "apply_arg", "apply_named", "have_cut"]
 
 
 @pytest.fixture(scope="module")
@@ -130,6 +161,13 @@ def test_the_readings_use_the_expected_kinds(idioms):
     # `⟨n + 1, p⟩` where `n + 1` is no subterm: the witness stays a hole the proof of the property assigns
     assert _kinds(records, "Idm.ex_pred")[0] == "constructor"
     assert _kinds(records, "Idm.ex_pred'")[:2] == ["constructor", "symm"]
+    # `apply P h₁` / `apply P (m := b)` leave the other goals open: `apply P`, then the argument fills its goal
+    assert _kinds(records, "Idm.apply_arg")[:2] == ["apply_premise", "exact_hyp"]
+    assert _kinds(records, "Idm.apply_named") == ["apply_premise", "exact_hyp", "exact_hyp", "exact_hyp"]
+    # `have h : T := by …; f h` (a cut with a new statement): `apply f` leaves `T`, the `by` block proves it
+    assert _kinds(records, "Idm.have_cut")[:2] == ["apply_premise", "intro"]
+    assert _kinds(records, "Idm.if_same") == ["split", "rfl", "rfl"]  # `split` on an `if` …
+    assert _kinds(records, "Idm.bool_match") == ["split", "rfl", "rfl"]  # … and on a `match`
 
 
 def test_the_atomic_scripts_replay_from_each_start(idioms):
@@ -157,12 +195,46 @@ def test_congr_arg_renders_and_is_checked():
         assert Action("congr_arg_premise", premise="Nat.succ") not in candidate_actions(prop.goals[0], ["Nat.succ"])
 
 
-def test_the_bundled_model_ignores_the_kind_it_does_not_know():
-    """The bundled checkpoint predates ``congr_arg_premise``: it loads, and proposes only its own kinds."""
+def test_split_is_offered_only_on_an_if_or_match_target():
+    with open_backend("embedded") as lean:
+        split_goal = lean.start_goal("∀ (c : Prop) [Decidable c] (a : Nat), (if c then a else 0) = a")
+        split_goal = lean.run_tactic(split_goal, "intro c _ a")
+        plain = lean.start_goal("∀ (a : Nat), a + 0 = a")
+        plain = lean.run_tactic(plain, "intro a")
+        assert Action("split") in candidate_actions(split_goal.goals[0])
+        assert Action("split") not in candidate_actions(plain.goals[0])
+        assert render(Action("split"), split_goal.goals[0]) == "split"
+        assert len(lean.run_tactic(split_goal, "split").goals) == 2
+
+
+def _checkpoint_before_last_kind(directory: Path) -> Path:
+    """The bundled checkpoint as it would have been saved before ``KINDS``' last kind was appended."""
+    import json
+    import shutil
+
+    import torch
+
+    from prover.checkpoint import CONFIG_FILE, MODEL_FILE, default_model_dir
+
+    shutil.copytree(default_model_dir(), directory)
+    meta = json.loads((directory / CONFIG_FILE).read_text(encoding="utf-8"))
+    n = meta["config"]["n_kinds"] = len(meta["kinds"]) - 1
+    meta["kinds"] = meta["kinds"][:n]
+    state = torch.load(directory / MODEL_FILE, weights_only=True)
+    for name in ("kind_head.weight", "kind_head.bias", "kind_query.weight"):
+        state[name] = state[name][:n].clone()
+    torch.save(state, directory / MODEL_FILE)
+    (directory / CONFIG_FILE).write_text(json.dumps(meta), encoding="utf-8")
+    return directory
+
+
+def test_a_model_trained_before_a_kind_was_added_loads_and_ignores_it(tmp_path):
+    """``KINDS`` only grows at the end: an older checkpoint loads and proposes only its own kinds."""
     from prover.policy import load_policy
 
-    policy = load_policy()
-    assert "congr_arg_premise" in KINDS and "congr_arg_premise" not in policy.kinds
+    policy = load_policy(_checkpoint_before_last_kind(tmp_path / "old"))
+    newest = KINDS[len(policy.kinds)]
+    assert newest in KINDS and newest not in policy.kinds
     with open_backend("embedded") as lean:
         names = ["Nat.succ", "Nat.add_zero"]
         policy.premise_types({name: lean.inspect(name).type for name in names})
