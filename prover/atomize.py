@@ -107,10 +107,14 @@ class Atomizer:
             found = self._follow(before, focus, mapped, target)
             if found is not None:
                 return found
-        for reading in (self._read_rewrite, self._read_generalizing, read_and_run, read_apply_open,
-                        read_pattern_copy):
+        readings = [(self._read_rewrite, False), (self._read_generalizing, False), (read_and_run, False),
+                    (read_apply_open, False), (read_pattern_copy, False)]
+        if "⟨" in tactic:  # tuple patterns taken apart the other way round: hypotheses in the other order
+            readings += [(read_and_run, True), (read_pattern_copy, True)]
+        for reading, first_component_first in readings:
             reader = Reader(self.run, lambda name: resolve(name, premises), forward=self.forward,
                             fields=lambda field: [p for p in premises if p.endswith("." + field)])
+            reader.first_component_first = first_component_first
             try:
                 read = reading(reader, before, focus, tactic)
             except BackendError:

@@ -48,6 +48,9 @@ class Reader:
         # names the term binds (``fun hnp =>``, ``⟨ha, hb⟩``, ``if ha : a``) -> the hypothesis (fvar id)
         # the actions made for them: ``intro``/``cases`` name it after the goal, not after the term
         self.alias: dict[str, str] = {}
+        # the order a tuple pattern's components are taken apart in: the last first (default), or the
+        # first first; the two leave the hypotheses in different orders, and the human step decides
+        self.first_component_first = False
 
     def _hi(self, goal: Optional[Goal], name: str) -> Optional[int]:
         """Index of the hypothesis the term's ``name`` means: a bound alias first, else by name."""
@@ -1048,13 +1051,19 @@ class Reader:
             if len(parts) > len(new) >= 1:
                 parts = parts[:len(new) - 1] + [ast.RPatTuple(parts[0].pos, parts[-1].end_pos, tuple(parts[len(new) - 1:]))]
             left = [goal_id]
-            for fv, sub in reversed(list(zip(new[-len(parts):], parts))):
-                if len(left) != 1:
-                    return None
-                got = self.destruct(state, left[0], fv, sub, steps)
-                if got is None:
-                    return None
-                state, left = got
+            components = list(zip(new[-len(parts):], parts))
+            for fv, sub in components if self.first_component_first else reversed(components):
+                after: list[str] = []
+                for g in left:  # a component with alternatives (`⟨ha | hc, hb⟩`) leaves several goals
+                    goal = _goal(state, g)
+                    if goal is None or all(h.fvar_id != fv for h in goal.hypotheses):
+                        return None
+                    got = self.destruct(state, g, fv, sub, steps)
+                    if got is None:
+                        return None
+                    state, more = got
+                    after.extend(more)
+                left = after
             return state, left
         if isinstance(pat, ast.RPatAlts):
             if len(created) != len(pat.alts):

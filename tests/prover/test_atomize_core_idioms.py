@@ -7,7 +7,8 @@
 ``apply P (Q (n - m)) h``, ``rw [h.symm]`` and a term against ``∀ {n}, …`` (the implicit binder
 introduced first), the ``match a with | 0 => … | a+1 => …`` tactic, and ``⟨w, p⟩`` for ``∃`` with a
 witness that is no subterm, ``apply P h`` and ``apply P (m := b)`` with goals left open, ``have h : T := by …; f h``
-(Lean core's layout: the ``by`` block under the ``have``), and ``split`` on an ``if`` or a ``match`` in the target. Each theorem must be wholly atomized, with the
+(Lean core's layout: the ``by`` block under the ``have``), nested ``intro ⟨⟨ha, hb⟩, hc, hd⟩`` and
+``rintro ⟨ha | hc, hb | hc'⟩``, and ``split`` on an ``if`` or a ``match`` in the target. Each theorem must be wholly atomized, with the
 expected kinds, and its script must replay from the theorem's start."""
 from __future__ import annotations
 
@@ -106,6 +107,16 @@ theorem have_cut (a b : Bool) (h : a ≠ b) (e : a = true → a = b) : a = false
     intro h'; exact h (e h')
   of_not_true this
 
+theorem and4 (a b c d : Prop) : (a ∧ b) ∧ c ∧ d → (a ∧ c) ∧ b ∧ d := by
+  intro ⟨⟨ha, hb⟩, hc, hd⟩
+  exact ⟨⟨ha, hc⟩, hb, hd⟩
+theorem or_pair (a b c : Prop) : (a ∨ c) ∧ (b ∨ c) → (a ∧ b) ∨ c := by
+  rintro ⟨ha | hc, hb | hc'⟩
+  · exact Or.inl ⟨ha, hb⟩
+  · exact Or.inr hc'
+  · exact Or.inr hc
+  · exact Or.inr hc
+
 theorem if_same (c : Prop) [Decidable c] (a : Nat) : (if c then a else a) = a := by
   split <;> rfl
 
@@ -119,7 +130,7 @@ end Idm
 
 EXPECTED = ["zero_plus", "succ_plus", "plus_comm", "mul_comm'", "flip_imp", "flip_lt", "ne_of_gt'", "le_of_ex",
             "or_of_le", "swap_symm", "swap_mp", "ge_of_not_lt'", "iff_chain", "and_true_all", "sub_le'",
-            "rw_symm", "pos_of_ne", "ex_pred", "ex_pred'", "if_same", "bool_match", "apply_arg", "apply_named", "have_cut"]
+            "rw_symm", "pos_of_ne", "ex_pred", "ex_pred'", "if_same", "bool_match", "apply_arg", "apply_named", "have_cut", "and4", "or_pair"]
 
 
 @pytest.fixture(scope="module")
@@ -166,6 +177,10 @@ def test_the_readings_use_the_expected_kinds(idioms):
     assert _kinds(records, "Idm.apply_named") == ["apply_premise", "exact_hyp", "exact_hyp", "exact_hyp"]
     # `have h : T := by …; f h` (a cut with a new statement): `apply f` leaves `T`, the `by` block proves it
     assert _kinds(records, "Idm.have_cut")[:2] == ["apply_premise", "intro"]
+    # tuple patterns taken apart first component first (the hypotheses in the human step's order), and a
+    # component with alternatives taken apart in every goal the one before it left
+    assert _kinds(records, "Idm.and4")[:4] == ["intro", "cases_hyp", "cases_hyp", "cases_hyp"]
+    assert _kinds(records, "Idm.or_pair")[:5] == ["intro", "cases_hyp", "cases_hyp", "cases_hyp", "cases_hyp"]
     assert _kinds(records, "Idm.if_same") == ["split", "rfl", "rfl"]  # `split` on an `if` …
     assert _kinds(records, "Idm.bool_match") == ["split", "rfl", "rfl"]  # … and on a `match`
 
