@@ -1066,10 +1066,14 @@ class Reader:
                 left = after
             return state, left
         if isinstance(pat, ast.RPatAlts):
-            if len(created) != len(pat.alts):
+            alts = list(pat.alts)
+            if len(alts) > len(created) >= 1:  # the last case takes the rest (`ha | hb | hc` on a ∨ b ∨ c)
+                alts = alts[:len(created) - 1] + [ast.RPatAlts(alts[len(created) - 1].pos, alts[-1].end_pos,
+                                                                tuple(alts[len(created) - 1:]))]
+            if len(created) != len(alts):
                 return None
             out: list[str] = []
-            for goal_id, sub in zip(created, pat.alts):
+            for goal_id, sub in zip(created, alts):
                 new = [h.fvar_id for h in _goal(state, goal_id).hypotheses if h.fvar_id not in before]
                 got = self.destruct(state, goal_id, new[-1] if new else None, sub, steps)
                 if got is None:

@@ -792,7 +792,7 @@ def _elim_core(state: TacticState, goal: MVar, major_stx: ast.CasesTarget, node:
     index_types = _index_types(state, ind, levels, params)
     if use_eqs:
         if index_types is None:
-            raise _goal_error(state, goal, f"tactic 'cases' failed, dependent index types are not supported by the embedded checker", node)
+            raise _goal_error(state, goal, "tactic 'cases' failed, dependent index types are not supported by the embedded checker", node)
         js = [FVar("j", t) for t in index_types]
         xj = FVar("x", mk_app(Const(ind.name, levels), params + js))
         eq_fvs = []
@@ -1118,6 +1118,9 @@ def rcases_core(state: TacticState, goal: MVar, fv: Expr, pat: ast.RPat, node: a
     ind = found[0]
     if len(alt_pats) == 1 and len(ind.ctors) != 1 and isinstance(pat, ast.RPatTuple) and not pat.args:
         alt_pats = []
+    if len(alt_pats) > len(ind.ctors) >= 1:  # Lean's `processConstructors`: the last constructor's fields take
+        n = len(ind.ctors)                  # the rest as one alternation (`ha | hb | hc` on `a ∨ b ∨ c`)
+        alt_pats = alt_pats[:n - 1] + [ast.RPatAlts(alt_pats[n - 1].pos, alt_pats[-1].end_pos, tuple(alt_pats[n - 1:]))]
     target_stx = ast.CasesTarget(node.pos, node.end_pos, None, ast.Hole(node.pos, node.end_pos))
     alts = _elim_core(state, goal, None, node, induction=False, major_expr=fv, tag_alts=tags)  # type: ignore[arg-type]
     del target_stx

@@ -2833,6 +2833,31 @@ CASES: list[Case] = [
         "hd : a + d = c after beta-reduction, not a = c",
         MISMATCH,
     ),
+    # -- rcases alternatives beyond the constructors go to the last one (`ha | hb | hc` on a ∨ b ∨ c) -----
+    Case(
+        "lead_rcases_three_alternatives_first_is_not_the_middle",
+        lean("""
+            theorem bad (a b c : Prop) (h : a ∨ b ∨ c) : b := by
+              rcases h with ha | hb | hc
+              · exact ha
+              · exact hb
+              · exact hc
+        """),
+        "the first alternative is `a`, not `b`: the extra alternatives split only the last constructor's field",
+        MISMATCH,
+    ),
+    Case(
+        "lead_rcases_three_alternatives_last_case_is_c",
+        lean("""
+            theorem bad (a b c : Prop) (h : a ∨ b ∨ c) : a ∨ b := by
+              rcases h with ha | hb | hc
+              · exact Or.inl ha
+              · exact Or.inr hb
+              · exact Or.inr hc
+        """),
+        "the third case has only `c`, which proves neither `a` nor `b`",
+        MISMATCH,
+    ),
     # -- fid-list3 branch: more of Lean core's List proofs (match on non-variable indices, ...) ---------
     Case(
         "fid_list3_match_mem_literal_missing_tail",

@@ -206,3 +206,33 @@ def test_lean_core_list3_file_is_accepted() -> None:
     assert len(results) >= 9
     rejected = [f"{r.name}: {r.message}" for r in results if not r.ok]
     assert not rejected, "; ".join(rejected)[:3000]
+
+
+# -- rcases: more alternatives than constructors go to the last one (Lean's `processConstructors`) -----
+
+def test_rcases_alternatives_split_a_right_nested_or() -> None:
+    assert_accepted("""
+        theorem r (a b c : Prop) (h : a ∨ b ∨ c) : c ∨ b ∨ a := by
+          rcases h with ha | hb | hc
+          · exact Or.inr (Or.inr ha)
+          · exact Or.inr (Or.inl hb)
+          · exact Or.inl hc
+        theorem i (a b c : Prop) : a ∨ b ∨ c → c ∨ b ∨ a := by
+          rintro (ha | hb | hc)
+          · exact Or.inr (Or.inr ha)
+          · exact Or.inr (Or.inl hb)
+          · exact Or.inl hc
+        theorem o (a b c d : Prop) (h : a ∨ b ∨ c ∨ d) : d ∨ c ∨ b ∨ a := by
+          obtain ha | hb | hc | hd := h
+          · exact Or.inr (Or.inr (Or.inr ha))
+          · exact Or.inr (Or.inr (Or.inl hb))
+          · exact Or.inr (Or.inl hc)
+          · exact Or.inl hd
+    """, "r", "i", "o")
+    assert_rejected("""
+        theorem bad (a b c : Prop) (h : a ∨ b ∨ c) : c ∨ b := by
+          rcases h with ha | hb | hc
+          · exact Or.inr ha
+          · exact Or.inr hb
+          · exact Or.inl hc
+    """, "bad")
