@@ -9,6 +9,7 @@ Nothing here is trusted: finished terms go back through the plain kernel.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from .environment import Environment
 from .expr import (
@@ -27,6 +28,7 @@ from .expr import (
     get_app_fn,
     get_app_fn_args,
     instantiate,
+    instantiate1,
     iter_subexprs,
     mk_app,
     mk_lambda_fvars,
@@ -446,3 +448,15 @@ def _level_mentions(level: Level, uid: int) -> bool:
 
 __all__ = ["MetaContext", "MetavarDecl", "MetaChecker", "head_beta", "mk_max", "mk_imax", "abstract",
            "Binder", "Let", "Proj"]
+
+
+def open_telescope(elab: Any, t: Expr) -> tuple[list[FVar], Expr]:
+    """The binders of the ∀-telescope `t` (seen through `whnf`) as fresh free variables, and its conclusion."""
+    binders: list[FVar] = []
+    while True:
+        w = t if isinstance(t, Pi) else elab.whnf(t)
+        if not isinstance(w, Pi):
+            return binders, t
+        fv = FVar(w.name, w.type, None, w.binder_info)
+        binders.append(fv)
+        t = instantiate1(w.body, fv)

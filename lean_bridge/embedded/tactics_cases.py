@@ -51,7 +51,7 @@ from .expr import (
     replace,
 )
 from .level import LEVEL_ZERO, Level
-from .meta import DelayedLambda, head_beta
+from .meta import DelayedLambda, head_beta, open_telescope
 from .nat_terms import mk_nat_add, mk_nat_lit, offset_predecessor
 from .tactics import (
     TacticError,
@@ -834,15 +834,7 @@ def _elim_core(state: TacticState, goal: MVar, major_stx: ast.CasesTarget, node:
         ihs: list[FVar] = []
         if induction:
             for f in fields:
-                ft = f.type
-                ys: list[FVar] = []
-                while True:
-                    w = ft if isinstance(ft, Pi) else elab.whnf(ft)
-                    if not isinstance(w, Pi):
-                        break
-                    y = FVar(w.name, w.type, None, w.binder_info)
-                    ys.append(y)
-                    ft = instantiate1(w.body, y)
+                ys, ft = open_telescope(elab, f.type)
                 fh, fargs = get_app_fn_args(elab.whnf(ft) if not isinstance(get_app_fn(ft), Const) else ft)
                 # a recursive field has the inductive with the same parameters (`tail : List α`, not the
                 # `head : List α` of a `List (List α)`)

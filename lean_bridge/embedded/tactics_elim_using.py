@@ -11,7 +11,7 @@ from lean_bridge.syntax import ast
 from .elab_term import ElabError
 from .expr import (App, BinderInfo, Expr, FVar, Lam, MVar, Pi, get_app_fn, get_app_fn_args, instantiate1, mk_app,
                    mk_lambda_fvars, mk_pi_fvars, replace)
-from .meta import head_beta
+from .meta import head_beta, open_telescope
 from .tactics import TacticError, TacticState, _elab_closed_term, _fresh_const
 
 if TYPE_CHECKING:
@@ -54,15 +54,7 @@ def elim_using(state: TacticState, goal: MVar, tac: ast.Induction) -> list["_Alt
     elim = _fresh_const(state, name)
     elim_type = _inst(state, elab.infer(elim))
     # the eliminator's telescope and conclusion `motive y₁ … yₙ`
-    binders: list[FVar] = []
-    t = elim_type
-    while True:
-        w = t if isinstance(t, Pi) else elab.whnf(t)
-        if not isinstance(w, Pi):
-            break
-        fv = FVar(w.name, w.type, None, w.binder_info)
-        binders.append(fv)
-        t = instantiate1(w.body, fv)
+    binders, t = open_telescope(elab, elim_type)
     head, concl_args = get_app_fn_args(t)
     uids = [b.uid for b in binders]
     if (not isinstance(head, FVar) or head.uid not in uids
@@ -106,14 +98,7 @@ def elim_using(state: TacticState, goal: MVar, tac: ast.Induction) -> list["_Alt
         elif b.binder_info == BinderInfo.DEFAULT:
             minor_type = _beta_all(_inst(state, dom))
             alt_goal = state.new_goal(minor_type, base_lctx, _append_tag(decl.user_name, b.name))
-            infos: list[BinderInfo] = []
-            m = minor_type
-            while True:
-                mw = m if isinstance(m, Pi) else elab.whnf(m)
-                if not isinstance(mw, Pi):
-                    break
-                infos.append(mw.binder_info)
-                m = instantiate1(mw.body, FVar(mw.name, mw.type, None, mw.binder_info))
+            infos = [fv.binder_info for fv in open_telescope(elab, minor_type)[0]]
             own = infos[: len(infos) - len(reverted)]  # the minor's binders; `motive y` adds the reverted ones
             alts.append(_Alt(None, b.name, alt_goal, own, 0, reverted))  # type: ignore[arg-type]
             value = alt_goal
