@@ -71,6 +71,7 @@ class Atomizer:
         # final kernel check of a whole script rejects: a theorem whose script fails to replay is
         # atomized again with ``forward`` off
         self.forward = True
+        self.namespace = ""  # the namespace of the theorem being atomized: Lean resolves names inside it first
 
     def release(self) -> None:
         """Let the server free every state made since the last call."""
@@ -112,7 +113,7 @@ class Atomizer:
         if "⟨" in tactic:  # tuple patterns taken apart the other way round: hypotheses in the other order
             readings += [(read_and_run, True), (read_pattern_copy, True)]
         for reading, first_component_first in readings:
-            reader = Reader(self.run, lambda name: resolve(name, premises), forward=self.forward,
+            reader = Reader(self.run, lambda name: resolve(name, premises, self.namespace), forward=self.forward,
                             fields=lambda field: [p for p in premises if p.endswith("." + field)])
             reader.first_component_first = first_component_first
             try:
@@ -424,8 +425,14 @@ def _ref(goal: Goal, term: Any, premises: Sequence[str], hyp_kind: str, premise_
     return Action(premise_kind, premise=name) if name else None
 
 
-def resolve(name: str, premises: Sequence[str]) -> Optional[str]:
-    """The premise a written name means: itself, else the unique premise ending in ``.name``."""
+def resolve(name: str, premises: Sequence[str], namespace: str = "") -> Optional[str]:
+    """The premise a written name means, as Lean resolves it inside ``namespace`` (the theorem's own):
+    ``A.B.name``, then ``A.name``, then ``name`` itself; else the unique premise ending in ``.name``."""
+    parts = namespace.split(".") if namespace else []
+    for k in range(len(parts), 0, -1):
+        full = ".".join(parts[:k]) + "." + name
+        if full in premises:
+            return full
     if name in premises:
         return name
     hits = [p for p in premises if p.endswith("." + name)]

@@ -289,6 +289,7 @@ def run_atomize(traces: Path, out: Path, premises_out: Optional[Path] = None, ba
                 by_short: dict[str, list[str]] = {}
                 for p in usable:
                     by_short.setdefault(p.rpartition(".")[2], []).append(p)
+                atomizer.namespace = rec["theorem"].rpartition(".")[0]
                 reason, script, detail = _atomize_theorem(backend, atomizer, start, rec, usable, by_short, report,
                                                   state_key, mentioned_premises, replay_script)
                 # the theorem's own constants become premises for the theorems after it

@@ -8,7 +8,7 @@
 introduced first), the ``match a with | 0 => … | a+1 => …`` tactic, and ``⟨w, p⟩`` for ``∃`` with a
 witness that is no subterm, ``apply P h`` and ``apply P (m := b)`` with goals left open, ``have h : T := by …; f h``
 (Lean core's layout: the ``by`` block under the ``have``), nested ``intro ⟨⟨ha, hb⟩, hc, hd⟩`` and
-``rintro ⟨ha | hc, hb | hc'⟩``, ``rcases h with ha | hb | hc`` on ``a ∨ b ∨ c``, and ``split`` on an ``if`` or a ``match`` in the target. Each theorem must be wholly atomized, with the
+``rintro ⟨ha | hc, hb | hc'⟩``, ``rcases h with ha | hb | hc`` on ``a ∨ b ∨ c``, a short name resolved in the theorem's namespace first, and ``split`` on an ``if`` or a ``match`` in the target. Each theorem must be wholly atomized, with the
 expected kinds, and its script must replay from the theorem's start."""
 from __future__ import annotations
 
@@ -123,6 +123,9 @@ theorem or3 (a b c : Prop) (h : a ∨ b ∨ c) : c ∨ b ∨ a := by
   · exact Or.inr (Or.inl hb)
   · exact Or.inl hc
 
+theorem byContradiction {p : Prop} (h : ¬p → False) : p := (Classical.em p).elim id (fun np => False.elim (h np))
+theorem of_not_not {a : Prop} : ¬¬a → a := fun h => byContradiction h
+
 theorem if_same (c : Prop) [Decidable c] (a : Nat) : (if c then a else a) = a := by
   split <;> rfl
 
@@ -136,7 +139,7 @@ end Idm
 
 EXPECTED = ["zero_plus", "succ_plus", "plus_comm", "mul_comm'", "flip_imp", "flip_lt", "ne_of_gt'", "le_of_ex",
             "or_of_le", "swap_symm", "swap_mp", "ge_of_not_lt'", "iff_chain", "and_true_all", "sub_le'",
-            "rw_symm", "pos_of_ne", "ex_pred", "ex_pred'", "if_same", "bool_match", "apply_arg", "apply_named", "have_cut", "and4", "or_pair", "or3"]
+            "rw_symm", "pos_of_ne", "ex_pred", "ex_pred'", "if_same", "bool_match", "apply_arg", "apply_named", "have_cut", "and4", "or_pair", "or3", "of_not_not"]
 
 
 @pytest.fixture(scope="module")
@@ -188,6 +191,9 @@ def test_the_readings_use_the_expected_kinds(idioms):
     assert _kinds(records, "Idm.and4")[:4] == ["intro", "cases_hyp", "cases_hyp", "cases_hyp"]
     assert _kinds(records, "Idm.or_pair")[:5] == ["intro", "cases_hyp", "cases_hyp", "cases_hyp", "cases_hyp"]
     assert _kinds(records, "Idm.or3")[:2] == ["cases_hyp", "cases_hyp"]  # `ha | hb | hc`: the last case split again
+    # `byContradiction` inside `namespace Idm` is `Idm.byContradiction`, as Lean resolves it (the library's
+    # `Decidable.byContradiction` ends the same way)
+    assert [r["tactic"] for r in records if r["theorem"] == "Idm.of_not_not"][1] == "apply Idm.byContradiction"
     assert _kinds(records, "Idm.if_same") == ["split", "rfl", "rfl"]  # `split` on an `if` …
     assert _kinds(records, "Idm.bool_match") == ["split", "rfl", "rfl"]  # … and on a `match`
 
