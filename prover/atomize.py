@@ -114,8 +114,8 @@ class Atomizer:
             readings += [(read_and_run, True), (read_pattern_copy, True)]
         for reading, first_component_first in readings:
             reader = Reader(self.run, lambda name: resolve(name, premises, self.namespace), forward=self.forward,
-                            fields=lambda field: [p for p in premises if p.endswith("." + field)])
-            reader.first_component_first = first_component_first
+                            fields=lambda field: [p for p in premises if p.endswith("." + field)],
+                            first_component_first=first_component_first)
             try:
                 read = reading(reader, before, focus, tactic)
             except BackendError:

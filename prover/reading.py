@@ -37,7 +37,7 @@ class Reader:
     """Executes readings through ``run`` (which renders, checks and counts each action)."""
 
     def __init__(self, run: Run, resolve: Callable[[str], Optional[str]], limit: int = 120, forward: bool = True,
-                 fields: Optional[Callable[[str], list[str]]] = None) -> None:
+                 fields: Optional[Callable[[str], list[str]]] = None, first_component_first: bool = False) -> None:
         self.run = run
         self.resolve = resolve
         # the premises a generalized field ``x.f`` may mean (``Or.resolve_left``, ``Iff.trans``, …)
@@ -50,7 +50,7 @@ class Reader:
         self.alias: dict[str, str] = {}
         # the order a tuple pattern's components are taken apart in: the last first (default), or the
         # first first; the two leave the hypotheses in different orders, and the human step decides
-        self.first_component_first = False
+        self.first_component_first = first_component_first
 
     def _hi(self, goal: Optional[Goal], name: str) -> Optional[int]:
         """Index of the hypothesis the term's ``name`` means: a bound alias first, else by name."""
@@ -1149,7 +1149,6 @@ def read_and_run(reader: Reader, state: ProofState, focus: int, tactic: str) -> 
         if out is None:  # arguments that cannot be built (`P (n - m)`): read as a term closing the goal
             del steps[:]
             out = reader.solve(state, gid, tac.term, steps)
-
     elif isinstance(tac, ast.HaveTac) and tac.value is not None and not tac.binders and tac.pattern is None \
             and _compound(tac.value):
         made = reader.fact(state, gid, tac.value, steps)  # `have h := P h₁ b`
