@@ -103,7 +103,7 @@ class Atomizer:
         if bag_key(before.goals) == target:
             return []
         goal = before.goals[focus]
-        mapped = read_step(tactic, goal, premises)
+        mapped = read_step(tactic, goal, premises, self.namespace)
         if mapped:
             found = self._follow(before, focus, mapped, target)
             if found is not None:
@@ -414,14 +414,16 @@ def _hyp_index(goal: Goal, name: str) -> Optional[int]:
     return None
 
 
-def _ref(goal: Goal, term: Any, premises: Sequence[str], hyp_kind: str, premise_kind: str) -> Optional[Action]:
-    """An action for a bare identifier: the hypothesis of that name, else the premise it names."""
+def _ref(goal: Goal, term: Any, premises: Sequence[str], hyp_kind: str, premise_kind: str,
+         namespace: str = "") -> Optional[Action]:
+    """An action for a bare identifier: the hypothesis of that name, else the premise it names
+    (resolved inside ``namespace``, as Lean does)."""
     if not isinstance(term, ast.Ident):
         return None
     i = _hyp_index(goal, term.name)
     if i is not None:
         return Action(hyp_kind, hyp=i)
-    name = resolve(term.name, premises)
+    name = resolve(term.name, premises, namespace)
     return Action(premise_kind, premise=name) if name else None
 
 
@@ -444,8 +446,9 @@ _SIMPLE = {ast.Constructor: "constructor", ast.Left: "left", ast.Right: "right",
            ast.Trivial: "trivial", ast.Symm: "symm"}
 
 
-def read_step(tactic: str, goal: Goal, premises: Sequence[str]) -> Optional[list[Action]]:
-    """The atomic reading of a human tactic, when it has one (not yet checked)."""
+def read_step(tactic: str, goal: Goal, premises: Sequence[str], namespace: str = "") -> Optional[list[Action]]:
+    """The atomic reading of a human tactic, when it has one (not yet checked); names are resolved
+    inside ``namespace``, the theorem's own."""
     try:
         seq = parse_tactic_block(tactic)
     except Exception:  # noqa: BLE001 - any unreadable text simply has no direct reading
@@ -464,10 +467,10 @@ def read_step(tactic: str, goal: Goal, premises: Sequence[str]) -> Optional[list
     if isinstance(tac, ast.Exact):
         if isinstance(tac.term, ast.Ident) and tac.term.name == "rfl":
             return [Action("rfl")]
-        one = _ref(goal, tac.term, premises, "exact_hyp", "exact_premise")
+        one = _ref(goal, tac.term, premises, "exact_hyp", "exact_premise", namespace)
         return [one] if one else None
     if isinstance(tac, ast.Apply):
-        one = _ref(goal, tac.term, premises, "apply_hyp", "apply_premise")
+        one = _ref(goal, tac.term, premises, "apply_hyp", "apply_premise", namespace)
         return [one] if one else None
     if isinstance(tac, ast.Rewrite) and tac.location is None and tac.config is None:
         out = []
@@ -478,7 +481,7 @@ def read_step(tactic: str, goal: Goal, premises: Sequence[str]) -> Optional[list
             elif isinstance(term, ast.App) and isinstance(term.fn, ast.Ident) and _hyp_index(goal, term.fn.name) is None:
                 term = term.fn  # `rw [Nat.add_comm a b]`: the lemma alone (checked: it may pick another instance)
             one = _ref(goal, term, premises, "rw_rev_hyp" if rule.symm else "rw_hyp",
-                       "rw_rev_premise" if rule.symm else "rw_premise")
+                       "rw_rev_premise" if rule.symm else "rw_premise", namespace)
             if one is None:
                 return None
             out.append(one)
@@ -502,11 +505,11 @@ def read_step(tactic: str, goal: Goal, premises: Sequence[str]) -> Optional[list
             out.append(Action("subst_hyp", hyp=i))
         return out
     if isinstance(tac, ast.Simp) and tac.config is None and tac.using is None:
-        return _read_simp(tac, goal, premises)
+        return _read_simp(tac, goal, premises, namespace)
     return None
 
 
-def _read_simp(tac: Any, goal: Goal, premises: Sequence[str]) -> Optional[list[Action]]:
+def _read_simp(tac: Any, goal: Goal, premises: Sequence[str], namespace: str = "") -> Optional[list[Action]]:
     args = tac.args or ()
     if tac.variant == "simp_all" and not args and tac.location is None:
         return [Action("simp_all")]
@@ -521,7 +524,7 @@ def _read_simp(tac: Any, goal: Goal, premises: Sequence[str]) -> Optional[list[A
     if not args:
         return [Action("simp")]
     if len(args) == 1 and args[0].kind == "lemma" and not args[0].symm:
-        one = _ref(goal, args[0].term, premises, "simp_hyp", "simp_premise")
+        one = _ref(goal, args[0].term, premises, "simp_hyp", "simp_premise", namespace)
         return [one] if one else None
     return None
 

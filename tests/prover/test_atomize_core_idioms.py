@@ -19,6 +19,7 @@ import pytest
 
 from lean_bridge import LeanError, open_backend
 from prover.actions import KINDS, Action, candidate_actions, render
+from prover.atomize import read_step
 from prover.data import read_jsonl
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -269,3 +270,19 @@ def test_a_model_trained_before_a_kind_was_added_loads_and_ignores_it(tmp_path):
         root = lean.run_tactic(lean.start_goal("∀ (a : Nat), a = 0 → a + 1 = 0 + 1"), "intro a h")
         proposals = policy.propose([(root.goals, 0)], names, 200)[0]
     assert proposals and all(a.kind in policy.kinds for a, _ in proposals)
+
+
+def test_direct_readings_resolve_short_names_inside_the_namespace():
+    """``apply le_refl`` inside ``namespace Nat`` means ``Nat.le_refl`` even where a root ``le_refl``
+    exists, and ``byContradiction`` inside ``namespace Idm`` is no longer ambiguous: the direct
+    tactic-to-action reading resolves names as Lean does, the theorem's namespace first."""
+    with open_backend("embedded") as lean:
+        goal = lean.start_goal("∀ (n : Nat), n ≤ n").goals[0]
+    premises = ["le_refl", "Nat.le_refl", "Decidable.byContradiction", "Idm.byContradiction"]
+    assert read_step("apply le_refl", goal, premises, "Nat") == [Action("apply_premise", premise="Nat.le_refl")]
+    assert read_step("apply le_refl", goal, premises) == [Action("apply_premise", premise="le_refl")]
+    assert read_step("exact byContradiction", goal, premises, "Idm.Inner") == \
+        [Action("exact_premise", premise="Idm.byContradiction")]
+    assert read_step("exact byContradiction", goal, premises) is None  # two premises end so: ambiguous
+    assert read_step("rw [← le_refl]", goal, premises, "Nat") == [Action("rw_rev_premise", premise="Nat.le_refl")]
+    assert read_step("simp [le_refl]", goal, premises, "Nat") == [Action("simp_premise", premise="Nat.le_refl")]
