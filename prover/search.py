@@ -18,9 +18,12 @@ the baseline policies are pure functions of (seed, goal).
 Goal bookkeeping. With Lean's goal order after a step on goal 0 (the step's new goals first,
 then the untouched goals), a path of ``(tactic, number of new goals)`` pairs is the preorder
 walk of a proof tree; ``proof_script`` turns it into a structured Lean 4 script that focuses
-every subgoal with ``·``, so each step runs on the goal it ran on during search. Steps that
-disturb the other goals (e.g. solving a sibling metavariable) are rejected, which keeps the
-bookkeeping exact.
+every subgoal with ``·``, so each step runs on the goal it ran on during search. A step that
+also changes the other goals (``exact h₁`` after ``apply Nat.le_trans`` assigns the ``?m`` that
+``?m ≤ c`` and the ``Nat`` goal share) has no place in that tree: it is kept, counted ``LINEAR``,
+and a path with such a step is written as a flat script, one tactic per line. That script means
+exactly what the search did: every step ran on the first goal of the whole state, and a Lean tactic
+block runs each tactic on the main goal, the first unsolved one.
 
 Failures. A ``TacticError`` is one failed step; a ``CheckerInternalError`` (the checker's own bug
 on one request; the server and its states are intact) is skipped like one and counted; any other
@@ -40,7 +43,8 @@ from lean_bridge.types import BackendError, CheckerInternalError, Goal, ProofSta
 from lean_bridge.term import goal_key, state_key
 from prover.actions import render as render_action
 
-Step = tuple[str, int]  # (tactic text, number of new goals it produced)
+Step = tuple[str, int]  # (tactic text, number of new goals it produced, or LINEAR)
+LINEAR = -1  # the step changed goals other than the one it ran on (a shared metavariable was assigned)
 
 
 @dataclass(frozen=True)
@@ -107,7 +111,10 @@ def new_goal_count(parent: ProofState, child: ProofState) -> Optional[int]:
 
 
 def proof_script(steps: Sequence[Step], root_goals: int = 1, indent: str = "  ") -> str:
-    """The structured tactic block (lines after ``by``) for a preorder path of ``(tactic, new goals)``."""
+    """The structured tactic block (lines after ``by``) for a preorder path of ``(tactic, new goals)``;
+    flat, one tactic per line, when a step is ``LINEAR`` (see the module docstring)."""
+    if any(k == LINEAR for _, k in steps):
+        return "\n".join(indent + tactic for tactic, _ in steps)
     pos = 0
 
     def tree(depth: int) -> list[str]:
@@ -264,8 +271,7 @@ def _expand(
             result.backend_seconds += time.perf_counter() - t0
         k = new_goal_count(node.state, child_state)
         if k is None:
-            backend.release(child_state)
-            continue
+            k = LINEAR
         child = _Node(child_state, node.logp + logp, node.steps + ((tactic, k),))
         if child_state.is_solved:
             return child

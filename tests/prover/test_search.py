@@ -9,7 +9,7 @@ import pytest
 from lean_bridge import ProofState, open_backend
 from lean_bridge.types import Expression, Goal
 from prover.policies import HeuristicPolicy, UniformPolicy
-from prover.search import SearchConfig, new_goal_count, proof_script, search
+from prover.search import LINEAR, SearchConfig, new_goal_count, proof_script, search
 
 EASY = """theorem and_swap (p q : Prop) (h : p ∧ q) : q ∧ p := sorry
 theorem or_swap (p q : Prop) : p ∨ q → q ∨ p := sorry
@@ -114,6 +114,47 @@ def test_proof_script_focuses_each_subgoal():
         "  intro h", "  cases h", "  · right", "    assumption", "  · left", "    assumption"])
     with pytest.raises(ValueError):
         proof_script(steps[:-1])
+
+
+def test_proof_script_is_flat_when_a_step_changed_other_goals():
+    steps = [("apply Nat.le_trans", 3), ("exact h1", LINEAR), ("exact h2", 0)]
+    assert proof_script(steps) == "  apply Nat.le_trans\n  exact h1\n  exact h2"
+
+
+class ScriptedPolicy:
+    """The same tactic texts, equally likely, on every state (the search takes raw tactic text as the
+    automation baseline does): the search and the checker are real, only the ranking is fixed."""
+
+    def __init__(self, tactics):
+        self.tactics = list(tactics)
+
+    def propose(self, states, premises, k):
+        return [[(t, -1.0) for t in self.tactics[:k]] for _ in states]
+
+    def value(self, states):
+        return [1.0] * len(states)
+
+
+TRANS = """theorem trans_le (a b c : Nat) (h1 : a ≤ b) (h2 : b ≤ c) : a ≤ c := sorry
+theorem trans_le_false (a b c : Nat) (h1 : a ≤ b) (h2 : c ≤ b) : a ≤ c := sorry
+"""
+
+
+def test_a_step_that_assigns_a_shared_metavariable_is_kept_and_the_proof_rechecks(lean):
+    """After ``apply Nat.le_trans`` the goals ``a ≤ ?m``, ``?m ≤ c`` and ``Nat`` share ``?m``;
+    ``exact h1`` closes the first and settles the other two. The search keeps that step (it had
+    rejected it, so no proof through a transitivity lemma was ever found), writes the proof flat,
+    and the whole theorem re-checks; the same moves never prove the false variant."""
+    roots = dict(lean.sorries(TRANS))
+    policy = ScriptedPolicy(["assumption", "apply Nat.le_trans", "exact h2", "exact h1"])
+    result = search(lean, roots["trans_le"], policy, [], SearchConfig(time_limit=20.0))
+    assert result.proved, result
+    assert "Nat.le_trans" in result.proof and any(k == LINEAR for _, k in result.steps)
+    header = TRANS.splitlines()[0].rsplit(":= sorry", 1)[0]
+    checked = lean.check(f"{header} := by\n{result.proof}\n")
+    assert checked and all(r.ok for r in checked), (result.proof, checked)
+    false = search(lean, roots["trans_le_false"], policy, [], SearchConfig(time_limit=3.0))
+    assert not false.proved and false.tactics_tried > 10
 
 
 class LedgerBackend:
