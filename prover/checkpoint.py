@@ -44,6 +44,18 @@ def load_checkpoint(directory: Path) -> tuple[ProverModel, dict[str, Any]]:
     return model, meta
 
 
+def library_premises(directory: Path) -> tuple[str, ...]:
+    """The library constants (no theorem of the prover's own files) the model was trained to rank, as
+    saved in ``config.json``; the search offers those the checker's environment has as premises.
+    Empty for a missing directory or a checkpoint saved without the list."""
+    path = Path(directory) / CONFIG_FILE
+    try:
+        names = json.loads(path.read_text(encoding="utf-8")).get("library_premises", [])
+    except (OSError, ValueError, AttributeError):
+        return ()
+    return tuple(n for n in names if isinstance(n, str))
+
+
 def default_model_dir() -> Path:
     """The model bundled inside the package (used when --model is omitted)."""
     return Path(__file__).resolve().parent / "models" / "default"

@@ -41,6 +41,7 @@ class UniformPolicy:
     """Uniform over ``candidate_actions``: ``k`` actions drawn without replacement, each log(1/n)."""
 
     name = "uniform"
+    library_premises: tuple[str, ...] = ()
 
     def __init__(self, seed: int = 0) -> None:
         """Remember the seed (proposals are a pure function of seed and goal)."""
@@ -70,6 +71,7 @@ class HeuristicPolicy:
     """Fixed-order policy: actions sorted by ``HEURISTIC_ORDER`` (unknown kinds last), rank-decayed scores."""
 
     name = "heuristic"
+    library_premises: tuple[str, ...] = ()
 
     def __init__(self, decay: float = 0.5) -> None:
         """``decay``: log-probability lost per rank step (higher = more greedy in the fixed order)."""
@@ -98,15 +100,25 @@ def _logsumexp(xs: Sequence[float]) -> float:
     return m + math.log(sum(math.exp(x - m) for x in xs))
 
 
+def _library_of(model: Optional[str]) -> tuple[str, ...]:
+    """The library premises of the model at ``model`` (the bundled one when None), () without one:
+    a baseline searches with the premises the learned policy is given, so the comparison is fair."""
+    try:
+        from prover.checkpoint import default_model_dir, library_premises
+    except ImportError:
+        return ()
+    return library_premises(Path(model) if model else default_model_dir())
+
+
 def make_policy(name: str, model: Optional[str] = None, seed: int = 0) -> Any:
     """Build the named policy: ``learned`` (``load_policy(model or bundled)``), ``uniform`` or ``heuristic``.
 
     Raises ``RuntimeError`` with a one-line reason when the learned model is unavailable.
     """
-    if name == "uniform":
-        return UniformPolicy(seed)
-    if name == "heuristic":
-        return HeuristicPolicy()
+    if name in ("uniform", "heuristic"):
+        policy: Any = UniformPolicy(seed) if name == "uniform" else HeuristicPolicy()
+        policy.library_premises = _library_of(model)  # the same premises as the learned policy
+        return policy
     if name != "learned":
         raise ValueError(f"unknown policy {name!r} (learned, uniform, heuristic)")
     try:

@@ -19,7 +19,7 @@ from torch import Tensor
 
 from lean_bridge.types import Goal
 from prover.actions import ARG_OF, Action, candidate_actions
-from prover.checkpoint import default_model_dir, load_checkpoint
+from prover.checkpoint import default_model_dir, library_premises, load_checkpoint
 from prover.model import ProverModel, candidate_offsets
 from prover.premise_memory import PremiseMemory, add_memory_bias, load_memory
 from prover.premise_relevance import HEAD_BONUS, REWRITE_BONUS, PremiseShapes, premise_bias
@@ -47,6 +47,7 @@ class Policy:
         self.rewrite_bonus = REWRITE_BONUS
         self.closers = CLOSERS
         self.closer_logp = CLOSER_LOGP
+        self.library_premises: tuple[str, ...] = ()  # library constants the search offers as premises (prove.py)
 
     # ------------------------------------------------------------------ premises
 
@@ -239,5 +240,7 @@ def load_policy(path: Optional[Path] = None, legal_only: bool = True) -> Policy:
 
     directory = Path(path) if path is not None else default_model_dir()
     model, meta = load_checkpoint(directory)
-    return Policy(model, Vocab.from_json(meta["vocab"]), meta["kinds"], legal_only=legal_only,
-                  memory=load_memory(directory))
+    policy = Policy(model, Vocab.from_json(meta["vocab"]), meta["kinds"], legal_only=legal_only,
+                    memory=load_memory(directory))
+    policy.library_premises = library_premises(directory)
+    return policy

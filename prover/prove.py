@@ -510,6 +510,7 @@ class Prover:
         self._roots: dict[int, tuple[int, dict[str, ProofState]]] = {}
         self._registered: set[str] = set()
         self._premise_lock = threading.Lock()
+        self._library: Optional[tuple[str, ...]] = None  # the policy's library premises this environment has
 
     def _register_premises(self, backend: Backend, premises: Sequence[str]) -> None:
         """Give a learned policy the statements (Terms) of premises it has not seen (``premise_types``)."""
@@ -524,6 +525,17 @@ class Prover:
                 self._registered.add(name)
             if terms:
                 register(terms)
+
+    def premises_for(self, backend: Backend, target: Target) -> tuple[str, ...]:
+        """The target's premises: the theorems before it, then the policy's ``library_premises`` (the
+        library constants the model was trained to rank) that the checker's environment has, found
+        with ``premise_term`` once per run; never the target itself."""
+        with self._premise_lock:
+            if self._library is None:
+                names = getattr(self.policy, "library_premises", ()) or ()
+                self._library = tuple(n for n in dict.fromkeys(names) if premise_term(backend, n) is not None)
+        before = set(target.premises)
+        return target.premises + tuple(n for n in self._library if n not in before and n != target.name)
 
     def _root(self, backend: Backend, target: Target) -> ProofState:
         """The target's root state: incrementally (Pantograph) or from one ``sorries`` call per session (REPL)."""
@@ -550,9 +562,10 @@ class Prover:
         try:
             with self.pool.lease() as backend:
                 root = self._root(backend, target)
-                self._register_premises(backend, target.premises)
+                premises = self.premises_for(backend, target)
+                self._register_premises(backend, premises)
                 cpu0, srv0 = time.thread_time(), process_cpu_seconds(backend.pid)
-                result = search(backend, root, self.policy, target.premises, self.config, on_tactic=self._check_stop)
+                result = search(backend, root, self.policy, premises, self.config, on_tactic=self._check_stop)
                 backend.release(root)
                 record.update(seconds=round(result.seconds, 3), expansions=result.expansions,
                               tactics_tried=result.tactics_tried, internal_errors=result.internal_errors,

@@ -227,7 +227,8 @@ def run_training(data: Path, premises_path: Path, out: Path, cfg: TrainConfig, t
         memory = build_memory(model, train, premises.names)
         metrics = topk_accuracy(valid, model_predictor(model, premises, memory=memory)(valid)) if valid else {}
         history.append({"epoch": epoch + 1, "train_loss": loss, "seconds": time.time() - t0, **metrics})
-        _save(out, model, vocab, cfg, history, baselines, epoch + 1, step, opt, rng, len(train), len(valid))
+        _save(out, model, vocab, cfg, history, baselines, epoch + 1, step, opt, rng, len(train), len(valid),
+              premises)
         memory.save(out)
         if progress:
             shown = "  ".join(f"{key} {_nan(metrics.get(key)):.3f}" for key in ("kind@1", "args@1", "premise@1"))
@@ -242,12 +243,16 @@ def run_training(data: Path, premises_path: Path, out: Path, cfg: TrainConfig, t
 
 
 def _save(out: Path, model: ProverModel, vocab: Any, cfg: TrainConfig, history: list, baselines: dict,
-          epoch: int, step: int, opt: torch.optim.Optimizer, rng: random.Random, n_train: int, n_valid: int) -> None:
-    """Checkpoint + resumable state + metrics.json + curve.png for the epoch just finished."""
+          epoch: int, step: int, opt: torch.optim.Optimizer, rng: random.Random, n_train: int, n_valid: int,
+          premises: PremiseTable) -> None:
+    """Checkpoint (with the library premises the model ranks: ``checkpoint.library_premises``) +
+    resumable state + metrics.json + curve.png for the epoch just finished."""
     from dataclasses import asdict
 
+    library = [name for name, index in zip(premises.names, premises.index.tolist()) if index < 0]
     save_checkpoint(out, model, vocab.to_json(), KINDS, extra={"train": asdict(cfg), "epoch": epoch,
-                                                               "examples": {"train": n_train, "valid": n_valid}})
+                                                               "examples": {"train": n_train, "valid": n_valid},
+                                                               "library_premises": library})
     torch.save({"optimizer": opt.state_dict(), "history": history, "epoch": epoch, "step": step,
                 "rng": rng.getstate(), "torch_rng": torch.get_rng_state()}, out / STATE_FILE)
     (out / "metrics.json").write_text(json.dumps({"history": history, "baselines": baselines}, indent=1),

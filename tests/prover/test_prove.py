@@ -169,3 +169,45 @@ def test_a_leading_implicit_binder_is_proved_as_stated(tmp_path):
     assert "intro" in recs["imp_self'"]["proof"]
     check = run_prover("check", str(tmp_path / "implicit.solved.lean"))
     assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_library_constants_the_model_knows_are_premises(tmp_path):
+    """A file with no library still sees Lean's own lemmas: the bundled model's library premises
+    that the checker has (here ``Nat.le_trans``) are offered to the search. Before, only theorems of
+    the file were, and no policy could prove this."""
+    from prover.checkpoint import default_model_dir, library_premises
+
+    assert "Nat.le_trans" in library_premises(default_model_dir())
+    assert library_premises(tmp_path) == ()  # no checkpoint: none
+    src = tmp_path / "trans.lean"
+    src.write_text("theorem trans_le (a b c : Nat) (h1 : a ≤ b) (h2 : b ≤ c) : a ≤ c := sorry\n"
+                   "theorem trans_le_false (a b c : Nat) (h1 : a ≤ b) (h2 : c ≤ b) : a ≤ c := sorry\n",
+                   encoding="utf-8")
+    results = tmp_path / "trans.jsonl"
+    out = run_prover("prove", str(src), "--time-limit", "10", "--workers", "1", "--results", str(results),
+                     "--out", str(tmp_path / "trans.solved.lean"))
+    assert out.returncode == 0, out.stderr
+    recs = {r["name"]: r for r in records(results)}
+    assert recs["trans_le"]["proved"] and "Nat.le_trans" in recs["trans_le"]["proof"], recs
+    assert not recs["trans_le_false"]["proved"]
+    check = run_prover("check", str(tmp_path / "trans.solved.lean"))
+    assert "trans_le: ok" in check.stdout, check.stdout
+
+
+def test_premises_are_the_earlier_theorems_then_the_library_ones_the_checker_has():
+    from prover.policies import HeuristicPolicy
+    from prover.prove import Prover, Target, Task, open_pool
+    from prover.search import SearchConfig
+
+    policy = HeuristicPolicy()
+    policy.library_premises = ("Nat.le_trans", "No.such_lemma", "mine", "Nat.le_trans", "Or.inl")
+    pool = open_pool("embedded", 1)
+    try:
+        prover = Prover(Task(pieces=[], targets=[]), pool, policy, SearchConfig(), "heuristic")
+        with pool.lease() as backend:
+            first = Target("t", "theorem t : True", 0, ("mine", "other"), 1, 1)
+            assert prover.premises_for(backend, first) == ("mine", "other", "Nat.le_trans", "Or.inl")
+            itself = Target("Or.inl", "theorem Or.inl : True", 0, (), 1, 1)
+            assert prover.premises_for(backend, itself) == ("Nat.le_trans",)
+    finally:
+        pool.close()

@@ -35,11 +35,15 @@ def trained(tmp_path_factory):
 
 
 def test_one_epoch_run_writes_checkpoint_report_and_curve(trained):
-    run, _, _, metrics = trained
+    run, _, prem, metrics = trained
     for name in ("model.pt", "config.json", "train_state.pt", "metrics.json", "curve.png", "report.md", "memory.pt"):
         assert (run / name).is_file(), name
     meta = json.loads((run / "config.json").read_text())
     assert meta["kinds"] == list(KINDS) and meta["epoch"] == 1
+    # the library constants among the premises (index -1) are saved, for the search to offer them
+    library = [r["name"] for r in read_jsonl(prem) if r["index"] < 0]
+    assert library and meta["library_premises"] == library
+    assert load_policy(run).library_premises == tuple(library)
     report = (run / "report.md").read_text()
     assert "parameters: " in report and "| kNN |" in report and "| most-frequent |" in report
     assert "| kNN + shapes |" in report and "| GNN, network alone |" in report and "| GNN without the memory |" in report
