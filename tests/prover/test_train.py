@@ -96,6 +96,33 @@ def test_resume_continues_from_the_saved_epoch(trained, tmp_path):
     assert metrics["history"][0] == json.loads((run / "metrics.json").read_text())["history"][0]
 
 
+def test_a_run_killed_after_an_epoch_and_resumed_ends_as_an_uninterrupted_one(trained, tmp_path, monkeypatch):
+    """``--resume`` restores weights, optimizer and both random generators: a run killed right after
+    its epoch-1 checkpoint and resumed ends bit-identical to one that ran both epochs at once (one
+    thread: training is deterministic then, as the README's command is)."""
+    from prover.premise_memory import PremiseMemory
+
+    _, data, prem, _ = trained
+    cfg = TrainConfig(epochs=2, batch_size=8, warmup=2)
+    whole, killed = tmp_path / "whole", tmp_path / "killed"
+    run_training(data, prem, whole, cfg, threads=1, progress=False)
+    save = PremiseMemory.save
+
+    def kill_after_the_first_checkpoint(self, directory):
+        save(self, directory)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(PremiseMemory, "save", kill_after_the_first_checkpoint)
+    with pytest.raises(KeyboardInterrupt):
+        run_training(data, prem, killed, cfg, threads=1, progress=False)
+    monkeypatch.setattr(PremiseMemory, "save", save)
+    assert json.loads((killed / "config.json").read_text())["epoch"] == 1
+    run_training(data, prem, killed, cfg, threads=1, resume=True, progress=False)
+    a = torch.load(killed / "model.pt", weights_only=True)
+    b = torch.load(whole / "model.pt", weights_only=True)
+    assert a.keys() == b.keys() and all(torch.equal(a[k], b[k]) for k in a)
+
+
 def _states(data: Path) -> list[tuple[list[Goal], int]]:
     return [([goal_from_json(g) for g in r["goals"]], r["focus"]) for r in read_jsonl(data)]
 
