@@ -95,8 +95,11 @@ def test_broken_pipe_ends_quietly(tmp_path):
 def test_ctrl_c_keeps_what_was_decided_and_exits_130(tmp_path):
     f = write(tmp_path, "long.lean", "".join(f"theorem t{i} (a : Nat) (h : a = {i}) : {i} = a := h.symm\n"
                                              for i in range(20_000)))
+    # a terminal's program starts with SIGINT handled; a test run launched in the background (`cmd &`)
+    # passes SIGINT down ignored, and Python then never turns it into KeyboardInterrupt
     proc = subprocess.Popen([sys.executable, "-m", "prover", "check", str(f)], cwd=ROOT, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+                            stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     assert proc.stdout is not None
     first = proc.stdout.readline()  # results stream: the first verdict arrives long before the end
     assert first == "t0: ok\n"
