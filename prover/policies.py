@@ -41,11 +41,12 @@ class UniformPolicy:
     """Uniform over ``candidate_actions``: ``k`` actions drawn without replacement, each log(1/n)."""
 
     name = "uniform"
-    library_premises: tuple[str, ...] = ()
 
-    def __init__(self, seed: int = 0) -> None:
-        """Remember the seed (proposals are a pure function of seed and goal)."""
+    def __init__(self, seed: int = 0, library_premises: Sequence[str] = ()) -> None:
+        """Remember the seed (proposals are a pure function of seed and goal) and the library
+        premises the search offers (``prove.Prover.premises_for``)."""
         self.seed = seed
+        self.library_premises = tuple(library_premises)
 
     def propose(self, states: Sequence[State], premises: Sequence[str], k: int) -> list[Proposal]:
         """Top-k (here: a seeded random k) actions with log-probabilities, per state."""
@@ -71,11 +72,12 @@ class HeuristicPolicy:
     """Fixed-order policy: actions sorted by ``HEURISTIC_ORDER`` (unknown kinds last), rank-decayed scores."""
 
     name = "heuristic"
-    library_premises: tuple[str, ...] = ()
 
-    def __init__(self, decay: float = 0.5) -> None:
-        """``decay``: log-probability lost per rank step (higher = more greedy in the fixed order)."""
+    def __init__(self, decay: float = 0.5, library_premises: Sequence[str] = ()) -> None:
+        """``decay``: log-probability lost per rank step (higher = more greedy in the fixed order);
+        ``library_premises`` as for ``UniformPolicy``."""
         self.decay = decay
+        self.library_premises = tuple(library_premises)
         self.rank = {kind: i for i, kind in enumerate(HEURISTIC_ORDER)}
 
     def propose(self, states: Sequence[State], premises: Sequence[str], k: int) -> list[Proposal]:
@@ -115,10 +117,10 @@ def make_policy(name: str, model: Optional[str] = None, seed: int = 0) -> Any:
 
     Raises ``RuntimeError`` with a one-line reason when the learned model is unavailable.
     """
-    if name in ("uniform", "heuristic"):
-        policy: Any = UniformPolicy(seed) if name == "uniform" else HeuristicPolicy()
-        policy.library_premises = _library_of(model)  # the same premises as the learned policy
-        return policy
+    if name == "uniform":
+        return UniformPolicy(seed, library_premises=_library_of(model))  # the learned policy's premises
+    if name == "heuristic":
+        return HeuristicPolicy(library_premises=_library_of(model))
     if name != "learned":
         raise ValueError(f"unknown policy {name!r} (learned, uniform, heuristic)")
     try:

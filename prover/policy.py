@@ -34,7 +34,7 @@ class Policy:
     """A trained ProverModel with its vocabulary, kind names and premise-embedding cache."""
 
     def __init__(self, model: ProverModel, vocab: Any, kinds: Sequence[str], legal_only: bool = True,
-                 memory: Optional[PremiseMemory] = None) -> None:
+                 memory: Optional[PremiseMemory] = None, library_premises: Sequence[str] = ()) -> None:
         self.model = model.eval()
         self.memory = memory  # which premises the nearest training states used (premise_memory.py)
         self.vocab = vocab
@@ -47,7 +47,7 @@ class Policy:
         self.rewrite_bonus = REWRITE_BONUS
         self.closers = CLOSERS
         self.closer_logp = CLOSER_LOGP
-        self.library_premises: tuple[str, ...] = ()  # library constants the search offers as premises (prove.py)
+        self.library_premises = tuple(library_premises)  # library constants the search offers as premises (prove.py)
 
     # ------------------------------------------------------------------ premises
 
@@ -240,7 +240,5 @@ def load_policy(path: Optional[Path] = None, legal_only: bool = True) -> Policy:
 
     directory = Path(path) if path is not None else default_model_dir()
     model, meta = load_checkpoint(directory)
-    policy = Policy(model, Vocab.from_json(meta["vocab"]), meta["kinds"], legal_only=legal_only,
-                    memory=load_memory(directory))
-    policy.library_premises = library_premises(directory)
-    return policy
+    return Policy(model, Vocab.from_json(meta["vocab"]), meta["kinds"], legal_only=legal_only,
+                  memory=load_memory(directory), library_premises=library_premises(directory))

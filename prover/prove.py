@@ -509,8 +509,17 @@ class Prover:
         self.env = IncrementalEnv(task)
         self._roots: dict[int, tuple[int, dict[str, ProofState]]] = {}
         self._registered: set[str] = set()
+        self._terms: dict[str, Any] = {}  # premise name -> statement (None: not in the environment), asked once
         self._premise_lock = threading.Lock()
         self._library: Optional[tuple[str, ...]] = None  # the policy's library premises this environment has
+
+    def _premise_terms(self, backend: Backend, names: Sequence[str]) -> dict[str, Any]:
+        """The statements of ``names`` (None where the environment has no such constant), each asked
+        of the checker once per run; the caller holds ``_premise_lock``."""
+        for name in names:
+            if name not in self._terms:
+                self._terms[name] = premise_term(backend, name)
+        return {name: self._terms[name] for name in names}
 
     def _register_premises(self, backend: Backend, premises: Sequence[str]) -> None:
         """Give a learned policy the statements (Terms) of premises it has not seen (``premise_types``)."""
@@ -519,12 +528,9 @@ class Prover:
             return
         with self._premise_lock:
             new = [p for p in premises if p not in self._registered]
-            terms: dict[str, Any] = {}
-            for name in new:
-                terms[name] = premise_term(backend, name)
-                self._registered.add(name)
-            if terms:
-                register(terms)
+            if new:
+                register(self._premise_terms(backend, new))
+                self._registered.update(new)
 
     def premises_for(self, backend: Backend, target: Target) -> tuple[str, ...]:
         """The target's premises: the theorems before it, then the policy's ``library_premises`` (the
@@ -532,8 +538,9 @@ class Prover:
         with ``premise_term`` once per run; never the target itself."""
         with self._premise_lock:
             if self._library is None:
-                names = getattr(self.policy, "library_premises", ()) or ()
-                self._library = tuple(n for n in dict.fromkeys(names) if premise_term(backend, n) is not None)
+                names = list(dict.fromkeys(getattr(self.policy, "library_premises", ()) or ()))
+                terms = self._premise_terms(backend, names)
+                self._library = tuple(n for n in names if terms[n] is not None)
         before = set(target.premises)
         return target.premises + tuple(n for n in self._library if n not in before and n != target.name)
 
